@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+//
+// CreditKit: government-integrity (政务诚信) credit management as an embeddable Swift SDK.
+// No package dependencies: the toolchain plus the system's SQLite and OpenSSL libcrypto.
+
+import PackageDescription
+
+let sectors = ["Procurement", "PPP", "Bidding", "InvestmentPromotion", "Debt", "Townships"]
+
+var targets: [Target] = [
+    .systemLibrary(
+        name: "CSQLite",
+        path: "Sources/CSQLite",
+        providers: [.apt(["libsqlite3-dev"])]
+    ),
+    .systemLibrary(
+        name: "CCryptoShim",
+        path: "Sources/CCryptoShim",
+        providers: [.apt(["libssl-dev"])]
+    ),
+    .target(name: "CreditKitCore", dependencies: ["CSQLite", "CCryptoShim"]),
+    .target(name: "CreditKitTesting", dependencies: ["CreditKitCore"]),
+    .executableTarget(
+        name: "creditkit",
+        dependencies: ["CreditKitCore"] + sectors.map { .target(name: $0) }
+    ),
+    .executableTarget(
+        name: "creditkit-bench",
+        dependencies: ["CreditKitCore", "CreditKitTesting"],
+        path: "Benchmarks/CreditKitBench"
+    ),
+    .executableTarget(
+        name: "LedgerExample",
+        dependencies: ["CreditKitCore"],
+        path: "Examples/LedgerExample"
+    ),
+    .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
+    .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
+]
+
+// Every sector depends on the core only, never on another sector.
+for sector in sectors {
+    targets.append(.target(name: sector, dependencies: ["CreditKitCore"]))
+    targets.append(.testTarget(name: "\(sector)Tests", dependencies: [.target(name: sector), "CreditKitTesting"]))
+}
+
+// One place for the strict settings every Swift target shares.
+for target in targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny")
+        ]
+}
+
+let package = Package(
+    name: "CreditKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CreditKitCore", targets: ["CreditKitCore"]),
+        .library(name: "CreditKitTesting", targets: ["CreditKitTesting"]),
+        .executable(name: "creditkit", targets: ["creditkit"]),
+        .executable(name: "creditkit-bench", targets: ["creditkit-bench"]),
+    ] + sectors.map { .library(name: $0, targets: [$0]) },
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,205 @@
+import Foundation
+
+/// The facade an integrator holds (CreditKit 入口): a ledger on a store, the personal-data vault, the sector
+/// modules, and typed helpers for the core facts.
+///
+/// ```swift
+/// let kit = try CreditKit(store: .sqlite("/var/lib/credit/ledger.sqlite"))
+/// try await kit.register(bureau, on: LocalDate(year: 2024, month: 1, day: 1))
+/// let recordID = try await kit.enter(record)
+/// let profile = try kit.profile(of: bureau.id)
+/// ```
+public final class CreditKit: Sendable {
+    /// Where the ledger lives.
+    public enum StoreChoice: Sendable {
+        /// An SQLite file, created when missing; vault keys in `<path>.keys` unless given.
+        case sqlite(String)
+        /// Memory only.
+        case inMemory
+        /// An integrator's own store.
+        case custom(any LedgerStore)
+    }
+
+    /// The ledger.
+    public let ledger: Ledger
+    /// The personal-data vault.
+    public let vault: PersonalDataVault
+    /// The registered sector modules.
+    public let modules: [any SectorModule]
+
+    /// Opens a kit.
+    /// - Parameters:
+    ///   - store: Where the ledger lives.
+    ///   - keys: The vault keys; for `.sqlite(path)` by default read from (or created at) `path + ".keys"`, for
+    ///     other stores fresh keys.
+    ///   - modules: The sector modules to register.
+    ///   - clock: Where "now" comes from.
+    /// - Throws: Storage, crypto and registration errors.
+    public init(
+        store: StoreChoice, keys: VaultKeys? = nil, modules: [any SectorModule] = [],
+        clock: any LedgerClock = SystemClock()
+    ) throws {
+        let ledgerStore: any LedgerStore
+        let vaultKeys: VaultKeys
+        switch store {
+        case .sqlite(let path):
+            ledgerStore = try SQLiteLedgerStore(path: path)
+            vaultKeys = try keys ?? VaultKeys.loadOrCreate(at: path + ".keys")
+        case .inMemory:
+            ledgerStore = InMemoryLedgerStore()
+            vaultKeys = try keys ?? VaultKeys.generate()
+        case .custom(let custom):
+            ledgerStore = custom
+            vaultKeys = try keys ?? VaultKeys.generate()
+        }
+        self.modules = modules
+        self.ledger = try Ledger(store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock)
+        self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
+    }
+
+    /// The latest view.
+    public var view: CoreView { ledger.snapshot }
+
+    /// Registers an agency.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - on: From when it exists for the ledger.
+    /// - Returns: The entry.
+    /// - Throws: Validation and storage errors.
+    @discardableResult
+    public func register(_ agency: Agency, on: LocalDate) async throws -> LedgerEntry {
+        try await ledger.append(AgencyRegistered(agency: agency, on: on))
+    }
+
+    /// Registers an enterprise.
+    /// - Parameters:
+    ///   - enterprise: The enterprise.
+    ///   - on: From when it is known.
+    /// - Returns: The entry.
+    /// - Throws: Validation and storage errors.
+    @discardableResult
+    public func register(_ enterprise: Enterprise, on: LocalDate) async throws -> LedgerEntry {
+        try await ledger.append(EnterpriseRegistered(enterprise: enterprise, on: on))
+    }
+
+    /// Registers an official: the name and number are sealed into the vault, the ledger gets only the token.
+    /// - Parameters:
+    ///   - residentID: The resident ID number.
+    ///   - name: The name.
+    ///   - on: From when the official is known.
+    ///   - externalIdentifiers: Other identifiers (never the ID number).
+    /// - Returns: The official as the ledger holds them.
+    /// - Throws: ``CreditKitError/Code/duplicate`` when already registered; crypto and storage errors.
+    @discardableResult
+    public func registerOfficial(
+        residentID: ResidentID, name: String, on: LocalDate, externalIdentifiers: [ExternalIdentifier] = []
+    ) async throws -> Official {
+        let official = Official(token: vault.keys.token(for: residentID), externalIdentifiers: externalIdentifiers)
+        try await ledger.append(OfficialRegistered(official: official, on: on))
+        try vault.seal(PersonalData(residentID: residentID, name: name))
+        return official
+    }
+
+    /// The subject identifier of the official with a resident ID number, if registered.
+    /// - Parameter residentID: The number.
+    /// - Returns: The official's identifier.
+    public func official(for residentID: ResidentID) -> SubjectID? {
+        let id = SubjectID(vault.keys.token(for: residentID))
+        return view.subject(id) == nil ? nil : id
+    }
+
+    /// An official's personal data from the vault.
+    /// - Parameter official: The official.
+    /// - Returns: The data.
+    /// - Throws: ``CreditKitError/Code/erased`` once erased; ``CreditKitError/Code/unknownSubject``.
+    public func personalData(of official: SubjectID) throws -> PersonalData {
+        guard case .official(let o)? = view.subject(official)?.subject else {
+            throw CreditKitError(.unknownSubject, "\(official) is not a registered official")
+        }
+        return try vault.open(o.token)
+    }
+
+    /// An official's name, or `[已删除]` once the personal data was erased.
+    /// - Parameter official: The official.
+    /// - Returns: The name for display.
+    public func displayName(of official: SubjectID) -> String {
+        (try? personalData(of: official).name) ?? "[已删除 erased]"
+    }
+
+    /// Erases an official's personal data (个人信息保护法 art. 47): records the fact, then deletes the sealed entry.
+    /// The chain stays valid; the official's records stay, under the token.
+    /// - Parameters:
+    ///   - official: The official.
+    ///   - on: The day of the decision.
+    ///   - reason: The legal ground.
+    /// - Throws: Validation and storage errors.
+    public func erasePersonalData(of official: SubjectID, on: LocalDate, reason: String) async throws {
+        try await ledger.append(PersonalDataErased(official: official, on: on, reason: reason))
+        guard case .official(let o)? = view.subject(official)?.subject else { return }
+        try vault.erase(o.token)
+    }
+
+    /// Starts a tenure.
+    /// - Parameter tenure: The tenure.
+    /// - Returns: Its ID.
+    /// - Throws: Validation and storage errors.
+    @discardableResult
+    public func startTenure(_ tenure: Tenure) async throws -> Tenure.ID {
+        Tenure.ID(try await ledger.append(TenureStarted(tenure: tenure)).sequence)
+    }
+
+    /// Ends a tenure.
+    /// - Parameters:
+    ///   - id: The tenure.
+    ///   - on: The last day in post.
+    ///   - reason: Why it ended.
+    /// - Throws: ``CreditKitError/Code/invalidEvent`` for an unknown or ended tenure; storage errors.
+    public func endTenure(_ id: Tenure.ID, on: LocalDate, reason: TenureEndReason) async throws {
+        guard let state = view.tenure(id) else {
+            throw CreditKitError(.invalidEvent, "tenure \(id) does not exist")
+        }
+        try await ledger.append(
+            TenureEnded(
+                tenure: id, official: state.tenure.official, agency: state.tenure.agency, on: on, reason: reason))
+    }
+
+    /// Enters a credit record.
+    /// - Parameter record: The record.
+    /// - Returns: Its ID.
+    /// - Throws: Validation and storage errors.
+    @discardableResult
+    public func enter(_ record: CreditRecord) async throws -> CreditRecord.ID {
+        CreditRecord.ID(try await ledger.append(RecordEntered(record: record)).sequence)
+    }
+
+    /// Records a commitment.
+    /// - Parameter commitment: The commitment.
+    /// - Returns: Its ID.
+    /// - Throws: Validation and storage errors.
+    @discardableResult
+    public func make(_ commitment: Commitment) async throws -> Commitment.ID {
+        Commitment.ID(try await ledger.append(CommitmentMade(commitment: commitment)).sequence)
+    }
+
+    /// A subject's profile as of a date.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - asOf: The effective date; today by default.
+    ///   - knownAt: The recorded time; now by default.
+    /// - Returns: The profile, or `nil` when not registered by then.
+    /// - Throws: Storage and decoding errors.
+    public func profile(of subject: SubjectID, asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws
+        -> SubjectProfile?
+    {
+        try ledger.profile(of: subject, asOf: asOf, knownAt: knownAt)
+    }
+
+    /// Recomputes the hash chain.
+    /// - Returns: The report.
+    /// - Throws: Storage errors.
+    public func verify() async throws -> VerificationReport { try await ledger.verify() }
+
+    /// Saves a checkpoint so the next open is fast.
+    /// - Throws: Storage errors.
+    public func close() async throws { try await ledger.close() }
+}

@@ -1,0 +1,304 @@
+/// The core's own event types.
+enum CoreEvents {
+    static let all: [any LedgerEvent.Type] = [
+        AgencyRegistered.self, OfficialRegistered.self, EnterpriseRegistered.self, TenureStarted.self,
+        TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self,
+    ]
+}
+
+func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+    if !condition { throw CreditKitError(.invalidEvent, message()) }
+}
+
+/// An agency was registered (机构登记): `core.agency.registered`.
+public struct AgencyRegistered: LedgerEvent, Hashable {
+    /// `core.agency.registered`.
+    public static let kind: EventKind = "core.agency.registered"
+    /// The agency.
+    public var agency: Agency
+    /// From when it exists for the ledger (its establishment, or the start of its history here).
+    public var on: LocalDate
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - on: From when it exists.
+    public init(agency: Agency, on: LocalDate) {
+        self.agency = agency
+        self.on = on
+    }
+
+    /// The registration date.
+    public var effectiveDate: LocalDate { on }
+    /// The agency.
+    public var subjects: [SubjectID] { [agency.id] }
+
+    /// Refuses a duplicate, an empty name, or a parent that is not a registered agency.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        try require(!agency.name.trimmingCharactersInSpaces().isEmpty, "agency \(agency.id) has an empty name")
+        try context.requireNew(agency.id)
+        if let parent = agency.parent {
+            try require(parent != agency.id, "agency \(agency.id) names itself as its parent")
+            try context.requireSubject(parent, kind: .agency, role: "parent agency")
+        }
+    }
+}
+
+/// An official was registered (公务人员登记): `core.official.registered`. Carries only the keyed token.
+public struct OfficialRegistered: LedgerEvent, Hashable {
+    /// `core.official.registered`.
+    public static let kind: EventKind = "core.official.registered"
+    /// The official.
+    public var official: Official
+    /// From when the official is known to the ledger.
+    public var on: LocalDate
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - official: The official.
+    ///   - on: From when the official is known.
+    public init(official: Official, on: LocalDate) {
+        self.official = official
+        self.on = on
+    }
+
+    /// The registration date.
+    public var effectiveDate: LocalDate { on }
+    /// The official.
+    public var subjects: [SubjectID] { [official.id] }
+
+    /// Refuses a duplicate.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        try context.requireNew(official.id)
+    }
+}
+
+/// An enterprise was registered (市场主体登记): `core.enterprise.registered`.
+public struct EnterpriseRegistered: LedgerEvent, Hashable {
+    /// `core.enterprise.registered`.
+    public static let kind: EventKind = "core.enterprise.registered"
+    /// The enterprise.
+    public var enterprise: Enterprise
+    /// From when it is known to the ledger.
+    public var on: LocalDate
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - enterprise: The enterprise.
+    ///   - on: From when it is known.
+    public init(enterprise: Enterprise, on: LocalDate) {
+        self.enterprise = enterprise
+        self.on = on
+    }
+
+    /// The registration date.
+    public var effectiveDate: LocalDate { on }
+    /// The enterprise.
+    public var subjects: [SubjectID] { [enterprise.id] }
+
+    /// Refuses a duplicate or an empty name.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        try require(
+            !enterprise.name.trimmingCharactersInSpaces().isEmpty, "enterprise \(enterprise.id) has an empty name")
+        try context.requireNew(enterprise.id)
+    }
+}
+
+/// An official took up a post (任职): `core.tenure.started`. The entry's sequence number is the tenure's ID.
+public struct TenureStarted: LedgerEvent, Hashable {
+    /// `core.tenure.started`.
+    public static let kind: EventKind = "core.tenure.started"
+    /// The tenure.
+    public var tenure: Tenure
+
+    /// Makes the event.
+    /// - Parameter tenure: The tenure.
+    public init(tenure: Tenure) { self.tenure = tenure }
+
+    /// The first day in post.
+    public var effectiveDate: LocalDate { tenure.start }
+    /// The official, then the agency.
+    public var subjects: [SubjectID] { [tenure.official, tenure.agency] }
+
+    /// Refuses an unknown official or agency, or an empty post.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        try require(!tenure.post.trimmingCharactersInSpaces().isEmpty, "a tenure needs a post")
+        try context.requireSubject(tenure.official, kind: .official, role: "tenure's official")
+        try context.requireSubject(tenure.agency, kind: .agency, role: "tenure's agency")
+    }
+}
+
+/// An official left a post (离任): `core.tenure.ended`.
+public struct TenureEnded: LedgerEvent, Hashable {
+    /// `core.tenure.ended`.
+    public static let kind: EventKind = "core.tenure.ended"
+    /// The tenure that ended.
+    public var tenure: Tenure.ID
+    /// The official, repeated so the entry is indexed under them.
+    public var official: SubjectID
+    /// The agency, repeated so the entry is indexed under it.
+    public var agency: SubjectID
+    /// The last day in post.
+    public var on: LocalDate
+    /// Why it ended.
+    public var reason: TenureEndReason
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - tenure: The tenure.
+    ///   - official: The official.
+    ///   - agency: The agency.
+    ///   - on: The last day in post.
+    ///   - reason: Why it ended.
+    public init(tenure: Tenure.ID, official: SubjectID, agency: SubjectID, on: LocalDate, reason: TenureEndReason) {
+        self.tenure = tenure
+        self.official = official
+        self.agency = agency
+        self.on = on
+        self.reason = reason
+    }
+
+    /// The last day in post.
+    public var effectiveDate: LocalDate { on }
+    /// The official, then the agency.
+    public var subjects: [SubjectID] { [official, agency] }
+
+    /// Refuses an unknown or already ended tenure, a mismatched official or agency, or an end before the start.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        guard let state = context.tenure(tenure) else {
+            throw CreditKitError(.invalidEvent, "tenure \(tenure) does not exist")
+        }
+        try require(state.end == nil, "tenure \(tenure) already ended on \(state.end.map(String.init) ?? "")")
+        try require(
+            state.tenure.official == official && state.tenure.agency == agency,
+            "tenure \(tenure) is of \(state.tenure.official) at \(state.tenure.agency), not \(official) at \(agency)")
+        try require(
+            on >= state.tenure.start, "tenure \(tenure) cannot end on \(on), before its start \(state.tenure.start)")
+    }
+}
+
+/// A credit record was entered (信用记录归集): `core.record.entered`. The entry's sequence number is the record's ID.
+public struct RecordEntered: LedgerEvent, Hashable {
+    /// `core.record.entered`.
+    public static let kind: EventKind = "core.record.entered"
+    /// The record.
+    public var record: CreditRecord
+
+    /// Makes the event.
+    /// - Parameter record: The record.
+    public init(record: CreditRecord) { self.record = record }
+
+    /// The decision date.
+    public var effectiveDate: LocalDate { record.decisionDate }
+    /// The record's subject, then the responsible officials.
+    public var subjects: [SubjectID] { [record.subject] + record.responsibleOfficials }
+
+    /// Refuses a record that is incomplete or inconsistent, or whose subject or officials are unknown.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        let r = record
+        try context.requireSubject(r.subject, kind: nil, role: "record subject")
+        try require(
+            r.basis.allowedPolarities.contains(r.polarity),
+            "a record on basis \(r.basis.rawValue) cannot be \(r.polarity.rawValue)")
+        switch r.polarity {
+        case .dishonesty:
+            try require(r.severity != nil, "a dishonesty record needs a class: minor, ordinary or serious")
+        case .good:
+            try require(r.severity == nil, "a good record has no dishonesty class")
+        }
+        try require(r.actDate <= r.decisionDate, "act date \(r.actDate) is after decision date \(r.decisionDate)")
+        try require(
+            r.decisionDate <= context.recordedAt.chinaDate,
+            "decision date \(r.decisionDate) is in the future (today is \(context.recordedAt.chinaDate))")
+        try require(!r.authority.name.trimmingCharactersInSpaces().isEmpty, "the deciding authority has no name")
+        try require(!r.documentNumber.trimmingCharactersInSpaces().isEmpty, "the record has no document number")
+        try require(!r.facts.trimmingCharactersInSpaces().isEmpty, "the record states no facts")
+        if let amount = r.amount {
+            try require(amount >= 0, "amount \(amount) is negative; amounts are yuan at or above zero")
+        }
+        for official in r.responsibleOfficials {
+            try context.requireSubject(official, kind: .official, role: "responsible official")
+        }
+        try require(
+            Set(r.responsibleOfficials).count == r.responsibleOfficials.count, "a responsible official is named twice")
+    }
+}
+
+/// A commitment was made (作出承诺): `core.commitment.made`. The entry's sequence number is its ID.
+public struct CommitmentMade: LedgerEvent, Hashable {
+    /// `core.commitment.made`.
+    public static let kind: EventKind = "core.commitment.made"
+    /// The commitment.
+    public var commitment: Commitment
+
+    /// Makes the event.
+    /// - Parameter commitment: The commitment.
+    public init(commitment: Commitment) { self.commitment = commitment }
+
+    /// The day it was made.
+    public var effectiveDate: LocalDate { commitment.madeOn }
+    /// The promisor, then the beneficiary when registered.
+    public var subjects: [SubjectID] {
+        [commitment.promisor] + (commitment.beneficiarySubject.map { [$0] } ?? [])
+    }
+
+    /// Refuses an unknown promisor or beneficiary, empty terms, or a due date before the day it was made.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        let c = commitment
+        try context.requireSubject(c.promisor, kind: nil, role: "promisor")
+        if let beneficiary = c.beneficiarySubject {
+            try context.requireSubject(beneficiary, kind: nil, role: "beneficiary")
+            try require(beneficiary != c.promisor, "a commitment's promisor cannot be its own beneficiary")
+        }
+        try require(!c.terms.trimmingCharactersInSpaces().isEmpty, "the commitment states no terms")
+        try require(!c.beneficiary.trimmingCharactersInSpaces().isEmpty, "the commitment names no beneficiary")
+        if let due = c.dueDate {
+            try require(due >= c.madeOn, "due date \(due) is before the day the commitment was made, \(c.madeOn)")
+        }
+    }
+}
+
+/// An official's personal data was erased from the vault (个人信息删除): `core.person.erased`.
+///
+/// The ledger keeps the token and everything said about the official; only the sealed name and ID number go.
+public struct PersonalDataErased: LedgerEvent, Hashable {
+    /// `core.person.erased`.
+    public static let kind: EventKind = "core.person.erased"
+    /// The official.
+    public var official: SubjectID
+    /// When the erasure was decided.
+    public var on: LocalDate
+    /// The legal ground, for example 个人信息保护法第四十七条.
+    public var reason: String
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - official: The official.
+    ///   - on: When the erasure was decided.
+    ///   - reason: The legal ground.
+    public init(official: SubjectID, on: LocalDate, reason: String) {
+        self.official = official
+        self.on = on
+        self.reason = reason
+    }
+
+    /// The day of the decision.
+    public var effectiveDate: LocalDate { on }
+    /// The official.
+    public var subjects: [SubjectID] { [official] }
+
+    /// Refuses an unknown official, a second erasure, or an empty reason.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        try context.requireSubject(official, kind: .official, role: "official")
+        try require(!context.isErased(official), "the personal data of \(official) was already erased")
+        try require(!reason.trimmingCharactersInSpaces().isEmpty, "an erasure needs its legal ground")
+    }
+}

@@ -1,0 +1,377 @@
+import Synchronization
+
+/// The append-only, hash-chained ledger (账本): the one source of truth.
+///
+/// One writer: appends go through this actor, which validates the whole batch, assigns sequence numbers, hashes
+/// the chain, commits one store transaction and then publishes a new ``CoreView`` snapshot. Many readers:
+/// ``snapshot`` is a value read without waiting for the writer.
+///
+/// On open, the view is restored from the store's checkpoint when it matches the chain (its head's hash is the
+/// stored hash at that sequence), and the entries after it are replayed; without a usable checkpoint the view is
+/// rebuilt from every entry.
+public actor Ledger {
+    /// The store the entries live in.
+    public nonisolated let store: any LedgerStore
+    /// The event types this ledger can read.
+    public nonisolated let registry: EventRegistry
+    /// Where "now" comes from for recorded times.
+    public nonisolated let clock: any LedgerClock
+    /// After how many new entries a checkpoint is written on its own; `close()` always writes one.
+    public var checkpointInterval: Int = 250_000
+
+    private var view: CoreView
+    private let published: Mutex<CoreView>
+    private let hasher = EntryHasher()
+    private var entriesSinceCheckpoint = 0
+    /// How the view was restored on open: from a checkpoint (and how many entries were replayed) or rebuilt.
+    public nonisolated let restoration: Restoration
+
+    /// How the view was restored on open.
+    public struct Restoration: Sendable, Hashable {
+        /// Whether a checkpoint was used.
+        public var usedCheckpoint: Bool
+        /// How many entries were replayed on top of it (all of them when none was used).
+        public var replayedEntries: Int
+
+        /// Makes a description of a restoration.
+        /// - Parameters:
+        ///   - usedCheckpoint: Whether a checkpoint was used.
+        ///   - replayedEntries: How many entries were replayed.
+        public init(usedCheckpoint: Bool, replayedEntries: Int) {
+            self.usedCheckpoint = usedCheckpoint
+            self.replayedEntries = replayedEntries
+        }
+    }
+
+    /// Opens a ledger on a store, restoring its view.
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - registry: The event types to read; the core's by default. Add each sector module's.
+    ///   - clock: Where recorded times come from.
+    /// - Throws: ``CreditKitError/Code/unknownEventKind`` naming a stored kind no registered type reads;
+    ///   ``CreditKitError/Code/brokenChain`` when the last entry's hash does not match its contents; storage errors.
+    public init(store: any LedgerStore, registry: EventRegistry = .core, clock: any LedgerClock = SystemClock()) throws
+    {
+        self.store = store
+        self.registry = registry
+        self.clock = clock
+        let storeHead = try store.head()
+        var view = CoreView()
+        var usedCheckpoint = false
+        if let blob = try store.loadCheckpoint(), let saved = try? ViewCheckpoint.decode(blob),
+            saved.head.sequence <= storeHead.sequence
+        {
+            let anchor = try store.entries(sequences: [saved.head.sequence]).first?.hash ?? .zero
+            if anchor == saved.head.hash {
+                view = saved
+                usedCheckpoint = true
+            }
+        }
+        let checker = EntryHasher()
+        var replayed = 0
+        var last: LedgerEntry?
+        try store.forEachEntry(from: view.head.sequence + 1) { entry in
+            try view.apply(entry, event: nil, registry: registry)
+            replayed += 1
+            last = entry
+        }
+        if last == nil, storeHead.sequence > 0 {
+            last = try store.entries(sequences: [storeHead.sequence]).first
+        }
+        if let last, checker.hash(of: last) != last.hash {
+            throw CreditKitError(
+                .brokenChain, "the last entry, \(last.sequence), does not match its hash; run verify",
+                context: ["sequence": String(last.sequence)])
+        }
+        for kind in view.kindsSeen where !registry.knows(kind) {
+            throw CreditKitError(
+                .unknownEventKind,
+                "the ledger holds events of kind '\(kind)', which no registered module provides; register the module that defines it",
+                context: ["kind": kind.rawValue])
+        }
+        self.view = view
+        self.published = Mutex(view)
+        self.restoration = Restoration(usedCheckpoint: usedCheckpoint, replayedEntries: replayed)
+        self.entriesSinceCheckpoint = replayed
+    }
+
+    /// The latest published view: a value, read without waiting for the writer.
+    public nonisolated var snapshot: CoreView { published.withLock { $0 } }
+
+    /// The head of the chain.
+    public var head: ChainHead { view.head }
+
+    /// Validates and appends a batch atomically.
+    ///
+    /// Every event is validated first, in order, each seeing the ones before it; if any fails, nothing is written
+    /// and the error names the event's index and the reason. Then the batch gets consecutive sequence numbers and
+    /// one recorded time, is hashed into the chain and committed in one transaction.
+    /// - Parameter events: The events.
+    /// - Returns: The entries written, in order.
+    /// - Throws: ``CreditKitError`` with `index` in its context for a bad event; storage errors.
+    @discardableResult
+    public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
+        guard !events.isEmpty else { return [] }
+        let recordedAt = clock.now()
+        let encoder = CanonicalEncoder()
+        var context = ValidationContext(view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt)
+        var entries: [LedgerEntry] = []
+        entries.reserveCapacity(events.count)
+        var previous = view.head.hash
+        for (index, event) in events.enumerated() {
+            let kind = type(of: event).kind
+            let subjects = event.subjects
+            let payload: [UInt8]
+            do {
+                guard registry.knows(kind) else {
+                    throw CreditKitError(
+                        .unknownEventKind,
+                        "event kind '\(kind)' is not registered with this ledger; register its module")
+                }
+                for subject in subjects where !subject.isWellFormed {
+                    throw CreditKitError(
+                        .invalidEvent, "subject identifier '\(subject)' is not 1-128 printable ASCII characters")
+                }
+                try event.validate(in: context)
+                payload = try encoder.encode(event)
+            } catch let error as CreditKitError {
+                throw error.with("index", String(index)).with("kind", kind.rawValue)
+                    .prefixed("event \(index) (\(kind)) refused, batch not written: ")
+            }
+            let sequence = context.sequence
+            let effective = event.effectiveDate
+            let version = type(of: event).version
+            let hash = hasher.hash(
+                sequence: sequence, recordedAt: recordedAt, effectiveDate: effective, kind: kind, version: version,
+                subjects: subjects, payload: payload, previousHash: previous)
+            entries.append(
+                LedgerEntry(
+                    sequence: sequence, recordedAt: recordedAt, effectiveDate: effective, kind: kind, version: version,
+                    subjects: subjects, payload: payload, previousHash: previous, hash: hash))
+            previous = hash
+            context.note(event)
+            context.sequence += 1
+        }
+        try store.append(entries)
+        for (entry, event) in zip(entries, events) {
+            try view.apply(entry, event: event, registry: registry)
+        }
+        published.withLock { $0 = view }
+        entriesSinceCheckpoint += entries.count
+        if entriesSinceCheckpoint >= checkpointInterval { try checkpoint() }
+        return entries
+    }
+
+    /// Validates and appends one event.
+    /// - Parameter event: The event.
+    /// - Returns: The entry written.
+    /// - Throws: As ``append(_:)-([any LedgerEvent])``.
+    @discardableResult
+    public func append(_ event: some LedgerEvent) throws -> LedgerEntry {
+        try append([event])[0]
+    }
+
+    /// Saves the current view as the store's checkpoint, so the next open need not replay the whole ledger.
+    /// - Throws: Storage errors.
+    public func checkpoint() throws {
+        try store.saveCheckpoint(ViewCheckpoint.encode(view))
+        entriesSinceCheckpoint = 0
+    }
+
+    /// Saves a checkpoint. Call before the process ends to make the next open fast; nothing is lost without it.
+    /// - Throws: Storage errors.
+    public func close() throws { try checkpoint() }
+
+    /// Sets how many new entries trigger an automatic checkpoint.
+    /// - Parameter interval: Entries between checkpoints.
+    public func setCheckpointInterval(_ interval: Int) { checkpointInterval = max(1, interval) }
+
+    /// Recomputes the whole chain and names the first entry that does not hold.
+    /// - Returns: The report.
+    /// - Throws: Storage errors (a broken chain is a report, not an error).
+    public func verify() throws -> VerificationReport {
+        try Ledger.verify(store: store)
+    }
+
+    /// Recomputes a store's chain.
+    /// - Parameter store: The store.
+    /// - Returns: The report.
+    /// - Throws: Storage errors.
+    public static func verify(store: any LedgerStore) throws -> VerificationReport {
+        let hasher = EntryHasher()
+        var expected = ChainHead.empty
+        var problem: (Int64, String)?
+        struct Stop: Error {}
+        do {
+            try store.forEachEntry(from: 1) { entry in
+                if entry.sequence != expected.sequence + 1 {
+                    problem = (
+                        expected.sequence + 1,
+                        "entry \(expected.sequence + 1) is missing (next stored is \(entry.sequence))"
+                    )
+                } else if entry.previousHash != expected.hash {
+                    problem = (
+                        entry.sequence,
+                        "entry \(entry.sequence) names previous hash \(entry.previousHash), but entry \(expected.sequence) hashes to \(expected.hash)"
+                    )
+                } else if hasher.hash(of: entry) != entry.hash {
+                    problem = (
+                        entry.sequence,
+                        "entry \(entry.sequence) does not match its stored hash: its contents were changed"
+                    )
+                }
+                if problem != nil { throw Stop() }
+                expected = ChainHead(sequence: entry.sequence, hash: entry.hash)
+            }
+        } catch is Stop {}
+        return VerificationReport(
+            entryCount: problem == nil ? expected.sequence : expected.sequence, head: expected,
+            firstBrokenSequence: problem?.0, problem: problem?.1)
+    }
+
+    /// The entries from `first` through `last`.
+    /// - Parameters:
+    ///   - first: The first sequence number.
+    ///   - last: The last sequence number.
+    /// - Returns: The entries.
+    /// - Throws: Storage errors.
+    public func entries(from first: Int64, through last: Int64) throws -> [LedgerEntry] {
+        try store.entries(from: first, through: last)
+    }
+
+    /// The entries that concern a subject, in order.
+    /// - Parameter subject: The subject.
+    /// - Returns: The entries.
+    /// - Throws: Storage errors.
+    public func entries(concerning subject: SubjectID) throws -> [LedgerEntry] {
+        try store.entries(sequences: store.sequences(concerning: subject))
+    }
+
+    /// Decodes the event of an entry.
+    /// - Parameter entry: The entry.
+    /// - Returns: The event.
+    /// - Throws: ``CreditKitError/Code/unknownEventKind`` or ``CreditKitError/Code/decoding``.
+    public nonisolated func event(of entry: LedgerEntry) throws -> any LedgerEvent {
+        try registry.decode(entry)
+    }
+
+    /// A subject's profile as of a date: its registration, tenures, records and commitments then.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - asOf: The effective date; today in China time by default.
+    ///   - knownAt: The recorded time; now by default.
+    /// - Returns: The profile, or `nil` when the subject was not registered by then.
+    /// - Throws: Storage and decoding errors.
+    public nonisolated func profile(
+        of subject: SubjectID, asOf: LocalDate? = nil, knownAt: Timestamp? = nil
+    ) throws -> SubjectProfile? {
+        let now = clock.now()
+        let asOf = asOf ?? now.chinaDate
+        let knownAt = knownAt ?? now
+        let view = snapshot
+        guard let state = view.subject(subject, asOf: asOf, knownAt: knownAt) else { return nil }
+        let refs = view.references(for: subject, asOf: asOf, knownAt: knownAt)
+        let entries = try store.entries(sequences: refs.map(\.sequence))
+        var records: [SubjectProfile.RecordItem] = []
+        var commitments: [SubjectProfile.CommitmentItem] = []
+        for (ref, entry) in zip(refs, entries) {
+            switch try registry.decode(entry) {
+            case let e as RecordEntered:
+                records.append(
+                    .init(
+                        id: CreditRecord.ID(entry.sequence), record: e.record, recordedAt: entry.recordedAt,
+                        role: ref.role))
+            case let e as CommitmentMade:
+                commitments.append(
+                    .init(
+                        id: Commitment.ID(entry.sequence), commitment: e.commitment, recordedAt: entry.recordedAt,
+                        role: ref.role))
+            default:
+                break
+            }
+        }
+        return SubjectProfile(
+            state: state, asOf: asOf, knownAt: knownAt,
+            tenures: view.tenures(of: subject, asOf: asOf, knownAt: knownAt),
+            records: records, commitments: commitments)
+    }
+}
+
+extension CreditKitError {
+    func prefixed(_ prefix: String) -> CreditKitError {
+        var copy = self
+        copy.message = prefix + message
+        return copy
+    }
+}
+
+/// The outcome of recomputing the hash chain (校验结果).
+public struct VerificationReport: Hashable, Sendable, Codable {
+    /// How many entries held, counted from the first.
+    public var entryCount: Int64
+    /// The head of the part that held.
+    public var head: ChainHead
+    /// The first entry that does not hold, or `nil` when the whole chain holds.
+    public var firstBrokenSequence: Int64?
+    /// What is wrong with it.
+    public var problem: String?
+
+    /// Whether the whole chain holds.
+    public var isValid: Bool { firstBrokenSequence == nil }
+
+    /// Makes a report.
+    /// - Parameters:
+    ///   - entryCount: How many entries held.
+    ///   - head: The head of the part that held.
+    ///   - firstBrokenSequence: The first entry that does not hold.
+    ///   - problem: What is wrong with it.
+    public init(entryCount: Int64, head: ChainHead, firstBrokenSequence: Int64? = nil, problem: String? = nil) {
+        self.entryCount = entryCount
+        self.head = head
+        self.firstBrokenSequence = firstBrokenSequence
+        self.problem = problem
+    }
+}
+
+/// A subject's profile as of a date (主体档案): what the ledger knew then.
+public struct SubjectProfile: Sendable {
+    /// A record in a profile.
+    public struct RecordItem: Sendable, Hashable {
+        /// The record's ID.
+        public var id: CreditRecord.ID
+        /// The record.
+        public var record: CreditRecord
+        /// When the ledger learned it.
+        public var recordedAt: Timestamp
+        /// Whether the profile's subject is the record's subject or a responsible official.
+        public var role: EntryRef.Role
+    }
+
+    /// A commitment in a profile.
+    public struct CommitmentItem: Sendable, Hashable {
+        /// The commitment's ID.
+        public var id: Commitment.ID
+        /// The commitment.
+        public var commitment: Commitment
+        /// When the ledger learned it.
+        public var recordedAt: Timestamp
+        /// Whether the profile's subject promised or benefits.
+        public var role: EntryRef.Role
+    }
+
+    /// The subject's registration.
+    public var state: SubjectState
+    /// The effective date asked about.
+    public var asOf: LocalDate
+    /// The recorded time asked about.
+    public var knownAt: Timestamp
+    /// The subject's tenures (for officials: posts held; for agencies: who held posts there).
+    public var tenures: [TenureState]
+    /// Records about the subject, or naming it responsible, in sequence order.
+    public var records: [RecordItem]
+    /// Commitments made by or to the subject, in sequence order.
+    public var commitments: [CommitmentItem]
+
+    /// The subject.
+    public var subject: Subject { state.subject }
+}

@@ -1,0 +1,108 @@
+/// Where ledger entries live (账本存储): an embedded SQLite file, memory, or an integrator's own database.
+///
+/// A store keeps entries exactly as given and never changes or removes one. It is `Sendable`: implementations
+/// serialise access themselves (a lock around a connection). ``Ledger`` does the hashing and validation; a store
+/// only has to keep its promises, which the conformance suite in `CreditKitTesting` checks:
+/// - `append` writes the whole batch or nothing, and refuses a batch that does not continue the chain (the first
+///   sequence number must follow the head, and its previous hash must be the head's hash);
+/// - a write that returned is durable (for a file store: committed and synced);
+/// - reads return entries in sequence order, byte for byte as appended.
+///
+/// Beside the entries, a store keeps one checkpoint blob (a cache of the views, never the truth) and the personal
+/// data vault: sealed blobs by ``PersonToken``, the only thing a store may delete.
+public protocol LedgerStore: AnyObject, Sendable {
+    /// The last entry's sequence number and hash, or ``ChainHead/empty``.
+    /// - Throws: A storage error.
+    func head() throws -> ChainHead
+
+    /// Appends a batch atomically.
+    /// - Parameter entries: Consecutive entries continuing the chain.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` when they do not continue it; a storage error otherwise. In
+    ///   either case nothing is written.
+    func append(_ entries: [LedgerEntry]) throws
+
+    /// Calls `body` with every entry from `first` on, in order, streaming.
+    /// - Parameters:
+    ///   - first: The first sequence number to read.
+    ///   - body: Called once per entry; throw to stop.
+    /// - Throws: A storage error or what `body` throws.
+    func forEachEntry(from first: Int64, _ body: (LedgerEntry) throws -> Void) throws
+
+    /// The entries with the given sequence numbers, in the order given; missing ones are left out.
+    /// - Parameter sequences: Sequence numbers.
+    /// - Returns: The entries.
+    /// - Throws: A storage error.
+    func entries(sequences: [Int64]) throws -> [LedgerEntry]
+
+    /// The sequence numbers of the entries that concern a subject, ascending.
+    /// - Parameter subject: The subject.
+    /// - Returns: Sequence numbers.
+    /// - Throws: A storage error.
+    func sequences(concerning subject: SubjectID) throws -> [Int64]
+
+    /// The saved checkpoint blob, if any.
+    /// - Returns: The blob.
+    /// - Throws: A storage error.
+    func loadCheckpoint() throws -> [UInt8]?
+
+    /// Replaces the checkpoint blob.
+    /// - Parameter blob: The new blob.
+    /// - Throws: A storage error.
+    func saveCheckpoint(_ blob: [UInt8]) throws
+
+    /// Stores a person's sealed personal data, replacing what was there.
+    /// - Parameters:
+    ///   - sealed: The AES-GCM sealed bytes.
+    ///   - token: The person's token.
+    /// - Throws: A storage error.
+    func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws
+
+    /// A person's sealed personal data, or `nil` when there is none or it was erased.
+    /// - Parameter token: The person's token.
+    /// - Returns: The sealed bytes.
+    /// - Throws: A storage error.
+    func sealedPersonalData(for token: PersonToken) throws -> [UInt8]?
+
+    /// Erases a person's sealed personal data so that it cannot be recovered from the store.
+    /// - Parameter token: The person's token.
+    /// - Returns: Whether there was anything to erase.
+    /// - Throws: A storage error.
+    @discardableResult
+    func eraseSealedPersonalData(for token: PersonToken) throws -> Bool
+}
+
+extension LedgerStore {
+    /// The entries from `first` through `last`, in order.
+    /// - Parameters:
+    ///   - first: The first sequence number.
+    ///   - last: The last sequence number.
+    /// - Returns: The entries that exist in that range.
+    /// - Throws: A storage error.
+    public func entries(from first: Int64, through last: Int64) throws -> [LedgerEntry] {
+        guard first <= last else { return [] }
+        return try entries(sequences: Array(first...last))
+    }
+
+    /// Checks that a batch continues a head: consecutive sequence numbers and linked hashes.
+    /// - Parameters:
+    ///   - entries: The batch.
+    ///   - head: The current head.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` saying where the batch breaks.
+    public func checkContinuation(_ entries: [LedgerEntry], of head: ChainHead) throws {
+        var expected = head
+        for entry in entries {
+            guard entry.sequence == expected.sequence + 1 else {
+                throw CreditKitError(
+                    .brokenChain, "entry \(entry.sequence) does not follow #\(expected.sequence)",
+                    context: ["sequence": String(entry.sequence)])
+            }
+            guard entry.previousHash == expected.hash else {
+                throw CreditKitError(
+                    .brokenChain,
+                    "entry \(entry.sequence) names previous hash \(entry.previousHash), head is \(expected.hash)",
+                    context: ["sequence": String(entry.sequence)])
+            }
+            expected = ChainHead(sequence: entry.sequence, hash: entry.hash)
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Synchronization
+
+/// The embedded default store (SQLite 存储): one SQLite file in WAL mode, synced on every commit.
+///
+/// Tables: `ledger` (one row per entry: `seq`, `recorded_at` in microseconds, `effective` in days since
+/// 1970-01-01, `kind`, `version`, `subjects` separated by spaces, `payload` canonical JSON, `prev_hash`, `hash`),
+/// `ledger_subject` (subject → sequence index), `checkpoint` (one cached view blob) and `vault` (sealed personal
+/// data, the only rows ever deleted). Triggers refuse `UPDATE` and `DELETE` on the ledger tables inside SQLite
+/// itself; whoever drops them to edit a row is caught by ``Ledger/verify()``. Deleted vault rows are overwritten
+/// (`secure_delete`), and the WAL is checkpointed after an erasure, so erased data does not linger in the file.
+public final class SQLiteLedgerStore: LedgerStore {
+    private final class Connection {
+        let db: SQLiteConnection
+        let insertEntry: SQLiteStatement
+        let insertSubject: SQLiteStatement
+        let selectHead: SQLiteStatement
+        let selectFrom: SQLiteStatement
+        let selectOne: SQLiteStatement
+        let selectSubject: SQLiteStatement
+
+        init(path: String) throws {
+            db = try SQLiteConnection(path: path)
+            try db.execute(
+                """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = FULL;
+                PRAGMA secure_delete = ON;
+                CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT OR IGNORE INTO meta(key, value) VALUES ('format', 'creditkit-ledger-1');
+                CREATE TABLE IF NOT EXISTS ledger(
+                    seq INTEGER PRIMARY KEY,
+                    recorded_at INTEGER NOT NULL,
+                    effective INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    subjects TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    prev_hash BLOB NOT NULL,
+                    hash BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS ledger_subject(
+                    subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(subject, seq)) WITHOUT ROWID;
+                CREATE TRIGGER IF NOT EXISTS ledger_no_update BEFORE UPDATE ON ledger
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: UPDATE refused'); END;
+                CREATE TRIGGER IF NOT EXISTS ledger_no_delete BEFORE DELETE ON ledger
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: DELETE refused'); END;
+                CREATE TRIGGER IF NOT EXISTS ledger_subject_no_update BEFORE UPDATE ON ledger_subject
+                    BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: UPDATE refused'); END;
+                CREATE TRIGGER IF NOT EXISTS ledger_subject_no_delete BEFORE DELETE ON ledger_subject
+                    BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
+                CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS vault(token TEXT PRIMARY KEY, sealed BLOB NOT NULL);
+                """)
+            let format = try db.prepare("SELECT value FROM meta WHERE key = 'format'")
+            guard try format.step(), format.string(0) == "creditkit-ledger-1" else {
+                throw CreditKitError(.storage, "\(path) is not a CreditKit ledger of format creditkit-ledger-1")
+            }
+            let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash"
+            insertEntry = try db.prepare("INSERT INTO ledger(\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            insertSubject = try db.prepare("INSERT OR IGNORE INTO ledger_subject(subject, seq) VALUES (?, ?)")
+            selectHead = try db.prepare("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+            selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
+            selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ?")
+            selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
+        }
+
+        func head() throws -> ChainHead {
+            selectHead.reset()
+            guard try selectHead.step() else { return .empty }
+            let seq = selectHead.int64(0)
+            guard let hash = selectHead.digest(1) else {
+                throw CreditKitError(
+                    .brokenChain, "entry \(seq) has a stored hash that is not 32 bytes",
+                    context: ["sequence": String(seq)])
+            }
+            return ChainHead(sequence: seq, hash: hash)
+        }
+
+        func entry(from s: SQLiteStatement) throws -> LedgerEntry {
+            let seq = s.int64(0)
+            let subjects = s.string(5).split(separator: " ").map { SubjectID(rawValue: String($0)) }
+            // A stored hash of the wrong length is tampering; keep the entry readable and let verify name it.
+            let previous = s.digest(7) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
+            let hash = s.digest(8) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
+            return LedgerEntry(
+                sequence: seq, recordedAt: Timestamp(microseconds: s.int64(1)),
+                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: s.int64(2))),
+                kind: EventKind(rawValue: s.string(3)), version: Int(s.int64(4)), subjects: subjects,
+                payload: s.bytes(6), previousHash: previous, hash: hash)
+        }
+    }
+
+    private let connection: Mutex<Connection>
+
+    /// The file's path.
+    public let path: String
+
+    /// Opens or creates a ledger file.
+    /// - Parameter path: The SQLite file; created with its tables when missing.
+    /// - Throws: ``CreditKitError/Code/storage`` when the file cannot be opened or is not a CreditKit ledger.
+    public init(path: String) throws {
+        self.path = path
+        self.connection = Mutex(try Connection(path: path))
+    }
+
+    /// The last entry's sequence number and hash.
+    public func head() throws -> ChainHead {
+        try connection.withLock { try $0.head() }
+    }
+
+    /// Appends a batch in one transaction, synced before returning; refuses one that does not continue the chain.
+    /// - Parameter entries: The batch.
+    public func append(_ entries: [LedgerEntry]) throws {
+        guard !entries.isEmpty else { return }
+        try connection.withLock { c in
+            try c.db.transaction {
+                try checkContinuation(entries, of: c.head())
+                for entry in entries {
+                    let s = c.insertEntry
+                    s.reset()
+                    s.bind(1, entry.sequence)
+                    s.bind(2, entry.recordedAt.microseconds)
+                    s.bind(3, Int64(entry.effectiveDate.daysSinceEpoch))
+                    s.bind(4, entry.kind.rawValue)
+                    s.bind(5, Int64(entry.version))
+                    s.bind(6, entry.subjects.map(\.rawValue).joined(separator: " "))
+                    s.bind(7, entry.payload)
+                    s.bind(8, entry.previousHash.bytes)
+                    s.bind(9, entry.hash.bytes)
+                    try s.run()
+                    for subject in entry.subjects {
+                        let t = c.insertSubject
+                        t.reset()
+                        t.bind(1, subject.rawValue)
+                        t.bind(2, entry.sequence)
+                        try t.run()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Streams every entry from `first` on.
+    /// - Parameters:
+    ///   - first: The first sequence number.
+    ///   - body: Called per entry.
+    public func forEachEntry(from first: Int64, _ body: (LedgerEntry) throws -> Void) throws {
+        try connection.withLock { c in
+            let s = c.selectFrom
+            s.reset()
+            s.bind(1, first)
+            defer { s.reset() }
+            while try s.step() { try body(c.entry(from: s)) }
+        }
+    }
+
+    /// The entries with these sequence numbers.
+    /// - Parameter sequences: Sequence numbers.
+    /// - Returns: The entries that exist.
+    public func entries(sequences: [Int64]) throws -> [LedgerEntry] {
+        try connection.withLock { c in
+            var out: [LedgerEntry] = []
+            out.reserveCapacity(sequences.count)
+            for seq in sequences {
+                let s = c.selectOne
+                s.reset()
+                s.bind(1, seq)
+                if try s.step() { out.append(try c.entry(from: s)) }
+            }
+            c.selectOne.reset()
+            return out
+        }
+    }
+
+    /// The sequence numbers of the entries that concern a subject.
+    /// - Parameter subject: The subject.
+    /// - Returns: Ascending sequence numbers.
+    public func sequences(concerning subject: SubjectID) throws -> [Int64] {
+        try connection.withLock { c in
+            let s = c.selectSubject
+            s.reset()
+            s.bind(1, subject.rawValue)
+            var out: [Int64] = []
+            while try s.step() { out.append(s.int64(0)) }
+            return out
+        }
+    }
+
+    /// The checkpoint blob.
+    public func loadCheckpoint() throws -> [UInt8]? {
+        try connection.withLock { c in
+            let s = try c.db.prepare("SELECT blob FROM checkpoint WHERE id = 1")
+            return try s.step() ? s.bytes(0) : nil
+        }
+    }
+
+    /// Replaces the checkpoint blob.
+    /// - Parameter blob: The blob.
+    public func saveCheckpoint(_ blob: [UInt8]) throws {
+        try connection.withLock { c in
+            let s = try c.db.prepare("INSERT OR REPLACE INTO checkpoint(id, blob) VALUES (1, ?)")
+            s.bind(1, blob)
+            try s.run()
+        }
+    }
+
+    /// Stores sealed personal data.
+    /// - Parameters:
+    ///   - sealed: The sealed bytes.
+    ///   - token: The person's token.
+    public func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws {
+        try connection.withLock { c in
+            let s = try c.db.prepare("INSERT OR REPLACE INTO vault(token, sealed) VALUES (?, ?)")
+            s.bind(1, token.hex)
+            s.bind(2, sealed)
+            try s.run()
+        }
+    }
+
+    /// Sealed personal data.
+    /// - Parameter token: The person's token.
+    /// - Returns: The sealed bytes, or `nil`.
+    public func sealedPersonalData(for token: PersonToken) throws -> [UInt8]? {
+        try connection.withLock { c in
+            let s = try c.db.prepare("SELECT sealed FROM vault WHERE token = ?")
+            s.bind(1, token.hex)
+            return try s.step() ? s.bytes(0) : nil
+        }
+    }
+
+    /// Erases sealed personal data, overwriting the freed pages and checkpointing the WAL.
+    /// - Parameter token: The person's token.
+    /// - Returns: Whether there was any.
+    @discardableResult
+    public func eraseSealedPersonalData(for token: PersonToken) throws -> Bool {
+        try connection.withLock { c in
+            let s = try c.db.prepare("DELETE FROM vault WHERE token = ?")
+            s.bind(1, token.hex)
+            try s.run()
+            let erased = sqlite3Changes(c.db) > 0
+            try c.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return erased
+        }
+    }
+}

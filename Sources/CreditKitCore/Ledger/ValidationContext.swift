@@ -1,0 +1,86 @@
+/// What an event's validation can see (校验上下文): the ledger's view before the batch, plus what earlier events of
+/// the same batch registered, started, ended or erased.
+public struct ValidationContext: Sendable {
+    /// The view before the batch.
+    public let view: CoreView
+    /// The sequence number this event will get if the batch is accepted.
+    public internal(set) var sequence: Int64
+    /// The recorded time the batch will carry.
+    public let recordedAt: Timestamp
+    var newSubjects: [SubjectID: SubjectKind] = [:]
+    var newTenures: [Tenure.ID: TenureState] = [:]
+    var newErasures: Set<SubjectID> = []
+
+    init(view: CoreView, sequence: Int64, recordedAt: Timestamp) {
+        self.view = view
+        self.sequence = sequence
+        self.recordedAt = recordedAt
+    }
+
+    /// The kind of a registered subject, or `nil` when it is not registered.
+    /// - Parameter id: The subject.
+    /// - Returns: Its kind.
+    public func kind(of id: SubjectID) -> SubjectKind? {
+        newSubjects[id] ?? view.subject(id)?.subject.kind
+    }
+
+    /// A tenure's state, including ends earlier in the batch.
+    /// - Parameter id: The tenure.
+    /// - Returns: Its state, or `nil`.
+    public func tenure(_ id: Tenure.ID) -> TenureState? { newTenures[id] ?? view.tenure(id) }
+
+    /// Whether an official's personal data has been erased.
+    /// - Parameter official: The official.
+    /// - Returns: `true` once erased.
+    public func isErased(_ official: SubjectID) -> Bool {
+        newErasures.contains(official) || view.subject(official)?.personalDataErasedOn != nil
+    }
+
+    /// Throws unless the subject is registered (and of the given kind).
+    /// - Parameters:
+    ///   - id: The subject.
+    ///   - kind: The kind it must be, or `nil` for any.
+    ///   - role: What the subject is to the event, for the message.
+    /// - Throws: ``CreditKitError/Code/unknownSubject`` or ``CreditKitError/Code/invalidEvent``.
+    public func requireSubject(_ id: SubjectID, kind: SubjectKind?, role: String) throws {
+        guard let found = self.kind(of: id) else {
+            throw CreditKitError(
+                .unknownSubject, "\(role) \(id) is not registered; register it before referring to it",
+                context: ["subject": id.rawValue])
+        }
+        if let kind, found != kind {
+            throw CreditKitError(
+                .invalidEvent, "\(role) \(id) is a registered \(found.rawValue), not a \(kind.rawValue)")
+        }
+    }
+
+    /// Throws when the subject is already registered.
+    /// - Parameter id: The subject.
+    /// - Throws: ``CreditKitError/Code/duplicate``.
+    public func requireNew(_ id: SubjectID) throws {
+        if let existing = kind(of: id) {
+            throw CreditKitError(
+                .duplicate, "\(id) is already registered as a \(existing.rawValue)", context: ["subject": id.rawValue])
+        }
+    }
+
+    /// Takes note of an accepted event so later events in the batch see it.
+    mutating func note(_ event: any LedgerEvent) {
+        switch event {
+        case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency
+        case let e as OfficialRegistered: newSubjects[e.official.id] = .official
+        case let e as EnterpriseRegistered: newSubjects[e.enterprise.id] = .enterprise
+        case let e as TenureStarted:
+            let id = Tenure.ID(sequence)
+            newTenures[id] = TenureState(id: id, tenure: e.tenure, recordedAt: recordedAt)
+        case let e as TenureEnded:
+            if var state = tenure(e.tenure) {
+                state.end = e.on
+                state.endReason = e.reason
+                newTenures[e.tenure] = state
+            }
+        case let e as PersonalDataErased: newErasures.insert(e.official)
+        default: break
+        }
+    }
+}

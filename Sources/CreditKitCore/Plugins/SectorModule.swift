@@ -1,0 +1,67 @@
+/// A sector module (领域模块): a plugin that contributes its own event types, and later its checks, sanction
+/// rules, indicators and report sections, registered once when the kit is created.
+///
+/// A sector module depends on the core only, never on another sector. Its event kinds start with its
+/// ``id`` and a dot (`procurement.payment.made`).
+public protocol SectorModule: Sendable {
+    /// The sector's stable identifier, for example `procurement`.
+    var id: SectorID { get }
+    /// The sector's name in Chinese and English.
+    var name: LocalizedName { get }
+    /// The event types the module adds to the ledger.
+    var eventTypes: [any LedgerEvent.Type] { get }
+}
+
+extension SectorModule {
+    /// No event types of its own.
+    public var eventTypes: [any LedgerEvent.Type] { [] }
+}
+
+/// A name in Simplified Chinese and English.
+public struct LocalizedName: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The Chinese name (zh-Hans).
+    public var chinese: String
+    /// The English name.
+    public var english: String
+
+    /// Makes a name.
+    /// - Parameters:
+    ///   - chinese: The Chinese name.
+    ///   - english: The English name.
+    public init(chinese: String, english: String) {
+        self.chinese = chinese
+        self.english = english
+    }
+
+    /// `中文 (English)`.
+    public var description: String { "\(chinese) (\(english))" }
+}
+
+extension EventRegistry {
+    /// The core's events plus those of the given modules.
+    /// - Parameter modules: The sector modules.
+    /// - Returns: The registry.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when two modules share an ID, or a module's event kind
+    ///   does not start with its ID and a dot, or clashes with another kind.
+    public static func core(with modules: [any SectorModule]) throws -> EventRegistry {
+        var registry = EventRegistry.core
+        var seen: Set<SectorID> = []
+        for module in modules {
+            guard seen.insert(module.id).inserted else {
+                throw CreditKitError(.invalidArgument, "two modules share the sector ID '\(module.id)'")
+            }
+            for type in module.eventTypes {
+                guard type.kind.rawValue.hasPrefix(module.id.rawValue + ".") else {
+                    throw CreditKitError(
+                        .invalidArgument,
+                        "module \(module.id) defines kind '\(type.kind)', which must start with '\(module.id).'")
+                }
+                guard !registry.knows(type.kind) else {
+                    throw CreditKitError(.invalidArgument, "event kind '\(type.kind)' is registered twice")
+                }
+                registry.register(type)
+            }
+        }
+        return registry
+    }
+}

@@ -1,0 +1,125 @@
+/// A unified social credit code (统一社会信用代码, GB 32100-2015): the 18-character identifier of every legal
+/// person and other organisation, government bodies included.
+///
+/// Layout: position 1 the registration authority (登记管理部门), 2 the organisation category (机构类别),
+/// 3–8 the administrative division code of the registering authority (登记管理机关行政区划码), 9–17 the
+/// organisation code (主体标识码), 18 a check character. The character set is the digits and the capital letters
+/// without I, O, Z, S and V. The check character is `31 − (Σ value(cᵢ)·3^(i−1) mod 31) mod 31` over the first 17.
+public struct UnifiedSocialCreditCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The 31 characters of the code set, in value order.
+    public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    static let valueOfByte: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (i, c) in alphabet.enumerated() { table[Int(c.asciiValue!)] = Int8(i) }
+        return table
+    }()
+
+    /// The 18 characters, upper case.
+    public let rawValue: String
+
+    /// Parses and validates a code.
+    /// - Parameter text: 18 characters; lower-case letters and surrounding spaces are accepted and normalised.
+    /// - Throws: ``CreditKitError/Code/invalidCreditCode`` naming the length, the first character outside the
+    ///   code set with its position, a non-digit in the region part, or the expected check character.
+    public init(_ text: String) throws {
+        let normalised = text.trimmingCharactersInSpaces().uppercased()
+        let bytes = Array(normalised.utf8)
+        guard bytes.count == 18 else {
+            throw CreditKitError(
+                .invalidCreditCode,
+                "credit code '\(text)' has \(normalised.count) characters; a unified social credit code has 18")
+        }
+        var values = [Int](repeating: 0, count: 18)
+        for (i, b) in bytes.enumerated() {
+            let v = Int(UnifiedSocialCreditCode.valueOfByte[Int(b)])
+            guard v >= 0 else {
+                let ch = Character(Unicode.Scalar(b))
+                throw CreditKitError(
+                    .invalidCreditCode,
+                    "credit code '\(text)' has '\(ch)' at position \(i + 1); allowed are 0-9 and A-Y without I, O, S, V, Z"
+                )
+            }
+            values[i] = v
+        }
+        for i in 2..<8 where values[i] > 9 {
+            throw CreditKitError(
+                .invalidCreditCode,
+                "credit code '\(text)' has '\(Character(Unicode.Scalar(bytes[i])))' at position \(i + 1); positions 3-8 are a region code of digits"
+            )
+        }
+        let expected = UnifiedSocialCreditCode.checkCharacter(values: values[0..<17])
+        let found = Character(Unicode.Scalar(bytes[17]))
+        guard expected == found else {
+            throw CreditKitError(
+                .invalidCreditCode,
+                "credit code '\(text)' ends in check character '\(found)'; the first 17 characters require '\(expected)'",
+                context: ["expected": String(expected), "found": String(found)])
+        }
+        self.rawValue = normalised
+    }
+
+    /// The check character for the first 17 characters of a code.
+    /// - Parameter body: 17 characters of the code set.
+    /// - Returns: The 18th character, or `nil` when `body` is not 17 characters of the code set.
+    public static func checkCharacter(for body: String) -> Character? {
+        let bytes = Array(body.utf8)
+        guard bytes.count == 17 else { return nil }
+        var values: [Int] = []
+        for b in bytes {
+            let v = Int(valueOfByte[Int(b)])
+            guard v >= 0 else { return nil }
+            values.append(v)
+        }
+        return checkCharacter(values: values[...])
+    }
+
+    static func checkCharacter(values: ArraySlice<Int>) -> Character {
+        var sum = 0
+        for (i, v) in values.enumerated() { sum += v * weights[i] }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// Position 1: the registration authority (for example `1` 机构编制, `5` 民政, `9` 市场监管).
+    public var registrationAuthority: Character { rawValue.first! }
+    /// Position 2: the organisation category within the authority (for example `1` 机关 under authority `1`).
+    public var category: Character { rawValue[rawValue.index(rawValue.startIndex, offsetBy: 1)] }
+    /// Positions 3–8: the region code of the registering authority.
+    public var regionCode: String { String(rawValue.dropFirst(2).prefix(6)) }
+    /// Whether the code was issued by the establishment authority to a government body (机关, prefix `11`).
+    public var isGovernmentBody: Bool { rawValue.hasPrefix("11") }
+
+    /// The code's 18 characters.
+    public var description: String { rawValue }
+
+    /// Orders codes by their text.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Decodes and validates a code.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: A decoding error carrying the validation message.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { try self.init(text) } catch let error as CreditKitError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
+        }
+    }
+
+    /// Encodes the 18 characters.
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension String {
+    func trimmingCharactersInSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

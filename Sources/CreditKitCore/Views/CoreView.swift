@@ -1,0 +1,227 @@
+/// The current-state view of the core (核心视图): subjects, tenures, and which records and commitments concern whom.
+///
+/// A `CoreView` is an immutable snapshot value: it answers synchronously, with no lock and no actor hop, and a new
+/// one is published after every append. Record and commitment contents stay in the store; the view indexes them
+/// by subject with their effective dates and recorded times, so that any question can be asked `asOf` an
+/// effective date and `knownAt` a recorded time.
+public struct CoreView: Sendable {
+    /// The head of the chain this view reflects.
+    public internal(set) var head: ChainHead = .empty
+    var subjects: [SubjectID: SubjectState] = [:]
+    var tenures: [Tenure.ID: TenureState] = [:]
+    var tenuresBySubject: [SubjectID: [Tenure.ID]] = [:]
+    var refs: [SubjectID: [EntryRef]] = [:]
+    /// The event kinds seen in the ledger, so a reopen can tell which modules it needs.
+    public internal(set) var kindsSeen: Set<EventKind> = []
+    /// How many records the ledger holds.
+    public internal(set) var recordCount = 0
+    /// How many commitments the ledger holds.
+    public internal(set) var commitmentCount = 0
+
+    /// An empty view.
+    public init() {}
+
+    /// A subject as the ledger knew it, or `nil` when it was not registered by then.
+    /// - Parameters:
+    ///   - id: The subject.
+    ///   - asOf: The effective date: registered on or before it.
+    ///   - knownAt: The recorded time: learned at or before it.
+    /// - Returns: The subject's state.
+    public func subject(_ id: SubjectID, asOf: LocalDate? = nil, knownAt: Timestamp = .distantFuture) -> SubjectState? {
+        guard let state = subjects[id], state.recordedAt <= knownAt else { return nil }
+        if let asOf, state.registeredOn > asOf { return nil }
+        return state
+    }
+
+    /// Every subject of a kind registered by a date, in identifier order.
+    /// - Parameters:
+    ///   - kind: The kind, or `nil` for all.
+    ///   - asOf: The effective date.
+    ///   - knownAt: The recorded time.
+    /// - Returns: The subjects' states.
+    public func subjects(
+        ofKind kind: SubjectKind? = nil, asOf: LocalDate? = nil, knownAt: Timestamp = .distantFuture
+    ) -> [SubjectState] {
+        subjects.values.filter { s in
+            (kind == nil || s.subject.kind == kind) && s.recordedAt <= knownAt
+                && (asOf.map { s.registeredOn <= $0 } ?? true)
+        }.sorted { $0.subject.id < $1.subject.id }
+    }
+
+    /// How many subjects are registered, of every kind.
+    public var subjectCount: Int { subjects.count }
+
+    /// A tenure's state.
+    /// - Parameter id: The tenure.
+    /// - Returns: Its state, or `nil`.
+    public func tenure(_ id: Tenure.ID) -> TenureState? { tenures[id] }
+
+    /// The tenures of an official or in an agency, as known then: started by `asOf`, their end shown only once it
+    /// has happened and been recorded.
+    /// - Parameters:
+    ///   - subject: An official or an agency.
+    ///   - asOf: The effective date.
+    ///   - knownAt: The recorded time.
+    /// - Returns: The tenures, earliest start first.
+    public func tenures(
+        of subject: SubjectID, asOf: LocalDate? = nil, knownAt: Timestamp = .distantFuture
+    ) -> [TenureState] {
+        (tenuresBySubject[subject] ?? []).compactMap { id -> TenureState? in
+            guard var t = tenures[id], t.recordedAt <= knownAt else { return nil }
+            if let asOf, t.tenure.start > asOf { return nil }
+            if let end = t.end, end > (asOf ?? end) || t.endRecordedAt.map({ $0 > knownAt }) == true {
+                t.end = nil
+                t.endReason = nil
+                t.endRecordedAt = nil
+            }
+            return t
+        }.sorted { ($0.tenure.start, $0.id) < ($1.tenure.start, $1.id) }
+    }
+
+    /// Who held posts in an agency on a day (在任人员).
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - date: The day.
+    ///   - knownAt: The recorded time.
+    /// - Returns: The tenures covering that day.
+    public func holders(of agency: SubjectID, on date: LocalDate, knownAt: Timestamp = .distantFuture) -> [TenureState]
+    {
+        tenures(of: agency, asOf: date, knownAt: knownAt).filter { $0.tenure.agency == agency && $0.covers(date) }
+    }
+
+    /// The references to records and commitments that concern a subject, as known then.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - asOf: Effective on or before this date.
+    ///   - knownAt: Recorded at or before this time.
+    /// - Returns: The references in sequence order.
+    public func references(
+        for subject: SubjectID, asOf: LocalDate? = nil, knownAt: Timestamp = .distantFuture
+    ) -> [EntryRef] {
+        let limit = asOf?.daysSinceEpoch ?? .max
+        return (refs[subject] ?? []).filter { $0.effectiveDays <= limit && $0.recordedMicros <= knownAt.microseconds }
+    }
+}
+
+/// A registered subject in a view.
+public struct SubjectState: Hashable, Sendable, Codable {
+    /// The subject.
+    public var subject: Subject
+    /// From when it exists for the ledger.
+    public var registeredOn: LocalDate
+    /// When the ledger learned of it.
+    public var recordedAt: Timestamp
+    /// The registering entry.
+    public var sequence: Int64
+    /// For officials: when their personal data was erased from the vault.
+    public var personalDataErasedOn: LocalDate?
+}
+
+/// A tenure in a view.
+public struct TenureState: Hashable, Sendable, Codable {
+    /// The tenure's ID (its starting entry's sequence number).
+    public var id: Tenure.ID
+    /// The tenure.
+    public var tenure: Tenure
+    /// When the ledger learned of it.
+    public var recordedAt: Timestamp
+    /// The last day in post, once ended.
+    public var end: LocalDate?
+    /// Why it ended.
+    public var endReason: TenureEndReason?
+    /// When the ledger learned of the end.
+    public var endRecordedAt: Timestamp?
+
+    /// Whether the official was in post on a day.
+    /// - Parameter date: The day.
+    /// - Returns: `true` from the start through the last day.
+    public func covers(_ date: LocalDate) -> Bool {
+        tenure.start <= date && (end.map { date <= $0 } ?? true)
+    }
+}
+
+/// A reference from a subject to a record or commitment entry: compact, so millions fit in memory.
+public struct EntryRef: Hashable, Sendable {
+    /// What the entry is to the subject.
+    public enum Role: UInt8, Sendable, CaseIterable {
+        /// The subject of a record.
+        case recordSubject = 1
+        /// An official held responsible in a record.
+        case responsibleOfficial = 2
+        /// The promisor of a commitment.
+        case promisor = 3
+        /// The beneficiary of a commitment.
+        case beneficiary = 4
+    }
+
+    /// The entry's sequence number (the record's or commitment's ID).
+    public var sequence: Int64
+    /// The effective date, as days since 1970-01-01.
+    public var effectiveDays: Int32
+    /// The recorded time, in microseconds.
+    public var recordedMicros: Int64
+    /// What the entry is to the subject.
+    public var role: Role
+
+    /// The effective date.
+    public var effectiveDate: LocalDate { LocalDate(daysSinceEpoch: effectiveDays) }
+}
+
+extension CoreView {
+    /// Folds one entry into the view. Records and commitments need only the entry's metadata; other core events
+    /// are decoded (or passed in when the caller has them).
+    mutating func apply(_ entry: LedgerEntry, event given: (any LedgerEvent)?, registry: EventRegistry) throws {
+        head = ChainHead(sequence: entry.sequence, hash: entry.hash)
+        kindsSeen.insert(entry.kind)
+        switch entry.kind {
+        case RecordEntered.kind:
+            recordCount += 1
+            for (i, subject) in entry.subjects.enumerated() {
+                addRef(subject, entry, i == 0 ? .recordSubject : .responsibleOfficial)
+            }
+        case CommitmentMade.kind:
+            commitmentCount += 1
+            for (i, subject) in entry.subjects.enumerated() {
+                addRef(subject, entry, i == 0 ? .promisor : .beneficiary)
+            }
+        case AgencyRegistered.kind, OfficialRegistered.kind, EnterpriseRegistered.kind, TenureStarted.kind,
+            TenureEnded.kind, PersonalDataErased.kind:
+            let event = try given ?? registry.decode(entry)
+            applyRegistration(event, entry)
+        default:
+            break
+        }
+    }
+
+    private mutating func addRef(_ subject: SubjectID, _ entry: LedgerEntry, _ role: EntryRef.Role) {
+        refs[subject, default: []].append(
+            EntryRef(
+                sequence: entry.sequence, effectiveDays: entry.effectiveDate.daysSinceEpoch,
+                recordedMicros: entry.recordedAt.microseconds, role: role))
+    }
+
+    private mutating func applyRegistration(_ event: any LedgerEvent, _ entry: LedgerEntry) {
+        func register(_ subject: Subject, _ on: LocalDate) {
+            subjects[subject.id] = SubjectState(
+                subject: subject, registeredOn: on, recordedAt: entry.recordedAt, sequence: entry.sequence)
+        }
+        switch event {
+        case let e as AgencyRegistered: register(.agency(e.agency), e.on)
+        case let e as OfficialRegistered: register(.official(e.official), e.on)
+        case let e as EnterpriseRegistered: register(.enterprise(e.enterprise), e.on)
+        case let e as TenureStarted:
+            let id = Tenure.ID(entry.sequence)
+            tenures[id] = TenureState(id: id, tenure: e.tenure, recordedAt: entry.recordedAt)
+            tenuresBySubject[e.tenure.official, default: []].append(id)
+            tenuresBySubject[e.tenure.agency, default: []].append(id)
+        case let e as TenureEnded:
+            tenures[e.tenure]?.end = e.on
+            tenures[e.tenure]?.endReason = e.reason
+            tenures[e.tenure]?.endRecordedAt = entry.recordedAt
+        case let e as PersonalDataErased:
+            subjects[e.official]?.personalDataErasedOn = e.on
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
+///
+/// Layout: `CKV1`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
+/// length and bytes, its reference count, and 21 bytes per reference (sequence, effective days, recorded
+/// microseconds, role).
+enum ViewCheckpoint {
+    private struct Header: Codable {
+        var head: ChainHead
+        var recordCount: Int
+        var commitmentCount: Int
+        var subjects: [SubjectState]
+        var tenures: [TenureState]
+        var kindsSeen: [EventKind]
+    }
+
+    static let magic: [UInt8] = Array("CKV1".utf8)
+
+    static func encode(_ view: CoreView) throws -> [UInt8] {
+        let header = Header(
+            head: view.head, recordCount: view.recordCount, commitmentCount: view.commitmentCount,
+            subjects: view.subjects.values.sorted { $0.sequence < $1.sequence },
+            tenures: view.tenures.values.sorted { $0.id < $1.id }, kindsSeen: view.kindsSeen.sorted())
+        let json = try JSONEncoder().encode(header)
+        var out = magic
+        let refCount = view.refs.values.reduce(0) { $0 + $1.count }
+        out.reserveCapacity(json.count + 16 + refCount * 21 + view.refs.count * 48)
+        append(UInt32(json.count), to: &out)
+        out.append(contentsOf: json)
+        append(UInt32(view.refs.count), to: &out)
+        for (subject, refs) in view.refs {
+            let id = Array(subject.rawValue.utf8)
+            append(UInt16(id.count), to: &out)
+            out.append(contentsOf: id)
+            append(UInt32(refs.count), to: &out)
+            for ref in refs {
+                append(UInt64(bitPattern: ref.sequence), to: &out)
+                append(UInt32(bitPattern: ref.effectiveDays), to: &out)
+                append(UInt64(bitPattern: ref.recordedMicros), to: &out)
+                out.append(ref.role.rawValue)
+            }
+        }
+        return out
+    }
+
+    static func decode(_ blob: [UInt8]) throws -> CoreView {
+        try blob.withUnsafeBytes { raw -> CoreView in
+            var offset = 0
+            func need(_ n: Int) throws {
+                guard offset + n <= raw.count else {
+                    throw CreditKitError(.decoding, "checkpoint is truncated at byte \(offset)")
+                }
+            }
+            func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
+                try need(MemoryLayout<T>.size)
+                let v = T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+                offset += MemoryLayout<T>.size
+                return v
+            }
+            try need(4)
+            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV1 checkpoint") }
+            offset = 4
+            let jsonLength = Int(try read(UInt32.self))
+            try need(jsonLength)
+            let header = try JSONDecoder().decode(Header.self, from: Data(raw[offset..<(offset + jsonLength)]))
+            offset += jsonLength
+            var view = CoreView()
+            view.head = header.head
+            view.recordCount = header.recordCount
+            view.commitmentCount = header.commitmentCount
+            view.kindsSeen = Set(header.kindsSeen)
+            view.subjects.reserveCapacity(header.subjects.count)
+            for s in header.subjects { view.subjects[s.subject.id] = s }
+            for t in header.tenures {
+                view.tenures[t.id] = t
+                view.tenuresBySubject[t.tenure.official, default: []].append(t.id)
+                view.tenuresBySubject[t.tenure.agency, default: []].append(t.id)
+            }
+            let subjectCount = Int(try read(UInt32.self))
+            view.refs.reserveCapacity(subjectCount)
+            for _ in 0..<subjectCount {
+                let idLength = Int(try read(UInt16.self))
+                try need(idLength)
+                let id = SubjectID(rawValue: String(decoding: raw[offset..<(offset + idLength)], as: UTF8.self))
+                offset += idLength
+                let count = Int(try read(UInt32.self))
+                try need(count * 21)
+                var refs = [EntryRef]()
+                refs.reserveCapacity(count)
+                for _ in 0..<count {
+                    let seq = Int64(bitPattern: try read(UInt64.self))
+                    let days = Int32(bitPattern: try read(UInt32.self))
+                    let micros = Int64(bitPattern: try read(UInt64.self))
+                    guard let role = EntryRef.Role(rawValue: try read(UInt8.self)) else {
+                        throw CreditKitError(.decoding, "checkpoint has an unknown reference role")
+                    }
+                    refs.append(EntryRef(sequence: seq, effectiveDays: days, recordedMicros: micros, role: role))
+                }
+                view.refs[id] = refs
+            }
+            return view
+        }
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,237 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@Suite("Ledger")
+struct LedgerTests {
+    @Test("the conformance suite passes for the in-memory store", arguments: LedgerStoreConformance.checks)
+    func inMemoryConformance(check: LedgerStoreConformance.Check) async throws {
+        try await check.run { InMemoryLedgerStore() }
+    }
+
+    @Test("the conformance suite passes for the SQLite store", arguments: LedgerStoreConformance.checks)
+    func sqliteConformance(check: LedgerStoreConformance.Check) async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var n = 0
+        try await check.run {
+            n += 1
+            return try SQLiteLedgerStore(path: dir.appendingPathComponent("l\(n).sqlite").path)
+        }
+    }
+
+    @Test("a batch with one bad event leaves the SQLite store unchanged: count and head equal")
+    func rejectedBatch() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: date("2025-01-01"))
+        let before = await kit.ledger.head
+        var bad = Fixtures.record(subject: agency.id, decisionDate: date("2025-06-01"))
+        bad.actDate = date("2025-07-01")
+        await #expect {
+            try await kit.ledger.append([
+                RecordEntered(record: Fixtures.record(subject: agency.id, decisionDate: date("2025-05-01"))),
+                RecordEntered(record: bad),
+            ])
+        } throws: { error in
+            let e = error as? CreditKitError
+            return e?.context["index"] == "1" && e!.message.contains("after decision date")
+        }
+        #expect(await kit.ledger.head == before)
+        let report = try await kit.verify()
+        #expect(report.entryCount == 1 && report.head == before)
+        #expect(kit.view.recordCount == 0)
+    }
+
+    static func mutation(_ name: String) -> (inout CreditRecord) -> Void {
+        switch name {
+        case "no class": { $0.severity = nil }
+        case "good with class": { $0.polarity = .good }
+        case "commendation as dishonesty": { $0.basis = .commendation }
+        case "negative amount": { $0.amount = -1 }
+        case "no document": { $0.documentNumber = " " }
+        case "no facts": { $0.facts = "" }
+        case "future decision": { $0.decisionDate = today.adding(days: 1) }
+        case "unknown official": { $0.responsibleOfficials = ["person:nobody"] }
+        default: { $0.subject = "NOTREGISTERED" }
+        }
+    }
+
+    @Test(
+        "refuses records that are incomplete or inconsistent",
+        arguments: [
+            "no class", "good with class", "commendation as dishonesty", "negative amount", "no document", "no facts",
+            "future decision", "unknown official", "unknown subject",
+        ])
+    func invalidRecords(name: String) async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: date("2025-01-01"))
+        var record = Fixtures.record(subject: agency.id, decisionDate: date("2025-06-01"))
+        LedgerTests.mutation(name)(&record)
+        await #expect(throws: CreditKitError.self, "\(name)") { try await kit.enter(record) }
+        #expect(await kit.ledger.head.sequence == 1)
+    }
+
+    @Test("refuses duplicates, unknown parents and tenures of unknown people")
+    func registrationRules() async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        let city = Fixtures.agency(index: 1, level: .city)
+        try await kit.register(city, on: date("2024-01-01"))
+        await #expect { try await kit.register(city, on: date("2024-01-01")) } throws: {
+            ($0 as? CreditKitError)?.code == .duplicate
+        }
+        let orphan = Fixtures.agency(index: 2, parent: "NOPARENT")
+        await #expect { try await kit.register(orphan, on: date("2024-01-01")) } throws: {
+            ($0 as? CreditKitError)?.code == .unknownSubject
+        }
+        let tenure = Tenure(
+            official: "person:ghost", agency: city.id, post: "局长", isPrincipal: true, start: date("2024-01-01"))
+        await #expect { try await kit.startTenure(tenure) } throws: {
+            ($0 as? CreditKitError)?.code == .unknownSubject
+        }
+        // A batch may register and refer to a subject in the same go.
+        let county = Fixtures.agency(index: 3, parent: city.id)
+        let entries = try await kit.ledger.append([
+            AgencyRegistered(agency: county, on: date("2024-01-01")),
+            RecordEntered(record: Fixtures.record(subject: county.id, decisionDate: date("2025-01-01"))),
+        ])
+        #expect(entries.map(\.sequence) == [2, 3])
+    }
+
+    @Test("editing a stored row through SQL is caught by verify at the right sequence number")
+    func tamperingCaught() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        do {
+            let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+            let agency = Fixtures.agency(index: 1)
+            try await kit.register(agency, on: date("2025-01-01"))
+            for day in 1...5 {
+                try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-03-0\(day)")))
+            }
+            #expect(try await kit.verify().isValid)
+        }
+        // The triggers refuse edits inside SQLite itself.
+        #expect(throws: CreditKitError.self) {
+            try rawSQL(path, "UPDATE ledger SET payload = replace(payload, '50000', '5') WHERE seq = 4")
+        }
+        #expect(throws: CreditKitError.self) { try rawSQL(path, "DELETE FROM ledger WHERE seq = 6") }
+        // Someone who drops the trigger can edit, but verify names the entry.
+        try rawSQL(
+            path,
+            "DROP TRIGGER ledger_no_update; UPDATE ledger SET payload = CAST(replace(CAST(payload AS TEXT), '50000', '5') AS BLOB) WHERE seq = 4"
+        )
+        let report = try Ledger.verify(store: SQLiteLedgerStore(path: path))
+        #expect(report.firstBrokenSequence == 4)
+        #expect(report.entryCount == 3)
+        #expect(report.problem?.contains("contents were changed") == true)
+    }
+
+    @Test("reopening a file restores every view and continues the chain")
+    func reopen() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let agency = Fixtures.agency(index: 1)
+        let firstHead: ChainHead
+        do {
+            let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+            try await kit.register(agency, on: date("2025-01-01"))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-02-01")))
+            firstHead = await kit.ledger.head
+            // No close: the view must be rebuilt from the entries.
+        }
+        do {
+            let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+            #expect(kit.ledger.restoration == .init(usedCheckpoint: false, replayedEntries: 2))
+            #expect(await kit.ledger.head == firstHead)
+            let third = try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-03-01")))
+            #expect(third == 3)
+            #expect(try kit.profile(of: agency.id)?.records.count == 2)
+            try await kit.close()
+        }
+        do {
+            let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+            #expect(kit.ledger.restoration == .init(usedCheckpoint: true, replayedEntries: 0))
+            #expect(kit.view.recordCount == 2)
+            let entries = try await kit.ledger.entries(from: 1, through: 3)
+            #expect(entries[2].previousHash == entries[1].hash)
+            let head = await kit.ledger.head
+            #expect(try await kit.verify() == VerificationReport(entryCount: 3, head: head))
+        }
+    }
+
+    @Test("a checkpoint older than the chain is used and the rest replayed; a foreign one is ignored")
+    func checkpointReplay() async throws {
+        let store = InMemoryLedgerStore()
+        let ledger = try Ledger(store: store, clock: FixedClock.demo)
+        let agency = Fixtures.agency(index: 1)
+        try await ledger.append(AgencyRegistered(agency: agency, on: date("2025-01-01")))
+        try await ledger.checkpoint()
+        try await ledger.append(
+            RecordEntered(record: Fixtures.record(subject: agency.id, decisionDate: date("2025-02-01"))))
+        let reopened = try Ledger(store: store, clock: FixedClock.demo)
+        #expect(reopened.restoration == .init(usedCheckpoint: true, replayedEntries: 1))
+        #expect(reopened.snapshot.recordCount == 1)
+
+        let other = InMemoryLedgerStore()
+        let otherLedger = try Ledger(store: other, clock: FixedClock.demo)
+        try await otherLedger.append(AgencyRegistered(agency: Fixtures.agency(index: 9), on: date("2025-01-01")))
+        try await otherLedger.checkpoint()
+        try store.saveCheckpoint(try other.loadCheckpoint()!)
+        let guarded = try Ledger(store: store, clock: FixedClock.demo)
+        #expect(guarded.restoration.usedCheckpoint == false)
+        #expect(guarded.snapshot.subject(agency.id) != nil)
+    }
+
+    struct ForeignEvent: LedgerEvent {
+        static let kind: EventKind = "procurement.payment.made"
+        var on: LocalDate
+        var effectiveDate: LocalDate { on }
+        var subjects: [SubjectID] { [] }
+    }
+
+    @Test("an unknown kind on reopen is an error naming it")
+    func unknownKind() async throws {
+        let store = InMemoryLedgerStore()
+        var registry = EventRegistry.core
+        registry.register(ForeignEvent.self)
+        let ledger = try Ledger(store: store, registry: registry, clock: FixedClock.demo)
+        try await ledger.append(ForeignEvent(on: today))
+        #expect {
+            try Ledger(store: store, clock: FixedClock.demo)
+        } throws: { error in
+            (error as? CreditKitError)?.message.contains("procurement.payment.made") == true
+        }
+        await #expect(throws: CreditKitError.self) {
+            try await Ledger(store: InMemoryLedgerStore(), clock: FixedClock.demo).append(ForeignEvent(on: today))
+        }
+    }
+
+    @Test("views answer as of an effective date and as known at a recorded time")
+    func twoTimes() async throws {
+        let clock = SteppingClock(start: Timestamp(startOf: date("2025-01-01")))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: date("2024-06-01"))
+        clock.set(to: date("2025-03-10"))
+        // Learned on 10 March: a judgment of 1 January.
+        try await kit.enter(
+            Fixtures.record(subject: agency.id, decisionDate: date("2025-01-01"), basis: .courtJudgment))
+        clock.set(to: date("2025-04-10"))
+        try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-04-01")))
+
+        let march1 = Timestamp(startOf: date("2025-03-01"))
+        #expect(try kit.profile(of: agency.id, asOf: date("2025-01-01"), knownAt: march1)?.records.count == 0)
+        #expect(try kit.profile(of: agency.id, asOf: date("2025-01-01"))?.records.count == 1)
+        #expect(try kit.profile(of: agency.id, asOf: date("2025-03-31"))?.records.count == 1)
+        #expect(try kit.profile(of: agency.id, asOf: date("2025-04-01"))?.records.count == 2)
+        #expect(try kit.profile(of: agency.id, asOf: date("2024-05-31")) == nil)
+    }
+}
