@@ -1,1 +1,153 @@
-print("todo")
+// creditkit-bench: the standard workloads, one JSON object per line. Build and run in release:
+//   swift run -c release creditkit-bench ledger [--n 1000000] [--dir DIR]
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+
+struct Options {
+    var workload = ""
+    var n = 1_000_000
+    var dir: String?
+
+    static let usage = """
+        usage: creditkit-bench WORKLOAD [--n N] [--dir DIR]
+
+        workloads:
+          ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
+                   (default N = 1,000,000)
+
+        options:
+          --n N      how many events
+          --dir DIR  where the SQLite file goes (default: a new temporary directory, removed afterwards)
+        """
+
+    init(_ arguments: [String]) throws {
+        var args = arguments[...]
+        guard let first = args.popFirst(), first != "--help", first != "-h" else { throw BenchError.usage }
+        workload = first
+        while let arg = args.popFirst() {
+            switch arg {
+            case "--n":
+                guard let v = args.popFirst(), let n = Int(v.replacingOccurrences(of: "_", with: "")), n > 0 else {
+                    throw BenchError.message("--n takes a positive whole number")
+                }
+                self.n = n
+            case "--dir":
+                guard let v = args.popFirst() else { throw BenchError.message("--dir takes a directory") }
+                dir = v
+            case "--help", "-h": throw BenchError.usage
+            default: throw BenchError.message("unknown option \(arg)")
+            }
+        }
+    }
+}
+
+enum BenchError: Error {
+    case usage
+    case message(String)
+}
+
+func emit(_ fields: [(String, Any)]) {
+    let body = fields.map { key, value -> String in
+        switch value {
+        case let s as String: return "\"\(key)\":\"\(s)\""
+        case let d as Double: return "\"\(key)\":\(String(format: "%.4f", d))"
+        default: return "\"\(key)\":\(value)"
+        }
+    }
+    print("{" + body.joined(separator: ",") + "}")
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// The ledger workload: append, verify, reopen.
+func ledgerWorkload(n: Int, dir: String) async throws {
+    let path = dir + "/bench-ledger.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let agencies = 10_000
+    let batch = 1_000
+    let base = try LocalDate(year: 2024, month: 1, day: 1)
+    var subjectIDs: [SubjectID] = []
+    do {
+        let ledger = try Ledger(store: SQLiteLedgerStore(path: path))
+        // Setup, not timed: the subjects the records belong to.
+        for start in stride(from: 0, to: agencies, by: batch) {
+            let events = (start..<(start + batch)).map { i -> AgencyRegistered in
+                let agency = Fixtures.agency(index: i)
+                subjectIDs.append(agency.id)
+                return AgencyRegistered(agency: agency, on: base)
+            }
+            try await ledger.append(events)
+        }
+        var appendSeconds = 0.0
+        var payloadBytes = 0
+        var made = 0
+        while made < n {
+            let count = min(batch, n - made)
+            let events = (made..<(made + count)).map { i -> RecordEntered in
+                RecordEntered(
+                    record: Fixtures.record(
+                        subject: subjectIDs[i % agencies], decisionDate: base.adding(days: i % 600),
+                        amount: Decimal(i % 100_000)))
+            }
+            let start = ContinuousClock.now
+            let written = try await ledger.append(events)
+            appendSeconds += seconds(since: start)
+            payloadBytes += written.reduce(0) { $0 + $1.payload.count }
+            made += count
+        }
+        emit([
+            ("workload", "append"), ("n", n), ("seconds", appendSeconds), ("per_second", Double(n) / appendSeconds),
+            ("batch", batch), ("mean_payload_bytes", payloadBytes / n),
+        ])
+        let start = ContinuousClock.now
+        let report = try await ledger.verify()
+        let verifySeconds = seconds(since: start)
+        guard report.isValid else { throw BenchError.message("verify failed: \(report)") }
+        emit([
+            ("workload", "verify"), ("n", Int(report.entryCount)), ("seconds", verifySeconds),
+            ("per_second", Double(report.entryCount) / verifySeconds),
+        ])
+        try await ledger.close()
+    }
+    let start = ContinuousClock.now
+    let reopened = try Ledger(store: SQLiteLedgerStore(path: path))
+    guard let profile = try reopened.profile(of: subjectIDs[4_242], asOf: base.adding(days: 400)) else {
+        throw BenchError.message("the reopened ledger has no profile for \(subjectIDs[4_242])")
+    }
+    let reopenSeconds = seconds(since: start)
+    emit([
+        ("workload", "reopen"), ("n", Int(await reopened.head.sequence)), ("seconds", reopenSeconds),
+        ("per_second", 1 / reopenSeconds), ("profile_records", profile.records.count),
+        ("used_checkpoint", reopened.restoration.usedCheckpoint ? 1 : 0),
+    ])
+}
+
+do {
+    let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    let dir: String
+    var cleanup: String?
+    if let given = options.dir {
+        dir = given
+    } else {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("creditkit-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        cleanup = dir
+    }
+    defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
+    switch options.workload {
+    case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
+    default: throw BenchError.message("unknown workload '\(options.workload)'")
+    }
+} catch BenchError.usage {
+    print(Options.usage)
+} catch BenchError.message(let text) {
+    FileHandle.standardError.write(Data("creditkit-bench: \(text)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("creditkit-bench: \(error)\n".utf8))
+    exit(1)
+}

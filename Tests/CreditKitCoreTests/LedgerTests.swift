@@ -235,3 +235,42 @@ struct LedgerTests {
         #expect(try kit.profile(of: agency.id, asOf: date("2024-05-31")) == nil)
     }
 }
+
+@Suite("SQLite subject index")
+struct SQLiteSubjectIndexTests {
+    @Test("entries by subject are found before and after the bulk index write, and after reopening")
+    func subjectIndex() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let agencies = (0..<10).map { Fixtures.agency(index: $0) }
+        let total = 2_500
+        do {
+            let ledger = try Ledger(
+                store: SQLiteLedgerStore(path: path, indexFlushThreshold: 1_000), clock: FixedClock.demo)
+            try await ledger.append(agencies.map { AgencyRegistered(agency: $0, on: date("2024-01-01")) })
+            var written = 10
+            while written < total {
+                let count = min(300, total - written)
+                try await ledger.append(
+                    (0..<count).map { i in
+                        RecordEntered(
+                            record: Fixtures.record(
+                                subject: agencies[(written + i) % 10].id, decisionDate: date("2025-01-01")))
+                    })
+                written += count
+            }
+        }
+        let store = try SQLiteLedgerStore(path: path, indexFlushThreshold: 1_000)
+        let sequences = try store.sequences(concerning: agencies[3].id)
+        // Its registration, then every tenth record.
+        let recordsOfAgency3: Int = (10..<total).filter { $0 % 10 == 3 }.count
+        #expect(sequences.count == 1 + recordsOfAgency3)
+        try rawSQL(path, "SELECT 1")
+        let indexed = try store.sequences(concerning: agencies[3].id)
+        #expect(indexed == sequences)
+        #expect(sequences == sequences.sorted())
+        #expect(sequences.first == 4)
+        #expect(try store.entries(sequences: [sequences.last!]).first?.subjects == [agencies[3].id])
+    }
+}

@@ -36,8 +36,6 @@ func fileBytes(_ path: String) -> [UInt8] {
 
 extension Array where Element == UInt8 {
     func contains(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard n.count <= count, !n.isEmpty else { return false }
-        return indices.dropLast(n.count - 1).contains { i in self[i..<(i + n.count)].elementsEqual(n) }
+        Data(self).range(of: Data(needle.utf8)) != nil
     }
 }

@@ -36,7 +36,7 @@ public struct AgencyRegistered: LedgerEvent, Hashable {
     /// Refuses a duplicate, an empty name, or a parent that is not a registered agency.
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
-        try require(!agency.name.trimmingCharactersInSpaces().isEmpty, "agency \(agency.id) has an empty name")
+        try require(!agency.name.isBlank, "agency \(agency.id) has an empty name")
         try context.requireNew(agency.id)
         if let parent = agency.parent {
             try require(parent != agency.id, "agency \(agency.id) names itself as its parent")
@@ -102,7 +102,7 @@ public struct EnterpriseRegistered: LedgerEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         try require(
-            !enterprise.name.trimmingCharactersInSpaces().isEmpty, "enterprise \(enterprise.id) has an empty name")
+            !enterprise.name.isBlank, "enterprise \(enterprise.id) has an empty name")
         try context.requireNew(enterprise.id)
     }
 }
@@ -126,7 +126,7 @@ public struct TenureStarted: LedgerEvent, Hashable {
     /// Refuses an unknown official or agency, or an empty post.
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
-        try require(!tenure.post.trimmingCharactersInSpaces().isEmpty, "a tenure needs a post")
+        try require(!tenure.post.isBlank, "a tenure needs a post")
         try context.requireSubject(tenure.official, kind: .official, role: "tenure's official")
         try context.requireSubject(tenure.agency, kind: .agency, role: "tenure's agency")
     }
@@ -216,9 +216,9 @@ public struct RecordEntered: LedgerEvent, Hashable {
         try require(
             r.decisionDate <= context.recordedAt.chinaDate,
             "decision date \(r.decisionDate) is in the future (today is \(context.recordedAt.chinaDate))")
-        try require(!r.authority.name.trimmingCharactersInSpaces().isEmpty, "the deciding authority has no name")
-        try require(!r.documentNumber.trimmingCharactersInSpaces().isEmpty, "the record has no document number")
-        try require(!r.facts.trimmingCharactersInSpaces().isEmpty, "the record states no facts")
+        try require(!r.authority.name.isBlank, "the deciding authority has no name")
+        try require(!r.documentNumber.isBlank, "the record has no document number")
+        try require(!r.facts.isBlank, "the record states no facts")
         if let amount = r.amount {
             try require(amount >= 0, "amount \(amount) is negative; amounts are yuan at or above zero")
         }
@@ -257,8 +257,8 @@ public struct CommitmentMade: LedgerEvent, Hashable {
             try context.requireSubject(beneficiary, kind: nil, role: "beneficiary")
             try require(beneficiary != c.promisor, "a commitment's promisor cannot be its own beneficiary")
         }
-        try require(!c.terms.trimmingCharactersInSpaces().isEmpty, "the commitment states no terms")
-        try require(!c.beneficiary.trimmingCharactersInSpaces().isEmpty, "the commitment names no beneficiary")
+        try require(!c.terms.isBlank, "the commitment states no terms")
+        try require(!c.beneficiary.isBlank, "the commitment names no beneficiary")
         if let due = c.dueDate {
             try require(due >= c.madeOn, "due date \(due) is before the day the commitment was made, \(c.madeOn)")
         }
@@ -299,6 +299,6 @@ public struct PersonalDataErased: LedgerEvent, Hashable {
     public func validate(in context: ValidationContext) throws {
         try context.requireSubject(official, kind: .official, role: "official")
         try require(!context.isErased(official), "the personal data of \(official) was already erased")
-        try require(!reason.trimmingCharactersInSpaces().isEmpty, "an erasure needs its legal ground")
+        try require(!reason.isBlank, "an erasure needs its legal ground")
     }
 }

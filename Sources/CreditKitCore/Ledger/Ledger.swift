@@ -19,7 +19,8 @@ public actor Ledger {
     /// After how many new entries a checkpoint is written on its own; `close()` always writes one.
     public var checkpointInterval: Int = 250_000
 
-    private var view: CoreView
+    /// The view. The writer mutates it in place under the lock, so no copy is made unless a reader holds a
+    /// snapshot; readers take a snapshot (a retained value) under the same lock.
     private let published: Mutex<CoreView>
     private let hasher = EntryHasher()
     private var entriesSinceCheckpoint = 0
@@ -89,7 +90,6 @@ public actor Ledger {
                 "the ledger holds events of kind '\(kind)', which no registered module provides; register the module that defines it",
                 context: ["kind": kind.rawValue])
         }
-        self.view = view
         self.published = Mutex(view)
         self.restoration = Restoration(usedCheckpoint: usedCheckpoint, replayedEntries: replayed)
         self.entriesSinceCheckpoint = replayed
@@ -99,7 +99,7 @@ public actor Ledger {
     public nonisolated var snapshot: CoreView { published.withLock { $0 } }
 
     /// The head of the chain.
-    public var head: ChainHead { view.head }
+    public var head: ChainHead { snapshot.head }
 
     /// Validates and appends a batch atomically.
     ///
@@ -112,8 +112,23 @@ public actor Ledger {
     @discardableResult
     public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
+        let entries = try prepare(events)
+        try store.append(entries)
+        try published.withLock { view in
+            for (entry, event) in zip(entries, events) {
+                try view.apply(entry, event: event, registry: registry)
+            }
+        }
+        entriesSinceCheckpoint += entries.count
+        if entriesSinceCheckpoint >= checkpointInterval { try checkpoint() }
+        return entries
+    }
+
+    /// Validates a batch against the current view and turns it into chained entries, writing nothing.
+    private func prepare(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         let recordedAt = clock.now()
         let encoder = CanonicalEncoder()
+        let view = snapshot
         var context = ValidationContext(view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt)
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(events.count)
@@ -152,13 +167,6 @@ public actor Ledger {
             context.note(event)
             context.sequence += 1
         }
-        try store.append(entries)
-        for (entry, event) in zip(entries, events) {
-            try view.apply(entry, event: event, registry: registry)
-        }
-        published.withLock { $0 = view }
-        entriesSinceCheckpoint += entries.count
-        if entriesSinceCheckpoint >= checkpointInterval { try checkpoint() }
         return entries
     }
 
@@ -174,7 +182,7 @@ public actor Ledger {
     /// Saves the current view as the store's checkpoint, so the next open need not replay the whole ledger.
     /// - Throws: Storage errors.
     public func checkpoint() throws {
-        try store.saveCheckpoint(ViewCheckpoint.encode(view))
+        try store.saveCheckpoint(ViewCheckpoint.encode(snapshot))
         entriesSinceCheckpoint = 0
     }
 

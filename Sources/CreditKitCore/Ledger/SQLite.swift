@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 // Every call into SQLite lives in this file and SQLiteLedgerStore.swift.
 
@@ -103,6 +104,13 @@ final class SQLiteStatement {
         }
     }
 
+    func bind(_ index: Int32, _ digest: Digest) {
+        var words = (digest.w0.bigEndian, digest.w1.bigEndian, digest.w2.bigEndian, digest.w3.bigEndian)
+        withUnsafeBytes(of: &words) { raw in
+            _ = sqlite3_bind_blob(handle, index, raw.baseAddress, 32, sqliteTransient)
+        }
+    }
+
     /// Steps once: `true` for a row, `false` when done.
     func step() throws -> Bool {
         let rc = sqlite3_step(handle)
@@ -124,6 +132,14 @@ final class SQLiteStatement {
         guard let text = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    /// Whether a text column equals a string, without making a string.
+    func textEquals(_ column: Int32, _ string: String) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let text = sqlite3_column_text(handle, column) else { return string.isEmpty }
+        var string = string
+        return string.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, text, count) == 0) }
     }
 
     func bytes(_ column: Int32) -> [UInt8] {

@@ -7,7 +7,10 @@ import Synchronization
 /// 1970-01-01, `kind`, `version`, `subjects` separated by spaces, `payload` canonical JSON, `prev_hash`, `hash`),
 /// `ledger_subject` (subject → sequence index), `checkpoint` (one cached view blob) and `vault` (sealed personal
 /// data, the only rows ever deleted). Triggers refuse `UPDATE` and `DELETE` on the ledger tables inside SQLite
-/// itself; whoever drops them to edit a row is caught by ``Ledger/verify()``. Deleted vault rows are overwritten
+/// itself; whoever drops them to edit a row is caught by ``Ledger/verify()``. The subject index is derived data: it is
+/// written in sorted bulk every ``defaultIndexFlushThreshold`` subject references, within the transaction of the batch that crosses the
+/// threshold, and the entries after `meta.indexed_through` are indexed in memory (and re-read from the ledger rows
+/// on open), so a batch of random subjects does not scatter writes over the whole index. Deleted vault rows are overwritten
 /// (`secure_delete`), and the WAL is checkpointed after an erasure, so erased data does not linger in the file.
 public final class SQLiteLedgerStore: LedgerStore {
     private final class Connection {
@@ -18,12 +21,23 @@ public final class SQLiteLedgerStore: LedgerStore {
         let selectFrom: SQLiteStatement
         let selectOne: SQLiteStatement
         let selectSubject: SQLiteStatement
+        let setIndexedThrough: SQLiteStatement
+        /// Subjects of the entries after `indexedThrough`, not yet in `ledger_subject`.
+        var pending: [SubjectID: [Int64]] = [:]
+        var pendingCount = 0
+        var indexedThrough: Int64 = 0
 
-        init(path: String) throws {
+        let indexFlushThreshold: Int
+
+        init(path: String, indexFlushThreshold: Int) throws {
+            self.indexFlushThreshold = indexFlushThreshold
             db = try SQLiteConnection(path: path)
             try db.execute(
                 """
+                PRAGMA page_size = 8192;
                 PRAGMA journal_mode = WAL;
+                PRAGMA cache_size = -65536;
+                PRAGMA wal_autocheckpoint = 4096;
                 PRAGMA synchronous = FULL;
                 PRAGMA secure_delete = ON;
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,10 +76,40 @@ public final class SQLiteLedgerStore: LedgerStore {
             selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
             selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ?")
             selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
+            setIndexedThrough = try db.prepare(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
+            let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
+            indexedThrough = try indexed.step() ? Int64(indexed.string(0)) ?? 0 : 0
+            let tail = try db.prepare("SELECT seq, subjects FROM ledger WHERE seq > ? ORDER BY seq")
+            tail.bind(1, indexedThrough)
+            while try tail.step() {
+                let seq = tail.int64(0)
+                for subject in tail.string(1).split(separator: " ") {
+                    pending[SubjectID(rawValue: String(subject)), default: []].append(seq)
+                    pendingCount += 1
+                }
+            }
+        }
+
+        /// Writes the pending subject index in sorted order and moves `indexed_through` to `last`.
+        func flushIndex(through last: Int64) throws {
+            for subject in pending.keys.sorted() {
+                for seq in pending[subject]! {
+                    let t = insertSubject
+                    t.reset()
+                    t.bind(1, subject.rawValue)
+                    t.bind(2, seq)
+                    try t.run()
+                }
+            }
+            setIndexedThrough.reset()
+            setIndexedThrough.bind(1, String(last))
+            try setIndexedThrough.run()
         }
 
         func head() throws -> ChainHead {
             selectHead.reset()
+            defer { selectHead.reset() }
             guard try selectHead.step() else { return .empty }
             let seq = selectHead.int64(0)
             guard let hash = selectHead.digest(1) else {
@@ -76,16 +120,24 @@ public final class SQLiteLedgerStore: LedgerStore {
             return ChainHead(sequence: seq, hash: hash)
         }
 
+        /// The last kind read, reused while rows repeat it (they mostly do), to spare a string per row.
+        var lastKind = EventKind(rawValue: "")
+
         func entry(from s: SQLiteStatement) throws -> LedgerEntry {
             let seq = s.int64(0)
-            let subjects = s.string(5).split(separator: " ").map { SubjectID(rawValue: String($0)) }
+            let subjectText = s.string(5)
+            let subjects: [SubjectID] =
+                subjectText.utf8.contains(32)
+                ? subjectText.split(separator: " ").map { SubjectID(rawValue: String($0)) }
+                : subjectText.isEmpty ? [] : [SubjectID(rawValue: subjectText)]
+            if !s.textEquals(3, lastKind.rawValue) { lastKind = EventKind(rawValue: s.string(3)) }
             // A stored hash of the wrong length is tampering; keep the entry readable and let verify name it.
             let previous = s.digest(7) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
             let hash = s.digest(8) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
             return LedgerEntry(
                 sequence: seq, recordedAt: Timestamp(microseconds: s.int64(1)),
                 effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: s.int64(2))),
-                kind: EventKind(rawValue: s.string(3)), version: Int(s.int64(4)), subjects: subjects,
+                kind: lastKind, version: Int(s.int64(4)), subjects: subjects,
                 payload: s.bytes(6), previousHash: previous, hash: hash)
         }
     }
@@ -96,11 +148,13 @@ public final class SQLiteLedgerStore: LedgerStore {
     public let path: String
 
     /// Opens or creates a ledger file.
-    /// - Parameter path: The SQLite file; created with its tables when missing.
+    /// - Parameters:
+    ///   - path: The SQLite file; created with its tables when missing.
+    ///   - indexFlushThreshold: How many unindexed subject references trigger a bulk write of the subject index.
     /// - Throws: ``CreditKitError/Code/storage`` when the file cannot be opened or is not a CreditKit ledger.
-    public init(path: String) throws {
+    public init(path: String, indexFlushThreshold: Int = SQLiteLedgerStore.defaultIndexFlushThreshold) throws {
         self.path = path
-        self.connection = Mutex(try Connection(path: path))
+        self.connection = Mutex(try Connection(path: path, indexFlushThreshold: max(1, indexFlushThreshold)))
     }
 
     /// The last entry's sequence number and hash.
@@ -113,32 +167,55 @@ public final class SQLiteLedgerStore: LedgerStore {
     public func append(_ entries: [LedgerEntry]) throws {
         guard !entries.isEmpty else { return }
         try connection.withLock { c in
-            try c.db.transaction {
-                try checkContinuation(entries, of: c.head())
-                for entry in entries {
-                    let s = c.insertEntry
-                    s.reset()
-                    s.bind(1, entry.sequence)
-                    s.bind(2, entry.recordedAt.microseconds)
-                    s.bind(3, Int64(entry.effectiveDate.daysSinceEpoch))
-                    s.bind(4, entry.kind.rawValue)
-                    s.bind(5, Int64(entry.version))
-                    s.bind(6, entry.subjects.map(\.rawValue).joined(separator: " "))
-                    s.bind(7, entry.payload)
-                    s.bind(8, entry.previousHash.bytes)
-                    s.bind(9, entry.hash.bytes)
-                    try s.run()
-                    for subject in entry.subjects {
-                        let t = c.insertSubject
-                        t.reset()
-                        t.bind(1, subject.rawValue)
-                        t.bind(2, entry.sequence)
-                        try t.run()
+            do {
+                try c.db.transaction {
+                    try checkContinuation(entries, of: c.head())
+                    for entry in entries {
+                        let s = c.insertEntry
+                        s.reset()
+                        s.bind(1, entry.sequence)
+                        s.bind(2, entry.recordedAt.microseconds)
+                        s.bind(3, Int64(entry.effectiveDate.daysSinceEpoch))
+                        s.bind(4, entry.kind.rawValue)
+                        s.bind(5, Int64(entry.version))
+                        s.bind(
+                            6,
+                            entry.subjects.count == 1
+                                ? entry.subjects[0].rawValue : entry.subjects.map(\.rawValue).joined(separator: " "))
+                        s.bind(7, entry.payload)
+                        s.bind(8, entry.previousHash)
+                        s.bind(9, entry.hash)
+                        try s.run()
+                        for subject in entry.subjects {
+                            c.pending[subject, default: []].append(entry.sequence)
+                            c.pendingCount += 1
+                        }
+                    }
+                    if c.pendingCount >= c.indexFlushThreshold {
+                        try c.flushIndex(through: entries[entries.count - 1].sequence)
                     }
                 }
+            } catch {
+                // Take back what this batch added to the in-memory index; the rows were rolled back.
+                for entry in entries.reversed() {
+                    for subject in entry.subjects where c.pending[subject]?.last == entry.sequence {
+                        c.pending[subject]!.removeLast()
+                        c.pendingCount -= 1
+                        if c.pending[subject]!.isEmpty { c.pending[subject] = nil }
+                    }
+                }
+                throw error
+            }
+            if c.pendingCount >= c.indexFlushThreshold {
+                c.pending = [:]
+                c.pendingCount = 0
+                c.indexedThrough = entries[entries.count - 1].sequence
             }
         }
     }
+
+    /// How many unindexed subject references trigger a bulk write of the subject index, by default.
+    public static let defaultIndexFlushThreshold = 262_144
 
     /// Streams every entry from `first` on.
     /// - Parameters:
@@ -182,7 +259,8 @@ public final class SQLiteLedgerStore: LedgerStore {
             s.bind(1, subject.rawValue)
             var out: [Int64] = []
             while try s.step() { out.append(s.int64(0)) }
-            return out
+            s.reset()
+            return out + (c.pending[subject] ?? [])
         }
     }
 

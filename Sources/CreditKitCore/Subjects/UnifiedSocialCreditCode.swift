@@ -116,6 +116,18 @@ public struct UnifiedSocialCreditCode: Hashable, Comparable, Sendable, Codable, 
 }
 
 extension String {
+    /// Whether the string is empty or only white space; fast for the usual ASCII text.
+    var isBlank: Bool {
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0..<0x80: return false
+            default: if !scalar.properties.isWhitespace { return false }
+            }
+        }
+        return true
+    }
+
     func trimmingCharactersInSpaces() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
