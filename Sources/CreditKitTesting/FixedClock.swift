@@ -47,6 +47,12 @@ public final class SteppingClock: LedgerClock {
         }
     }
 
+    /// Sets the clock to an instant.
+    /// - Parameter instant: The instant it says next.
+    public func set(to instant: Timestamp) {
+        state.withLock { $0.now = instant }
+    }
+
     /// Sets the clock to the start of a China-time day plus some hours.
     /// - Parameters:
     ///   - date: The day.

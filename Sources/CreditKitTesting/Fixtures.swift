@@ -20,14 +20,9 @@ public enum Fixtures {
     public static func creditCode(
         index: Int, authority: Character = "1", category: Character = "1", region: String = "130300"
     ) -> UnifiedSocialCreditCode {
-        let body8 = String(format: "%08d", index % 100_000_000)
-        let weights = [3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(body8.utf8, weights).reduce(0) { $0 + Int($1.0 - 48) * $1.1 }
-        let c = 11 - sum % 11
-        let orgCheck = c == 10 ? "X" : c == 11 ? "0" : String(c)
-        let body17 = "\(authority)\(category)\(region)\(body8)\(orgCheck)"
-        let check = UnifiedSocialCreditCode.checkCharacter(for: body17)!
-        return try! UnifiedSocialCreditCode(body17 + String(check))
+        try! UnifiedSocialCreditCode(
+            registrationAuthority: authority, category: category, region: RegionCode(region),
+            organizationNumber: index % 100_000_000)
     }
 
     /// A valid resident ID number built from a number.
@@ -37,10 +32,7 @@ public enum Fixtures {
     /// - Returns: The number.
     public static func residentID(index: Int, region: String = "130302") -> ResidentID {
         let birth = try! LocalDate(year: 1965, month: 1, day: 1).adding(days: (index * 37) % 12_000)
-        let (y, m, d) = birth.components
-        let sequence = String(format: "%03d", index % 1000)
-        let body = region + String(format: "%04d%02d%02d", y, m, d) + sequence
-        return try! ResidentID(body + String(ResidentID.checkCharacter(for: body)!))
+        return try! ResidentID(region: RegionCode(region), birthDate: birth, sequence: index % 1000)
     }
 
     /// A county-level department with a generated code.

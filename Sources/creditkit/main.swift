@@ -1,1 +1,41 @@
-print("todo")
+// creditkit: the command-line tool of CreditKit. `creditkit --help` lists the commands.
+import CreditKitCore
+import Foundation
+
+let commands: [any Command.Type] = [DemoCommand.self, VerifyCommand.self, ProfileCommand.self]
+
+let usage = """
+    creditkit — government-integrity (政务诚信) credit ledger
+
+    usage: creditkit COMMAND [OPTIONS]
+
+    commands:
+    \(commands.map { "  " + $0.name.padding(toLength: 9, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+    Run `creditkit COMMAND --help` for a command's options.
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
+    print(usage)
+    exit(arguments.isEmpty ? 1 : 0)
+}
+guard let command = commands.first(where: { $0.name == name }) else {
+    FileHandle.standardError.write(Data("creditkit: unknown command '\(name)'\n\n\(usage)\n".utf8))
+    exit(1)
+}
+arguments.removeFirst()
+do {
+    var parser = ArgumentParser(arguments, command: command)
+    if parser.wantsHelp {
+        print(command.help)
+        exit(0)
+    }
+    try await command.run(&parser)
+} catch let error as CLIError {
+    FileHandle.standardError.write(Data("creditkit \(name): \(error.message)\n".utf8))
+    exit(error.exitCode)
+} catch {
+    FileHandle.standardError.write(Data("creditkit \(name): \(error)\n".utf8))
+    exit(1)
+}

@@ -63,6 +63,26 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible, CustomDeb
         self.unmaskedValue = normalised
     }
 
+    /// Assembles a valid number from its parts, computing the check character.
+    /// - Parameters:
+    ///   - region: The six-digit address code.
+    ///   - birthDate: The birth date.
+    ///   - sequence: The order code, 0 to 999 (odd for men, even for women).
+    /// - Throws: ``CreditKitError/Code/invalidResidentID`` when a part is out of range.
+    public init(region: RegionCode, birthDate: LocalDate, sequence: Int) throws {
+        guard (0..<1000).contains(sequence), (1800...9999).contains(birthDate.year) else {
+            throw CreditKitError(
+                .invalidResidentID, "sequence \(sequence) or birth year \(birthDate.year) is out of range")
+        }
+        let (y, m, d) = birthDate.components
+        func pad(_ v: Int, _ width: Int) -> String {
+            let text = String(v)
+            return String(repeating: "0", count: width - text.count) + text
+        }
+        let body = region.rawValue + pad(y, 4) + pad(m, 2) + pad(d, 2) + pad(sequence, 3)
+        try self.init(body + String(ResidentID.checkCharacter(for: body)!))
+    }
+
     /// The check character for the first 17 digits of a number.
     /// - Parameter body: 17 digits.
     /// - Returns: `0`–`9` or `X`, or `nil` when `body` is not 17 digits.

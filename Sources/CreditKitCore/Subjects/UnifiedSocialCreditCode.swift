@@ -59,6 +59,33 @@ public struct UnifiedSocialCreditCode: Hashable, Comparable, Sendable, Codable, 
         self.rawValue = normalised
     }
 
+    /// Assembles a valid code from its parts, computing both check characters: the organisation code's
+    /// (GB 11714, position 17) and the code's own (position 18).
+    /// - Parameters:
+    ///   - registrationAuthority: Position 1, for example `1` (机构编制) or `9` (市场监管).
+    ///   - category: Position 2, for example `1` (机关 or 企业).
+    ///   - region: Positions 3–8.
+    ///   - organizationNumber: The organisation code's first eight characters, as a number below 100,000,000.
+    /// - Throws: ``CreditKitError/Code/invalidCreditCode`` when a part is outside the code set or out of range.
+    public init(
+        registrationAuthority: Character, category: Character, region: RegionCode, organizationNumber: Int
+    ) throws {
+        guard (0..<100_000_000).contains(organizationNumber) else {
+            throw CreditKitError(.invalidCreditCode, "organisation number \(organizationNumber) is not 0-99,999,999")
+        }
+        var digits = String(organizationNumber)
+        digits = String(repeating: "0", count: 8 - digits.count) + digits
+        let weights = [3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits.utf8, weights).reduce(0) { $0 + Int($1.0 - 48) * $1.1 }
+        let c = 11 - sum % 11
+        let organizationCheck = c == 10 ? "X" : c == 11 ? "0" : String(c)
+        let body = "\(registrationAuthority)\(category)\(region)\(digits)\(organizationCheck)"
+        guard let check = UnifiedSocialCreditCode.checkCharacter(for: body) else {
+            throw CreditKitError(.invalidCreditCode, "'\(body)' has a character outside the code set")
+        }
+        try self.init(body + String(check))
+    }
+
     /// The check character for the first 17 characters of a code.
     /// - Parameter body: 17 characters of the code set.
     /// - Returns: The 18th character, or `nil` when `body` is not 17 characters of the code set.

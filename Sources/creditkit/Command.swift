@@ -1,0 +1,84 @@
+import CreditKitCore
+import Foundation
+
+/// A subcommand of `creditkit`.
+protocol Command {
+    static var name: String { get }
+    static var summary: String { get }
+    static var help: String { get }
+    static func run(_ arguments: inout ArgumentParser) async throws
+}
+
+/// A failure the tool reports on stderr before exiting with `exitCode`.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32 = 1
+}
+
+/// A small hand-written argument parser: positionals, `--name value` options and `--flag`s.
+struct ArgumentParser {
+    private var remaining: [String]
+    let command: String
+    let wantsHelp: Bool
+
+    init(_ arguments: [String], command: any Command.Type) {
+        self.remaining = arguments
+        self.command = command.name
+        self.wantsHelp = arguments.contains("--help") || arguments.contains("-h")
+    }
+
+    /// Takes the value of `--name`, if given.
+    mutating func option(_ name: String) throws -> String? {
+        guard let i = remaining.firstIndex(of: name) else { return nil }
+        guard i + 1 < remaining.count, !remaining[i + 1].hasPrefix("--") else {
+            throw CLIError(message: "\(name) needs a value; see `creditkit \(command) --help`")
+        }
+        let value = remaining[i + 1]
+        remaining.removeSubrange(i...(i + 1))
+        return value
+    }
+
+    /// Takes `--name` as a date, if given.
+    mutating func dateOption(_ name: String) throws -> LocalDate? {
+        guard let text = try option(name) else { return nil }
+        guard let date = LocalDate(text) else {
+            throw CLIError(message: "\(name) takes a date as YYYY-MM-DD, not '\(text)'")
+        }
+        return date
+    }
+
+    /// Takes `--name` as a flag.
+    mutating func flag(_ name: String) -> Bool {
+        guard let i = remaining.firstIndex(of: name) else { return false }
+        remaining.remove(at: i)
+        return true
+    }
+
+    /// Takes the next positional argument.
+    mutating func positional(_ what: String) throws -> String {
+        guard let i = remaining.firstIndex(where: { !$0.hasPrefix("--") }) else {
+            throw CLIError(message: "missing \(what); see `creditkit \(command) --help`")
+        }
+        return remaining.remove(at: i)
+    }
+
+    /// Fails on anything not taken.
+    func finish() throws {
+        if let extra = remaining.first {
+            throw CLIError(message: "unexpected argument '\(extra)'; see `creditkit \(command) --help`")
+        }
+    }
+}
+
+/// Opens an existing ledger file with every sector module registered.
+func openKit(_ path: String, clock: any LedgerClock = SystemClock()) throws -> CreditKit {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw CLIError(message: "no ledger at \(path); create one with `creditkit demo --store \(path)`")
+    }
+    let keysPath = path + ".keys"
+    guard FileManager.default.fileExists(atPath: keysPath) else {
+        throw CLIError(message: "the vault keys \(keysPath) are missing; personal data cannot be read without them")
+    }
+    return try CreditKit(
+        store: .sqlite(path), keys: VaultKeys.load(from: keysPath), modules: allSectorModules, clock: clock)
+}

@@ -1,0 +1,395 @@
+import CreditKitCore
+import Foundation
+import Synchronization
+
+/// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same city.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The clock the demo replays its history with: set to each day as the story reaches it.
+final class DemoClock: LedgerClock {
+    private let instant: Mutex<Timestamp>
+    init(_ start: Timestamp) { instant = Mutex(start) }
+    func now() -> Timestamp { instant.withLock { $0 } }
+    func set(_ value: Timestamp) { instant.withLock { $0 = value } }
+}
+
+/// A realistic small city, built from a date: the structure of Qinhuangdao (a city government, its departments,
+/// seven districts and counties with their bureaus and townships), invented officials, enterprises, records and
+/// commitments over the two years up to that date. Every name of a person is invented.
+struct DemoCity {
+    /// One step of the story, on the day the ledger learns of it.
+    struct Scheduled {
+        enum Action {
+            case event(any LedgerEvent)
+            case registerOfficial(Int, on: LocalDate)
+            case startTenure(Int)
+            case endTenure(Int, on: LocalDate, reason: TenureEndReason)
+        }
+        var known: LocalDate
+        var order: Int
+        var action: Action
+    }
+
+    struct Post {
+        var official: Int
+        var agency: Agency
+        var post: String
+        var principal: Bool
+        var start: LocalDate
+        var end: LocalDate?
+    }
+
+    let today: LocalDate
+    var rng: SplitMix64
+    var events: [Scheduled] = []
+    var agencies: [Agency] = []
+    var governments: [Agency] = []
+    var departments: [Agency] = []
+    var townships: [Agency] = []
+    var enterprises: [Enterprise] = []
+    var officials: [(id: SubjectID, residentID: ResidentID, name: String)] = []
+    var posts: [Post] = []
+    let keys: VaultKeys
+    var transfers = 0
+    var retirements = 0
+    var organizationNumber = 10_000_000
+
+    init(today: LocalDate, keys: VaultKeys) {
+        self.today = today
+        self.keys = keys
+        self.rng = SplitMix64(state: UInt64(bitPattern: Int64(today.daysSinceEpoch)) &* 2_654_435_761)
+    }
+
+    var start: LocalDate { today.adding(days: -730) }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+    mutating func chance(_ percent: Int) -> Bool { Int(rng.next() % 100) < percent }
+    mutating func day(from: LocalDate, to: LocalDate) -> LocalDate {
+        let span = max(0, from.days(until: to))
+        return from.adding(days: Int(rng.next() % UInt64(span + 1)))
+    }
+
+    mutating func schedule(_ event: any LedgerEvent, lagDays: Int = 0) {
+        schedule(.event(event), on: event.effectiveDate.adding(days: lagDays))
+    }
+
+    mutating func schedule(_ action: Scheduled.Action, on day: LocalDate) {
+        events.append(Scheduled(known: min(today, day), order: events.count, action: action))
+    }
+
+    mutating func newCode(authority: Character, category: Character, region: RegionCode) -> UnifiedSocialCreditCode {
+        organizationNumber += 1 + Int(rng.next() % 997)
+        return try! UnifiedSocialCreditCode(
+            registrationAuthority: authority, category: category, region: region, organizationNumber: organizationNumber
+        )
+    }
+
+    mutating func agency(
+        _ name: String, _ level: AdministrativeLevel, _ kind: AgencyKind, _ region: String, parent: Agency?
+    ) -> Agency {
+        let region = try! RegionCode(region)
+        let agency = Agency(
+            creditCode: newCode(authority: "1", category: kind == .publicInstitution ? "2" : "1", region: region),
+            name: name, level: level, kind: kind, region: region, parent: parent?.id)
+        agencies.append(agency)
+        schedule(.event(AgencyRegistered(agency: agency, on: start.adding(days: -400))), on: start)
+        return agency
+    }
+
+    static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎")
+    static let givenNames = [
+        "建国", "海涛", "丽娟", "志强", "晓燕", "国华", "秀英", "文博", "立新", "红梅", "振宇", "春雷", "静怡", "明辉",
+        "桂芳", "永刚", "雪峰", "淑珍", "德胜", "慧敏", "卫东", "晓东", "玉兰", "俊杰", "凤霞", "宏伟", "佳琪", "长青",
+    ]
+
+    mutating func official(region: String) -> Int {
+        let name = String(pick(DemoCity.surnames)) + pick(DemoCity.givenNames)
+        let birth = try! LocalDate(year: 1965, month: 1, day: 1).adding(days: Int(rng.next() % 9000))
+        let id = try! ResidentID(region: RegionCode(region), birthDate: birth, sequence: Int(rng.next() % 1000))
+        officials.append((SubjectID(keys.token(for: id)), id, name))
+        schedule(.registerOfficial(officials.count - 1, on: start.adding(days: -400)), on: start)
+        return officials.count - 1
+    }
+
+    /// The story for a date. The keys make the officials' tokens, as the ledger will.
+    static func build(today: LocalDate, keys: VaultKeys) -> DemoCity {
+        var city = DemoCity(today: today, keys: keys)
+        city.buildAgencies()
+        city.buildEnterprises()
+        city.buildPosts()
+        city.buildRecords()
+        city.buildCommitments()
+        return city
+    }
+
+    mutating func appoint(_ official: Int, _ agency: Agency, _ post: String, principal: Bool, on day: LocalDate) {
+        posts.append(Post(official: official, agency: agency, post: post, principal: principal, start: day))
+        schedule(.startTenure(posts.count - 1), on: max(day, start))
+    }
+
+    mutating func endPost(_ index: Int, on day: LocalDate, _ reason: TenureEndReason) {
+        posts[index].end = day
+        schedule(.endTenure(index, on: day, reason: reason), on: day)
+    }
+
+    /// The first post left by an official who then took another post in the city: the accountability story.
+    var movedPost: Post? {
+        posts.first { post in
+            post.end != nil && post.principal
+                && posts.contains { $0.official == post.official && $0.start > post.start }
+        }
+    }
+
+    /// Who was the principal of an agency on a day.
+    func principal(of agency: Agency, on day: LocalDate) -> Int? {
+        posts.last { $0.agency == agency && $0.principal && $0.start <= day && ($0.end.map { day <= $0 } ?? true) }?
+            .official
+    }
+
+    static func principalTitle(_ agency: Agency) -> String {
+        switch (agency.kind, agency.level) {
+        case (.government, .city): "市长"
+        case (.government, .county): agency.name.contains("区") ? "区长" : "县长"
+        case (.government, _): agency.name.contains("街道") ? "主任" : "镇长"
+        case (.publicInstitution, _): "主任"
+        case (.department, _): agency.name.hasSuffix("委员会") ? "主任" : "局长"
+        }
+    }
+
+    mutating func buildPosts() {
+        let first = start.adding(days: -400)
+        for agency in agencies {
+            let boss = official(region: agency.region.rawValue)
+            appoint(boss, agency, DemoCity.principalTitle(agency), principal: true, on: first)
+            let deputy = official(region: agency.region.rawValue)
+            appoint(deputy, agency, "副" + DemoCity.principalTitle(agency), principal: false, on: first)
+        }
+        // Transfers: a principal moves to another agency's top post, whose holder moves on or retires; a newcomer
+        // takes the post left behind.
+        for _ in 0..<(agencies.count / 4) {
+            let from = pick(agencies)
+            let to = pick(agencies)
+            guard from != to,
+                let fromIndex = posts.firstIndex(where: { $0.agency == from && $0.principal && $0.end == nil }),
+                let toIndex = posts.firstIndex(where: { $0.agency == to && $0.principal && $0.end == nil })
+            else { continue }
+            let day = self.day(from: start.adding(days: 60), to: today.adding(days: -60))
+            let mover = posts[fromIndex].official
+            endPost(fromIndex, on: day, .transfer)
+            let retires = chance(35)
+            endPost(toIndex, on: day, retires ? .retirement : .transfer)
+            if retires { retirements += 1 }
+            appoint(mover, to, DemoCity.principalTitle(to), principal: true, on: day.adding(days: 1))
+            let successor = official(region: from.region.rawValue)
+            appoint(successor, from, DemoCity.principalTitle(from), principal: true, on: day.adding(days: 1))
+            transfers += 1
+        }
+    }
+
+    static let courtOf: [String: String] = [
+        "130300": "秦皇岛市中级人民法院", "130302": "秦皇岛市海港区人民法院", "130303": "秦皇岛市山海关区人民法院",
+        "130304": "秦皇岛市北戴河区人民法院", "130306": "秦皇岛市抚宁区人民法院", "130321": "青龙满族自治县人民法院",
+        "130322": "昌黎县人民法院", "130324": "卢龙县人民法院",
+    ]
+
+    struct RecordKind {
+        var basis: RecordBasis
+        var severity: Severity?
+        var facts: String
+        var source: String
+        var citation: LegalCitation
+        var amount: ClosedRange<Int>?
+    }
+
+    static let recordKinds: [RecordKind] = [
+        RecordKind(
+            basis: .unexecutedJudgment, severity: .serious, facts: "拖欠工程款，法院判决后逾期未履行给付义务。", source: "court",
+            citation: LegalCitation(document: "《中华人民共和国民事诉讼法》", article: "第二百四十七条"), amount: 300_000...4_800_000),
+        RecordKind(
+            basis: .judgmentDefaulter, severity: .serious, facts: "有履行能力而拒不履行生效法律文书确定的义务，被纳入失信被执行人名单。",
+            source: "court", citation: LegalCitation(document: "《最高人民法院关于公布失信被执行人名单信息的若干规定》", article: "第一条"),
+            amount: 500_000...9_000_000),
+        RecordKind(
+            basis: .lostAdministrativeLawsuit, severity: .ordinary, facts: "行政征收程序违法，行政诉讼一审败诉。", source: "court",
+            citation: LegalCitation(document: "《中华人民共和国行政诉讼法》", article: "第七十条"), amount: nil),
+        RecordKind(
+            basis: .administrativePenalty, severity: .ordinary, facts: "违规倾倒建筑垃圾，未采取防扬散措施。", source: "penalty",
+            citation: LegalCitation(document: "《中华人民共和国固体废物污染环境防治法》", article: "第一百一十一条"),
+            amount: 20_000...200_000),
+        RecordKind(
+            basis: .administrativePenalty, severity: .minor, facts: "未按规定期限公开行政许可结果。", source: "penalty",
+            citation: LegalCitation(document: "《中华人民共和国政府信息公开条例》", article: "第五十二条"), amount: nil),
+        RecordKind(
+            basis: .accountabilityDecision, severity: .ordinary, facts: "招商引资承诺的奖补资金逾期未兑现，造成不良影响。",
+            source: "discipline", citation: LegalCitation(document: "《中国共产党问责条例》", article: "第七条"),
+            amount: 800_000...3_000_000),
+        RecordKind(
+            basis: .verifiedComplaint, severity: .minor, facts: "12345热线投诉经核实：承诺时限内未办结群众申请事项。", source: "hotline",
+            citation: LegalCitation(document: "国发〔2016〕76号", article: "三（三）"), amount: nil),
+        RecordKind(
+            basis: .disciplinarySanction, severity: .serious, facts: "违规决策造成国有资产损失。", source: "discipline",
+            citation: LegalCitation(document: "《中华人民共和国公职人员政务处分法》", article: "第三十九条"),
+            amount: 1_000_000...6_000_000),
+        RecordKind(
+            basis: .commendation, severity: nil, facts: "政务诚信建设工作成绩突出，获通报表扬。", source: "province",
+            citation: LegalCitation(document: "国发〔2016〕76号", article: "二（五）"), amount: nil),
+        RecordKind(
+            basis: .thirdPartyAssessment, severity: nil, facts: "第三方政务诚信评估结果为优秀。", source: "assessor",
+            citation: LegalCitation(document: "国发〔2016〕76号", article: "二（二）"), amount: nil),
+    ]
+
+    mutating func buildRecords() {
+        let penaltyBy = ["秦皇岛市生态环境局", "秦皇岛市市场监督管理局", "秦皇岛市自然资源和规划局"]
+        for n in 0..<96 {
+            let kind = pick(DemoCity.recordKinds)
+            let subject: Agency = kind.basis == .verifiedComplaint ? pick(townships + departments) : pick(agencies)
+            let decided = day(from: start.adding(days: 10), to: today.adding(days: -1))
+            let acted = decided.adding(days: -Int(20 + rng.next() % 300))
+            let authority: Authority
+            switch kind.source {
+            case "court": authority = Authority(name: DemoCity.courtOf[subject.region.rawValue] ?? "秦皇岛市中级人民法院")
+            case "penalty": authority = Authority(name: pick(penaltyBy))
+            case "discipline": authority = Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
+            case "hotline": authority = Authority(name: "秦皇岛市12345政务服务便民热线")
+            case "province": authority = Authority(name: "河北省人民政府")
+            default: authority = Authority(name: "河北省社会信用研究会（第三方评估机构）")
+            }
+            var responsible: [SubjectID] = []
+            if kind.severity != nil, kind.basis != .verifiedComplaint, let boss = principal(of: subject, on: acted) {
+                responsible = [officials[boss].id]
+            }
+            let amount = kind.amount.map { Decimal(Int(rng.next() % UInt64($0.count)) + $0.lowerBound) }
+            let number = kind.source == "court" ? "（\(decided.year)）冀03执\(100 + n)号" : "秦信〔\(decided.year)〕\(n + 1)号"
+            let record = CreditRecord(
+                subject: subject.id, polarity: kind.severity == nil ? .good : .dishonesty, basis: kind.basis,
+                severity: kind.severity, actDate: acted, decisionDate: decided, authority: authority,
+                documentNumber: number, legalBasis: [kind.citation], facts: kind.facts, amount: amount,
+                responsibleOfficials: responsible)
+            schedule(RecordEntered(record: record), lagDays: Int(rng.next() % 12))
+        }
+        // A sanction of an official as the subject, decided shortly before the official moved post.
+        if let moved = movedPost, let end = moved.end {
+            let decided = max(start, end.adding(days: -20))
+            let record = CreditRecord(
+                subject: officials[moved.official].id, polarity: .dishonesty, basis: .disciplinarySanction,
+                severity: .ordinary, actDate: decided.adding(days: -90), decisionDate: decided,
+                authority: Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会"),
+                documentNumber: "秦纪处〔\(decided.year)〕7号",
+                legalBasis: [LegalCitation(document: "《中华人民共和国公职人员政务处分法》", article: "第三十九条")],
+                facts: "对重大行政决策未履行合法性审查程序负有直接责任，给予警告处分。")
+            schedule(RecordEntered(record: record), lagDays: 3)
+        }
+    }
+
+    mutating func buildCommitments() {
+        let serviceTerms: [(String, CommitmentKind)] = [
+            ("行政许可事项承诺办理时限压缩至法定时限的50%。", .timeLimit), ("政务服务“一窗受理”，群众办事最多跑一次。", .serviceQuality),
+            ("涉企行政检查事先公示，不搞重复检查。", .serviceQuality), ("依申请公开事项在20个工作日内答复。", .timeLimit),
+        ]
+        for agency in departments + governments where chance(55) {
+            let (terms, kind) = pick(serviceTerms)
+            let made = day(from: start, to: today.adding(days: -30))
+            schedule(
+                CommitmentMade(
+                    commitment: Commitment(
+                        promisor: agency.id, beneficiary: "社会公众", kind: kind, terms: terms, madeOn: made,
+                        dueDate: chance(50) ? made.adding(days: 365) : nil)))
+        }
+        let townTerms = [
+            "农村低保申请15个工作日内完成入户核查。", "为辖区60岁以上老人每年开展一次免费健康体检。", "新建村级便民服务站3个，年底前投入使用。",
+            "残疾人两项补贴按月足额发放。", "义务教育适龄儿童入学率保持100%。",
+        ]
+        for town in townships {
+            for _ in 0..<2 {
+                let made = day(from: start, to: today.adding(days: -30))
+                schedule(
+                    CommitmentMade(
+                        commitment: Commitment(
+                            promisor: town.id, beneficiary: "辖区居民", kind: .publicService, terms: pick(townTerms),
+                            madeOn: made, dueDate: made.adding(days: Int(90 + rng.next() % 300)))))
+            }
+        }
+        for investor in enterprises where investor.roles.contains(.investor) {
+            let government = pick(governments)
+            let made = day(from: start, to: today.adding(days: -120))
+            schedule(
+                CommitmentMade(
+                    commitment: Commitment(
+                        promisor: government.id, beneficiary: investor.name, beneficiarySubject: investor.id,
+                        kind: .policy, terms: "项目投产后三年内按地方留成税收的50%给予产业扶持奖励，并按期完成土地平整和道路配套。",
+                        madeOn: made, dueDate: made.adding(days: 540), sector: "investment-promotion")))
+        }
+        for supplier in enterprises where supplier.roles.contains(.supplier) && supplier.isSME {
+            let buyer = pick(departments)
+            let made = day(from: start.adding(days: 200), to: today.adding(days: -10))
+            schedule(
+                CommitmentMade(
+                    commitment: Commitment(
+                        promisor: buyer.id, beneficiary: supplier.name, beneficiarySubject: supplier.id, kind: .payment,
+                        terms: "货物验收合格之日起30日内支付合同价款。", madeOn: made, dueDate: made.adding(days: 45),
+                        sector: "procurement")))
+        }
+    }
+}
+
+extension DemoCity {
+    mutating func buildAgencies() {
+        let cityGov = agency("秦皇岛市人民政府", .city, .government, "130300", parent: nil)
+        governments.append(cityGov)
+        let cityDepartments = [
+            "秦皇岛市发展和改革委员会", "秦皇岛市财政局", "秦皇岛市交通运输局", "秦皇岛市住房和城乡建设局", "秦皇岛市自然资源和规划局",
+            "秦皇岛市生态环境局", "秦皇岛市市场监督管理局", "秦皇岛市人力资源和社会保障局", "秦皇岛市教育局", "秦皇岛市卫生健康委员会",
+            "秦皇岛市司法局", "秦皇岛市农业农村局",
+        ]
+        for name in cityDepartments { departments.append(agency(name, .city, .department, "130300", parent: cityGov)) }
+        departments.append(agency("秦皇岛市公共资源交易中心", .city, .publicInstitution, "130300", parent: cityGov))
+        let counties: [(String, String, [String])] = [
+            ("海港区", "130302", ["文化路街道", "海阳镇"]), ("山海关区", "130303", ["南关街道", "石河镇"]),
+            ("北戴河区", "130304", ["西山街道", "戴河镇"]), ("抚宁区", "130306", ["抚宁镇", "留守营镇", "台营镇"]),
+            ("青龙满族自治县", "130321", ["青龙镇", "祖山镇", "木头凳镇"]), ("昌黎县", "130322", ["昌黎镇", "靖安镇", "泥井镇"]),
+            ("卢龙县", "130324", ["卢龙镇", "刘田各庄镇"]),
+        ]
+        for (county, region, towns) in counties {
+            let government = agency("\(county)人民政府", .county, .government, region, parent: cityGov)
+            governments.append(government)
+            for bureau in ["财政局", "交通运输局", "住房和城乡建设局"] {
+                departments.append(agency("\(county)\(bureau)", .county, .department, region, parent: government))
+            }
+            for town in towns {
+                let suffix = town.hasSuffix("街道") ? "办事处" : "人民政府"
+                townships.append(
+                    agency("\(county)\(town)\(suffix)", .township, .government, region, parent: government))
+            }
+        }
+    }
+
+    mutating func buildEnterprises() {
+        let names: [(String, [EnterpriseRole], Bool)] = [
+            ("秦皇岛港城建设工程有限公司", [.bidder], false), ("河北渤海路桥集团有限公司", [.bidder], false),
+            ("秦皇岛海阳办公设备有限公司", [.supplier], true), ("秦皇岛北戴河信息技术有限公司", [.supplier], true),
+            ("昌黎县葡萄酒产业发展有限公司", [.investor], false), ("秦皇岛诚信招标代理有限公司", [.biddingAgency], true),
+            ("冀东工程咨询有限公司", [.biddingAgency], true), ("秦皇岛绿源环境科技有限公司", [.supplier, .bidder], true),
+            ("山海关古城文化旅游开发有限公司", [.investor], false), ("青龙满族自治县板栗食品有限公司", [.supplier], true),
+            ("卢龙县甘薯产业科技有限公司", [.supplier], true), ("秦皇岛玻璃新材料有限公司", [.investor], false),
+            ("抚宁区宏达劳务有限公司", [.bidder], true), ("秦皇岛海燕物业服务有限公司", [.supplier], true),
+            ("河北港口设备维修有限公司", [.supplier, .bidder], true), ("秦皇岛市智慧交通科技有限公司", [.supplier], true),
+            ("华北数据服务有限公司", [.supplier], false), ("秦皇岛康泰医疗器械有限公司", [.supplier], true),
+        ]
+        for (name, roles, sme) in names {
+            let enterprise = Enterprise(
+                creditCode: newCode(authority: "9", category: "1", region: try! RegionCode("130300")), name: name,
+                roles: roles, isSME: sme)
+            enterprises.append(enterprise)
+            schedule(.event(EnterpriseRegistered(enterprise: enterprise, on: start.adding(days: -400))), on: start)
+        }
+    }
+}

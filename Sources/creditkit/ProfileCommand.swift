@@ -1,0 +1,122 @@
+import CreditKitCore
+import Foundation
+
+enum ProfileCommand: Command {
+    static let name = "profile"
+    static let summary = "a subject's records and commitments as of a date"
+    static let help = """
+        usage: creditkit profile PATH --subject CODE [--as-of YYYY-MM-DD]
+
+        Prints what the ledger at PATH says of a subject on a date: its registration, posts held,
+        records (as subject or as responsible official) and commitments.
+
+          --subject CODE    an agency's or enterprise's unified social credit code, an official's
+                            resident ID number (looked up through the vault keys), or a subject ID
+                            such as person:<token>
+          --as-of DATE      the effective date (default: today in China time)
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        guard let code = try arguments.option("--subject") else {
+            throw CLIError(message: "--subject CODE is required; see `creditkit profile --help`")
+        }
+        let asOf = try arguments.dateOption("--as-of")
+        try arguments.finish()
+        let kit = try openKit(path)
+        let subject = try resolveSubject(code, kit: kit)
+        guard let profile = try kit.profile(of: subject, asOf: asOf) else {
+            throw CLIError(message: "\(code) is not registered in \(path) as of \(asOf.map(String.init) ?? "today")")
+        }
+        print(ProfileText.render(profile, kit: kit))
+    }
+
+    static func resolveSubject(_ code: String, kit: CreditKit) throws -> SubjectID {
+        if code.hasPrefix("person:") { return SubjectID(rawValue: code) }
+        if code.count == 18, let id = try? ResidentID(code), kit.view.subject(SubjectID(rawValue: code)) == nil {
+            guard let official = kit.official(for: id) else {
+                throw CLIError(message: "no official with resident ID \(id.masked) is registered")
+            }
+            return official
+        }
+        do {
+            return SubjectID(try UnifiedSocialCreditCode(code))
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+    }
+}
+
+/// Renders a profile as readable text.
+enum ProfileText {
+    static func name(of subject: SubjectID, kit: CreditKit) -> String {
+        switch kit.view.subject(subject)?.subject {
+        case .agency(let a)?: return a.name
+        case .enterprise(let e)?: return e.name
+        case .official?: return kit.displayName(of: subject) + " (" + masked(subject, kit: kit) + ")"
+        case nil: return subject.rawValue
+        }
+    }
+
+    static func masked(_ official: SubjectID, kit: CreditKit) -> String {
+        (try? kit.personalData(of: official).residentID.masked) ?? "token \(official.rawValue.dropFirst(7).prefix(12))…"
+    }
+
+    static func render(_ profile: SubjectProfile, kit: CreditKit) -> String {
+        var lines: [String] = []
+        let id = profile.subject.id
+        switch profile.subject {
+        case .agency(let a):
+            lines.append("\(a.name)  [\(a.level.chineseName) \(a.kind.chineseName)]")
+            lines.append("统一社会信用代码 credit code: \(a.creditCode)   区划 region: \(a.region)")
+            if let parent = a.parent { lines.append("上级 parent: \(name(of: parent, kit: kit))") }
+        case .enterprise(let e):
+            lines.append(
+                "\(e.name)  [\(e.isSME ? "中小企业 SME" : "企业")]  roles: \(e.roles.map(\.rawValue).joined(separator: ", "))"
+            )
+            lines.append("统一社会信用代码 credit code: \(e.creditCode)")
+        case .official:
+            lines.append("\(name(of: id, kit: kit))  [公务人员 official]")
+            if let erased = profile.state.personalDataErasedOn { lines.append("personal data erased on \(erased)") }
+        }
+        lines.append(
+            "as of \(profile.asOf); registered \(profile.state.registeredOn); entry #\(profile.state.sequence)")
+        if !profile.tenures.isEmpty {
+            lines.append("")
+            lines.append("任职 tenures (\(profile.tenures.count))")
+            for t in profile.tenures {
+                let who =
+                    profile.subject.kind == .official
+                    ? name(of: t.tenure.agency, kit: kit) : name(of: t.tenure.official, kit: kit)
+                let end = t.end.map { "\($0) (\(t.endReason?.rawValue ?? ""))" } ?? "in post"
+                lines.append(
+                    "  \(t.tenure.start) – \(end)  \(t.tenure.post)\(t.tenure.isPrincipal ? " 主要负责人" : "")  \(who)")
+            }
+        }
+        lines.append("")
+        let dishonest = profile.records.filter { $0.record.polarity == .dishonesty }
+        lines.append(
+            "信用记录 records (\(profile.records.count): \(dishonest.count) dishonesty, \(profile.records.count - dishonest.count) good)"
+        )
+        for item in profile.records {
+            let r = item.record
+            let cls = r.severity.map { " \($0.chineseName)" } ?? ""
+            let role =
+                item.role == .responsibleOfficial ? "  [责任人 responsible; subject \(name(of: r.subject, kit: kit))]" : ""
+            let amount = r.amount.map { "  ¥\($0)" } ?? ""
+            lines.append(
+                "  #\(item.id) \(r.decisionDate) \(r.polarity == .good ? "守信" : "失信")\(cls) \(r.basis.chineseName)  \(r.documentNumber)\(amount)\(role)"
+            )
+            lines.append(
+                "      \(r.facts)  — \(r.authority.name); \(r.legalBasis.map(\.description).joined(separator: "; "))")
+        }
+        lines.append("")
+        lines.append("承诺 commitments (\(profile.commitments.count))")
+        for item in profile.commitments {
+            let c = item.commitment
+            let due = c.dueDate.map { "due \($0)" } ?? "standing"
+            lines.append("  #\(item.id) \(c.madeOn) \(c.kind.chineseName), \(due): \(c.terms)  → \(c.beneficiary)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
