@@ -36,6 +36,8 @@ var targets: [Target] = [
     ),
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
+    .testTarget(name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample"]),
 ]
 
 // Every sector depends on the core only, never on another sector.

@@ -175,14 +175,19 @@ struct DemoCity {
         }
         // Transfers: a principal moves to another agency's top post, whose holder moves on or retires; a newcomer
         // takes the post left behind.
-        for _ in 0..<(agencies.count / 4) {
+        // Transfer days in order, so a post is never left before it was taken.
+        var transferDays = (0..<(agencies.count / 4)).map { _ in
+            self.day(from: start.adding(days: 60), to: today.adding(days: -60))
+        }
+        transferDays.sort()
+        for day in transferDays {
             let from = pick(agencies)
             let to = pick(agencies)
             guard from != to,
                 let fromIndex = posts.firstIndex(where: { $0.agency == from && $0.principal && $0.end == nil }),
-                let toIndex = posts.firstIndex(where: { $0.agency == to && $0.principal && $0.end == nil })
+                let toIndex = posts.firstIndex(where: { $0.agency == to && $0.principal && $0.end == nil }),
+                posts[fromIndex].start < day, posts[toIndex].start < day
             else { continue }
-            let day = self.day(from: start.adding(days: 60), to: today.adding(days: -60))
             let mover = posts[fromIndex].official
             endPost(fromIndex, on: day, .transfer)
             let retires = chance(35)

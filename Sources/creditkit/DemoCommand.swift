@@ -74,7 +74,9 @@ enum DemoCommand: Command {
                             isPrincipal: post.principal, start: post.start))
                 case .endTenure(let index, let on, let reason):
                     try await flush()
-                    guard let id = tenureIDs[index] else { continue }
+                    guard let id = tenureIDs[index] else {
+                        throw CLIError(message: "demo story error: post \(index) ends on \(on) before it started")
+                    }
                     try await kit.endTenure(id, on: on, reason: reason)
                 }
             }

@@ -1,0 +1,77 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@testable import creditkit
+
+@Suite("creditkit demo")
+struct DemoTests {
+    let today = LocalDate("2026-11-23")!
+
+    @Test("the same date gives the same city")
+    func deterministic() {
+        let a = DemoCity.build(today: today, keys: Fixtures.keys)
+        let b = DemoCity.build(today: today, keys: Fixtures.keys)
+        #expect(a.agencies == b.agencies)
+        #expect(a.officials.map(\.name) == b.officials.map(\.name))
+        #expect(a.events.count == b.events.count)
+        let c = DemoCity.build(today: today.adding(days: 1), keys: Fixtures.keys)
+        #expect(c.officials.map(\.name) != a.officials.map(\.name))
+    }
+
+    @Test("the city is realistic: dozens of agencies at three levels, transfers, records of every basis")
+    func shape() {
+        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+        #expect(city.agencies.count >= 36)
+        #expect(Set(city.agencies.map(\.level)) == [.city, .county, .township])
+        #expect(city.transfers >= 5)
+        #expect(city.movedPost != nil)
+        var bases: Set<RecordBasis> = []
+        for item in city.events {
+            if case .event(let e as RecordEntered) = item.action { bases.insert(e.record.basis) }
+        }
+        #expect(bases.count >= 8)
+        #expect(city.events.allSatisfy { $0.known <= today && $0.known >= city.start })
+    }
+
+    @Test("the replayed history verifies, and views as of today are live")
+    func replay() async throws {
+        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+        let clock = DemoClock(Timestamp(startOf: city.start))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        try await DemoCommand.replay(city, into: kit, clock: clock)
+        let report = try await kit.verify()
+        #expect(report.isValid)
+        #expect(report.entryCount == Int64(city.events.count))
+        #expect(kit.view.recordCount >= 90)
+        let moved = try #require(city.movedPost)
+        let official = city.officials[moved.official]
+        let profile = try #require(try kit.profile(of: official.id, asOf: today))
+        #expect(profile.tenures.count >= 2)
+        #expect(profile.records.contains { $0.record.basis == .disciplinarySanction })
+        // A year ago the later records were not yet there.
+        let earlier = try #require(try kit.profile(of: official.id, asOf: today.adding(days: -700)))
+        #expect(earlier.records.count < profile.records.count || profile.records.count == 0)
+        #expect(try kit.personalData(of: official.id).name == official.name)
+    }
+}
+
+@Suite("creditkit arguments")
+struct ArgumentTests {
+    @Test("options, flags and positionals are taken; leftovers are refused")
+    func parsing() throws {
+        var parser = ArgumentParser(
+            ["file.sqlite", "--subject", "X", "--as-of", "2026-01-02"], command: ProfileCommand.self)
+        #expect(try parser.positional("PATH") == "file.sqlite")
+        #expect(try parser.option("--subject") == "X")
+        #expect(try parser.dateOption("--as-of") == LocalDate("2026-01-02"))
+        #expect(throws: Never.self) { try parser.finish() }
+
+        var bad = ArgumentParser(["--as-of", "2026-02-30", "extra"], command: ProfileCommand.self)
+        #expect(throws: CLIError.self) { try bad.dateOption("--as-of") }
+        var missing = ArgumentParser(["--subject"], command: ProfileCommand.self)
+        #expect(throws: CLIError.self) { try missing.option("--subject") }
+        #expect(ArgumentParser(["--help"], command: DemoCommand.self).wantsHelp)
+    }
+}
