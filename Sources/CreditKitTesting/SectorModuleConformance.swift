@@ -1,6 +1,6 @@
 import CreditKitCore
 
-/// The checks every ``SectorModule`` must pass (领域模块一致性测试).
+/// The checks every `SectorModule` must pass (领域模块一致性测试).
 public enum SectorModuleConformance {
     /// Checks a module: a well-formed ID (lower-case letters, digits and hyphens), both names, event kinds that
     /// start with the ID and a dot and do not clash with the core's, and a registry that builds.

@@ -1,7 +1,7 @@
 import CreditKitCore
 import Foundation
 
-/// The conformance suite every ``LedgerStore`` must pass (存储一致性测试).
+/// The conformance suite every `LedgerStore` must pass (存储一致性测试).
 ///
 /// Run it from any test framework: each check makes a fresh store with your factory and throws a
 /// ``ConformanceFailure`` saying what the store did wrong.

@@ -173,7 +173,7 @@ public actor Ledger {
     /// Validates and appends one event.
     /// - Parameter event: The event.
     /// - Returns: The entry written.
-    /// - Throws: As ``append(_:)-([any LedgerEvent])``.
+    /// - Throws: As `append(_:)`.
     @discardableResult
     public func append(_ event: some LedgerEvent) throws -> LedgerEntry {
         try append([event])[0]

@@ -24,7 +24,7 @@ public struct LedgerEntry: Hashable, Sendable {
     /// This entry's hash.
     public let hash: Digest
 
-    /// Makes an entry from stored parts, keeping the stored hash as it is (``verify`` checks it).
+    /// Makes an entry from stored parts, keeping the stored hash as it is (``Ledger/verify()`` checks it).
     /// - Parameters:
     ///   - sequence: The position in the chain.
     ///   - recordedAt: When the ledger learned the fact.
