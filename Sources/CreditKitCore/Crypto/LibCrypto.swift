@@ -41,6 +41,33 @@ final class SHA256Hasher {
     }
 }
 
+/// A SHA-256 computation fed with everything but its last part: the expensive prefix can be hashed on any
+/// thread, and the chain's previous hash appended later, in order. Used once, then freed.
+final class PartialSHA256 {
+    private let context: OpaquePointer
+
+    init(prefix: UnsafeRawBufferPointer) {
+        guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto could not allocate a digest context") }
+        self.context = context
+        EVP_DigestInit_ex(context, FetchedDigest.sha256.md, nil)
+        if let base = prefix.baseAddress { EVP_DigestUpdate(context, base, prefix.count) }
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Appends the last 32 bytes and returns the digest.
+    func finish(appending last: Digest) -> Digest {
+        var words = (last.w0.bigEndian, last.w1.bigEndian, last.w2.bigEndian, last.w3.bigEndian)
+        withUnsafeBytes(of: &words) { _ = EVP_DigestUpdate(context, $0.baseAddress, 32) }
+        var out = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        return withUnsafeMutableBytes(of: &out) { raw in
+            var length: UInt32 = 0
+            EVP_DigestFinal_ex(context, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
+            return Digest(pointer: UnsafeRawPointer(raw.baseAddress!))
+        }
+    }
+}
+
 enum LibCrypto {
     /// HMAC-SHA-256 of `message` under `key`.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The append-only, hash-chained ledger (账本): the one source of truth.
@@ -22,7 +23,6 @@ public actor Ledger {
     /// The view. The writer mutates it in place under the lock, so no copy is made unless a reader holds a
     /// snapshot; readers take a snapshot (a retained value) under the same lock.
     private let published: Mutex<CoreView>
-    private let hasher = EntryHasher()
     private var entriesSinceCheckpoint = 0
     /// How the view was restored on open: from a checkpoint (and how many entries were replayed) or rebuilt.
     public nonisolated let restoration: Restoration
@@ -120,54 +120,96 @@ public actor Ledger {
             }
         }
         entriesSinceCheckpoint += entries.count
-        if entriesSinceCheckpoint >= checkpointInterval { try checkpoint() }
+        // Checkpoints grow with the ledger, so write them at most every half-ledger: replay after a crash stays
+        // bounded by half the entries, and the cost per appended entry stays constant.
+        if entriesSinceCheckpoint >= max(checkpointInterval, Int(entries[entries.count - 1].sequence / 2)) {
+            try checkpoint()
+        }
         return entries
     }
 
     /// Validates a batch against the current view and turns it into chained entries, writing nothing.
+    ///
+    /// Validation runs in order (each event sees the ones before it). Encoding and hashing all but the previous
+    /// hash are independent per event, so a large batch does them on every core; the chain is then closed in order.
     private func prepare(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         let recordedAt = clock.now()
-        let encoder = CanonicalEncoder()
         let view = snapshot
         var context = ValidationContext(view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt)
-        var entries: [LedgerEntry] = []
-        entries.reserveCapacity(events.count)
-        var previous = view.head.hash
+        let first = context.sequence
         for (index, event) in events.enumerated() {
             let kind = type(of: event).kind
-            let subjects = event.subjects
-            let payload: [UInt8]
             do {
                 guard registry.knows(kind) else {
                     throw CreditKitError(
                         .unknownEventKind,
                         "event kind '\(kind)' is not registered with this ledger; register its module")
                 }
-                for subject in subjects where !subject.isWellFormed {
+                for subject in event.subjects where !subject.isWellFormed {
                     throw CreditKitError(
                         .invalidEvent, "subject identifier '\(subject)' is not 1-128 printable ASCII characters")
                 }
                 try event.validate(in: context)
-                payload = try encoder.encode(event)
             } catch let error as CreditKitError {
-                throw error.with("index", String(index)).with("kind", kind.rawValue)
-                    .prefixed("event \(index) (\(kind)) refused, batch not written: ")
+                throw Ledger.refusal(error, index: index, kind: kind)
             }
-            let sequence = context.sequence
-            let effective = event.effectiveDate
-            let version = type(of: event).version
-            let hash = hasher.hash(
-                sequence: sequence, recordedAt: recordedAt, effectiveDate: effective, kind: kind, version: version,
-                subjects: subjects, payload: payload, previousHash: previous)
-            entries.append(
-                LedgerEntry(
-                    sequence: sequence, recordedAt: recordedAt, effectiveDate: effective, kind: kind, version: version,
-                    subjects: subjects, payload: payload, previousHash: previous, hash: hash))
-            previous = hash
             context.note(event)
             context.sequence += 1
         }
+
+        struct Prepared {
+            var payload: [UInt8] = []
+            var subjects: [SubjectID] = []
+            var partial: PartialSHA256?
+            var error: CreditKitError?
+        }
+        var prepared = [Prepared](repeating: Prepared(), count: events.count)
+        prepared.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let chunks = events.count >= 256 ? 2 : 1
+            let size = (events.count + chunks - 1) / chunks
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let hasher = EntryHasher()
+                let encoder = CanonicalEncoder()
+                for index in (chunk * size)..<min(events.count, (chunk + 1) * size) {
+                    let event = events[index]
+                    do {
+                        let payload = try encoder.encode(event)
+                        let subjects = event.subjects
+                        slots[index].partial = hasher.partialHash(
+                            sequence: first + Int64(index), recordedAt: recordedAt, effectiveDate: event.effectiveDate,
+                            kind: type(of: event).kind, version: type(of: event).version, subjects: subjects,
+                            payload: payload)
+                        slots[index].payload = payload
+                        slots[index].subjects = subjects
+                    } catch {
+                        slots[index].error =
+                            error as? CreditKitError ?? CreditKitError(.encoding, "\(error)")
+                    }
+                }
+            }
+        }
+
+        var entries: [LedgerEntry] = []
+        entries.reserveCapacity(events.count)
+        var previous = view.head.hash
+        for (index, event) in events.enumerated() {
+            let kind = type(of: event).kind
+            if let error = prepared[index].error { throw Ledger.refusal(error, index: index, kind: kind) }
+            let hash = prepared[index].partial!.finish(appending: previous)
+            entries.append(
+                LedgerEntry(
+                    sequence: first + Int64(index), recordedAt: recordedAt, effectiveDate: event.effectiveDate,
+                    kind: kind, version: type(of: event).version, subjects: prepared[index].subjects,
+                    payload: prepared[index].payload, previousHash: previous, hash: hash))
+            previous = hash
+        }
         return entries
+    }
+
+    private static func refusal(_ error: CreditKitError, index: Int, kind: EventKind) -> CreditKitError {
+        error.with("index", String(index)).with("kind", kind.rawValue)
+            .prefixed("event \(index) (\(kind)) refused, batch not written: ")
     }
 
     /// Validates and appends one event.

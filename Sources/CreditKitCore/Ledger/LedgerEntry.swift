@@ -85,6 +85,28 @@ final class EntryHasher {
         sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
         subjects: [SubjectID], payload: [UInt8], previousHash: Digest
     ) -> Digest {
+        writePrefix(
+            sequence: sequence, recordedAt: recordedAt, effectiveDate: effectiveDate, kind: kind, version: version,
+            subjects: subjects, payload: payload)
+        previousHash.appendBytes(to: &buffer)
+        return sha.hash(buffer)
+    }
+
+    /// Hashes everything but the previous hash, which ``PartialSHA256/finish(appending:)`` adds later.
+    func partialHash(
+        sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
+        subjects: [SubjectID], payload: [UInt8]
+    ) -> PartialSHA256 {
+        writePrefix(
+            sequence: sequence, recordedAt: recordedAt, effectiveDate: effectiveDate, kind: kind, version: version,
+            subjects: subjects, payload: payload)
+        return buffer.withUnsafeBytes { PartialSHA256(prefix: $0) }
+    }
+
+    private func writePrefix(
+        sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
+        subjects: [SubjectID], payload: [UInt8]
+    ) {
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: [67, 75, 76, 49])  // "CKL1"
         append64(UInt64(bitPattern: sequence))
@@ -96,8 +118,6 @@ final class EntryHasher {
         for subject in subjects { appendString16(subject.rawValue) }
         append32(UInt32(payload.count))
         buffer.append(contentsOf: payload)
-        previousHash.appendBytes(to: &buffer)
-        return sha.hash(buffer)
     }
 
     func hash(of entry: LedgerEntry) -> Digest {
