@@ -274,3 +274,44 @@ struct SQLiteSubjectIndexTests {
         #expect(try store.entries(sequences: [sequences.last!]).first?.subjects == [agencies[3].id])
     }
 }
+
+@Suite("Ledger batches")
+struct LedgerBatchTests {
+    struct Measured: LedgerEvent {
+        static let kind: EventKind = "test.measured"
+        var on: LocalDate
+        var value: Double?
+        var effectiveDate: LocalDate { on }
+        var subjects: [SubjectID] { [] }
+    }
+
+    @Test("a large batch is hashed in parallel yet chains exactly as one event at a time")
+    func parallelChain() async throws {
+        var registry = EventRegistry.core
+        registry.register(Measured.self)
+        let big = try Ledger(store: InMemoryLedgerStore(), registry: registry, clock: FixedClock.demo)
+        let small = try Ledger(store: InMemoryLedgerStore(), registry: registry, clock: FixedClock.demo)
+        let events = (0..<700).map { Measured(on: today.adding(days: -$0), value: nil) }
+        let together = try await big.append(events)
+        var oneByOne: [LedgerEntry] = []
+        for event in events { oneByOne.append(try await small.append(event)) }
+        #expect(together == oneByOne)
+        #expect(try await big.verify().isValid)
+    }
+
+    @Test("an event that cannot be encoded, deep in a large batch, is named and nothing is written")
+    func encodingFailureInBatch() async throws {
+        var registry = EventRegistry.core
+        registry.register(Measured.self)
+        let ledger = try Ledger(store: InMemoryLedgerStore(), registry: registry, clock: FixedClock.demo)
+        var events = (0..<600).map { _ in Measured(on: today, value: nil) }
+        events[457].value = 1.5
+        await #expect {
+            try await ledger.append(events)
+        } throws: { error in
+            let e = error as? CreditKitError
+            return e?.code == .encoding && e?.context["index"] == "457"
+        }
+        #expect(await ledger.head == .empty)
+    }
+}
