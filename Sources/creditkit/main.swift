@@ -2,7 +2,9 @@
 import CreditKitCore
 import Foundation
 
-let commands: [any Command.Type] = [DemoCommand.self, VerifyCommand.self, ProfileCommand.self]
+let commands: [any Command.Type] = [
+    DemoCommand.self, VerifyCommand.self, ProfileCommand.self, DeadlineCommand.self, RulesCommand.self,
+]
 
 let usage = """
     creditkit — government-integrity (政务诚信) credit ledger

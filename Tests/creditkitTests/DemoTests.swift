@@ -75,3 +75,18 @@ struct ArgumentTests {
         #expect(ArgumentParser(["--help"], command: DemoCommand.self).wantsHelp)
     }
 }
+
+@Suite("creditkit deadline")
+struct DeadlineCommandTests {
+    @Test("refuses a missing start, two periods at once, a bad count and an unknown profile")
+    func badInput() async {
+        for args in [
+            ["--working-days", "3"], ["--from", "2025-01-01", "--days", "3", "--working-days", "2"],
+            ["--from", "2025-01-01", "--days", "-3"], ["--from", "2025-01-01", "--days", "3", "--profile", "mars"],
+            ["--from", "2025-02-30", "--days", "3"], ["--from", "2025-01-01", "--rule", "no.such"],
+        ] {
+            var parser = ArgumentParser(args, command: DeadlineCommand.self)
+            await #expect(throws: CLIError.self, "\(args)") { try await DeadlineCommand.run(&parser) }
+        }
+    }
+}

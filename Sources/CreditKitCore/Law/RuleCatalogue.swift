@@ -1,0 +1,57 @@
+/// The rule catalogue (规则目录) as Markdown: every rule id with its figure, unit, legal basis and dates, per
+/// profile. `Docs/RULES.md` is this text for the shipped profiles, and a test keeps the two equal.
+public enum RuleCatalogue {
+    /// The catalogue of profiles: the first in full, each later one with the rules it sets itself.
+    /// - Parameter profiles: The profiles, the national one first.
+    /// - Returns: Markdown.
+    public static func markdown(_ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped) -> String {
+        var out = """
+            # Rules
+
+            Every rule CreditKit applies: its stable id, figure and unit (`d` calendar days, `wd` working days), whether
+            a deadline ending on a rest day moves to the next working day (民法典 art. 203; "—" for minimum durations and
+            figures that are not periods), its legal basis and the dates it is in force. Figures live in jurisdiction
+            profiles (`JurisdictionProfile`), never as literals in code; a rule asks for the version in force on the
+            relevant date. Rows marked **default** are documented defaults no source here confirms: check and override
+            them in your profile.
+
+            This file is generated: `swift run creditkit rules > Docs/RULES.md`.
+
+            ## How periods are counted
+
+            - The triggering day does not count (民法典 art. 201); a period ends at 24:00 of its last day (art. 203).
+            - A deadline whose last day is a rest day (a weekend or a public holiday, but not a 调休 working weekend)
+              moves to the first working day after it (art. 203); a profile may switch this off per rule (art. 204).
+            - Minimum durations ("at least 20 days between issue and deadline") are counted plainly.
+            - Working days skip weekends and holidays and count 调休 working weekends, from the State Council's notices
+              for 2018 to 2026 (`WorkdayCalendar.china`). A year without a notice counts weekends only and results say
+              they are provisional.
+            - Date-times are read as calendar dates in China time (UTC+8).
+
+            """
+        for (i, profile) in profiles.enumerated() {
+            let rows = i == 0 ? profile.allFigures : profile.local.keys.sorted().flatMap { profile.local[$0]! }
+            out += "\n## `\(profile.id)` — \(profile.name.chinese) (\(profile.name.english))"
+            out += i == 0 ? "\n\n" : ": overrides of `\(profile.baseID ?? "")`\n\n"
+            out += "| rule id | what | figure | rest-day rule | legal basis | in force | status |\n"
+            out += "|---|---|---|---|---|---|---|\n"
+            for row in rows {
+                let restDay = row.restDayExtension.map { $0 ? "moves" : "does not move" } ?? "—"
+                let dates: String
+                switch (row.from, row.through) {
+                case (nil, nil): dates = "always"
+                case (let from?, nil): dates = "from \(from)"
+                case (nil, let through?): dates = "until \(through)"
+                case (let from?, let through?): dates = "\(from) – \(through)"
+                }
+                var status = row.confirmed ? "confirmed" : "**default**"
+                if let note = row.note { status += ": " + note }
+                let basis = row.basis.map(\.description).joined(separator: "; ")
+                out +=
+                    "| `\(row.rule)` | \(row.title.chinese) — \(row.title.english) | \(row.figure) | \(restDay) | "
+                    + "\(basis) | \(dates) | \(status) |\n"
+            }
+        }
+        return out
+    }
+}

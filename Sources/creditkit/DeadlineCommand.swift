@@ -1,0 +1,95 @@
+import CreditKitCore
+import Foundation
+
+enum DeadlineCommand: Command {
+    static let name = "deadline"
+    static let summary = "the last allowed day of a period, on China's working-day calendar"
+    static let help = """
+        usage: creditkit deadline --from YYYY-MM-DD (--working-days N | --days N | --rule RULE-ID)
+                                  [--profile NAME] [--no-rest-day-rule]
+
+        Counts a period from a triggering day, which does not count (民法典 art. 201), and prints the due date
+        (YYYY-MM-DD) on its last line.
+
+          --working-days N     N working days: weekends and holidays skipped, 调休 working weekends counted
+          --days N             N calendar days; a last day on a rest day moves to the next working day (art. 203)
+          --rule RULE-ID       the period a rule sets in the profile on that day, e.g. disclosure.penalty.publication
+          --profile NAME       the jurisdiction profile (default national): \(JurisdictionProfile.shipped.map(\.id).joined(separator: ", "))
+          --no-rest-day-rule   do not move a calendar-day deadline off a rest day
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        guard let from = try arguments.dateOption("--from") else {
+            throw CLIError(message: "--from YYYY-MM-DD is required; see `creditkit deadline --help`")
+        }
+        let profileName = try arguments.option("--profile") ?? "national"
+        guard let profile = JurisdictionProfile.named(profileName) else {
+            throw CLIError(
+                message:
+                    "no profile '\(profileName)'; shipped: \(JurisdictionProfile.shipped.map(\.id).joined(separator: ", "))"
+            )
+        }
+        let working = try arguments.option("--working-days")
+        let days = try arguments.option("--days")
+        let rule = try arguments.option("--rule")
+        let noRestDayRule = arguments.flag("--no-rest-day-rule")
+        try arguments.finish()
+        guard [working, days, rule].compactMap({ $0 }).count == 1 else {
+            throw CLIError(message: "give exactly one of --working-days N, --days N, --rule RULE-ID")
+        }
+        func count(_ text: String, _ option: String) throws -> Int {
+            guard let n = Int(text), n >= 0, n <= 100_000 else {
+                throw CLIError(message: "\(option) takes a whole number from 0 to 100000, not '\(text)'")
+            }
+            return n
+        }
+        let deadline: Deadline
+        var lines: [String] = []
+        if let working {
+            deadline = profile.calendar.deadline(.workingDays(try count(working, "--working-days")), from: from)
+        } else if let days {
+            deadline = profile.calendar.deadline(
+                .days(try count(days, "--days")), from: from, restDayExtension: !noRestDayRule)
+        } else {
+            do {
+                let (found, figure) = try profile.deadline(RuleID(rule!), from: from)
+                deadline = found
+                lines.append("rule \(figure.rule): \(figure.title.chinese) — \(figure.figure)")
+                lines.append(
+                    "basis: \(figure.basis.map(\.description).joined(separator: "; "))\(figure.confirmed ? "" : " (documented default)")"
+                )
+            } catch let error as CreditKitError {
+                throw CLIError(message: error.message)
+            }
+        }
+        lines.append("from \(from) (not counted), \(deadline.period) on the \(profile.id) calendar")
+        if deadline.wasExtended {
+            let name = profile.calendar.holidayName(deadline.counted).map { " (\($0))" } ?? ""
+            lines.append("counted to \(deadline.counted), a rest day\(name); moved to the next working day")
+        }
+        if deadline.provisional {
+            FileHandle.standardError.write(
+                Data(
+                    "note: a year in this period has no holiday notice in the calendar; weekends only were counted\n"
+                        .utf8))
+        }
+        lines.append(deadline.due.description)
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+enum RulesCommand: Command {
+    static let name = "rules"
+    static let summary = "print the rule catalogue of every shipped profile as Markdown"
+    static let help = """
+        usage: creditkit rules
+
+        Prints every rule id with its figure, unit, rest-day rule, legal basis and dates, for the national
+        profile and each local profile's overrides: the text of Docs/RULES.md.
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        try arguments.finish()
+        print(RuleCatalogue.markdown(), terminator: "")
+    }
+}

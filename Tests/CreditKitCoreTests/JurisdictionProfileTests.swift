@@ -1,0 +1,116 @@
+import CreditKitCore
+import Foundation
+import Testing
+
+@Suite("JurisdictionProfile")
+struct JurisdictionProfileTests {
+    let national = JurisdictionProfile.national
+
+    @Test("a penalty is published within 7 working days: last allowed day and first late one, across a holiday")
+    func penaltyPublication() throws {
+        // Decided Friday 26 September 2025; National Day and Mid-Autumn close 1-8 October, Sunday 28 September
+        // and Saturday 11 October are working days.
+        let (deadline, figure) = try national.deadline("disclosure.penalty.publication", from: LocalDate("2025-09-26")!)
+        #expect(figure.figure == Figure(7, .workingDays))
+        #expect(deadline.due == LocalDate("2025-10-13"))
+        #expect(deadline.isMet(on: LocalDate("2025-10-13")!))
+        #expect(!deadline.isMet(on: LocalDate("2025-10-14")!))
+    }
+
+    @Test(
+        "display periods follow the regime in force on the decision date",
+        arguments: [
+            ("2023-04-30", Severity.serious, "minimum", Figure(6, .months)),
+            ("2023-05-01", Severity.serious, "minimum", Figure(1, .years)),
+            ("2026-03-31", Severity.minor, "maximum", Figure(3, .months)),
+            ("2026-04-01", Severity.minor, "maximum", Figure(3, .months)),
+            ("2026-04-01", Severity.ordinary, "minimum", Figure(3, .months)),
+            ("2019-06-01", Severity.ordinary, "maximum", Figure(1, .years)),
+        ])
+    func regimes(date: String, severity: Severity, bound: String, expected: Figure) throws {
+        let figure = try national.figure(RuleID("record.display.\(bound).\(severity.rawValue)"), on: LocalDate(date)!)
+        #expect(figure.figure == expected)
+    }
+
+    @Test("the regime switch happens on 1 April 2026")
+    func order36Switch() throws {
+        let before = try national.figure("record.display.maximum.serious", on: LocalDate("2026-03-31")!)
+        let after = try national.figure("record.display.maximum.serious", on: LocalDate("2026-04-01")!)
+        #expect(before.basis != after.basis)
+        #expect(after.basis.contains { $0.document.contains("第36号") })
+        #expect(!before.confirmed && after.confirmed)
+    }
+
+    @Test("local profiles override the national default and inherit the rest")
+    func localOverrides() throws {
+        let day = LocalDate("2025-06-03")!
+        #expect(try national.figure("objection.decision", on: day).confirmed == false)
+        for (id, days) in [("shanghai", 5), ("shandong", 3), ("henan", 3), ("zhejiang", 5)] {
+            let profile = try #require(JurisdictionProfile.named(id))
+            let figure = try profile.figure("objection.decision", on: day)
+            #expect(figure.figure == Figure(Decimal(days), .workingDays), "\(id)")
+            #expect(figure.confirmed, "\(id)")
+            #expect(try profile.figure("disclosure.penalty.publication", on: day).figure == Figure(7, .workingDays))
+        }
+        let shenzhen = try #require(JurisdictionProfile.named("shenzhen"))
+        #expect(try shenzhen.figure("objection.provider-reply", on: day).figure == Figure(2, .workingDays))
+        for id in ["hebei", "inner-mongolia", "liaoning", "heilongjiang"] {
+            let profile = try #require(JurisdictionProfile.named(id))
+            #expect(try profile.figure("objection.decision", on: day).confirmed == false, "\(id) is marked a default")
+        }
+    }
+
+    @Test("Shandong decides an objection in 3 working days: last allowed day and first late one")
+    func shandongObjection() throws {
+        let shandong = try #require(JurisdictionProfile.named("shandong"))
+        // Received Friday 30 January 2026: 2, 3 and 4 February.
+        let (deadline, _) = try shandong.deadline("objection.decision", from: LocalDate("2026-01-30")!)
+        #expect(deadline.due == LocalDate("2026-02-04"))
+        #expect(!deadline.isMet(on: LocalDate("2026-02-05")!))
+    }
+
+    @Test("an unknown rule, a rule not yet in force and overlapping versions are refused clearly")
+    func errors() throws {
+        #expect { try national.figure("no.such.rule", on: LocalDate("2025-01-01")!) } throws: {
+            ($0 as? CreditKitError)?.message.contains("no rule no.such.rule") == true
+        }
+        #expect { try national.figure("disclosure.penalty.withdrawal", on: LocalDate("2021-07-14")!) } throws: {
+            ($0 as? CreditKitError)?.message.contains("in force on 2021-07-14") == true
+        }
+        let a = RuleFigure(
+            rule: "x.y", title: LocalizedName(chinese: "甲", english: "a"), figure: Figure(1, .days), basis: [],
+            from: LocalDate("2025-01-01"), through: LocalDate("2025-12-31"))
+        var b = a
+        b.from = LocalDate("2025-12-31")
+        b.through = nil
+        #expect(throws: CreditKitError.self) {
+            try JurisdictionProfile(id: "t", name: LocalizedName(chinese: "测", english: "t"), figures: [a, b])
+        }
+        #expect(throws: CreditKitError.self) {
+            try national.deadline("disclosure.emergency-press", from: LocalDate("2025-01-01")!)
+        }
+    }
+
+    @Test("every rule id is well formed and has a basis and a title in both languages")
+    func catalogueShape() {
+        for profile in JurisdictionProfile.shipped {
+            for row in profile.allFigures {
+                #expect(row.rule.rawValue.split(separator: ".").count >= 2, "\(row.rule)")
+                #expect(!row.basis.isEmpty && !row.title.chinese.isEmpty && !row.title.english.isEmpty, "\(row.rule)")
+                if row.figure.period != nil, row.rule.rawValue.hasPrefix("record.display") == false {
+                    #expect(
+                        row.restDayExtension != nil,
+                        "\(row.rule) is a period and must say whether the rest-day rule applies")
+                }
+            }
+        }
+    }
+
+    @Test("Docs/RULES.md is the generated catalogue")
+    func rulesDocument() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Docs/RULES.md"), encoding: .utf8)
+        #expect(text == RuleCatalogue.markdown(), "regenerate with `swift run creditkit rules > Docs/RULES.md`")
+    }
+}
