@@ -34,10 +34,11 @@ public final class CreditKit: Sendable {
     ///     other stores fresh keys.
     ///   - modules: The sector modules to register.
     ///   - clock: Where "now" comes from.
+    ///   - profile: The jurisdiction profile whose figures the rules use; national by default.
     /// - Throws: Storage, crypto and registration errors.
     public init(
         store: StoreChoice, keys: VaultKeys? = nil, modules: [any SectorModule] = [],
-        clock: any LedgerClock = SystemClock()
+        clock: any LedgerClock = SystemClock(), profile: JurisdictionProfile = .national
     ) throws {
         let ledgerStore: any LedgerStore
         let vaultKeys: VaultKeys
@@ -53,9 +54,13 @@ public final class CreditKit: Sendable {
             vaultKeys = try keys ?? VaultKeys.generate()
         }
         self.modules = modules
-        self.ledger = try Ledger(store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock)
+        self.ledger = try Ledger(
+            store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock, profile: profile)
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
     }
+
+    /// The jurisdiction profile the rules use.
+    public var profile: JurisdictionProfile { ledger.profile }
 
     /// The latest view.
     public var view: CoreView { ledger.snapshot }

@@ -137,6 +137,12 @@ enum NationalFigures {
                 figure: Figure(3, .workingDays), restDayExtension: true, basis: [F.cite("国办发〔2025〕22号", "四")],
                 note: "extendable when the case is complex"),
             RuleFigure(
+                rule: "complaint.decision",
+                title: F.name("投诉举报核查办结", "decide a complaint, from receipt"),
+                figure: Figure(30, .days), restDayExtension: true,
+                basis: [F.cite("《保障中小企业款项支付条例》（2025）", "第二十五条")], confirmed: false,
+                note: "documented default: the SME payment complaint figure; hotline rules set their own limits"),
+            RuleFigure(
                 rule: "objection.decision",
                 title: F.name("异议申请核查处理", "decide an objection, from receipt"),
                 figure: Figure(5, .workingDays), restDayExtension: true,

@@ -53,6 +53,14 @@ public struct CanonicalWriter: Sendable {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Starts an object member whose key is any text.
+    /// - Parameter name: The key.
+    public mutating func key(string name: String) {
+        element()
+        CanonicalWriter.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     /// Writes a string with the minimal escapes.
     /// - Parameter string: The string.
     public mutating func string(_ string: String) {

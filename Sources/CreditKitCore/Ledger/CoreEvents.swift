@@ -2,7 +2,9 @@
 enum CoreEvents {
     static let all: [any LedgerEvent.Type] = [
         AgencyRegistered.self, OfficialRegistered.self, EnterpriseRegistered.self, TenureStarted.self,
-        TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self,
+        TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self, RecordReviewed.self,
+        RecordPublished.self, ObjectionFiled.self, ObjectionResolved.self, RepairApplied.self, RepairDecided.self,
+        ComplaintReceived.self, ComplaintDecided.self, FindingConfirmed.self, FindingDismissed.self,
     ]
 }
 

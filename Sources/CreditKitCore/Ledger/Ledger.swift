@@ -17,6 +17,8 @@ public actor Ledger {
     public nonisolated let registry: EventRegistry
     /// Where "now" comes from for recorded times.
     public nonisolated let clock: any LedgerClock
+    /// The jurisdiction profile whose figures validation uses (minimum display periods before repair).
+    public nonisolated let profile: JurisdictionProfile
     /// After how many new entries a checkpoint is written on its own; `close()` always writes one.
     public var checkpointInterval: Int = 250_000
 
@@ -49,13 +51,17 @@ public actor Ledger {
     ///   - store: The store.
     ///   - registry: The event types to read; the core's by default. Add each sector module's.
     ///   - clock: Where recorded times come from.
+    ///   - profile: The jurisdiction profile validation uses.
     /// - Throws: ``CreditKitError/Code/unknownEventKind`` naming a stored kind no registered type reads;
     ///   ``CreditKitError/Code/brokenChain`` when the last entry's hash does not match its contents; storage errors.
-    public init(store: any LedgerStore, registry: EventRegistry = .core, clock: any LedgerClock = SystemClock()) throws
-    {
+    public init(
+        store: any LedgerStore, registry: EventRegistry = .core, clock: any LedgerClock = SystemClock(),
+        profile: JurisdictionProfile = .national
+    ) throws {
         self.store = store
         self.registry = registry
         self.clock = clock
+        self.profile = profile
         let storeHead = try store.head()
         var view = CoreView()
         var usedCheckpoint = false
@@ -135,7 +141,14 @@ public actor Ledger {
     private func prepare(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         let recordedAt = clock.now()
         let view = snapshot
-        var context = ValidationContext(view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt)
+        let (store, registry) = (self.store, self.registry)
+        var context = ValidationContext(
+            view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt, profile: profile,
+            lookupRecord: { id in
+                try store.entries(sequences: [id.rawValue]).first.flatMap {
+                    try registry.decode($0, as: RecordEntered.self)?.record
+                }
+            })
         let first = context.sequence
         for (index, event) in events.enumerated() {
             let kind = type(of: event).kind
@@ -210,6 +223,17 @@ public actor Ledger {
     private static func refusal(_ error: CreditKitError, index: Int, kind: EventKind) -> CreditKitError {
         error.with("index", String(index)).with("kind", kind.rawValue)
             .prefixed("event \(index) (\(kind)) refused, batch not written: ")
+    }
+
+    /// Builds a batch from the sequence number its first event will get, then validates and appends it, with no
+    /// other append in between: for batches whose later events refer to earlier ones (a record and the
+    /// confirmation that names it).
+    /// - Parameter build: Makes the events, given the first one's sequence number.
+    /// - Returns: The entries written.
+    /// - Throws: What `build` throws, or what `append(_:)` throws.
+    @discardableResult
+    public func append(building build: (_ firstSequence: Int64) throws -> [any LedgerEvent]) throws -> [LedgerEntry] {
+        try append(build(snapshot.head.sequence + 1))
     }
 
     /// Validates and appends one event.

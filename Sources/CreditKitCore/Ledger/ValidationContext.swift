@@ -7,14 +7,55 @@ public struct ValidationContext: Sendable {
     public internal(set) var sequence: Int64
     /// The recorded time the batch will carry.
     public let recordedAt: Timestamp
+    /// The jurisdiction profile whose figures rules use.
+    public let profile: JurisdictionProfile
+    let lookupRecord: @Sendable (CreditRecord.ID) throws -> CreditRecord?
     var newSubjects: [SubjectID: SubjectKind] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
+    var newRecords: [CreditRecord.ID: CreditRecord] = [:]
+    var newLifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
+    var newComplaints: [Int64: ComplaintState] = [:]
+    var newFindingDecisions: [String: FindingDecision] = [:]
 
-    init(view: CoreView, sequence: Int64, recordedAt: Timestamp) {
+    init(
+        view: CoreView, sequence: Int64, recordedAt: Timestamp, profile: JurisdictionProfile = .national,
+        lookupRecord: @escaping @Sendable (CreditRecord.ID) throws -> CreditRecord? = { _ in nil }
+    ) {
         self.view = view
         self.sequence = sequence
         self.recordedAt = recordedAt
+        self.profile = profile
+        self.lookupRecord = lookupRecord
+    }
+
+    /// A record, entered before or earlier in the batch.
+    /// - Parameter id: The record.
+    /// - Returns: The record.
+    /// - Throws: ``CreditKitError/Code/invalidEvent`` when there is no such record.
+    public func record(_ id: CreditRecord.ID) throws -> CreditRecord {
+        if let r = newRecords[id] { return r }
+        if id.rawValue < sequence, let r = try lookupRecord(id) { return r }
+        throw CreditKitError(.invalidEvent, "there is no record \(id)", context: ["record": String(id.rawValue)])
+    }
+
+    /// A record's lifecycle so far, this batch included.
+    /// - Parameter id: The record.
+    /// - Returns: Its lifecycle (empty when nothing has happened to it).
+    public func lifecycle(_ id: CreditRecord.ID) -> RecordLifecycle {
+        newLifecycles[id] ?? view.lifecycle(id)
+    }
+
+    /// A complaint's state so far, this batch included.
+    /// - Parameter id: The complaint.
+    /// - Returns: Its state, or `nil`.
+    public func complaint(_ id: Int64) -> ComplaintState? { newComplaints[id] ?? view.complaint(id) }
+
+    /// How a finding was decided, if it was.
+    /// - Parameter key: The finding's key.
+    /// - Returns: The decision.
+    public func findingDecision(_ key: String) -> FindingDecision? {
+        newFindingDecisions[key] ?? view.findingDecision(key)
     }
 
     /// The kind of a registered subject, or `nil` when it is not registered.
@@ -80,6 +121,24 @@ public struct ValidationContext: Sendable {
                 newTenures[e.tenure] = state
             }
         case let e as PersonalDataErased: newErasures.insert(e.official)
+        case let e as RecordEntered: newRecords[CreditRecord.ID(sequence)] = e.record
+        case let e as any RecordLifecycleEvent:
+            var life = lifecycle(e.record)
+            e.apply(to: &life, sequence: sequence, recordedAt: recordedAt)
+            newLifecycles[e.record] = life
+        case let e as ComplaintReceived:
+            newComplaints[sequence] = ComplaintState(e, sequence: sequence, recordedAt: recordedAt)
+        case let e as ComplaintDecided:
+            if var state = complaint(e.complaint) {
+                state.decide(e, sequence: sequence, recordedAt: recordedAt)
+                newComplaints[e.complaint] = state
+            }
+        case let e as FindingConfirmed:
+            newFindingDecisions[e.finding.key] = FindingDecision(
+                record: e.record, on: e.on, sequence: sequence, recordedAt: recordedAt, reason: nil)
+        case let e as FindingDismissed:
+            newFindingDecisions[e.finding.key] = FindingDecision(
+                record: nil, on: e.on, sequence: sequence, recordedAt: recordedAt, reason: e.reason)
         default: break
         }
     }

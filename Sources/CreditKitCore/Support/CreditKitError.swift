@@ -43,6 +43,9 @@ public struct CreditKitError: Error, Hashable, Sendable, CustomStringConvertible
         public static let crypto = Code(rawValue: "crypto")
         /// Personal data was asked for but has been erased.
         public static let erased = Code(rawValue: "erased")
+        /// A lifecycle step the law does not allow here (repair before the minimum period, an objection against a
+        /// revoked record); nothing was written.
+        public static let invalidTransition = Code(rawValue: "invalid-transition")
         /// An argument is outside what the call accepts.
         public static let invalidArgument = Code(rawValue: "invalid-argument")
     }

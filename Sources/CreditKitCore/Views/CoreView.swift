@@ -11,6 +11,11 @@ public struct CoreView: Sendable {
     var tenures: [Tenure.ID: TenureState] = [:]
     var tenuresBySubject: [SubjectID: [Tenure.ID]] = [:]
     var refs: [SubjectID: [EntryRef]] = [:]
+    var lifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
+    var complaints: [Int64: ComplaintState] = [:]
+    var findingDecisions: [String: FindingDecision] = [:]
+    /// The sequence numbers of every record entry, ascending.
+    public internal(set) var recordSequences: [Int64] = []
     /// The event kinds seen in the ledger, so a reopen can tell which modules it needs.
     public internal(set) var kindsSeen: Set<EventKind> = []
     /// How many records the ledger holds.
@@ -50,6 +55,27 @@ public struct CoreView: Sendable {
 
     /// How many subjects are registered, of every kind.
     public var subjectCount: Int { subjects.count }
+
+    /// A record's lifecycle (empty when nothing has happened to it since it was entered).
+    /// - Parameter id: The record.
+    /// - Returns: Its lifecycle.
+    public func lifecycle(_ id: CreditRecord.ID) -> RecordLifecycle { lifecycles[id] ?? RecordLifecycle(record: id) }
+
+    /// A complaint's state.
+    /// - Parameter id: The complaint.
+    /// - Returns: Its state, or `nil`.
+    public func complaint(_ id: Int64) -> ComplaintState? { complaints[id] }
+
+    /// Every complaint, in order of receipt.
+    public var allComplaints: [ComplaintState] { complaints.values.sorted { $0.id < $1.id } }
+
+    /// How a finding was decided, if it was.
+    /// - Parameter key: The finding's key.
+    /// - Returns: The decision.
+    public func findingDecision(_ key: String) -> FindingDecision? { findingDecisions[key] }
+
+    /// Every record lifecycle with at least one step, by record.
+    public var allLifecycles: [RecordLifecycle] { lifecycles.values.sorted { $0.record < $1.record } }
 
     /// A tenure's state.
     /// - Parameter id: The tenure.
@@ -176,6 +202,7 @@ extension CoreView {
         switch entry.kind {
         case RecordEntered.kind:
             recordCount += 1
+            recordSequences.append(entry.sequence)
             for (i, subject) in entry.subjects.enumerated() {
                 addRef(subject, entry, i == 0 ? .recordSubject : .responsibleOfficial)
             }
@@ -188,6 +215,32 @@ extension CoreView {
             TenureEnded.kind, PersonalDataErased.kind:
             let event = try given ?? registry.decode(entry)
             applyRegistration(event, entry)
+        case RecordReviewed.kind, RecordPublished.kind, ObjectionFiled.kind, ObjectionResolved.kind,
+            RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
+            FindingConfirmed.kind, FindingDismissed.kind:
+            let event = try given ?? registry.decode(entry)
+            applyProcess(event, entry)
+        default:
+            break
+        }
+    }
+
+    private mutating func applyProcess(_ event: any LedgerEvent, _ entry: LedgerEntry) {
+        switch event {
+        case let e as any RecordLifecycleEvent:
+            var life = lifecycle(e.record)
+            e.apply(to: &life, sequence: entry.sequence, recordedAt: entry.recordedAt)
+            lifecycles[e.record] = life
+        case let e as ComplaintReceived:
+            complaints[entry.sequence] = ComplaintState(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
+        case let e as ComplaintDecided:
+            complaints[e.complaint]?.decide(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
+        case let e as FindingConfirmed:
+            findingDecisions[e.finding.key] = FindingDecision(
+                record: e.record, on: e.on, sequence: entry.sequence, recordedAt: entry.recordedAt, reason: nil)
+        case let e as FindingDismissed:
+            findingDecisions[e.finding.key] = FindingDecision(
+                record: nil, on: e.on, sequence: entry.sequence, recordedAt: entry.recordedAt, reason: e.reason)
         default:
             break
         }

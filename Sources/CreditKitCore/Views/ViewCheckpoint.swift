@@ -2,7 +2,7 @@ import Foundation
 
 /// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
 ///
-/// Layout: `CKV1`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// Layout: `CKV2`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
 /// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
 /// length and bytes, its reference count, and 21 bytes per reference (sequence, effective days, recorded
 /// microseconds, role).
@@ -14,15 +14,22 @@ enum ViewCheckpoint {
         var subjects: [SubjectState]
         var tenures: [TenureState]
         var kindsSeen: [EventKind]
+        var lifecycles: [RecordLifecycle]
+        var complaints: [ComplaintState]
+        var findingDecisions: [String]
+        var findingDecisionValues: [FindingDecision]
     }
 
-    static let magic: [UInt8] = Array("CKV1".utf8)
+    static let magic: [UInt8] = Array("CKV2".utf8)
 
     static func encode(_ view: CoreView) throws -> [UInt8] {
         let header = Header(
             head: view.head, recordCount: view.recordCount, commitmentCount: view.commitmentCount,
             subjects: view.subjects.values.sorted { $0.sequence < $1.sequence },
-            tenures: view.tenures.values.sorted { $0.id < $1.id }, kindsSeen: view.kindsSeen.sorted())
+            tenures: view.tenures.values.sorted { $0.id < $1.id }, kindsSeen: view.kindsSeen.sorted(),
+            lifecycles: view.allLifecycles, complaints: view.allComplaints,
+            findingDecisions: view.findingDecisions.keys.sorted(),
+            findingDecisionValues: view.findingDecisions.keys.sorted().map { view.findingDecisions[$0]! })
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
@@ -42,6 +49,8 @@ enum ViewCheckpoint {
                 out.append(ref.role.rawValue)
             }
         }
+        append(UInt32(view.recordSequences.count), to: &out)
+        for seq in view.recordSequences { append(UInt64(bitPattern: seq), to: &out) }
         return out
     }
 
@@ -60,7 +69,7 @@ enum ViewCheckpoint {
                 return v
             }
             try need(4)
-            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV1 checkpoint") }
+            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV2 checkpoint") }
             offset = 4
             let jsonLength = Int(try read(UInt32.self))
             try need(jsonLength)
@@ -71,6 +80,11 @@ enum ViewCheckpoint {
             view.recordCount = header.recordCount
             view.commitmentCount = header.commitmentCount
             view.kindsSeen = Set(header.kindsSeen)
+            for life in header.lifecycles { view.lifecycles[life.record] = life }
+            for complaint in header.complaints { view.complaints[complaint.id] = complaint }
+            for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {
+                view.findingDecisions[key] = value
+            }
             view.subjects.reserveCapacity(header.subjects.count)
             for s in header.subjects { view.subjects[s.subject.id] = s }
             for t in header.tenures {
@@ -100,6 +114,10 @@ enum ViewCheckpoint {
                 }
                 view.refs[id] = refs
             }
+            let recordCount = Int(try read(UInt32.self))
+            try need(recordCount * 8)
+            view.recordSequences.reserveCapacity(recordCount)
+            for _ in 0..<recordCount { view.recordSequences.append(Int64(bitPattern: try read(UInt64.self))) }
             return view
         }
     }

@@ -1,0 +1,152 @@
+import Foundation
+
+/// A record as the public may see it on a day (公示信息): published, reviewed as publishable, not revoked, inside
+/// its display window, with personal data masked. Its fields follow the 双公示 administrative-penalty layout.
+public struct PublicRecord: Hashable, Sendable, Codable {
+    /// The record.
+    public var id: CreditRecord.ID
+    /// 行政相对人名称: the subject's name; an official's is masked to the surname.
+    public var subjectName: String
+    /// 行政相对人类别: 法人及非法人组织 or 自然人.
+    public var subjectCategory: String
+    /// 行政相对人代码_1(统一社会信用代码), or an official's masked ID number.
+    public var subjectCode: String
+    /// 行政处罚决定书文号.
+    public var documentNumber: String
+    /// 违法行为类型: the record's basis and class.
+    public var conductType: String
+    /// 违法事实: the facts, as corrected on an objection when they were.
+    public var facts: String
+    /// 处罚依据.
+    public var legalBasis: String
+    /// 处罚类别.
+    public var category: String
+    /// 罚款金额(万元), when an amount is on the record.
+    public var amountTenThousandYuan: Decimal?
+    /// 处罚决定日期.
+    public var decisionDate: LocalDate
+    /// 公示截止期: the last day the record is shown.
+    public var displayUntil: LocalDate
+    /// 处罚机关.
+    public var authorityName: String
+    /// 处罚机关统一社会信用代码.
+    public var authorityCode: String
+    /// 备注: corrections and the display rule.
+    public var remarks: String
+
+    /// The 双公示 column headers, in order.
+    public static let penaltyHeaders = [
+        "行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)", "法定代表人", "行政处罚决定书文号", "违法行为类型", "违法事实",
+        "处罚依据", "处罚类别", "处罚内容", "罚款金额(万元)", "没收违法所得、没收非法财物的金额(万元)", "暂扣或吊销证照名称及编号", "处罚决定日期",
+        "处罚有效期", "公示截止期", "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注",
+    ]
+
+    /// The row in the 双公示 layout, one value per header.
+    public var penaltyRow: [String] {
+        [
+            subjectName, subjectCategory, subjectCode, "", documentNumber, conductType, facts, legalBasis, category,
+            facts, amountTenThousandYuan.map { "\($0)" } ?? "", "", "", decisionDate.description,
+            displayUntil.description, displayUntil.description, authorityName, authorityCode, authorityName,
+            authorityCode, remarks,
+        ]
+    }
+}
+
+/// The public view (公示视图) of a ledger as of a day, and its exports.
+public enum Disclosure {
+    /// The records the public may see on a day.
+    /// - Parameters:
+    ///   - kit: The kit.
+    ///   - asOf: The day; today by default.
+    ///   - knownAt: What the ledger knew; now by default.
+    /// - Returns: The public records, by record ID.
+    /// - Throws: Storage errors, or a display rule with no figure in force.
+    public static func publicRecords(of kit: CreditKit, asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws
+        -> [PublicRecord]
+    {
+        let now = kit.ledger.clock.now()
+        let day = asOf ?? now.chinaDate
+        let known = knownAt ?? now
+        let view = kit.view
+        var out: [PublicRecord] = []
+        for (id, record) in try kit.records(knownAt: known).sorted(by: { $0.key < $1.key }) {
+            guard record.polarity == .dishonesty, let severity = record.severity else { continue }
+            let life = view.lifecycle(id)
+            guard case .publishable? = life.review(asOf: day, knownAt: known),
+                life.publishedOn(asOf: day, knownAt: known) != nil,
+                life.revokedOn(asOf: day, knownAt: known) == nil
+            else { continue }
+            let maximum = try kit.profile.figure(
+                RuleID("record.display.maximum.\(severity.rawValue)"), on: record.decisionDate)
+            guard let period = maximum.figure.period else { continue }
+            let end = kit.profile.calendar.deadline(period, from: record.decisionDate, restDayExtension: false).due
+            var lastDay = end.adding(days: -1)
+            var remarks = ["\(severity.chineseName)失信；最长公示\(maximum.figure)"]
+            if let repaired = life.repairedOn(asOf: .distantFuture, knownAt: known) {
+                lastDay = min(lastDay, repaired.adding(days: -1))
+                if repaired <= day { continue }
+            }
+            guard day <= lastDay else { continue }
+            let corrected = life.correctedFacts(asOf: day, knownAt: known)
+            if corrected != nil { remarks.append("经异议更正") }
+            let (name, category, code) = publicIdentity(of: record.subject, kit: kit)
+            out.append(
+                PublicRecord(
+                    id: id, subjectName: name, subjectCategory: category, subjectCode: code,
+                    documentNumber: record.documentNumber,
+                    conductType: "\(record.basis.chineseName)（\(severity.chineseName)）",
+                    facts: corrected ?? record.facts,
+                    legalBasis: record.legalBasis.map(\.description).joined(separator: "；"),
+                    category: record.basis.chineseName, amountTenThousandYuan: record.amount.map { $0 / 10_000 },
+                    decisionDate: record.decisionDate, displayUntil: lastDay, authorityName: record.authority.name,
+                    authorityCode: record.authority.creditCode?.rawValue ?? "", remarks: remarks.joined(separator: "；"))
+            )
+        }
+        return out
+    }
+
+    /// How a subject appears in public: organisations by name and code; officials masked.
+    static func publicIdentity(of subject: SubjectID, kit: CreditKit) -> (String, String, String) {
+        switch kit.view.subject(subject)?.subject {
+        case .agency(let a)?: return (a.name, "法人及非法人组织", a.creditCode.rawValue)
+        case .enterprise(let e)?: return (e.name, "法人及非法人组织", e.creditCode.rawValue)
+        case .official?:
+            guard let data = try? kit.personalData(of: subject) else { return ("[已删除]", "自然人", "") }
+            let first = data.name.first.map(String.init) ?? ""
+            return (first + String(repeating: "*", count: max(1, data.name.count - 1)), "自然人", data.residentID.masked)
+        case nil: return (subject.rawValue, "法人及非法人组织", "")
+        }
+    }
+
+    /// The public records as CSV in the 双公示 layout: UTF-8 with a byte-order mark (so spreadsheet programs read
+    /// the Chinese), a header row, CRLF line ends, fields quoted when needed.
+    /// - Parameter records: The records.
+    /// - Returns: The CSV text.
+    public static func penaltyCSV(_ records: [PublicRecord]) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        let lines = [PublicRecord.penaltyHeaders] + records.map(\.penaltyRow)
+        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The public records as JSON: an array of objects keyed by the 双公示 headers, in their order.
+    /// - Parameter records: The records.
+    /// - Returns: The JSON text.
+    public static func penaltyJSON(_ records: [PublicRecord]) -> String {
+        var w = CanonicalWriter()
+        w.openArray()
+        for record in records {
+            w.element()
+            w.openObject()
+            for (header, value) in zip(PublicRecord.penaltyHeaders, record.penaltyRow) {
+                w.key(string: header)
+                w.string(value)
+            }
+            w.closeObject()
+        }
+        w.closeArray()
+        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+    }
+}

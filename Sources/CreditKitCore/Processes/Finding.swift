@@ -1,0 +1,201 @@
+/// A clue that a rule looks broken here (线索): what a check found, never by itself a legal determination.
+///
+/// It names the rule and its legal basis, the subject, the facts and dates it used and the ledger entries that
+/// are its evidence. An officer confirms it (it becomes a dishonesty record) or dismisses it with a reason; both
+/// are events, and a decided finding is not reported again.
+public struct Finding: Hashable, Sendable, Codable {
+    /// A fact a finding used.
+    public struct Fact: Hashable, Sendable, Codable {
+        /// The fact's name, for example `figure`.
+        public var name: String
+        /// Its value as text.
+        public var value: String
+
+        /// Makes a fact.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - value: The value.
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// A date a finding used.
+    public struct NamedDate: Hashable, Sendable, Codable {
+        /// What the date is, for example `due`.
+        public var name: String
+        /// The date.
+        public var date: LocalDate
+
+        /// Makes a named date.
+        /// - Parameters:
+        ///   - name: What the date is.
+        ///   - date: The date.
+        public init(_ name: String, _ date: LocalDate) {
+            self.name = name
+            self.date = date
+        }
+    }
+
+    /// The rule.
+    public var rule: RuleID
+    /// What the rule says.
+    public var title: LocalizedName
+    /// The legal basis.
+    public var basis: [LegalCitation]
+    /// Whom it is against.
+    public var subject: SubjectID
+    /// How serious a record it would make.
+    public var severity: Severity
+    /// The facts used.
+    public var facts: [Fact]
+    /// The dates used.
+    public var dates: [NamedDate]
+    /// The ledger entries that are the evidence.
+    public var evidence: [Int64]
+    /// The day the check looked at.
+    public var asOf: LocalDate
+
+    /// Makes a finding.
+    /// - Parameters:
+    ///   - rule: The rule.
+    ///   - title: What the rule says.
+    ///   - basis: The legal basis.
+    ///   - subject: Whom it is against.
+    ///   - severity: How serious a record it would make.
+    ///   - facts: The facts used.
+    ///   - dates: The dates used.
+    ///   - evidence: The evidence entries.
+    ///   - asOf: The day the check looked at.
+    public init(
+        rule: RuleID, title: LocalizedName, basis: [LegalCitation], subject: SubjectID, severity: Severity,
+        facts: [Fact], dates: [NamedDate], evidence: [Int64], asOf: LocalDate
+    ) {
+        self.rule = rule
+        self.title = title
+        self.basis = basis
+        self.subject = subject
+        self.severity = severity
+        self.facts = facts
+        self.dates = dates
+        self.evidence = evidence
+        self.asOf = asOf
+    }
+
+    /// The finding's identity across check runs: rule, subject and evidence (not the day looked at).
+    public var key: String { "\(rule)|\(subject)|" + evidence.map(String.init).joined(separator: ",") }
+
+    /// A fact's value.
+    /// - Parameter name: The fact's name.
+    /// - Returns: Its value, or `nil`.
+    public func fact(_ name: String) -> String? { facts.first { $0.name == name }?.value }
+
+    /// A date's value.
+    /// - Parameter name: The date's name.
+    /// - Returns: The date, or `nil`.
+    public func date(_ name: String) -> LocalDate? { dates.first { $0.name == name }?.date }
+}
+
+/// A finding was confirmed (线索确认): `core.finding.confirmed`. It names the record it entered (basis
+/// ``RecordBasis/sectorFinding``), entered before this event, usually in the same batch.
+public struct FindingConfirmed: LedgerEvent, Hashable {
+    /// `core.finding.confirmed`.
+    public static let kind: EventKind = "core.finding.confirmed"
+    /// The finding.
+    public var finding: Finding
+    /// The day of confirmation.
+    public var on: LocalDate
+    /// Who confirmed (an office or a post).
+    public var by: String
+    /// The record it entered.
+    public var record: CreditRecord.ID
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - finding: The finding.
+    ///   - on: The day of confirmation.
+    ///   - by: Who confirmed.
+    ///   - record: The record it entered.
+    public init(finding: Finding, on: LocalDate, by: String, record: CreditRecord.ID) {
+        self.finding = finding
+        self.on = on
+        self.by = by
+        self.record = record
+    }
+
+    /// The day of confirmation.
+    public var effectiveDate: LocalDate { on }
+    /// The finding's subject.
+    public var subjects: [SubjectID] { [finding.subject] }
+
+    /// Refuses a finding decided before, or a record that is not this finding's.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        guard context.findingDecision(finding.key) == nil else {
+            throw refuse("finding \(finding.key) was already decided")
+        }
+        let r = try context.record(record)
+        guard r.subject == finding.subject, r.basis == .sectorFinding, r.polarity == .dishonesty else {
+            throw refuse("record \(record) is not a dishonesty record on basis sectorFinding about \(finding.subject)")
+        }
+        guard !by.isBlank else { throw CreditKitError(.invalidEvent, "a confirmation names who confirmed") }
+    }
+}
+
+/// A finding was dismissed (线索排除): `core.finding.dismissed`.
+public struct FindingDismissed: LedgerEvent, Hashable {
+    /// `core.finding.dismissed`.
+    public static let kind: EventKind = "core.finding.dismissed"
+    /// The finding.
+    public var finding: Finding
+    /// The day of dismissal.
+    public var on: LocalDate
+    /// Who dismissed.
+    public var by: String
+    /// Why.
+    public var reason: String
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - finding: The finding.
+    ///   - on: The day of dismissal.
+    ///   - by: Who dismissed.
+    ///   - reason: Why.
+    public init(finding: Finding, on: LocalDate, by: String, reason: String) {
+        self.finding = finding
+        self.on = on
+        self.by = by
+        self.reason = reason
+    }
+
+    /// The day of dismissal.
+    public var effectiveDate: LocalDate { on }
+    /// The finding's subject.
+    public var subjects: [SubjectID] { [finding.subject] }
+
+    /// Refuses a finding decided before, or a dismissal without a reason.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        guard context.findingDecision(finding.key) == nil else {
+            throw refuse("finding \(finding.key) was already decided")
+        }
+        guard !reason.isBlank, !by.isBlank else {
+            throw CreditKitError(.invalidEvent, "a dismissal names who dismissed it and why")
+        }
+    }
+}
+
+/// How a finding was decided.
+public struct FindingDecision: Hashable, Sendable, Codable {
+    /// Confirmed (with its record) or dismissed.
+    public var record: CreditRecord.ID?
+    /// The day of the decision.
+    public var on: LocalDate
+    /// The decision's entry.
+    public var sequence: Int64
+    /// When the ledger learned it.
+    public var recordedAt: Timestamp
+    /// The reason of a dismissal.
+    public var reason: String?
+}
