@@ -33,6 +33,26 @@ struct DemoCity {
             case registerOfficial(Int, on: LocalDate)
             case startTenure(Int)
             case endTenure(Int, on: LocalDate, reason: TenureEndReason)
+            /// Enters `records[index]`.
+            case enterRecord(Int)
+            /// A lifecycle step of `records[index]`, made once the record's ID is known.
+            case lifecycle(Int, Lifecycle)
+            /// A complaint, `complaints[index]`.
+            case receiveComplaint(Int)
+            /// Verifies `complaints[index]` with a record.
+            case verifyComplaint(Int, CreditRecord, on: LocalDate)
+            /// Rejects `complaints[index]`.
+            case rejectComplaint(Int, on: LocalDate, reason: String)
+        }
+
+        /// A step of a record's lifecycle; objections and repairs are numbered so their decisions can find them.
+        enum Lifecycle {
+            case review(on: LocalDate, ReviewOutcome)
+            case publish(on: LocalDate)
+            case object(key: Int, on: LocalDate, grounds: String)
+            case resolve(key: Int, on: LocalDate, ObjectionOutcome, reason: String, corrected: String?)
+            case applyForRepair(key: Int, on: LocalDate)
+            case decideRepair(key: Int, on: LocalDate, granted: Bool, reason: String)
         }
         var known: LocalDate
         var order: Int
@@ -58,6 +78,8 @@ struct DemoCity {
     var enterprises: [Enterprise] = []
     var officials: [(id: SubjectID, residentID: ResidentID, name: String)] = []
     var posts: [Post] = []
+    var records: [CreditRecord] = []
+    var complaints: [ComplaintReceived] = []
     let keys: VaultKeys
     var transfers = 0
     var retirements = 0
@@ -128,6 +150,8 @@ struct DemoCity {
         city.buildPosts()
         city.buildRecords()
         city.buildCommitments()
+        city.buildLifecycles()
+        city.buildComplaints()
         return city
     }
 
@@ -148,6 +172,10 @@ struct DemoCity {
                 && posts.contains { $0.official == post.official && $0.start > post.start }
         }
     }
+
+    /// The city's credit office, which publishes records on the credit website: the development and reform
+    /// commission, where the credit system's leading group office sits.
+    var creditOffice: Agency { departments.first { $0.name.hasSuffix("发展和改革委员会") }! }
 
     /// Who was the principal of an agency on a day.
     func principal(of agency: Agency, on day: LocalDate) -> Int? {
@@ -262,7 +290,9 @@ struct DemoCity {
             let authority: Authority
             switch kind.source {
             case "court": authority = Authority(name: DemoCity.courtOf[subject.region.rawValue] ?? "秦皇岛市中级人民法院")
-            case "penalty": authority = Authority(name: pick(penaltyBy))
+            case "penalty":
+                let name = pick(penaltyBy)
+                authority = Authority(name: name, creditCode: departments.first { $0.name == name }?.creditCode)
             case "discipline": authority = Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
             case "hotline": authority = Authority(name: "秦皇岛市12345政务服务便民热线")
             case "province": authority = Authority(name: "河北省人民政府")
@@ -279,7 +309,8 @@ struct DemoCity {
                 severity: kind.severity, actDate: acted, decisionDate: decided, authority: authority,
                 documentNumber: number, legalBasis: [kind.citation], facts: kind.facts, amount: amount,
                 responsibleOfficials: responsible)
-            schedule(RecordEntered(record: record), lagDays: Int(rng.next() % 12))
+            records.append(record)
+            schedule(.enterRecord(records.count - 1), on: decided.adding(days: Int(rng.next() % 12)))
         }
         // A sanction of an official as the subject, decided shortly before the official moved post.
         if let moved = movedPost, let end = moved.end {
@@ -291,7 +322,8 @@ struct DemoCity {
                 documentNumber: "秦纪处〔\(decided.year)〕7号",
                 legalBasis: [LegalCitation(document: "《中华人民共和国公职人员政务处分法》", article: "第三十九条")],
                 facts: "对重大行政决策未履行合法性审查程序负有直接责任，给予警告处分。")
-            schedule(RecordEntered(record: record), lagDays: 3)
+            records.append(record)
+            schedule(.enterRecord(records.count - 1), on: decided.adding(days: 3))
         }
     }
 

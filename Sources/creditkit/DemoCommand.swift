@@ -48,6 +48,10 @@ enum DemoCommand: Command {
     static func replay(_ city: DemoCity, into kit: CreditKit, clock: DemoClock) async throws {
         let days = Dictionary(grouping: city.events, by: \.known)
         var tenureIDs: [Int: Tenure.ID] = [:]
+        var recordIDs: [Int: CreditRecord.ID] = [:]
+        var objectionIDs: [Int: Int64] = [:]
+        var repairIDs: [Int: Int64] = [:]
+        var complaintIDs: [Int: Int64] = [:]
         let realNow = SystemClock().now()
         for day in days.keys.sorted() {
             let dayStart = Timestamp(microseconds: Timestamp(startOf: day).microseconds + 8 * 3_600_000_000)
@@ -78,9 +82,59 @@ enum DemoCommand: Command {
                         throw CLIError(message: "demo story error: post \(index) ends on \(on) before it started")
                     }
                     try await kit.endTenure(id, on: on, reason: reason)
+                case .enterRecord(let index):
+                    try await flush()
+                    recordIDs[index] = try await kit.enter(city.records[index])
+                case .lifecycle(let index, let step):
+                    try await flush()
+                    guard let id = recordIDs[index] else {
+                        throw CLIError(
+                            message: "demo story error: a step of record \(index) comes before it was entered")
+                    }
+                    try await perform(
+                        step, on: id, record: city.records[index], publisher: city.creditOffice.id, kit: kit,
+                        objections: &objectionIDs, repairs: &repairIDs)
+                case .receiveComplaint(let index):
+                    try await flush()
+                    let c = city.complaints[index]
+                    complaintIDs[index] = try await kit.receiveComplaint(
+                        against: c.against, channel: c.channel, on: c.on, handler: c.handler, summary: c.summary)
+                case .verifyComplaint(let index, let record, let on):
+                    try await flush()
+                    try await kit.verifyComplaint(complaintIDs[index]!, record: record, on: on)
+                case .rejectComplaint(let index, let on, let reason):
+                    try await flush()
+                    try await kit.rejectComplaint(complaintIDs[index]!, on: on, reason: reason)
                 }
             }
             try await flush()
+        }
+    }
+
+    static func perform(
+        _ step: DemoCity.Scheduled.Lifecycle, on id: CreditRecord.ID, record: CreditRecord, publisher: SubjectID,
+        kit: CreditKit,
+        objections: inout [Int: Int64], repairs: inout [Int: Int64]
+    ) async throws {
+        let office = record.authority.creditCode.map { SubjectID($0) }.flatMap {
+            kit.view.subject($0) == nil ? nil : $0
+        }
+        let subject = record.subject
+        switch step {
+        case .review(let on, let outcome):
+            try await kit.review(id, on: on, reviewer: "信息公开保密审查小组", outcome: outcome)
+        case .publish(let on):
+            try await kit.publish(id, on: on, office: publisher, channel: "信用中国（河北秦皇岛）")
+        case .object(let key, let on, let grounds):
+            objections[key] = try await kit.fileObjection(id, on: on, by: subject, grounds: grounds)
+        case .resolve(let key, let on, let outcome, let reason, let corrected):
+            try await kit.resolveObjection(
+                objections[key]!, of: id, on: on, outcome: outcome, office: office, reason: reason,
+                correctedFacts: corrected)
+        case .applyForRepair(let key, let on):
+            repairs[key] = try await kit.applyForRepair(id, on: on, by: subject)
+        case .decideRepair(let key, let on, let granted, let reason):
+            try await kit.decideRepair(repairs[key]!, of: id, on: on, granted: granted, office: office, reason: reason)
         }
     }
 
@@ -128,6 +182,33 @@ enum DemoCommand: Command {
         for (profile, n) in worst {
             lines.append("  \(n)  \(ProfileText.name(of: profile.subject.id, kit: kit))  \(profile.subject.id)")
         }
+        let lifecycles = view.allLifecycles
+        let objections = lifecycles.flatMap(\.objections)
+        let repairs = lifecycles.flatMap(\.repairs)
+        let findings = (try? kit.lifecycleFindings(asOf: today)) ?? []
+        let byRule = Dictionary(grouping: findings, by: \.rule).map { "\($0.key) \($0.value.count)" }.sorted()
+        let shown = (try? Disclosure.publicRecords(of: kit, asOf: today)) ?? []
+        let withheld = lifecycles.filter {
+            if case .withheld? = $0.reviews.last?.value { return true } else { return false }
+        }
+        lines += [
+            "",
+            "lifecycle: \(lifecycles.filter { $0.publication != nil }.count) published after a confidentiality review, "
+                + "\(withheld.count) withheld (negative list)",
+            "          objections \(objections.count): "
+                + ObjectionOutcome.allCases.map { o in
+                    "\(o.chineseName) \(objections.filter { $0.resolution?.value == o }.count)"
+                }
+                .joined(separator: ", "),
+            "          repairs \(repairs.count): granted \(repairs.filter { $0.decision?.value == true }.count), "
+                + "refused \(repairs.filter { $0.decision?.value == false }.count)",
+            "          complaints \(view.allComplaints.count): verified \(view.allComplaints.filter { $0.outcome?.value != nil }.count), "
+                + "rejected \(view.allComplaints.filter { $0.rejection != nil }.count), "
+                + "open \(view.allComplaints.filter { $0.outcome == nil }.count)",
+            "findings  \(findings.count) as of \(today) (线索, for an officer to confirm or dismiss): "
+                + byRule.joined(separator: ", "),
+            "public    \(shown.count) records on the credit website today (双公示 layout, officials masked)",
+        ]
         lines.append("")
         lines.append("next:")
         lines.append("  swift run creditkit profile \(path) --subject \(sample)")
@@ -138,6 +219,8 @@ enum DemoCommand: Command {
                     + "   (an official, \(official.residentID.masked), sanctioned, then moved post;"
                     + " --subject also takes the resident ID number)")
         }
+        lines.append("  swift run creditkit publish \(path) --format csv > public.csv")
+        lines.append("  swift run creditkit deadline --from \(today) --working-days 7")
         lines.append("  swift run creditkit verify \(path)")
         return lines.joined(separator: "\n")
     }

@@ -81,7 +81,7 @@ public enum Disclosure {
             guard let period = maximum.figure.period else { continue }
             let end = kit.profile.calendar.deadline(period, from: record.decisionDate, restDayExtension: false).due
             var lastDay = end.adding(days: -1)
-            var remarks = ["\(severity.chineseName)失信；最长公示\(maximum.figure)"]
+            var remarks = ["\(severity.chineseName)失信；最长公示\(maximum.figure.chineseDescription)"]
             if let repaired = life.repairedOn(asOf: .distantFuture, knownAt: known) {
                 lastDay = min(lastDay, repaired.adding(days: -1))
                 if repaired <= day { continue }

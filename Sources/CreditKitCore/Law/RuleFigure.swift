@@ -71,6 +71,22 @@ public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The figure in Chinese: `7个工作日`, `30日`, `3个月`, `1年`.
+    public var chineseDescription: String {
+        switch unit {
+        case .days: "\(value)日"
+        case .workingDays: "\(value)个工作日"
+        case .months: "\(value)个月"
+        case .years: "\(value)年"
+        case .hours: "\(value)小时"
+        case .percent: "\(value)%"
+        case .yuan: "\(value)元"
+        case .count: "\(value)"
+        case .monthDay:
+            "\(NSDecimalNumber(decimal: value).intValue / 100)月\(NSDecimalNumber(decimal: value).intValue % 100)日"
+        }
+    }
+
     /// `7 wd`, `2 %`, `800000 yuan`, `31 Jan`.
     public var description: String {
         if unit == .monthDay {

@@ -103,7 +103,10 @@ public struct LifecycleChecks: Sendable {
         let published = life.publishedOn(asOf: asOf, knownAt: knownAt)
         let (late, days) = overdue(due, done: published, asOf: asOf)
         guard late else { return [] }
-        let (office, officeFacts) = LifecycleChecks.office(of: record)
+        var (office, officeFacts) = LifecycleChecks.office(of: record)
+        if let publisher = life.publication?.value {
+            (office, officeFacts) = (publisher, [])
+        }
         return [
             finding(
                 figure, subject: office,
