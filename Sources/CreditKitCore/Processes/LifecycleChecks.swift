@@ -62,24 +62,13 @@ public struct LifecycleChecks: Sendable {
             out += try repairs(id, record, life, asOf: asOf, knownAt: knownAt)
         }
         for complaint in view.allComplaints where complaint.receivedOn <= asOf && complaint.recordedAt <= knownAt {
-            let figure = try profile.figure("complaint.decision", on: complaint.receivedOn)
-            let due = profile.calendar.deadline(
-                figure.figure.period!, from: complaint.receivedOn, restDayExtension: figure.restDayExtension ?? true)
-            let decided = complaint.outcome.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0.on : nil }
-            let (late, days) = overdue(due, done: decided, asOf: asOf)
-            guard late else { continue }
-            out.append(
-                finding(
-                    figure, subject: complaint.handler ?? complaint.against,
-                    facts: [
-                        Finding.Fact("complaint", String(complaint.id)),
-                        Finding.Fact("channel", complaint.channel.chineseName),
-                        Finding.Fact("state", decided == nil ? "open" : "decided late"),
-                        Finding.Fact("daysLate", String(days)),
-                    ],
-                    dates: [Finding.NamedDate("received", complaint.receivedOn), Finding.NamedDate("due", due.due)]
-                        + (decided.map { [Finding.NamedDate("decided", $0)] } ?? []),
-                    evidence: [complaint.id] + (complaint.outcome.map { [$0.sequence] } ?? []), asOf: asOf))
+            let decided = complaint.outcome.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
+            let step = TimedStep(
+                rule: "complaint.decision", name: "complaint", id: complaint.id, started: complaint.receivedOn,
+                startedName: "received", decided: decided?.on, decision: decided?.sequence,
+                subject: complaint.handler ?? complaint.against,
+                facts: [Finding.Fact("channel", complaint.channel.chineseName)], evidence: [])
+            if let found = try check(step, asOf: asOf) { out.append(found) }
         }
         return out.filter { view.findingDecision($0.key) == nil }
     }
@@ -121,55 +110,68 @@ public struct LifecycleChecks: Sendable {
         ]
     }
 
+    /// One step that has to be decided within a rule's period from the day it started (an objection, a repair
+    /// application, a complaint): a finding when decided late, or still open past the last allowed day.
+    struct TimedStep {
+        var rule: RuleID
+        var name: String
+        var id: Int64
+        var started: LocalDate
+        var startedName: String
+        var decided: LocalDate?
+        var decision: Int64?
+        var subject: SubjectID
+        var facts: [Finding.Fact]
+        var evidence: [Int64]
+    }
+
+    func check(_ step: TimedStep, asOf: LocalDate) throws -> Finding? {
+        let (due, figure) = try profile.deadline(step.rule, from: step.started)
+        let (late, days) = overdue(due, done: step.decided, asOf: asOf)
+        guard late else { return nil }
+        return finding(
+            figure, subject: step.subject,
+            facts: step.facts + [
+                Finding.Fact(step.name, String(step.id)),
+                Finding.Fact("state", step.decided == nil ? "open" : "decided late"),
+                Finding.Fact("daysLate", String(days)),
+            ],
+            dates: [Finding.NamedDate(step.startedName, step.started), Finding.NamedDate("due", due.due)]
+                + (step.decided.map { [Finding.NamedDate("decided", $0)] } ?? []),
+            evidence: step.evidence + [step.id] + (step.decision.map { [$0] } ?? []), asOf: asOf)
+    }
+
     func objections(
         _ id: CreditRecord.ID, _ record: CreditRecord, _ life: RecordLifecycle, asOf: LocalDate, knownAt: Timestamp
     ) throws -> [Finding] {
-        var out: [Finding] = []
-        for objection in life.objections where objection.filedOn <= asOf && objection.filedRecordedAt <= knownAt {
-            let (due, figure) = try profile.deadline("objection.decision", from: objection.filedOn)
-            let decided = objection.resolution.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0.on : nil }
-            let (late, days) = overdue(due, done: decided, asOf: asOf)
-            guard late else { continue }
-            let (authority, officeFacts) = LifecycleChecks.office(of: record)
-            out.append(
-                finding(
-                    figure, subject: objection.office ?? authority,
-                    facts: [
-                        Finding.Fact("record", String(id.rawValue)), Finding.Fact("objection", String(objection.id)),
-                        Finding.Fact("state", decided == nil ? "open" : "decided late"),
-                        Finding.Fact("daysLate", String(days)),
-                    ] + (objection.office == nil ? officeFacts : []),
-                    dates: [Finding.NamedDate("filed", objection.filedOn), Finding.NamedDate("due", due.due)]
-                        + (decided.map { [Finding.NamedDate("decided", $0)] } ?? []),
-                    evidence: [id.rawValue, objection.id] + (objection.resolution.map { [$0.sequence] } ?? []),
-                    asOf: asOf))
+        let (authority, officeFacts) = LifecycleChecks.office(of: record)
+        return try life.objections.filter { $0.filedOn <= asOf && $0.filedRecordedAt <= knownAt }.compactMap { o in
+            let decided = o.resolution.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
+            return try check(
+                TimedStep(
+                    rule: "objection.decision", name: "objection", id: o.id, started: o.filedOn, startedName: "filed",
+                    decided: decided?.on, decision: decided?.sequence, subject: o.office ?? authority,
+                    facts: [Finding.Fact("record", String(id.rawValue))] + (o.office == nil ? officeFacts : []),
+                    evidence: [id.rawValue]),
+                asOf: asOf)
         }
-        return out
     }
 
     func repairs(
         _ id: CreditRecord.ID, _ record: CreditRecord, _ life: RecordLifecycle, asOf: LocalDate, knownAt: Timestamp
     ) throws -> [Finding] {
-        var out: [Finding] = []
-        for repair in life.repairs where repair.appliedOn <= asOf && repair.appliedRecordedAt <= knownAt {
-            let (due, figure) = try profile.deadline("repair.decision", from: repair.appliedOn)
-            let decided = repair.decision.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0.on : nil }
-            let (late, days) = overdue(due, done: decided, asOf: asOf)
-            guard late else { continue }
-            let (authority, officeFacts) = LifecycleChecks.office(of: record)
-            out.append(
-                finding(
-                    figure, subject: repair.office ?? authority,
-                    facts: [
-                        Finding.Fact("record", String(id.rawValue)), Finding.Fact("application", String(repair.id)),
-                        Finding.Fact("state", decided == nil ? "open" : "decided late"),
-                        Finding.Fact("daysLate", String(days)),
-                    ] + (repair.office == nil ? officeFacts : []),
-                    dates: [Finding.NamedDate("applied", repair.appliedOn), Finding.NamedDate("due", due.due)]
-                        + (decided.map { [Finding.NamedDate("decided", $0)] } ?? []),
-                    evidence: [id.rawValue, repair.id] + (repair.decision.map { [$0.sequence] } ?? []), asOf: asOf))
+        let (authority, officeFacts) = LifecycleChecks.office(of: record)
+        return try life.repairs.filter { $0.appliedOn <= asOf && $0.appliedRecordedAt <= knownAt }.compactMap { r in
+            let decided = r.decision.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
+            return try check(
+                TimedStep(
+                    rule: "repair.decision", name: "application", id: r.id, started: r.appliedOn,
+                    startedName: "applied",
+                    decided: decided?.on, decision: decided?.sequence, subject: r.office ?? authority,
+                    facts: [Finding.Fact("record", String(id.rawValue))] + (r.office == nil ? officeFacts : []),
+                    evidence: [id.rawValue]),
+                asOf: asOf)
         }
-        return out
     }
 }
 
