@@ -137,6 +137,25 @@ enum NationalFigures {
                 figure: Figure(3, .workingDays), restDayExtension: true, basis: [F.cite("国办发〔2025〕22号", "四")],
                 note: "extendable when the case is complex"),
             RuleFigure(
+                rule: "commitment.overdue",
+                title: F.name("承诺到期未履行或逾期履行", "a commitment open past its due date, or fulfilled late"),
+                figure: Figure(0, .days), restDayExtension: false,
+                basis: [F.cite("国发〔2016〕76号")],
+                note: "no grace: the agreed due date is the last day"),
+            RuleFigure(
+                rule: "commitment.breach",
+                title: F.name("违反公开承诺", "a public commitment breached"),
+                figure: Figure(0, .count), basis: [F.cite("国发〔2016〕76号")],
+                note: "every breach is reported; a lawful change is not a breach"),
+            RuleFigure(
+                rule: "commitment.leadership-change",
+                title: F.name("以政府换届、领导人员更替为由违约毁约", "a commitment broken or changed for a change of leadership or term"),
+                figure: Figure(0, .count),
+                basis: [
+                    F.cite("国发〔2016〕76号"), F.cite("《优化营商环境条例》", "第三十一条"),
+                ],
+                note: "never a lawful reason (新官要理旧账); a lawful change needs national or public interest or another statutory reason, the competent authority, the legal procedure and compensation"),
+            RuleFigure(
                 rule: "complaint.decision",
                 title: F.name("投诉举报核查办结", "decide a complaint, from receipt"),
                 figure: Figure(30, .days), restDayExtension: true,

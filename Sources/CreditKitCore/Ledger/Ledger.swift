@@ -144,10 +144,8 @@ public actor Ledger {
         let (store, registry) = (self.store, self.registry)
         var context = ValidationContext(
             view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt, profile: profile,
-            lookupRecord: { id in
-                try store.entries(sequences: [id.rawValue]).first.flatMap {
-                    try registry.decode($0, as: RecordEntered.self)?.record
-                }
+            lookupEvent: { sequence in
+                try store.entries(sequences: [sequence]).first.map { try registry.decode($0) }
             })
         let first = context.sequence
         for (index, event) in events.enumerated() {

@@ -9,24 +9,26 @@ public struct ValidationContext: Sendable {
     public let recordedAt: Timestamp
     /// The jurisdiction profile whose figures rules use.
     public let profile: JurisdictionProfile
-    let lookupRecord: @Sendable (CreditRecord.ID) throws -> CreditRecord?
+    let lookupEvent: @Sendable (Int64) throws -> (any LedgerEvent)?
     var newSubjects: [SubjectID: SubjectKind] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
     var newRecords: [CreditRecord.ID: CreditRecord] = [:]
+    var newCommitments: [Commitment.ID: Commitment] = [:]
+    var newCommitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
     var newLifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
     var newComplaints: [Int64: ComplaintState] = [:]
     var newFindingDecisions: [String: FindingDecision] = [:]
 
     init(
         view: CoreView, sequence: Int64, recordedAt: Timestamp, profile: JurisdictionProfile = .national,
-        lookupRecord: @escaping @Sendable (CreditRecord.ID) throws -> CreditRecord? = { _ in nil }
+        lookupEvent: @escaping @Sendable (Int64) throws -> (any LedgerEvent)? = { _ in nil }
     ) {
         self.view = view
         self.sequence = sequence
         self.recordedAt = recordedAt
         self.profile = profile
-        self.lookupRecord = lookupRecord
+        self.lookupEvent = lookupEvent
     }
 
     /// A record, entered before or earlier in the batch.
@@ -35,8 +37,25 @@ public struct ValidationContext: Sendable {
     /// - Throws: ``CreditKitError/Code/invalidEvent`` when there is no such record.
     public func record(_ id: CreditRecord.ID) throws -> CreditRecord {
         if let r = newRecords[id] { return r }
-        if id.rawValue < sequence, let r = try lookupRecord(id) { return r }
+        if id.rawValue < sequence, let e = try lookupEvent(id.rawValue) as? RecordEntered { return e.record }
         throw CreditKitError(.invalidEvent, "there is no record \(id)", context: ["record": String(id.rawValue)])
+    }
+
+    /// A commitment, made before or earlier in the batch.
+    /// - Parameter id: The commitment.
+    /// - Returns: The commitment.
+    /// - Throws: ``CreditKitError/Code/invalidEvent`` when there is no such commitment.
+    public func commitment(_ id: Commitment.ID) throws -> Commitment {
+        if let c = newCommitments[id] { return c }
+        if id.rawValue < sequence, let e = try lookupEvent(id.rawValue) as? CommitmentMade { return e.commitment }
+        throw CreditKitError(.invalidEvent, "there is no commitment \(id)", context: ["commitment": String(id.rawValue)])
+    }
+
+    /// A commitment's lifecycle so far, this batch included.
+    /// - Parameter id: The commitment.
+    /// - Returns: Its lifecycle.
+    public func commitmentLifecycle(_ id: Commitment.ID) -> CommitmentLifecycle {
+        newCommitmentLifecycles[id] ?? view.commitmentLifecycle(id)
     }
 
     /// A record's lifecycle so far, this batch included.
@@ -122,6 +141,11 @@ public struct ValidationContext: Sendable {
             }
         case let e as PersonalDataErased: newErasures.insert(e.official)
         case let e as RecordEntered: newRecords[CreditRecord.ID(sequence)] = e.record
+        case let e as CommitmentMade: newCommitments[Commitment.ID(sequence)] = e.commitment
+        case let e as any CommitmentLifecycleEvent:
+            var life = commitmentLifecycle(e.commitment)
+            e.apply(to: &life, sequence: sequence, recordedAt: recordedAt)
+            newCommitmentLifecycles[e.commitment] = life
         case let e as any RecordLifecycleEvent:
             var life = lifecycle(e.record)
             e.apply(to: &life, sequence: sequence, recordedAt: recordedAt)

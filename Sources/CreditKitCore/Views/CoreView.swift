@@ -13,6 +13,9 @@ public struct CoreView: Sendable {
     var refs: [SubjectID: [EntryRef]] = [:]
     var lifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
     var complaints: [Int64: ComplaintState] = [:]
+    var commitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
+    /// The sequence numbers of every commitment entry, ascending.
+    public internal(set) var commitmentSequences: [Int64] = []
     var findingDecisions: [String: FindingDecision] = [:]
     /// The sequence numbers of every record entry, ascending.
     public internal(set) var recordSequences: [Int64] = []
@@ -60,6 +63,13 @@ public struct CoreView: Sendable {
     /// - Parameter id: The record.
     /// - Returns: Its lifecycle.
     public func lifecycle(_ id: CreditRecord.ID) -> RecordLifecycle { lifecycles[id] ?? RecordLifecycle(record: id) }
+
+    /// A commitment's lifecycle (empty when nothing has happened to it since it was made).
+    /// - Parameter id: The commitment.
+    /// - Returns: Its lifecycle.
+    public func commitmentLifecycle(_ id: Commitment.ID) -> CommitmentLifecycle {
+        commitmentLifecycles[id] ?? CommitmentLifecycle(commitment: id)
+    }
 
     /// A complaint's state.
     /// - Parameter id: The complaint.
@@ -208,6 +218,7 @@ extension CoreView {
             }
         case CommitmentMade.kind:
             commitmentCount += 1
+            commitmentSequences.append(entry.sequence)
             for (i, subject) in entry.subjects.enumerated() {
                 addRef(subject, entry, i == 0 ? .promisor : .beneficiary)
             }
@@ -217,7 +228,8 @@ extension CoreView {
             applyRegistration(event, entry)
         case RecordReviewed.kind, RecordPublished.kind, ObjectionFiled.kind, ObjectionResolved.kind,
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
-            FindingConfirmed.kind, FindingDismissed.kind:
+            FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
+            CommitmentChanged.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
@@ -231,6 +243,10 @@ extension CoreView {
             var life = lifecycle(e.record)
             e.apply(to: &life, sequence: entry.sequence, recordedAt: entry.recordedAt)
             lifecycles[e.record] = life
+        case let e as any CommitmentLifecycleEvent:
+            var life = commitmentLifecycle(e.commitment)
+            e.apply(to: &life, sequence: entry.sequence, recordedAt: entry.recordedAt)
+            commitmentLifecycles[e.commitment] = life
         case let e as ComplaintReceived:
             complaints[entry.sequence] = ComplaintState(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
         case let e as ComplaintDecided:

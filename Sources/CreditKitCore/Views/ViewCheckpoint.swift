@@ -18,6 +18,8 @@ enum ViewCheckpoint {
         var complaints: [ComplaintState]
         var findingDecisions: [String]
         var findingDecisionValues: [FindingDecision]
+        var commitmentLifecycles: [CommitmentLifecycle]
+        var commitmentSequences: [Int64]
     }
 
     static let magic: [UInt8] = Array("CKV2".utf8)
@@ -29,7 +31,9 @@ enum ViewCheckpoint {
             tenures: view.tenures.values.sorted { $0.id < $1.id }, kindsSeen: view.kindsSeen.sorted(),
             lifecycles: view.allLifecycles, complaints: view.allComplaints,
             findingDecisions: view.findingDecisions.keys.sorted(),
-            findingDecisionValues: view.findingDecisions.keys.sorted().map { view.findingDecisions[$0]! })
+            findingDecisionValues: view.findingDecisions.keys.sorted().map { view.findingDecisions[$0]! },
+            commitmentLifecycles: view.commitmentLifecycles.values.sorted { $0.commitment < $1.commitment },
+            commitmentSequences: view.commitmentSequences)
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
@@ -81,6 +85,8 @@ enum ViewCheckpoint {
             view.commitmentCount = header.commitmentCount
             view.kindsSeen = Set(header.kindsSeen)
             for life in header.lifecycles { view.lifecycles[life.record] = life }
+            for life in header.commitmentLifecycles { view.commitmentLifecycles[life.commitment] = life }
+            view.commitmentSequences = header.commitmentSequences
             for complaint in header.complaints { view.complaints[complaint.id] = complaint }
             for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {
                 view.findingDecisions[key] = value
