@@ -26,6 +26,8 @@ public final class CreditKit: Sendable {
     public let vault: PersonalDataVault
     /// The registered sector modules.
     public let modules: [any SectorModule]
+    /// The sanction and incentive policy.
+    public let policy: SanctionPolicy
 
     /// Opens a kit.
     /// - Parameters:
@@ -35,11 +37,14 @@ public final class CreditKit: Sendable {
     ///   - modules: The sector modules to register.
     ///   - clock: Where "now" comes from.
     ///   - profile: The jurisdiction profile whose figures the rules use; national by default.
+    ///   - policy: The sanction and incentive policy; the seeds' measures by default.
     /// - Throws: Storage, crypto and registration errors.
     public init(
         store: StoreChoice, keys: VaultKeys? = nil, modules: [any SectorModule] = [],
-        clock: any LedgerClock = SystemClock(), profile: JurisdictionProfile = .national
+        clock: any LedgerClock = SystemClock(), profile: JurisdictionProfile = .national,
+        policy: SanctionPolicy = .default
     ) throws {
+        self.policy = policy
         let ledgerStore: any LedgerStore
         let vaultKeys: VaultKeys
         switch store {
@@ -64,6 +69,17 @@ public final class CreditKit: Sendable {
 
     /// The latest view.
     public var view: CoreView { ledger.snapshot }
+
+    /// The credit check (信用核查): allowed or restricted for a purpose on a day, with every reason. Answered
+    /// synchronously from the latest snapshot, without touching the store.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - purpose: What for.
+    ///   - date: The day; today by default.
+    /// - Returns: The answer, or `nil` when the subject was not registered by then.
+    public func check(_ subject: SubjectID, for purpose: CheckPurpose, on date: LocalDate? = nil) -> CreditCheck? {
+        view.check(subject, for: purpose, on: date ?? ledger.clock.today, policy: policy)
+    }
 
     /// Registers an agency.
     /// - Parameters:

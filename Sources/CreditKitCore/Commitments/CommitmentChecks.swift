@@ -83,7 +83,8 @@ public struct CommitmentChecks: Sendable {
     ///   - knownAt: What the ledger knew.
     /// - Returns: The counts.
     public func stats(
-        _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture
+        _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate,
+        knownAt: Timestamp = .distantFuture
     ) -> CommitmentStats {
         var stats = CommitmentStats()
         for (id, c) in commitments where c.madeOn <= asOf {
@@ -113,7 +114,8 @@ public struct CommitmentChecks: Sendable {
     /// - Returns: The findings not yet decided.
     /// - Throws: When a rule has no figure in force.
     public func run(
-        _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture
+        _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate,
+        knownAt: Timestamp = .distantFuture
     ) throws -> [Finding] {
         var out: [Finding] = []
         for (id, c) in commitments where c.madeOn <= asOf {
@@ -122,26 +124,35 @@ public struct CommitmentChecks: Sendable {
                 Finding.Fact("commitment", String(id.rawValue)), Finding.Fact("terms", c.terms),
                 Finding.Fact("beneficiary", c.beneficiary),
             ]
-            func make(_ rule: RuleID, _ severity: Severity, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate], _ evidence: [Int64])
+            func make(
+                _ rule: RuleID, _ severity: Severity, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate],
+                _ evidence: [Int64]
+            )
                 throws -> Finding
             {
                 let figure = try profile.figure(rule, on: c.madeOn)
                 return Finding(
                     rule: rule, title: figure.title, basis: figure.basis, subject: c.promisor, severity: severity,
                     facts: [Finding.Fact("figure", figure.figure.description)] + base + facts,
-                    dates: [Finding.NamedDate("made", c.madeOn)] + dates, evidence: [id.rawValue] + evidence, asOf: asOf)
+                    dates: [Finding.NamedDate("made", c.madeOn)] + dates, evidence: [id.rawValue] + evidence, asOf: asOf
+                )
             }
             let ended = life.outcome(asOf: asOf, knownAt: knownAt)
             switch state(of: c, life, asOf: asOf, knownAt: knownAt) {
             case .overdue(let due):
-                out.append(try make("commitment.overdue", .minor, [Finding.Fact("state", "open past its due date")], [Finding.NamedDate("due", due)], []))
+                out.append(
+                    try make(
+                        "commitment.overdue", .minor, [Finding.Fact("state", "open past its due date")],
+                        [Finding.NamedDate("due", due)], []))
             case .fulfilledLate(let on, let due):
                 out.append(
                     try make(
                         "commitment.overdue", .minor, [Finding.Fact("state", "fulfilled late")],
-                        [Finding.NamedDate("due", due), Finding.NamedDate("fulfilled", on)], ended.map { [$0.sequence] } ?? []))
+                        [Finding.NamedDate("due", due), Finding.NamedDate("fulfilled", on)],
+                        ended.map { [$0.sequence] } ?? []))
             case .breached(let on, let reason):
-                let rule: RuleID = reason.isLawful || reason == .other ? "commitment.breach" : "commitment.leadership-change"
+                let rule: RuleID =
+                    reason.isLawful || reason == .other ? "commitment.breach" : "commitment.leadership-change"
                 out.append(
                     try make(
                         rule, rule == "commitment.breach" ? .ordinary : .serious,
@@ -150,11 +161,15 @@ public struct CommitmentChecks: Sendable {
             default:
                 break
             }
-            for change in life.changes where change.on <= asOf && change.recordedAt <= knownAt && !change.value.reason.isLawful {
+            for change in life.changes
+            where change.on <= asOf && change.recordedAt <= knownAt && !change.value.reason.isLawful {
                 out.append(
                     try make(
                         change.value.reason == .other ? "commitment.breach" : "commitment.leadership-change", .serious,
-                        [Finding.Fact("statedReason", change.value.reason.chineseName), Finding.Fact("newTerms", change.value.newTerms)],
+                        [
+                            Finding.Fact("statedReason", change.value.reason.chineseName),
+                            Finding.Fact("newTerms", change.value.newTerms),
+                        ],
                         [Finding.NamedDate("changed", change.on)], [change.sequence]))
             }
         }
@@ -170,7 +185,9 @@ extension CreditKit {
     public func commitments(knownAt: Timestamp? = nil) throws -> [(Commitment.ID, Commitment)] {
         let limit = knownAt ?? ledger.clock.now()
         return try ledger.store.entries(sequences: view.commitmentSequences).compactMap { entry in
-            guard entry.recordedAt <= limit, let e = try ledger.registry.decode(entry, as: CommitmentMade.self) else { return nil }
+            guard entry.recordedAt <= limit, let e = try ledger.registry.decode(entry, as: CommitmentMade.self) else {
+                return nil
+            }
             return (Commitment.ID(entry.sequence), e.commitment)
         }
     }

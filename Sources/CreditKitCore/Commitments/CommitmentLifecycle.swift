@@ -23,7 +23,8 @@ public struct CommitmentLifecycle: Hashable, Sendable, Codable {
     ///   - knownAt: The recorded time.
     /// - Returns: The due date.
     public func dueDate(original: LocalDate?, asOf date: LocalDate, knownAt: Timestamp = .distantFuture) -> LocalDate? {
-        changes.last { $0.on <= date && $0.recordedAt <= knownAt && $0.value.reason.isLawful }?.value.newDueDate ?? original
+        changes.last { $0.on <= date && $0.recordedAt <= knownAt && $0.value.reason.isLawful }?.value.newDueDate
+            ?? original
     }
 
     /// The outcome by a day, if any.
@@ -31,7 +32,9 @@ public struct CommitmentLifecycle: Hashable, Sendable, Codable {
     ///   - date: The effective date.
     ///   - knownAt: The recorded time.
     /// - Returns: The outcome and its day.
-    public func outcome(asOf date: LocalDate, knownAt: Timestamp = .distantFuture) -> RecordLifecycle.Step<CommitmentOutcome>? {
+    public func outcome(asOf date: LocalDate, knownAt: Timestamp = .distantFuture) -> RecordLifecycle.Step<
+        CommitmentOutcome
+    >? {
         guard let o = outcome, o.on <= date, o.recordedAt <= knownAt else { return nil }
         return o
     }
@@ -61,6 +64,26 @@ public struct CommitmentChange: Hashable, Sendable, Codable {
     public var newTerms: String
     /// The new due date.
     public var newDueDate: LocalDate?
+
+    /// Makes a change.
+    /// - Parameters:
+    ///   - reason: The reason given.
+    ///   - approvingAuthority: The approving authority.
+    ///   - procedureDocument: The procedure document.
+    ///   - compensation: The compensation paid, in yuan.
+    ///   - newTerms: The new terms.
+    ///   - newDueDate: The new due date.
+    public init(
+        reason: BreachOrChangeReason, approvingAuthority: String, procedureDocument: String, compensation: Decimal,
+        newTerms: String, newDueDate: LocalDate?
+    ) {
+        self.reason = reason
+        self.approvingAuthority = approvingAuthority
+        self.procedureDocument = procedureDocument
+        self.compensation = compensation
+        self.newTerms = newTerms
+        self.newDueDate = newDueDate
+    }
 }
 
 /// Why a commitment was changed or broken.
@@ -137,8 +160,12 @@ public struct CommitmentPublished: CommitmentLifecycleEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         let c = try context.commitment(commitment)
-        guard context.commitmentLifecycle(commitment).published == nil else { throw refuse("commitment \(commitment) is already published") }
-        guard on >= c.madeOn else { throw refuse("commitment \(commitment) cannot be published before it was made (\(c.madeOn))") }
+        guard context.commitmentLifecycle(commitment).published == nil else {
+            throw refuse("commitment \(commitment) is already published")
+        }
+        guard on >= c.madeOn else {
+            throw refuse("commitment \(commitment) cannot be published before it was made (\(c.madeOn))")
+        }
     }
 
     /// Sets the publication.
@@ -183,8 +210,12 @@ public struct CommitmentEnded: CommitmentLifecycleEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         let c = try context.commitment(commitment)
-        guard context.commitmentLifecycle(commitment).outcome == nil else { throw refuse("commitment \(commitment) has already ended") }
-        guard on >= c.madeOn else { throw refuse("commitment \(commitment) cannot end before it was made (\(c.madeOn))") }
+        guard context.commitmentLifecycle(commitment).outcome == nil else {
+            throw refuse("commitment \(commitment) has already ended")
+        }
+        guard on >= c.madeOn else {
+            throw refuse("commitment \(commitment) cannot end before it was made (\(c.madeOn))")
+        }
         switch outcome {
         case .fulfilled: break
         case .breached(_, let text), .withdrawn(let text):
@@ -236,13 +267,19 @@ public struct CommitmentChanged: CommitmentLifecycleEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         let c = try context.commitment(commitment)
-        guard context.commitmentLifecycle(commitment).outcome == nil else { throw refuse("commitment \(commitment) has already ended") }
+        guard context.commitmentLifecycle(commitment).outcome == nil else {
+            throw refuse("commitment \(commitment) has already ended")
+        }
         guard on >= c.madeOn else { throw refuse("commitment \(commitment) cannot change before it was made") }
-        guard change.compensation >= 0 else { throw CreditKitError(.invalidAmount, "compensation \(change.compensation) is negative") }
+        guard change.compensation >= 0 else {
+            throw CreditKitError(.invalidAmount, "compensation \(change.compensation) is negative")
+        }
         guard !change.newTerms.isBlank else { throw CreditKitError(.invalidEvent, "a change states the new terms") }
         if change.reason.isLawful {
             guard !change.approvingAuthority.isBlank, !change.procedureDocument.isBlank else {
-                throw refuse("a change for \(change.reason.chineseName) needs the approving authority and the procedure document")
+                throw refuse(
+                    "a change for \(change.reason.chineseName) needs the approving authority and the procedure document"
+                )
             }
         }
     }

@@ -149,12 +149,21 @@ enum NationalFigures {
                 note: "every breach is reported; a lawful change is not a breach"),
             RuleFigure(
                 rule: "commitment.leadership-change",
-                title: F.name("以政府换届、领导人员更替为由违约毁约", "a commitment broken or changed for a change of leadership or term"),
+                title: F.name(
+                    "以政府换届、领导人员更替为由违约毁约", "a commitment broken or changed for a change of leadership or term"),
                 figure: Figure(0, .count),
                 basis: [
                     F.cite("国发〔2016〕76号"), F.cite("《优化营商环境条例》", "第三十一条"),
                 ],
-                note: "never a lawful reason (新官要理旧账); a lawful change needs national or public interest or another statutory reason, the competent authority, the legal procedure and compensation"),
+                note:
+                    "never a lawful reason (新官要理旧账); a lawful change needs national or public interest or another statutory reason, the competent authority, the legal procedure and compensation"
+            ),
+            RuleFigure(
+                rule: "sanction.rectification",
+                title: F.name("失信主体限期整改", "rectify what a dishonesty record requires, from the decision"),
+                figure: Figure(3, .months), restDayExtension: true, basis: [F.cite("国发〔2016〕76号")],
+                confirmed: false,
+                note: "documented default: the plans require rectification within a deadline but set none"),
             RuleFigure(
                 rule: "complaint.decision",
                 title: F.name("投诉举报核查办结", "decide a complaint, from receipt"),

@@ -2,9 +2,13 @@
 /// profile. `Docs/RULES.md` is this text for the shipped profiles, and a test keeps the two equal.
 public enum RuleCatalogue {
     /// The catalogue of profiles: the first in full, each later one with the rules it sets itself.
-    /// - Parameter profiles: The profiles, the national one first.
+    /// - Parameters:
+    ///   - profiles: The profiles, the national one first.
+    ///   - policy: The sanction and incentive policy, listed after the profiles.
     /// - Returns: Markdown.
-    public static func markdown(_ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped) -> String {
+    public static func markdown(
+        _ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped, policy: SanctionPolicy = .default
+    ) -> String {
         var out = """
             # Rules
 
@@ -51,6 +55,43 @@ public enum RuleCatalogue {
                     "| `\(row.rule)` | \(row.title.chinese) — \(row.title.english) | \(row.figure) | \(restDay) | "
                     + "\(basis) | \(dates) | \(status) |\n"
             }
+        }
+        out += """
+
+            ## Sanction policy (`SanctionPolicy.default`)
+
+            Joint sanctions: each rule gives several departments' measures from one dishonesty record. A measure runs
+            from the record's decision date for its duration (— for one-off measures); mitigating leniency halves it,
+            exemption drops it, revocation and repair end it. Durations are documented defaults: the plans name the
+            measures, not their length.
+
+            | rule id | bases | classes | subjects | reaches | measures | legal basis | status |
+            |---|---|---|---|---|---|---|---|
+
+            """
+        let dishonestBases = RecordBasis.allCases.filter { $0.allowedPolarities.contains(.dishonesty) }
+        for rule in policy.rules {
+            let bases =
+                Set(rule.bases) == Set(dishonestBases) || rule.bases.isEmpty
+                ? "every dishonesty basis" : rule.bases.map(\.rawValue).joined(separator: ", ")
+            let measures = rule.measures.map {
+                "\($0.department): \($0.measure.chineseName) (`\($0.measure.rawValue)`) \($0.duration.map(\.description) ?? "—")"
+            }.joined(separator: "; ")
+            let classes = rule.severities.map(\.rawValue).joined(separator: ", ")
+            let kinds = rule.subjectKinds.map(\.rawValue).joined(separator: ", ")
+            let basis = rule.legalBasis.map(\.description).joined(separator: "; ")
+            out +=
+                "| `\(rule.id)` | \(bases) | \(classes) | \(kinds) | \(rule.target.rawValue) | \(measures) | \(basis) | "
+                + (rule.confirmed ? "confirmed" : "**default**") + " |\n"
+        }
+        out +=
+            "\n| incentive rule | bases | subjects | incentives | duration | legal basis |\n|---|---|---|---|---|---|\n"
+        for rule in policy.incentives {
+            let incentives = rule.incentives.map { "\($0.chineseName) (`\($0.rawValue)`)" }.joined(separator: "; ")
+            out +=
+                "| `\(rule.id)` | \(rule.bases.map(\.rawValue).joined(separator: ", ")) | "
+                + "\(rule.subjectKinds.map(\.rawValue).joined(separator: ", ")) | \(incentives) | \(rule.duration) | "
+                + "\(rule.legalBasis.map(\.description).joined(separator: "; ")) |\n"
         }
         return out
     }

@@ -5,7 +5,8 @@ enum CoreEvents {
         TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self, RecordReviewed.self,
         RecordPublished.self, ObjectionFiled.self, ObjectionResolved.self, RepairApplied.self, RepairDecided.self,
         ComplaintReceived.self, ComplaintDecided.self, FindingConfirmed.self, FindingDismissed.self,
-        CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self,
+        CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self, SanctionLeniency.self,
+        SanctionRectified.self,
     ]
 }
 

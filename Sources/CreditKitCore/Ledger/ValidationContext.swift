@@ -48,7 +48,8 @@ public struct ValidationContext: Sendable {
     public func commitment(_ id: Commitment.ID) throws -> Commitment {
         if let c = newCommitments[id] { return c }
         if id.rawValue < sequence, let e = try lookupEvent(id.rawValue) as? CommitmentMade { return e.commitment }
-        throw CreditKitError(.invalidEvent, "there is no commitment \(id)", context: ["commitment": String(id.rawValue)])
+        throw CreditKitError(
+            .invalidEvent, "there is no commitment \(id)", context: ["commitment": String(id.rawValue)])
     }
 
     /// A commitment's lifecycle so far, this batch included.

@@ -11,6 +11,10 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
     public var objections: [Objection] = []
     /// Repair applications (信用修复申请), in order.
     public var repairs: [Repair] = []
+    /// Leniency decisions on the record's measures.
+    public var leniency: [Step<LeniencyDecision>] = []
+    /// The rectification the measures required, once accepted.
+    public var rectified: Step<String>?
 
     /// Makes an empty lifecycle.
     /// - Parameter record: The record.

@@ -198,6 +198,20 @@ public struct EntryRef: Hashable, Sendable {
     public var recordedMicros: Int64
     /// What the entry is to the subject.
     public var role: Role
+    /// For a record: its basis, as the index of ``RecordBasis/allCases`` (255 otherwise).
+    public var basisIndex: UInt8 = .max
+    /// For a record: its class, as the index of ``Severity/allCases`` (255 for none).
+    public var severityIndex: UInt8 = .max
+
+    /// The record's basis, when the entry is a record.
+    public var basis: RecordBasis? {
+        basisIndex < RecordBasis.allCases.count ? RecordBasis.allCases[Int(basisIndex)] : nil
+    }
+
+    /// The record's class, when the entry is a dishonesty record.
+    public var severity: Severity? {
+        severityIndex < Severity.allCases.count ? Severity.allCases[Int(severityIndex)] : nil
+    }
 
     /// The effective date.
     public var effectiveDate: LocalDate { LocalDate(daysSinceEpoch: effectiveDays) }
@@ -213,8 +227,12 @@ extension CoreView {
         case RecordEntered.kind:
             recordCount += 1
             recordSequences.append(entry.sequence)
+            // Records carry their basis and class in the index, for the credit check; a replay decodes them.
+            let record = try ((given as? RecordEntered) ?? registry.decode(entry, as: RecordEntered.self))?.record
+            let basis = record.flatMap { RecordBasis.allCases.firstIndex(of: $0.basis) }.map(UInt8.init) ?? .max
+            let severity = record?.severity.flatMap { Severity.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max
             for (i, subject) in entry.subjects.enumerated() {
-                addRef(subject, entry, i == 0 ? .recordSubject : .responsibleOfficial)
+                addRef(subject, entry, i == 0 ? .recordSubject : .responsibleOfficial, basis: basis, severity: severity)
             }
         case CommitmentMade.kind:
             commitmentCount += 1
@@ -229,7 +247,7 @@ extension CoreView {
         case RecordReviewed.kind, RecordPublished.kind, ObjectionFiled.kind, ObjectionResolved.kind,
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
             FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
-            CommitmentChanged.kind:
+            CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
@@ -262,11 +280,13 @@ extension CoreView {
         }
     }
 
-    private mutating func addRef(_ subject: SubjectID, _ entry: LedgerEntry, _ role: EntryRef.Role) {
+    private mutating func addRef(
+        _ subject: SubjectID, _ entry: LedgerEntry, _ role: EntryRef.Role, basis: UInt8 = .max, severity: UInt8 = .max
+    ) {
         refs[subject, default: []].append(
             EntryRef(
                 sequence: entry.sequence, effectiveDays: entry.effectiveDate.daysSinceEpoch,
-                recordedMicros: entry.recordedAt.microseconds, role: role))
+                recordedMicros: entry.recordedAt.microseconds, role: role, basisIndex: basis, severityIndex: severity))
     }
 
     private mutating func applyRegistration(_ event: any LedgerEvent, _ entry: LedgerEntry) {

@@ -2,10 +2,10 @@ import Foundation
 
 /// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
 ///
-/// Layout: `CKV2`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// Layout: `CKV3`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
 /// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
-/// length and bytes, its reference count, and 21 bytes per reference (sequence, effective days, recorded
-/// microseconds, role).
+/// length and bytes, its reference count, and 23 bytes per reference (sequence, effective days, recorded
+/// microseconds, role, record basis, record class).
 enum ViewCheckpoint {
     private struct Header: Codable {
         var head: ChainHead
@@ -22,7 +22,7 @@ enum ViewCheckpoint {
         var commitmentSequences: [Int64]
     }
 
-    static let magic: [UInt8] = Array("CKV2".utf8)
+    static let magic: [UInt8] = Array("CKV3".utf8)
 
     static func encode(_ view: CoreView) throws -> [UInt8] {
         let header = Header(
@@ -37,7 +37,7 @@ enum ViewCheckpoint {
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
-        out.reserveCapacity(json.count + 16 + refCount * 21 + view.refs.count * 48)
+        out.reserveCapacity(json.count + 16 + refCount * 23 + view.refs.count * 48)
         append(UInt32(json.count), to: &out)
         out.append(contentsOf: json)
         append(UInt32(view.refs.count), to: &out)
@@ -51,6 +51,8 @@ enum ViewCheckpoint {
                 append(UInt32(bitPattern: ref.effectiveDays), to: &out)
                 append(UInt64(bitPattern: ref.recordedMicros), to: &out)
                 out.append(ref.role.rawValue)
+                out.append(ref.basisIndex)
+                out.append(ref.severityIndex)
             }
         }
         append(UInt32(view.recordSequences.count), to: &out)
@@ -73,7 +75,7 @@ enum ViewCheckpoint {
                 return v
             }
             try need(4)
-            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV2 checkpoint") }
+            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV3 checkpoint") }
             offset = 4
             let jsonLength = Int(try read(UInt32.self))
             try need(jsonLength)
@@ -106,7 +108,7 @@ enum ViewCheckpoint {
                 let id = SubjectID(rawValue: String(decoding: raw[offset..<(offset + idLength)], as: UTF8.self))
                 offset += idLength
                 let count = Int(try read(UInt32.self))
-                try need(count * 21)
+                try need(count * 23)
                 var refs = [EntryRef]()
                 refs.reserveCapacity(count)
                 for _ in 0..<count {
@@ -116,7 +118,12 @@ enum ViewCheckpoint {
                     guard let role = EntryRef.Role(rawValue: try read(UInt8.self)) else {
                         throw CreditKitError(.decoding, "checkpoint has an unknown reference role")
                     }
-                    refs.append(EntryRef(sequence: seq, effectiveDays: days, recordedMicros: micros, role: role))
+                    let basis = try read(UInt8.self)
+                    let severity = try read(UInt8.self)
+                    refs.append(
+                        EntryRef(
+                            sequence: seq, effectiveDays: days, recordedMicros: micros, role: role, basisIndex: basis,
+                            severityIndex: severity))
                 }
                 view.refs[id] = refs
             }

@@ -1,0 +1,146 @@
+/// Why a sanction is softened (从轻或免于惩戒的情形).
+public enum LeniencyGround: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The loss was recovered (挽回损失).
+    case lossRecovered
+    /// The bad effect was removed (消除不良影响).
+    case badEffectRemoved
+    /// The harm was prevented from spreading (有效阻止危害结果发生).
+    case harmPrevented
+}
+
+/// What leniency does to a record's measures.
+public enum LeniencyEffect: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Durations are halved (从轻).
+    case mitigate
+    /// No measures (免于惩戒).
+    case exempt
+}
+
+/// A leniency decision on a record's measures (从轻、免予惩戒): `core.sanction.leniency`.
+public struct SanctionLeniency: RecordLifecycleEvent, Hashable {
+    /// `core.sanction.leniency`.
+    public static let kind: EventKind = "core.sanction.leniency"
+    /// The record.
+    public var record: CreditRecord.ID
+    /// The day.
+    public var on: LocalDate
+    /// The ground.
+    public var ground: LeniencyGround
+    /// The effect.
+    public var effect: LeniencyEffect
+    /// Whom it covers: one responsible official, or `nil` for every target of the record.
+    public var official: SubjectID?
+    /// Who decided.
+    public var decidedBy: String
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - on: The day.
+    ///   - ground: The ground.
+    ///   - effect: The effect.
+    ///   - official: One responsible official, or `nil` for all.
+    ///   - decidedBy: Who decided.
+    public init(
+        record: CreditRecord.ID, on: LocalDate, ground: LeniencyGround, effect: LeniencyEffect, official: SubjectID?,
+        decidedBy: String
+    ) {
+        self.record = record
+        self.on = on
+        self.ground = ground
+        self.effect = effect
+        self.official = official
+        self.decidedBy = decidedBy
+    }
+
+    /// The day.
+    public var effectiveDate: LocalDate { on }
+    /// The official it covers.
+    public var subjects: [SubjectID] { official.map { [$0] } ?? [] }
+
+    /// Refuses leniency for a good record, for an official the record does not name, or a second decision.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        let r = try context.record(record)
+        guard r.polarity == .dishonesty else { throw refuse("record \(record) is not a dishonesty record") }
+        if let official, official != r.subject, !r.responsibleOfficials.contains(official) {
+            throw refuse("record \(record) does not name \(official)")
+        }
+        guard !context.lifecycle(record).leniency.contains(where: { $0.value.official == official }) else {
+            throw refuse("record \(record) already has a leniency decision for \(official?.rawValue ?? "all")")
+        }
+        guard on >= r.decisionDate, !decidedBy.isBlank else {
+            throw CreditKitError(
+                .invalidEvent, "leniency is decided on or after the record's decision, by a named body")
+        }
+    }
+
+    /// Adds the decision.
+    /// - Parameters:
+    ///   - lifecycle: The lifecycle.
+    ///   - sequence: This entry.
+    ///   - recordedAt: When learned.
+    public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
+        lifecycle.leniency.append(
+            .init(
+                value: LeniencyDecision(effect: effect, ground: ground, official: official), on: on, sequence: sequence,
+                recordedAt: recordedAt))
+    }
+}
+
+/// A leniency decision as the lifecycle keeps it.
+public struct LeniencyDecision: Hashable, Sendable, Codable {
+    /// The effect.
+    public var effect: LeniencyEffect
+    /// The ground.
+    public var ground: LeniencyGround
+    /// The official covered, or `nil` for all.
+    public var official: SubjectID?
+}
+
+/// The subject rectified what a record required (整改完成): `core.sanction.rectified`.
+public struct SanctionRectified: RecordLifecycleEvent, Hashable {
+    /// `core.sanction.rectified`.
+    public static let kind: EventKind = "core.sanction.rectified"
+    /// The record.
+    public var record: CreditRecord.ID
+    /// The day the rectification was accepted.
+    public var on: LocalDate
+    /// What was done.
+    public var summary: String
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - on: The day.
+    ///   - summary: What was done.
+    public init(record: CreditRecord.ID, on: LocalDate, summary: String) {
+        self.record = record
+        self.on = on
+        self.summary = summary
+    }
+
+    /// The day.
+    public var effectiveDate: LocalDate { on }
+    /// None beyond the record.
+    public var subjects: [SubjectID] { [] }
+
+    /// Refuses a second rectification, one before the decision, or one without a summary.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        let r = try context.record(record)
+        guard context.lifecycle(record).rectified == nil else { throw refuse("record \(record) was already rectified") }
+        guard on >= r.decisionDate, !summary.isBlank else {
+            throw CreditKitError(.invalidEvent, "a rectification is on or after the decision and says what was done")
+        }
+    }
+
+    /// Sets the rectification.
+    /// - Parameters:
+    ///   - lifecycle: The lifecycle.
+    ///   - sequence: This entry.
+    ///   - recordedAt: When learned.
+    public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
+        lifecycle.rectified = .init(value: summary, on: on, sequence: sequence, recordedAt: recordedAt)
+    }
+}
