@@ -15,6 +15,8 @@ struct Options {
         workloads:
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
+          check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
+                   checks of random subjects, purposes and days, each timed
 
         options:
           --n N      how many events
@@ -126,6 +128,71 @@ func ledgerWorkload(n: Int, dir: String) async throws {
     ])
 }
 
+/// The check workload: a ledger in memory with 100,000 subjects and `records` records, then timed credit checks.
+func checkWorkload(records: Int) async throws {
+    let subjects = 100_000
+    let ledger = try Ledger(store: InMemoryLedgerStore())
+    let base = try LocalDate(year: 2023, month: 1, day: 1)
+    var ids: [SubjectID] = []
+    ids.reserveCapacity(subjects)
+    for start in stride(from: 0, to: subjects, by: 1_000) {
+        let events = (start..<(start + 1_000)).map { i -> AgencyRegistered in
+            let agency = Fixtures.agency(index: i)
+            ids.append(agency.id)
+            return AgencyRegistered(agency: agency, on: base)
+        }
+        try await ledger.append(events)
+    }
+    var rng = SystemRandomNumberGenerator()
+    let bases: [RecordBasis] = [
+        .administrativePenalty, .courtJudgment, .unexecutedJudgment, .judgmentDefaulter, .accountabilityDecision,
+        .verifiedComplaint, .lostAdministrativeLawsuit,
+    ]
+    var made = 0
+    while made < records {
+        let count = min(1_000, records - made)
+        let events = (0..<count).map { _ -> RecordEntered in
+            var record = Fixtures.record(
+                subject: ids[Int.random(in: 0..<subjects, using: &rng)],
+                decisionDate: base.adding(days: Int.random(in: 0..<1_000, using: &rng)),
+                basis: bases.randomElement(using: &rng)!, severity: Severity.allCases.randomElement(using: &rng)!)
+            if Int.random(in: 0..<10, using: &rng) == 0 {
+                record.polarity = .good
+                record.basis = .commendation
+                record.severity = nil
+            }
+            return RecordEntered(record: record)
+        }
+        try await ledger.append(events)
+        made += count
+    }
+    let view = ledger.snapshot
+    let policy = SanctionPolicy.default
+    let n = 1_000_000
+    var samples = [Int64](repeating: 0, count: n)
+    var restricted = 0
+    let clock = ContinuousClock()
+    let total = clock.now
+    for i in 0..<n {
+        let subject = ids[Int.random(in: 0..<subjects, using: &rng)]
+        let purpose = CheckPurpose.allCases.randomElement(using: &rng)!
+        let day = base.adding(days: Int.random(in: 0..<1_300, using: &rng))
+        let start = clock.now
+        let answer = view.check(subject, for: purpose, on: day, policy: policy)
+        let elapsed = clock.now - start
+        if answer?.allowed == false { restricted += 1 }
+        samples[i] = elapsed.components.attoseconds / 1_000_000_000 + elapsed.components.seconds * 1_000_000_000
+    }
+    let totalSeconds = seconds(since: total)
+    samples.sort()
+    emit([
+        ("workload", "check"), ("n", n), ("subjects", subjects), ("records", records), ("seconds", totalSeconds),
+        ("per_second", Double(n) / totalSeconds), ("median_ns", Int(samples[n / 2])),
+        ("p99_ns", Int(samples[n * 99 / 100])),
+        ("restricted", restricted),
+    ])
+}
+
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     let dir: String
@@ -140,6 +207,7 @@ do {
     defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
     switch options.workload {
     case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
+    case "check": try await checkWorkload(records: options.n)
     default: throw BenchError.message("unknown workload '\(options.workload)'")
     }
 } catch BenchError.usage {

@@ -1,0 +1,63 @@
+import CreditKitCore
+import Foundation
+
+enum CheckCommand: Command {
+    static let name = "check"
+    static let summary = "the credit check (信用核查): may a subject have an honour, a post, funds, a project, a tender?"
+    static let help = """
+        usage: creditkit check PATH --subject CODE --for PURPOSE [--on YYYY-MM-DD]
+
+        Answers ALLOWED or RESTRICTED, with every measure in force: which department, from which record, under
+        which rule and legal basis, until when. Incentives from good records are listed too.
+
+          --subject CODE   a credit code, a resident ID number, or person:<token>
+          --for PURPOSE    \(aliases.keys.sorted().joined(separator: ", "))
+          --on DATE        the day (default: today in China time)
+        """
+
+    static let aliases: [String: CheckPurpose] = [
+        "honours": .honours, "appointment": .appointmentPromotion, "promotion": .appointmentPromotion,
+        "funding": .funding, "new-projects": .newGovernmentPayProjects, "tenders": .tenderParticipation,
+    ]
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        guard let code = try arguments.option("--subject") else {
+            throw CLIError(message: "--subject CODE is required; see `creditkit check --help`")
+        }
+        guard let purposeText = try arguments.option("--for") else {
+            throw CLIError(message: "--for PURPOSE is required: \(aliases.keys.sorted().joined(separator: ", "))")
+        }
+        guard let purpose = aliases[purposeText] ?? CheckPurpose(rawValue: purposeText) else {
+            throw CLIError(
+                message: "unknown purpose '\(purposeText)'; use \(aliases.keys.sorted().joined(separator: ", "))")
+        }
+        let on = try arguments.dateOption("--on")
+        try arguments.finish()
+        let kit = try openKit(path)
+        let subject = try ProfileCommand.resolveSubject(code, kit: kit)
+        guard let answer = kit.check(subject, for: purpose, on: on) else {
+            throw CLIError(message: "\(code) is not registered on \(on.map(String.init) ?? "today")")
+        }
+        print(render(answer, kit: kit))
+    }
+
+    static func render(_ answer: CreditCheck, kit: CreditKit) -> String {
+        var lines = [
+            "\(ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName) (\(answer.purpose.rawValue)) on \(answer.date)",
+            answer.allowed
+                ? "ALLOWED 允许"
+                : "RESTRICTED 受限 (\(answer.restrictions.count) measure\(answer.restrictions.count == 1 ? "" : "s"))",
+        ]
+        for r in answer.restrictions {
+            lines.append(
+                "  - \(r.measure?.chineseName ?? "") by \(r.department): record #\(r.record), rule \(r.rule), "
+                    + "\(r.from) – \(r.until)\(r.adjustment.map { " (\($0))" } ?? "")")
+            lines.append("    basis: \(r.legalBasis.map(\.description).joined(separator: "; "))")
+        }
+        for r in answer.incentives {
+            lines.append("  + \(r.incentive?.chineseName ?? ""): record #\(r.record), rule \(r.rule), until \(r.until)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
