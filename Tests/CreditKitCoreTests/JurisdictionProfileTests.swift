@@ -97,7 +97,9 @@ struct JurisdictionProfileTests {
             for row in profile.allFigures {
                 #expect(row.rule.rawValue.split(separator: ".").count >= 2, "\(row.rule)")
                 #expect(!row.basis.isEmpty && !row.title.chinese.isEmpty && !row.title.english.isEmpty, "\(row.rule)")
-                if row.figure.period != nil, row.rule.rawValue.hasPrefix("record.display") == false {
+                // Minimum durations (display periods, decision steps) are counted plainly and say nothing of rest days.
+                let minimum = row.rule.rawValue.hasPrefix("record.display") || row.rule.rawValue.hasPrefix("decision.")
+                if row.figure.period != nil, !minimum {
                     #expect(
                         row.restDayExtension != nil,
                         "\(row.rule) is a period and must say whether the rest-day rule applies")

@@ -10,6 +10,12 @@ public struct JurisdictionProfile: Sendable {
     public var name: LocalizedName
     /// The working-day calendar (national holidays; a local profile may add local ones).
     public var calendar: WorkdayCalendar
+    /// The steps a major administrative decision must take (重大行政决策法定程序); local plans add steps such as
+    /// 廉洁性评估 (the Qinhuangdao plan).
+    public var majorDecisionSteps: [DecisionStepKind] = [
+        .publicParticipation, .expertArgumentation, .riskAssessment, .legalityReview, .collectiveDiscussion,
+        .publication, .archive,
+    ]
     /// The figures set here, by rule, each rule's versions in date order.
     public private(set) var local: [RuleID: [RuleFigure]]
     /// The profile this one overrides, if any.

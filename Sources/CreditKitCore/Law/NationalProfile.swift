@@ -165,6 +165,21 @@ enum NationalFigures {
                 confirmed: false,
                 note: "documented default: the plans require rectification within a deadline but set none"),
             RuleFigure(
+                rule: "decision.step.missing",
+                title: F.name("重大行政决策缺少法定程序", "a major decision lacks a step the procedure requires"),
+                figure: Figure(0, .count), basis: [F.cite("《重大行政决策程序暂行条例》", "第三十八条")],
+                from: F.date("2019-09-01"), note: "the step list is the profile's majorDecisionSteps"),
+            RuleFigure(
+                rule: "decision.public-comment",
+                title: F.name("重大行政决策公开征求意见期限", "public comment period of a major decision, at least"),
+                figure: Figure(30, .days), basis: [F.cite("《重大行政决策程序暂行条例》", "第十五条")],
+                from: F.date("2019-09-01"), note: "a shorter period is accepted with its reason recorded"),
+            RuleFigure(
+                rule: "decision.legality-review",
+                title: F.name("合法性审查时间，且未经审查不得提交讨论", "legality review lasts at least; no discussion before it"),
+                figure: Figure(7, .workingDays), basis: [F.cite("《重大行政决策程序暂行条例》", "第二十五条、第二十六条")],
+                from: F.date("2019-09-01")),
+            RuleFigure(
                 rule: "complaint.decision",
                 title: F.name("投诉举报核查办结", "decide a complaint, from receipt"),
                 figure: Figure(30, .days), restDayExtension: true,

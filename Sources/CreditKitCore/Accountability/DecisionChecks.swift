@@ -1,0 +1,157 @@
+/// The procedure checks of major decisions (重大行政决策程序核查): every step the profile requires must be there,
+/// the public comment period must run 30 days unless a reason is recorded, the legality review at least 7 working
+/// days, and the collective discussion only after the review. Each shortfall is a finding against the agency that
+/// names the officials in post on the decision day (principal first) and where they are now: the responsibility
+/// holds for life.
+public struct DecisionChecks: Sendable {
+    /// The profile whose figures and step list apply.
+    public var profile: JurisdictionProfile
+
+    /// Makes the checks.
+    /// - Parameter profile: The profile.
+    public init(profile: JurisdictionProfile) { self.profile = profile }
+
+    /// Runs the checks on one decision.
+    /// - Parameters:
+    ///   - decision: The decision.
+    ///   - sequence: Its entry.
+    ///   - view: The view, for who held posts then.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings not yet decided.
+    /// - Throws: When a rule has no figure in force.
+    ///   - accountability: The accountability applied for this decision so far.
+    public func run(
+        _ decision: MajorDecisionMade, sequence: Int64, view: CoreView, asOf: LocalDate,
+        accountability: [AccountabilityApplied] = []
+    ) throws -> [Finding] {
+        let trace = view.responsibility(for: decision.agency, on: decision.decidedOn)
+        let people = trace.holders.map { h -> Finding.Fact in
+            let now = h.career.last { $0.end == nil }
+            let where_ = now.map { "now \($0.tenure.post) at \($0.tenure.agency)" } ?? "no longer in post"
+            return Finding.Fact(
+                h.tenure.tenure.isPrincipal ? "principal" : "official",
+                "\(h.official) (\(h.tenure.tenure.post); \(where_))")
+        }
+        let applied = accountability.filter { $0.on <= asOf }.map {
+            Finding.Fact(
+                "accountability", "\($0.official): \($0.form.chineseName) (\($0.form.rawValue)) on \($0.on) by \($0.by)"
+            )
+        }
+        var out: [Finding] = []
+        func add(_ rule: RuleID, _ severity: Severity, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate]) throws {
+            let figure = try profile.figure(rule, on: decision.decidedOn)
+            out.append(
+                Finding(
+                    rule: rule, title: figure.title, basis: figure.basis, subject: decision.agency, severity: severity,
+                    facts: [
+                        Finding.Fact("figure", figure.figure.description), Finding.Fact("decision", decision.title),
+                    ]
+                        + facts + people + applied,
+                    dates: [Finding.NamedDate("decided", decision.decidedOn)] + dates, evidence: [sequence], asOf: asOf)
+            )
+        }
+        let steps = Dictionary(uniqueKeysWithValues: decision.steps.map { ($0.kind, $0) })
+        for kind in profile.majorDecisionSteps where steps[kind] == nil {
+            try add(
+                "decision.step.missing", .serious,
+                [Finding.Fact("missingStep", "\(kind.chineseName) (\(kind.rawValue))")], [])
+        }
+        if let comment = steps[.publicParticipation] {
+            let figure = try profile.figure("decision.public-comment", on: decision.decidedOn)
+            if !profile.calendar.lasts(
+                atLeast: figure.figure.period!, from: comment.start.adding(days: -1), to: comment.end),
+                comment.reasonForShortPeriod?.isBlank ?? true
+            {
+                try add(
+                    "decision.public-comment", .ordinary,
+                    [Finding.Fact("days", String(comment.start.days(until: comment.end) + 1))],
+                    [Finding.NamedDate("commentFrom", comment.start), Finding.NamedDate("commentTo", comment.end)])
+            }
+        }
+        if let review = steps[.legalityReview] {
+            let figure = try profile.figure("decision.legality-review", on: decision.decidedOn)
+            if !profile.calendar.lasts(
+                atLeast: figure.figure.period!, from: review.start.adding(days: -1), to: review.end)
+            {
+                try add(
+                    "decision.legality-review", .ordinary,
+                    [
+                        Finding.Fact(
+                            "workingDays",
+                            String(
+                                profile.calendar.workingDays(after: review.start.adding(days: -1), through: review.end))
+                        )
+                    ],
+                    [Finding.NamedDate("reviewFrom", review.start), Finding.NamedDate("reviewTo", review.end)])
+            }
+            if let discussion = steps[.collectiveDiscussion], discussion.start <= review.end {
+                try add(
+                    "decision.legality-review", .serious,
+                    [Finding.Fact("order", "discussed before the legality review ended")],
+                    [Finding.NamedDate("reviewTo", review.end), Finding.NamedDate("discussed", discussion.start)])
+            }
+        }
+        return out.filter { view.findingDecision($0.key) == nil }
+    }
+}
+
+extension CreditKit {
+    /// Records a major decision with the steps it took.
+    /// - Parameter decision: The decision.
+    /// - Returns: Its entry's sequence number.
+    /// - Throws: Validation errors.
+    @discardableResult
+    public func record(_ decision: MajorDecisionMade) async throws -> Int64 {
+        try await ledger.append(decision).sequence
+    }
+
+    /// Holds an official to account for a decision, for life: after a transfer too.
+    /// - Parameters:
+    ///   - official: The official.
+    ///   - decision: The decision's entry.
+    ///   - agency: The deciding agency.
+    ///   - form: The form.
+    ///   - on: The day.
+    ///   - by: Who applied it.
+    /// - Throws: Validation errors.
+    public func holdAccountable(
+        _ official: SubjectID, for decision: Int64, of agency: SubjectID, form: AccountabilityForm, on: LocalDate,
+        by: String
+    ) async throws {
+        try await ledger.append(
+            AccountabilityApplied(decision: decision, agency: agency, official: official, form: form, on: on, by: by))
+    }
+
+    /// The procedure findings of every major decision made by a day.
+    /// - Parameter asOf: The day; today by default.
+    /// - Returns: The findings not yet decided.
+    /// - Throws: Storage errors, or a rule with no figure in force.
+    public func decisionFindings(asOf: LocalDate? = nil) throws -> [Finding] {
+        let day = asOf ?? ledger.clock.today
+        let checks = DecisionChecks(profile: profile)
+        var out: [Finding] = []
+        for agency in view.subjects(ofKind: .agency) {
+            let entries = try ledger.entries(concerningSync: agency.subject.id)
+            let applied = try entries.compactMap { try ledger.registry.decode($0, as: AccountabilityApplied.self) }
+            for entry in entries where entry.kind == MajorDecisionMade.kind {
+                guard let decision = try ledger.registry.decode(entry, as: MajorDecisionMade.self),
+                    decision.decidedOn <= day
+                else { continue }
+                out += try checks.run(
+                    decision, sequence: entry.sequence, view: view, asOf: day,
+                    accountability: applied.filter { $0.decision == entry.sequence })
+            }
+        }
+        return out
+    }
+}
+
+extension Ledger {
+    /// The entries that concern a subject, read without waiting for the writer.
+    /// - Parameter subject: The subject.
+    /// - Returns: The entries.
+    /// - Throws: Storage errors.
+    public nonisolated func entries(concerningSync subject: SubjectID) throws -> [LedgerEntry] {
+        try store.entries(sequences: store.sequences(concerning: subject))
+    }
+}
