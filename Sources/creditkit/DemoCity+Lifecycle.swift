@@ -91,12 +91,132 @@ extension DemoCity {
                     documentNumber: "秦诉核〔\(decided.year)〕\(n + 1)号",
                     legalBasis: [LegalCitation(document: "国发〔2016〕76号", article: "三（三）")],
                     facts: "投诉举报经核实：\(complaint.summary)。")
-                schedule(.verifyComplaint(n, record, on: decided), on: decided)
+                records.append(record)
+                schedule(.verifyComplaint(n, record: records.count - 1, on: decided), on: decided)
             case 1:
                 schedule(.rejectComplaint(n, on: decided, reason: "经核实，已在承诺时限内办结，投诉不属实。"), on: decided)
             default:
                 break  // still open: past its 30 days, a finding
             }
+        }
+    }
+}
+
+extension DemoCity {
+    mutating func scheduleCommitment(_ commitment: Commitment) {
+        commitments.append(commitment)
+        schedule(.makeCommitment(commitments.count - 1), on: commitment.madeOn)
+    }
+
+    /// Rectification of every agency's dishonesty record within the period, except one left overdue.
+    mutating func buildRectifications() {
+        var leftOverdue = false
+        for (index, record) in records.enumerated() where record.polarity == .dishonesty {
+            guard agencies.contains(where: { $0.id == record.subject }) else { continue }
+            if !leftOverdue, record.severity == .serious, record.decisionDate < today.adding(days: -120) {
+                leftOverdue = true
+                continue
+            }
+            let on = record.decisionDate.adding(days: Int(20 + rng.next() % 60))
+            guard on < today else { continue }
+            schedule(.lifecycle(index, .rectify(on: on)), on: on)
+        }
+    }
+
+    /// Publication and fulfilment of commitments: mostly on time, some late, some still open past due; one policy
+    /// promise broken with a new-leadership excuse, one changed lawfully with compensation.
+    mutating func buildCommitmentStories() {
+        var brokeOne = false
+        var changedOne = false
+        for (index, c) in commitments.enumerated() {
+            let published = c.madeOn.adding(days: Int(1 + rng.next() % 3))
+            if published < today { schedule(.commitmentStep(index, .publish(on: published)), on: published) }
+            guard let due = c.dueDate else { continue }
+            if c.kind == .policy, !brokeOne,
+                let successor = posts.first(where: { $0.agency.id == c.promisor && $0.principal && $0.start > c.madeOn }
+                ),
+                successor.start.adding(days: 30) < today
+            {
+                brokeOne = true
+                schedule(
+                    .commitmentStep(
+                        index,
+                        .end(
+                            on: successor.start.adding(days: 30),
+                            .breached(.leadershipChange, "新任主要负责人认为前任作出的奖励承诺标准过高，不再兑现。"))),
+                    on: successor.start.adding(days: 30))
+                continue
+            }
+            if c.kind == .policy, !changedOne, c.madeOn.adding(days: 90) < today {
+                changedOne = true
+                let on = c.madeOn.adding(days: 90)
+                schedule(
+                    .commitmentStep(
+                        index,
+                        .change(
+                            on: on,
+                            CommitmentChange(
+                                reason: .publicInterest, approvingAuthority: "秦皇岛市人民政府",
+                                procedureDocument: "秦政函〔\(on.year)〕21号", compensation: 350_000,
+                                newTerms: "因城市规划调整，配套道路改线建设，竣工期限顺延六个月。", newDueDate: due.adding(months: 6)))),
+                    on: on)
+                continue
+            }
+            guard due < today else { continue }
+            let roll = rng.next() % 100
+            if roll < 70 {
+                let on = max(c.madeOn, due.adding(days: -Int(rng.next() % 30)))
+                schedule(.commitmentStep(index, .end(on: on, .fulfilled)), on: on)
+            } else if roll < 85, due.adding(days: 20) < today {
+                let on = due.adding(days: Int(3 + rng.next() % 17))
+                schedule(.commitmentStep(index, .end(on: on, .fulfilled)), on: on)
+            }
+        }
+    }
+
+    /// When no policy promise met a change of leadership, the story adds one: a promise to an investor by the
+    /// agency the moved official left, broken a month after the successor took over.
+    mutating func buildLeadershipBreach() {
+        guard let moved = movedPost, let end = moved.end,
+            let investor = enterprises.first(where: { $0.roles.contains(.investor) }),
+            end.adding(days: 31) < today
+        else { return }
+        let made = max(start, end.adding(days: -200))
+        scheduleCommitment(
+            Commitment(
+                promisor: moved.agency.id, beneficiary: investor.name, beneficiarySubject: investor.id, kind: .policy,
+                terms: "对新建生产线给予设备投资额10%的一次性补助，投产后六个月内兑现。", madeOn: made,
+                dueDate: end.adding(days: 150), sector: "investment-promotion"))
+        let index = commitments.count - 1
+        schedule(.commitmentStep(index, .publish(on: made.adding(days: 1))), on: made.adding(days: 1))
+        schedule(
+            .commitmentStep(
+                index,
+                .end(on: end.adding(days: 31), .breached(.leadershipChange, "新任主要负责人认为前任作出的补助承诺不符合本届班子的工作思路，不再兑现。"))),
+            on: end.adding(days: 31))
+    }
+
+    /// A major decision taken without its risk assessment by the agency of the official who later moved post, and
+    /// the accountability applied after the move.
+    mutating func buildDecision() {
+        guard let moved = movedPost, let end = moved.end else { return }
+        let decided = max(start, end.adding(days: -60))
+        func step(_ kind: DecisionStepKind, _ from: Int, _ to: Int, _ document: String) -> DecisionStep {
+            DecisionStep(
+                kind: kind, start: decided.adding(days: from), end: decided.adding(days: to), document: document)
+        }
+        decisions.append(
+            MajorDecisionMade(
+                agency: moved.agency.id, title: "\(moved.agency.name)关于调整城区停车收费标准的决定", decidedOn: decided,
+                steps: [
+                    step(.publicParticipation, -70, -41, "征求意见公告"), step(.expertArgumentation, -35, -35, "专家论证意见"),
+                    step(.legalityReview, -30, -10, "合法性审查意见书"), step(.collectiveDiscussion, 0, 0, "党组会议纪要"),
+                    step(.publication, 3, 3, "决定公告"), step(.archive, 10, 10, "立卷归档"),
+                ]))
+        schedule(.recordDecision(0), on: decided)
+        let held = end.adding(days: 30)
+        if held < today {
+            schedule(.holdAccountable(0, official: moved.official, form: .admonishingTalk, on: held), on: held)
         }
     }
 }

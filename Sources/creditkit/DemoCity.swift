@@ -37,16 +37,32 @@ struct DemoCity {
             case enterRecord(Int)
             /// A lifecycle step of `records[index]`, made once the record's ID is known.
             case lifecycle(Int, Lifecycle)
+            /// Makes `commitments[index]`.
+            case makeCommitment(Int)
+            /// A step of `commitments[index]`.
+            case commitmentStep(Int, CommitmentStep)
+            /// Records `decisions[index]`.
+            case recordDecision(Int)
+            /// Holds the principal of `decisions[index]` to account.
+            case holdAccountable(Int, official: Int, form: AccountabilityForm, on: LocalDate)
             /// A complaint, `complaints[index]`.
             case receiveComplaint(Int)
-            /// Verifies `complaints[index]` with a record.
-            case verifyComplaint(Int, CreditRecord, on: LocalDate)
+            /// Verifies `complaints[index]`, entering `records[record]`.
+            case verifyComplaint(Int, record: Int, on: LocalDate)
             /// Rejects `complaints[index]`.
             case rejectComplaint(Int, on: LocalDate, reason: String)
         }
 
+        /// A step of a commitment's lifecycle.
+        enum CommitmentStep {
+            case publish(on: LocalDate)
+            case end(on: LocalDate, CommitmentOutcome)
+            case change(on: LocalDate, CommitmentChange)
+        }
+
         /// A step of a record's lifecycle; objections and repairs are numbered so their decisions can find them.
         enum Lifecycle {
+            case rectify(on: LocalDate)
             case review(on: LocalDate, ReviewOutcome)
             case publish(on: LocalDate)
             case object(key: Int, on: LocalDate, grounds: String)
@@ -80,6 +96,8 @@ struct DemoCity {
     var posts: [Post] = []
     var records: [CreditRecord] = []
     var complaints: [ComplaintReceived] = []
+    var commitments: [Commitment] = []
+    var decisions: [MajorDecisionMade] = []
     let keys: VaultKeys
     var transfers = 0
     var retirements = 0
@@ -152,6 +170,15 @@ struct DemoCity {
         city.buildCommitments()
         city.buildLifecycles()
         city.buildComplaints()
+        city.buildRectifications()
+        city.buildCommitmentStories()
+        if !city.events.contains(where: {
+            if case .commitmentStep(_, .end(_, .breached)) = $0.action { return true }
+            return false
+        }) {
+            city.buildLeadershipBreach()
+        }
+        city.buildDecision()
         return city
     }
 
@@ -335,11 +362,10 @@ struct DemoCity {
         for agency in departments + governments where chance(55) {
             let (terms, kind) = pick(serviceTerms)
             let made = day(from: start, to: today.adding(days: -30))
-            schedule(
-                CommitmentMade(
-                    commitment: Commitment(
-                        promisor: agency.id, beneficiary: "社会公众", kind: kind, terms: terms, madeOn: made,
-                        dueDate: chance(50) ? made.adding(days: 365) : nil)))
+            scheduleCommitment(
+                (Commitment(
+                    promisor: agency.id, beneficiary: "社会公众", kind: kind, terms: terms, madeOn: made,
+                    dueDate: chance(50) ? made.adding(days: 365) : nil)))
         }
         let townTerms = [
             "农村低保申请15个工作日内完成入户核查。", "为辖区60岁以上老人每年开展一次免费健康体检。", "新建村级便民服务站3个，年底前投入使用。",
@@ -348,32 +374,29 @@ struct DemoCity {
         for town in townships {
             for _ in 0..<2 {
                 let made = day(from: start, to: today.adding(days: -30))
-                schedule(
-                    CommitmentMade(
-                        commitment: Commitment(
-                            promisor: town.id, beneficiary: "辖区居民", kind: .publicService, terms: pick(townTerms),
-                            madeOn: made, dueDate: made.adding(days: Int(90 + rng.next() % 300)))))
+                scheduleCommitment(
+                    (Commitment(
+                        promisor: town.id, beneficiary: "辖区居民", kind: .publicService, terms: pick(townTerms),
+                        madeOn: made, dueDate: made.adding(days: Int(90 + rng.next() % 300)))))
             }
         }
         for investor in enterprises where investor.roles.contains(.investor) {
             let government = pick(governments)
             let made = day(from: start, to: today.adding(days: -120))
-            schedule(
-                CommitmentMade(
-                    commitment: Commitment(
-                        promisor: government.id, beneficiary: investor.name, beneficiarySubject: investor.id,
-                        kind: .policy, terms: "项目投产后三年内按地方留成税收的50%给予产业扶持奖励，并按期完成土地平整和道路配套。",
-                        madeOn: made, dueDate: made.adding(days: 540), sector: "investment-promotion")))
+            scheduleCommitment(
+                (Commitment(
+                    promisor: government.id, beneficiary: investor.name, beneficiarySubject: investor.id,
+                    kind: .policy, terms: "项目投产后三年内按地方留成税收的50%给予产业扶持奖励，并按期完成土地平整和道路配套。",
+                    madeOn: made, dueDate: made.adding(days: 540), sector: "investment-promotion")))
         }
         for supplier in enterprises where supplier.roles.contains(.supplier) && supplier.isSME {
             let buyer = pick(departments)
             let made = day(from: start.adding(days: 200), to: today.adding(days: -10))
-            schedule(
-                CommitmentMade(
-                    commitment: Commitment(
-                        promisor: buyer.id, beneficiary: supplier.name, beneficiarySubject: supplier.id, kind: .payment,
-                        terms: "货物验收合格之日起30日内支付合同价款。", madeOn: made, dueDate: made.adding(days: 45),
-                        sector: "procurement")))
+            scheduleCommitment(
+                (Commitment(
+                    promisor: buyer.id, beneficiary: supplier.name, beneficiarySubject: supplier.id, kind: .payment,
+                    terms: "货物验收合格之日起30日内支付合同价款。", madeOn: made, dueDate: made.adding(days: 45),
+                    sector: "procurement")))
         }
     }
 }

@@ -52,6 +52,8 @@ enum DemoCommand: Command {
         var objectionIDs: [Int: Int64] = [:]
         var repairIDs: [Int: Int64] = [:]
         var complaintIDs: [Int: Int64] = [:]
+        var commitmentIDs: [Int: Commitment.ID] = [:]
+        var decisionIDs: [Int: Int64] = [:]
         let realNow = SystemClock().now()
         for day in days.keys.sorted() {
             let dayStart = Timestamp(microseconds: Timestamp(startOf: day).microseconds + 8 * 3_600_000_000)
@@ -94,6 +96,26 @@ enum DemoCommand: Command {
                     try await perform(
                         step, on: id, record: city.records[index], publisher: city.creditOffice.id, kit: kit,
                         objections: &objectionIDs, repairs: &repairIDs)
+                case .makeCommitment(let index):
+                    try await flush()
+                    commitmentIDs[index] = try await kit.make(city.commitments[index])
+                case .commitmentStep(let index, let step):
+                    try await flush()
+                    let id = commitmentIDs[index]!
+                    switch step {
+                    case .publish(let on): try await kit.publish(id, on: on, channel: "政府门户网站承诺公开专栏")
+                    case .end(let on, let outcome): try await kit.end(id, on: on, outcome: outcome)
+                    case .change(let on, let change): try await kit.change(id, on: on, change: change)
+                    }
+                case .recordDecision(let index):
+                    try await flush()
+                    decisionIDs[index] = try await kit.record(city.decisions[index])
+                case .holdAccountable(let index, let official, let form, let on):
+                    try await flush()
+                    try await kit.holdAccountable(
+                        city.officials[official].id, for: decisionIDs[index]!, of: city.decisions[index].agency,
+                        form: form,
+                        on: on, by: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
                 case .receiveComplaint(let index):
                     try await flush()
                     let c = city.complaints[index]
@@ -101,7 +123,8 @@ enum DemoCommand: Command {
                         against: c.against, channel: c.channel, on: c.on, handler: c.handler, summary: c.summary)
                 case .verifyComplaint(let index, let record, let on):
                     try await flush()
-                    try await kit.verifyComplaint(complaintIDs[index]!, record: record, on: on)
+                    recordIDs[record] = try await kit.verifyComplaint(
+                        complaintIDs[index]!, record: city.records[record], on: on)
                 case .rejectComplaint(let index, let on, let reason):
                     try await flush()
                     try await kit.rejectComplaint(complaintIDs[index]!, on: on, reason: reason)
@@ -121,6 +144,8 @@ enum DemoCommand: Command {
         }
         let subject = record.subject
         switch step {
+        case .rectify(let on):
+            try await kit.rectified(id, on: on, summary: "已完成整改，整改报告经上级人民政府审核。")
         case .review(let on, let outcome):
             try await kit.review(id, on: on, reviewer: "信息公开保密审查小组", outcome: outcome)
         case .publish(let on):
@@ -185,7 +210,9 @@ enum DemoCommand: Command {
         let lifecycles = view.allLifecycles
         let objections = lifecycles.flatMap(\.objections)
         let repairs = lifecycles.flatMap(\.repairs)
-        let findings = (try? kit.lifecycleFindings(asOf: today)) ?? []
+        let findings =
+            ((try? kit.lifecycleFindings(asOf: today)) ?? []) + ((try? kit.commitmentFindings(asOf: today)) ?? [])
+            + ((try? kit.sanctionFindings(asOf: today)) ?? []) + ((try? kit.decisionFindings(asOf: today)) ?? [])
         let byRule = Dictionary(grouping: findings, by: \.rule).map { "\($0.key) \($0.value.count)" }.sorted()
         let shown = (try? Disclosure.publicRecords(of: kit, asOf: today)) ?? []
         let withheld = lifecycles.filter {
@@ -209,6 +236,44 @@ enum DemoCommand: Command {
                 + byRule.joined(separator: ", "),
             "public    \(shown.count) records on the credit website today (双公示 layout, officials masked)",
         ]
+        let restricted = CheckPurpose.allCases.map { purpose -> String in
+            let count = city.agencies.filter { kit.check($0.id, for: purpose, on: today)?.allowed == false }.count
+            return "\(purpose.chineseName) \(count)"
+        }
+        lines.append(
+            "sanctions agencies restricted today (joint measures, credit check): " + restricted.joined(separator: ", "))
+        var total = CommitmentStats()
+        for agency in city.agencies {
+            guard let s = try? kit.commitmentStats(of: agency.id, asOf: today) else { continue }
+            total.made += s.made
+            total.fulfilledOnTime += s.fulfilledOnTime
+            total.fulfilledLate += s.fulfilledLate
+            total.overdue += s.overdue
+            total.breached += s.breached
+            total.changedLawfully += s.changedLawfully
+        }
+        lines.append(
+            "commitments kept on time \(total.fulfilledOnTime) of \(total.made); late \(total.fulfilledLate), "
+                + "overdue \(total.overdue), breached \(total.breached), changed lawfully \(total.changedLawfully)")
+        if let decision = findings.first(where: { $0.rule == "decision.step.missing" }) {
+            // The finding's facts name subjects by ID; the summary shows their names.
+            func named(_ text: String) -> String {
+                var out = text
+                for official in city.officials where out.contains(official.id.rawValue) {
+                    out = out.replacingOccurrences(
+                        of: official.id.rawValue, with: ProfileText.name(of: official.id, kit: kit))
+                }
+                for agency in city.agencies where out.contains(agency.id.rawValue) {
+                    out = out.replacingOccurrences(of: agency.id.rawValue, with: agency.name)
+                }
+                return out
+            }
+            lines.append("decision  \(decision.fact("decision") ?? "") lacked \(decision.fact("missingStep") ?? "")")
+            lines.append("          answers for it: \(named(decision.fact("principal") ?? "nobody on record"))")
+            if let applied = decision.fact("accountability") {
+                lines.append("          held to account: \(named(applied))")
+            }
+        }
         lines.append("")
         lines.append("next:")
         lines.append("  swift run creditkit profile \(path) --subject \(sample)")

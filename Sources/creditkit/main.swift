@@ -3,7 +3,8 @@ import CreditKitCore
 import Foundation
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, VerifyCommand.self, ProfileCommand.self, CheckCommand.self, PublishCommand.self,
+    DemoCommand.self, VerifyCommand.self, ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
+    PublishCommand.self,
     DeadlineCommand.self,
     RulesCommand.self,
 ]

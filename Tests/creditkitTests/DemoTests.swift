@@ -52,6 +52,15 @@ struct DemoTests {
         let earlier = try #require(try kit.profile(of: official.id, asOf: today.adding(days: -700)))
         #expect(earlier.records.count < profile.records.count || profile.records.count == 0)
         #expect(try kit.personalData(of: official.id).name == official.name)
+
+        // The Core II stories: one rectification overdue, a promise broken for new leadership, a decision without
+        // its risk assessment answered for by the official who since moved post, joint sanctions in force.
+        #expect(try kit.sanctionFindings(asOf: today).count == 1)
+        #expect(try kit.commitmentFindings(asOf: today).contains { $0.rule == "commitment.leadership-change" })
+        let decision = try #require(try kit.decisionFindings(asOf: today).first { $0.rule == "decision.step.missing" })
+        #expect(decision.fact("principal")?.hasPrefix(official.id.rawValue) == true)
+        #expect(decision.fact("accountability") != nil)
+        #expect(city.agencies.contains { kit.check($0.id, for: .funding, on: today)?.allowed == false })
     }
 }
 

@@ -18,6 +18,9 @@ public struct CommitmentStats: Hashable, Sendable, Codable {
     /// Changed for a reason the law recognises (counted again under their final state).
     public var changedLawfully = 0
 
+    /// All counts zero.
+    public init() {}
+
     /// Fulfilled on time ÷ those that fell due or ended (made − open − withdrawn); `nil` when none did.
     public var fulfilmentRate: Double? {
         let decided = made - open - withdrawn
