@@ -214,3 +214,39 @@ struct CommitmentTests {
         }
     }
 }
+
+@Suite("Sanction policy by sector")
+struct SectorPolicyTests {
+    @Test("a sector rule reaches only records of its sector, and survives reopening")
+    func sectorRule() async throws {
+        let policy = SanctionPolicy(
+            rules: [
+                SanctionRule(
+                    id: "sanction.procurement.tender-ban", severities: [.ordinary], subjectKinds: [.enterprise],
+                    target: .recordSubject, sectors: ["procurement"],
+                    measures: [DepartmentMeasure("财政部门", .tenderExclusion, .years(1))],
+                    legalBasis: [LegalCitation(document: "《政府采购法》", article: "第七十七条")], confirmed: true)
+            ], incentives: [])
+        let store = InMemoryLedgerStore()
+        let clock = SteppingClock(start: Timestamp(startOf: LocalDate("2026-11-23")!))
+        let kit = try CreditKit(store: .custom(store), keys: Fixtures.keys, clock: clock, policy: policy)
+        let a = Fixtures.enterprise(index: 1)
+        let b = Fixtures.enterprise(index: 2)
+        try await kit.register(a, on: LocalDate("2020-01-01")!)
+        try await kit.register(b, on: LocalDate("2020-01-01")!)
+        var inSector = Fixtures.record(subject: a.id, decisionDate: LocalDate("2026-03-02")!)
+        inSector.sector = "procurement"
+        try await kit.enter(inSector)
+        try await kit.enter(Fixtures.record(subject: b.id, decisionDate: LocalDate("2026-03-02")!))
+        let day = LocalDate("2026-06-01")!
+        #expect(
+            kit.check(a.id, for: .tenderParticipation, on: day)?.restrictions.map(\.rule) == [
+                "sanction.procurement.tender-ban"
+            ])
+        #expect(kit.check(b.id, for: .tenderParticipation, on: day)?.allowed == true)
+        try await kit.close()
+        let reopened = try CreditKit(store: .custom(store), keys: Fixtures.keys, clock: clock, policy: policy)
+        #expect(reopened.ledger.restoration.usedCheckpoint)
+        #expect(reopened.check(a.id, for: .tenderParticipation, on: day)?.allowed == false)
+    }
+}

@@ -78,7 +78,9 @@ public enum RuleCatalogue {
                 "\($0.department): \($0.measure.chineseName) (`\($0.measure.rawValue)`) \($0.duration.map(\.description) ?? "—")"
             }.joined(separator: "; ")
             let classes = rule.severities.map(\.rawValue).joined(separator: ", ")
-            let kinds = rule.subjectKinds.map(\.rawValue).joined(separator: ", ")
+            let kinds =
+                rule.subjectKinds.map(\.rawValue).joined(separator: ", ")
+                + (rule.sectors.isEmpty ? "" : " (sectors: \(rule.sectors.map(\.rawValue).joined(separator: ", ")))")
             let basis = rule.legalBasis.map(\.description).joined(separator: "; ")
             out +=
                 "| `\(rule.id)` | \(bases) | \(classes) | \(kinds) | \(rule.target.rawValue) | \(measures) | \(basis) | "

@@ -100,6 +100,13 @@ extension CoreView {
             let from = ref.effectiveDate
             for (ruleIndex, dm) in measures where dm.measure.restricts.contains(purpose) {
                 guard let duration = dm.duration else { continue }
+                let sectors = policy.rules[ruleIndex].sectors
+                if !sectors.isEmpty {
+                    guard ref.sectorIndex < self.sectors.count, sectors.contains(self.sectors[Int(ref.sectorIndex)])
+                    else {
+                        continue
+                    }
+                }
                 var last = from.adding(period: duration).adding(days: -1)
                 if halve { last = from.adding(days: from.days(until: last) / 2) }
                 if let end { last = min(last, end) }

@@ -22,7 +22,13 @@ extension CreditKit {
             let severityIndex = UInt8(Severity.allCases.firstIndex(of: severity)!)
             let measures = policy.measures(
                 basisIndex: basisIndex, severityIndex: severityIndex, kind: kind, target: .recordSubject)
-            guard let required = measures.first(where: { $0.measure.measure == .rectification }) else { continue }
+            guard
+                let required = measures.first(where: {
+                    $0.measure.measure == .rectification
+                        && (policy.rules[$0.rule].sectors.isEmpty
+                            || record.sector.map(policy.rules[$0.rule].sectors.contains) == true)
+                })
+            else { continue }
             let life = view.lifecycle(id)
             if life.revokedOn(asOf: day, knownAt: known) != nil || life.repairedOn(asOf: day, knownAt: known) != nil {
                 continue

@@ -40,6 +40,8 @@ public struct SanctionRule: Hashable, Sendable, Codable {
     public var subjectKinds: [SubjectKind]
     /// Whom it reaches.
     public var target: Target
+    /// The sectors whose records it applies to; empty for records of any sector or none.
+    public var sectors: [SectorID]
     /// The measures.
     public var measures: [DepartmentMeasure]
     /// The legal basis.
@@ -54,13 +56,15 @@ public struct SanctionRule: Hashable, Sendable, Codable {
     ///   - severities: The classes.
     ///   - subjectKinds: The subject kinds.
     ///   - target: Whom it reaches.
+    ///   - sectors: The sectors; empty for any.
     ///   - measures: The measures.
     ///   - legalBasis: The legal basis.
     ///   - confirmed: Whether the durations are confirmed.
     public init(
         id: RuleID, bases: [RecordBasis] = [], severities: [Severity], subjectKinds: [SubjectKind], target: Target,
-        measures: [DepartmentMeasure], legalBasis: [LegalCitation], confirmed: Bool
+        sectors: [SectorID] = [], measures: [DepartmentMeasure], legalBasis: [LegalCitation], confirmed: Bool
     ) {
+        self.sectors = sectors
         self.id = id
         self.bases = bases
         self.severities = severities

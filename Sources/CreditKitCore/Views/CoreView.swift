@@ -14,6 +14,8 @@ public struct CoreView: Sendable {
     var lifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
     var complaints: [Int64: ComplaintState] = [:]
     var commitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
+    /// The sectors records name, in order of first appearance; references point into it.
+    public internal(set) var sectors: [SectorID] = []
     /// The sequence numbers of every commitment entry, ascending.
     public internal(set) var commitmentSequences: [Int64] = []
     var findingDecisions: [String: FindingDecision] = [:]
@@ -202,6 +204,8 @@ public struct EntryRef: Hashable, Sendable {
     public var basisIndex: UInt8 = .max
     /// For a record: its class, as the index of ``Severity/allCases`` (255 for none).
     public var severityIndex: UInt8 = .max
+    /// For a record: its sector, as an index into ``CoreView/sectors`` (255 for none).
+    public var sectorIndex: UInt8 = .max
 
     /// The record's basis, when the entry is a record.
     public var basis: RecordBasis? {
@@ -231,8 +235,19 @@ extension CoreView {
             let record = try ((given as? RecordEntered) ?? registry.decode(entry, as: RecordEntered.self))?.record
             let basis = record.flatMap { RecordBasis.allCases.firstIndex(of: $0.basis) }.map(UInt8.init) ?? .max
             let severity = record?.severity.flatMap { Severity.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max
+            var sector = UInt8.max
+            if let id = record?.sector {
+                if let known = sectors.firstIndex(of: id) {
+                    sector = UInt8(known)
+                } else if sectors.count < 255 {
+                    sectors.append(id)
+                    sector = UInt8(sectors.count - 1)
+                }
+            }
             for (i, subject) in entry.subjects.enumerated() {
-                addRef(subject, entry, i == 0 ? .recordSubject : .responsibleOfficial, basis: basis, severity: severity)
+                addRef(
+                    subject, entry, i == 0 ? .recordSubject : .responsibleOfficial, basis: basis, severity: severity,
+                    sector: sector)
             }
         case CommitmentMade.kind:
             commitmentCount += 1
@@ -281,12 +296,14 @@ extension CoreView {
     }
 
     private mutating func addRef(
-        _ subject: SubjectID, _ entry: LedgerEntry, _ role: EntryRef.Role, basis: UInt8 = .max, severity: UInt8 = .max
+        _ subject: SubjectID, _ entry: LedgerEntry, _ role: EntryRef.Role, basis: UInt8 = .max, severity: UInt8 = .max,
+        sector: UInt8 = .max
     ) {
         refs[subject, default: []].append(
             EntryRef(
                 sequence: entry.sequence, effectiveDays: entry.effectiveDate.daysSinceEpoch,
-                recordedMicros: entry.recordedAt.microseconds, role: role, basisIndex: basis, severityIndex: severity))
+                recordedMicros: entry.recordedAt.microseconds, role: role, basisIndex: basis, severityIndex: severity,
+                sectorIndex: sector))
     }
 
     private mutating func applyRegistration(_ event: any LedgerEvent, _ entry: LedgerEntry) {

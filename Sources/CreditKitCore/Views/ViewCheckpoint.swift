@@ -2,10 +2,10 @@ import Foundation
 
 /// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
 ///
-/// Layout: `CKV3`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// Layout: `CKV4`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
 /// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
-/// length and bytes, its reference count, and 23 bytes per reference (sequence, effective days, recorded
-/// microseconds, role, record basis, record class).
+/// length and bytes, its reference count, and 24 bytes per reference (sequence, effective days, recorded
+/// microseconds, role, record basis, record class, record sector).
 enum ViewCheckpoint {
     private struct Header: Codable {
         var head: ChainHead
@@ -20,9 +20,10 @@ enum ViewCheckpoint {
         var findingDecisionValues: [FindingDecision]
         var commitmentLifecycles: [CommitmentLifecycle]
         var commitmentSequences: [Int64]
+        var sectors: [SectorID]
     }
 
-    static let magic: [UInt8] = Array("CKV3".utf8)
+    static let magic: [UInt8] = Array("CKV4".utf8)
 
     static func encode(_ view: CoreView) throws -> [UInt8] {
         let header = Header(
@@ -33,11 +34,11 @@ enum ViewCheckpoint {
             findingDecisions: view.findingDecisions.keys.sorted(),
             findingDecisionValues: view.findingDecisions.keys.sorted().map { view.findingDecisions[$0]! },
             commitmentLifecycles: view.commitmentLifecycles.values.sorted { $0.commitment < $1.commitment },
-            commitmentSequences: view.commitmentSequences)
+            commitmentSequences: view.commitmentSequences, sectors: view.sectors)
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
-        out.reserveCapacity(json.count + 16 + refCount * 23 + view.refs.count * 48)
+        out.reserveCapacity(json.count + 16 + refCount * 24 + view.refs.count * 48)
         append(UInt32(json.count), to: &out)
         out.append(contentsOf: json)
         append(UInt32(view.refs.count), to: &out)
@@ -53,6 +54,7 @@ enum ViewCheckpoint {
                 out.append(ref.role.rawValue)
                 out.append(ref.basisIndex)
                 out.append(ref.severityIndex)
+                out.append(ref.sectorIndex)
             }
         }
         append(UInt32(view.recordSequences.count), to: &out)
@@ -75,7 +77,7 @@ enum ViewCheckpoint {
                 return v
             }
             try need(4)
-            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV3 checkpoint") }
+            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV4 checkpoint") }
             offset = 4
             let jsonLength = Int(try read(UInt32.self))
             try need(jsonLength)
@@ -89,6 +91,7 @@ enum ViewCheckpoint {
             for life in header.lifecycles { view.lifecycles[life.record] = life }
             for life in header.commitmentLifecycles { view.commitmentLifecycles[life.commitment] = life }
             view.commitmentSequences = header.commitmentSequences
+            view.sectors = header.sectors
             for complaint in header.complaints { view.complaints[complaint.id] = complaint }
             for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {
                 view.findingDecisions[key] = value
@@ -108,7 +111,7 @@ enum ViewCheckpoint {
                 let id = SubjectID(rawValue: String(decoding: raw[offset..<(offset + idLength)], as: UTF8.self))
                 offset += idLength
                 let count = Int(try read(UInt32.self))
-                try need(count * 23)
+                try need(count * 24)
                 var refs = [EntryRef]()
                 refs.reserveCapacity(count)
                 for _ in 0..<count {
@@ -120,10 +123,11 @@ enum ViewCheckpoint {
                     }
                     let basis = try read(UInt8.self)
                     let severity = try read(UInt8.self)
+                    let sector = try read(UInt8.self)
                     refs.append(
                         EntryRef(
                             sequence: seq, effectiveDays: days, recordedMicros: micros, role: role, basisIndex: basis,
-                            severityIndex: severity))
+                            severityIndex: severity, sectorIndex: sector))
                 }
                 view.refs[id] = refs
             }
