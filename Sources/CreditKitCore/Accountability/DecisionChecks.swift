@@ -17,9 +17,9 @@ public struct DecisionChecks: Sendable {
     ///   - sequence: Its entry.
     ///   - view: The view, for who held posts then.
     ///   - asOf: The day looked at.
+    ///   - accountability: The accountability applied for this decision so far.
     /// - Returns: The findings not yet decided.
     /// - Throws: When a rule has no figure in force.
-    ///   - accountability: The accountability applied for this decision so far.
     public func run(
         _ decision: MajorDecisionMade, sequence: Int64, view: CoreView, asOf: LocalDate,
         accountability: [AccountabilityApplied] = []

@@ -200,9 +200,9 @@ public struct EntryRef: Hashable, Sendable {
     public var recordedMicros: Int64
     /// What the entry is to the subject.
     public var role: Role
-    /// For a record: its basis, as the index of ``RecordBasis/allCases`` (255 otherwise).
+    /// For a record: its basis, as the index of `RecordBasis.allCases` (255 otherwise).
     public var basisIndex: UInt8 = .max
-    /// For a record: its class, as the index of ``Severity/allCases`` (255 for none).
+    /// For a record: its class, as the index of `Severity.allCases` (255 for none).
     public var severityIndex: UInt8 = .max
     /// For a record: its sector, as an index into ``CoreView/sectors`` (255 for none).
     public var sectorIndex: UInt8 = .max
