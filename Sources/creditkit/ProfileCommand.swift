@@ -94,11 +94,13 @@ enum ProfileText {
             }
         }
         lines.append("")
-        let dishonest = profile.records.filter { $0.record.polarity == .dishonesty }
+        let decided = profile.records.filter { $0.role == .decidingAuthority }
+        let about = profile.records.filter { $0.role != .decidingAuthority }
+        let dishonest = about.filter { $0.record.polarity == .dishonesty }
         lines.append(
-            "信用记录 records (\(profile.records.count): \(dishonest.count) dishonesty, \(profile.records.count - dishonest.count) good)"
-        )
-        for item in profile.records {
+            "信用记录 records (\(about.count): \(dishonest.count) dishonesty, \(about.count - dishonest.count) good)")
+        if !decided.isEmpty { lines.append("  (and \(decided.count) records this body decided about others)") }
+        for item in about {
             let r = item.record
             let cls = r.severity.map { " \($0.chineseName)" } ?? ""
             let role =

@@ -199,8 +199,13 @@ public struct RecordEntered: LedgerEvent, Hashable {
 
     /// The decision date.
     public var effectiveDate: LocalDate { record.decisionDate }
-    /// The record's subject, then the responsible officials.
-    public var subjects: [SubjectID] { [record.subject] + record.responsibleOfficials }
+    /// The record's subject, then the responsible officials, then the deciding authority when its credit code is on
+    /// the record (so the authority's own publication duties can be evaluated).
+    public var subjects: [SubjectID] {
+        var ids = [record.subject] + record.responsibleOfficials
+        if let code = record.authority.creditCode, SubjectID(code) != record.subject { ids.append(SubjectID(code)) }
+        return ids
+    }
 
     /// Refuses a record that is incomplete or inconsistent, or whose subject or officials are unknown.
     /// - Parameter context: The ledger before this event.

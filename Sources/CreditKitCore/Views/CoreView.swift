@@ -190,6 +190,8 @@ public struct EntryRef: Hashable, Sendable {
         case promisor = 3
         /// The beneficiary of a commitment.
         case beneficiary = 4
+        /// The authority that decided a record.
+        case decidingAuthority = 5
     }
 
     /// The entry's sequence number (the record's or commitment's ID).
@@ -244,10 +246,11 @@ extension CoreView {
                     sector = UInt8(sectors.count - 1)
                 }
             }
+            let officials = Set(record?.responsibleOfficials ?? [])
             for (i, subject) in entry.subjects.enumerated() {
-                addRef(
-                    subject, entry, i == 0 ? .recordSubject : .responsibleOfficial, basis: basis, severity: severity,
-                    sector: sector)
+                let role: EntryRef.Role =
+                    i == 0 ? .recordSubject : officials.contains(subject) ? .responsibleOfficial : .decidingAuthority
+                addRef(subject, entry, role, basis: basis, severity: severity, sector: sector)
             }
         case CommitmentMade.kind:
             commitmentCount += 1
