@@ -15,6 +15,7 @@ struct Options {
         workloads:
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
+          evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
 
@@ -128,6 +129,54 @@ func ledgerWorkload(n: Int, dir: String) async throws {
     ])
 }
 
+/// The evaluate workload: 10,000 agencies, `records` records decided by one another, scored and ranked as of a day.
+func evaluateWorkload(records: Int) async throws {
+    let agencies = 10_000
+    let kit = try CreditKit(store: .inMemory)
+    let base = try LocalDate(year: 2023, month: 1, day: 1)
+    var list: [Agency] = []
+    for start in stride(from: 0, to: agencies, by: 1_000) {
+        let batch = (start..<(start + 1_000)).map { Fixtures.agency(index: $0) }
+        list += batch
+        try await kit.ledger.append(batch.map { AgencyRegistered(agency: $0, on: base) })
+    }
+    var rng = SystemRandomNumberGenerator()
+    var made = 0
+    while made < records {
+        let count = min(1_000, records - made)
+        let events = (0..<count).map { _ -> RecordEntered in
+            var record = Fixtures.record(
+                subject: list[Int.random(in: 0..<agencies, using: &rng)].id,
+                decisionDate: base.adding(days: Int.random(in: 0..<1_300, using: &rng)),
+                basis: [.administrativePenalty, .courtJudgment, .unexecutedJudgment, .verifiedComplaint].randomElement(
+                    using: &rng)!,
+                severity: Severity.allCases.randomElement(using: &rng)!)
+            let authority = list[Int.random(in: 0..<agencies, using: &rng)]
+            record.authority = Authority(name: authority.name, creditCode: authority.creditCode)
+            return RecordEntered(record: record)
+        }
+        try await kit.ledger.append(events)
+        made += count
+    }
+    let asOf = base.adding(days: 1_200)
+    // The ranking path scores points only; the explained run also writes every item and improvement, as a
+    // report of every agency's credit file does.
+    for (workload, explain) in [("evaluate", false), ("evaluate-explained", true)] {
+        let start = ContinuousClock.now
+        let cards = try kit.evaluate(asOf: asOf, explain: explain)
+        let ranking = Ranking.rank(cards)
+        let elapsed = seconds(since: start)
+        guard ranking.count == agencies else {
+            throw BenchError.message("ranked \(ranking.count) agencies, expected \(agencies)")
+        }
+        emit([
+            ("workload", workload), ("n", records), ("agencies", agencies), ("seconds", elapsed),
+            ("mean_score", cards.reduce(0) { $0 + $1.score } / Double(cards.count)),
+            ("top_score", ranking[0].card.score),
+        ])
+    }
+}
+
 /// The check workload: a ledger in memory with 100,000 subjects and `records` records, then timed credit checks.
 func checkWorkload(records: Int) async throws {
     let subjects = 100_000
@@ -208,6 +257,7 @@ do {
     switch options.workload {
     case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
     case "check": try await checkWorkload(records: options.n)
+    case "evaluate": try await evaluateWorkload(records: options.n)
     default: throw BenchError.message("unknown workload '\(options.workload)'")
     }
 } catch BenchError.usage {

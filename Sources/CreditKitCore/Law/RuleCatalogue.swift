@@ -95,6 +95,15 @@ public enum RuleCatalogue {
                 + "\(rule.subjectKinds.map(\.rawValue).joined(separator: ", ")) | \(incentives) | \(rule.duration) | "
                 + "\(rule.legalBasis.map(\.description).joined(separator: "; ")) |\n"
         }
+        out += "\n## Evaluation model (`ScoringModel.governmentIntegrity`)\n\n"
+        out +=
+            "Weights start from the 2020 city credit monitoring indicators; grades A ≥ 90, B ≥ 80, C ≥ 60, D below "
+            + "(configurable). Each indicator's rules are in its documentation.\n\n"
+        out += "| indicator | what | points |\n|---|---|---|\n"
+        for indicator in ScoringModel.governmentIntegrity.indicators {
+            out +=
+                "| `\(indicator.id)` | \(indicator.name.chinese) — \(indicator.name.english) | \(Int(indicator.weight)) |\n"
+        }
         return out
     }
 }

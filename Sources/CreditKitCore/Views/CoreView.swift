@@ -14,6 +14,7 @@ public struct CoreView: Sendable {
     var lifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
     var complaints: [Int64: ComplaintState] = [:]
     var commitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
+    var supervision: [SubjectID: [SupervisionFact]] = [:]
     /// The sectors records name, in order of first appearance; references point into it.
     public internal(set) var sectors: [SectorID] = []
     /// The sequence numbers of every commitment entry, ascending.
@@ -72,6 +73,11 @@ public struct CoreView: Sendable {
     public func commitmentLifecycle(_ id: Commitment.ID) -> CommitmentLifecycle {
         commitmentLifecycles[id] ?? CommitmentLifecycle(commitment: id)
     }
+
+    /// An agency's lawsuits and proposals (监督事项).
+    /// - Parameter agency: The agency.
+    /// - Returns: Its facts, in order.
+    public func supervisionFacts(of agency: SubjectID) -> [SupervisionFact] { supervision[agency] ?? [] }
 
     /// A complaint's state.
     /// - Parameter id: The complaint.
@@ -265,7 +271,8 @@ extension CoreView {
         case RecordReviewed.kind, RecordPublished.kind, ObjectionFiled.kind, ObjectionResolved.kind,
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
             FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
-            CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind:
+            CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, LawsuitConcluded.kind,
+            ProposalHandled.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
@@ -283,6 +290,16 @@ extension CoreView {
             var life = commitmentLifecycle(e.commitment)
             e.apply(to: &life, sequence: entry.sequence, recordedAt: entry.recordedAt)
             commitmentLifecycles[e.commitment] = life
+        case let e as LawsuitConcluded:
+            supervision[e.agency, default: []].append(
+                SupervisionFact(
+                    sequence: entry.sequence, recordedAt: entry.recordedAt, on: e.on, lawsuit: e.outcome,
+                    number: e.caseNumber))
+        case let e as ProposalHandled:
+            supervision[e.agency, default: []].append(
+                SupervisionFact(
+                    sequence: entry.sequence, recordedAt: entry.recordedAt, on: e.assignedOn, dueOn: e.dueOn,
+                    answeredOn: e.answeredOn, number: e.number))
         case let e as ComplaintReceived:
             complaints[entry.sequence] = ComplaintState(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
         case let e as ComplaintDecided:

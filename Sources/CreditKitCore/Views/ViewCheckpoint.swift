@@ -21,6 +21,8 @@ enum ViewCheckpoint {
         var commitmentLifecycles: [CommitmentLifecycle]
         var commitmentSequences: [Int64]
         var sectors: [SectorID]
+        var supervisionSubjects: [SubjectID]
+        var supervisionFacts: [[SupervisionFact]]
     }
 
     static let magic: [UInt8] = Array("CKV4".utf8)
@@ -34,7 +36,9 @@ enum ViewCheckpoint {
             findingDecisions: view.findingDecisions.keys.sorted(),
             findingDecisionValues: view.findingDecisions.keys.sorted().map { view.findingDecisions[$0]! },
             commitmentLifecycles: view.commitmentLifecycles.values.sorted { $0.commitment < $1.commitment },
-            commitmentSequences: view.commitmentSequences, sectors: view.sectors)
+            commitmentSequences: view.commitmentSequences, sectors: view.sectors,
+            supervisionSubjects: view.supervision.keys.sorted(),
+            supervisionFacts: view.supervision.keys.sorted().map { view.supervision[$0]! })
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
@@ -92,6 +96,9 @@ enum ViewCheckpoint {
             for life in header.commitmentLifecycles { view.commitmentLifecycles[life.commitment] = life }
             view.commitmentSequences = header.commitmentSequences
             view.sectors = header.sectors
+            for (subject, facts) in zip(header.supervisionSubjects, header.supervisionFacts) {
+                view.supervision[subject] = facts
+            }
             for complaint in header.complaints { view.complaints[complaint.id] = complaint }
             for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {
                 view.findingDecisions[key] = value

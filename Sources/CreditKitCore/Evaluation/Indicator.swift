@@ -1,0 +1,217 @@
+/// An evaluation indicator (评价指标): a share of the 100 points, and how a subject earns it as of a day.
+///
+/// Sector modules implement indicators too. Every point taken names its reason, facts, dates and entries; every
+/// score lists what would give points back.
+public protocol Indicator: Sendable {
+    /// The indicator's stable id, for example `eval.commitments`.
+    var id: RuleID { get }
+    /// Its name in Chinese and English.
+    var name: LocalizedName { get }
+    /// The points it carries at most.
+    var weight: Double { get }
+    /// Scores one subject.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - context: What the evaluation may look at.
+    /// - Returns: The score, between 0 and ``weight``, with its explanation.
+    func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore
+}
+
+/// What indicators may look at (评价依据): the view as of a day, the profile, and what was decoded once for the
+/// whole run (commitments by promisor).
+public struct EvaluationContext: Sendable {
+    /// The ledger's view.
+    public var view: CoreView
+    /// The day evaluated.
+    public var asOf: LocalDate
+    /// What the ledger knew.
+    public var knownAt: Timestamp
+    /// The profile.
+    public var profile: JurisdictionProfile
+    /// Commitments by promisor.
+    public var commitments: [SubjectID: [(Commitment.ID, Commitment)]]
+    /// Whether indicators write out every item and improvement (for files and reports), or only the points (for
+    /// rankings and warnings over many subjects).
+    public var explain: Bool
+    private let dueTable: DueTable
+
+    /// Makes a context.
+    /// - Parameters:
+    ///   - view: The view.
+    ///   - asOf: The day.
+    ///   - knownAt: What the ledger knew.
+    ///   - profile: The profile.
+    ///   - commitments: Commitments by promisor.
+    ///   - explain: Whether to write out items and improvements.
+    public init(
+        view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture, profile: JurisdictionProfile,
+        commitments: [SubjectID: [(Commitment.ID, Commitment)]], explain: Bool = true
+    ) {
+        self.view = view
+        self.asOf = asOf
+        self.knownAt = knownAt
+        self.profile = profile
+        self.commitments = commitments
+        self.explain = explain
+        self.dueTable = DueTable(profile: profile, through: asOf)
+    }
+
+    /// The publication due date of a record reference (7 working days for penalties, the profile's figure
+    /// otherwise), from a table computed once per run.
+    func publicationDue(_ ref: EntryRef) -> LocalDate? {
+        dueTable.due(penalty: ref.basis == .administrativePenalty, decided: ref.effectiveDays, profile: profile)
+    }
+}
+
+/// Publication due dates for every decision day of the past five years, computed once per evaluation run.
+struct DueTable: Sendable {
+    let first: Int32
+    let penalty: [Int32]
+    let other: [Int32]
+
+    init(profile: JurisdictionProfile, through last: LocalDate) {
+        let start = last.adding(years: -5)
+        first = start.daysSinceEpoch
+        func table(_ rule: RuleID) -> [Int32] {
+            (start.daysSinceEpoch...last.daysSinceEpoch).map { day in
+                (try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: day)).deadline.due.daysSinceEpoch) ?? .min
+            }
+        }
+        penalty = table("disclosure.penalty.publication")
+        other = table("record.publication.other")
+    }
+
+    func due(penalty isPenalty: Bool, decided: Int32, profile: JurisdictionProfile) -> LocalDate? {
+        let index = Int(decided - first)
+        let table = isPenalty ? penalty : other
+        if index >= 0, index < table.count {
+            return table[index] == .min ? nil : LocalDate(daysSinceEpoch: table[index])
+        }
+        let rule: RuleID = isPenalty ? "disclosure.penalty.publication" : "record.publication.other"
+        return try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: decided)).deadline.due
+    }
+}
+
+/// One indicator's score for one subject, explained.
+public struct IndicatorScore: Hashable, Sendable {
+    /// A point added or taken.
+    public struct Item: Hashable, Sendable {
+        /// Points: negative when taken.
+        public var points: Double
+        /// Why.
+        public var reason: String
+        /// The dates it used.
+        public var dates: [Finding.NamedDate]
+        /// The ledger entries it rests on.
+        public var evidence: [Int64]
+    }
+
+    /// An action that would give points back.
+    public struct Improvement: Hashable, Sendable {
+        /// What to do.
+        public var action: String
+        /// How many points it gives back.
+        public var points: Double
+        /// The entries it concerns.
+        public var evidence: [Int64]
+    }
+
+    /// The indicator.
+    public var indicator: RuleID
+    /// Its name.
+    public var name: LocalizedName
+    /// Its weight.
+    public var weight: Double
+    /// The points earned.
+    public var points: Double
+    /// Each point added or taken.
+    public var items: [Item]
+    /// What would raise the score.
+    public var improvements: [Improvement]
+}
+
+/// A grade (等级) and the bands that give it.
+public struct GradeBands: Hashable, Sendable, Codable {
+    /// The lowest score of A, B and C; below C is D.
+    public var a: Double, b: Double, c: Double
+
+    /// Makes bands.
+    /// - Parameters:
+    ///   - a: The lowest A.
+    ///   - b: The lowest B.
+    ///   - c: The lowest C.
+    public init(a: Double = 90, b: Double = 80, c: Double = 60) {
+        self.a = a
+        self.b = b
+        self.c = c
+    }
+
+    /// The grade of a score.
+    /// - Parameter score: The score.
+    /// - Returns: `A`, `B`, `C` or `D`.
+    public func grade(_ score: Double) -> String { score >= a ? "A" : score >= b ? "B" : score >= c ? "C" : "D" }
+}
+
+/// A subject's score card (信用评价结果) as of a day: the score, the grade, every indicator explained, and what
+/// would raise it.
+public struct ScoreCard: Hashable, Sendable {
+    /// The subject.
+    public var subject: SubjectID
+    /// The day.
+    public var asOf: LocalDate
+    /// The score, 0 to 100.
+    public var score: Double
+    /// The grade.
+    public var grade: String
+    /// Each indicator.
+    public var indicators: [IndicatorScore]
+
+    /// Makes a card.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - asOf: The day.
+    ///   - score: The score.
+    ///   - grade: The grade.
+    ///   - indicators: Each indicator.
+    public init(subject: SubjectID, asOf: LocalDate, score: Double, grade: String, indicators: [IndicatorScore]) {
+        self.subject = subject
+        self.asOf = asOf
+        self.score = score
+        self.grade = grade
+        self.indicators = indicators
+    }
+
+    /// Every improvement, most points first.
+    public var improvements: [IndicatorScore.Improvement] {
+        indicators.flatMap(\.improvements).sorted { ($0.points, $1.action) > ($1.points, $0.action) }
+    }
+}
+
+/// The scoring model (评价模型): indicators and grade bands.
+public struct ScoringModel: Sendable {
+    /// The indicators; their weights add up to 100.
+    public var indicators: [any Indicator]
+    /// The grade bands.
+    public var bands: GradeBands
+
+    /// Makes a model.
+    /// - Parameters:
+    ///   - indicators: The indicators.
+    ///   - bands: The grade bands.
+    public init(indicators: [any Indicator], bands: GradeBands = GradeBands()) {
+        self.indicators = indicators
+        self.bands = bands
+    }
+
+    /// Scores one subject.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - context: The context.
+    /// - Returns: The score card.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) -> ScoreCard {
+        let scores = indicators.map { $0.score(subject, in: context) }
+        let total = (scores.reduce(0) { $0 + $1.points } * 100).rounded() / 100
+        return ScoreCard(
+            subject: subject, asOf: context.asOf, score: total, grade: bands.grade(total), indicators: scores)
+    }
+}

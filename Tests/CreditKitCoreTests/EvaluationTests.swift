@@ -1,0 +1,110 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@Suite("Evaluation, ranking and warnings")
+struct EvaluationTests {
+    func date(_ s: String) -> LocalDate { LocalDate(s)! }
+
+    func card(_ world: LifecycleWorld, _ subject: SubjectID, _ day: String, explain: Bool = true) throws -> ScoreCard {
+        try #require(try world.kit.evaluate(asOf: date(day), agencies: [subject], explain: explain).first)
+    }
+
+    func indicator(_ card: ScoreCard, _ id: RuleID) -> IndicatorScore { card.indicators.first { $0.indicator == id }! }
+
+    @Test("a clean agency scores 100, grade A")
+    func clean() async throws {
+        let world = try await LifecycleWorld()
+        let c = try card(world, world.bureau.id, "2026-06-01")
+        #expect(c.score == 100 && c.grade == "A" && c.indicators.reduce(0) { $0 + $1.weight } == 100)
+    }
+
+    @Test(
+        "a serious record takes 15 points within a year, 7.5 after, none after three; the card says which and how to win them back"
+    )
+    func dishonesty() async throws {
+        let world = try await LifecycleWorld()
+        let id = try await world.record("2025-06-02", severity: .serious)
+        let within = indicator(try card(world, world.bureau.id, "2026-06-02"), "eval.dishonesty")
+        #expect(within.points == 20 && within.items.first?.evidence == [id.rawValue])
+        #expect(within.items.first?.reason.contains("严重失信记录 #\(id)") == true)
+        #expect(within.improvements.first?.points == 15)
+        #expect(indicator(try card(world, world.bureau.id, "2026-06-03"), "eval.dishonesty").points == 27.5)
+        #expect(indicator(try card(world, world.bureau.id, "2028-06-02"), "eval.dishonesty").points == 35)
+    }
+
+    @Test("a judgment-defaulter listing takes all ten points and raises a red warning")
+    func defaulter() async throws {
+        let world = try await LifecycleWorld()
+        _ = try await world.record("2026-05-04", basis: .judgmentDefaulter, severity: .serious)
+        #expect(indicator(try card(world, world.bureau.id, "2026-06-01"), "eval.judgments").points == 0)
+        let warnings = try world.kit.warnings(asOf: date("2026-06-01"))
+        #expect(warnings.first { $0.subject == world.bureau.id }?.level == .red)
+        #expect(warnings.contains { $0.rule == "warning.judgment-defaulter" })
+    }
+
+    @Test(
+        "publication on time is scored for the deciding authority; lawsuits by loss rate; proposals by replies on time")
+    func authorityIndicators() async throws {
+        let world = try await LifecycleWorld()
+        let a = try await world.record("2026-03-02")
+        _ = try await world.record("2026-03-02")
+        try await world.reviewAndPublish(a, reviewed: "2026-03-03", published: "2026-03-04")
+        let publication = indicator(try card(world, world.regulator.id, "2026-05-01"), "eval.publication")
+        #expect(publication.points == 5 && publication.items.first?.reason == "按时公示 1/2")
+        for (n, outcome) in [LawsuitOutcome.won, .won, .lost, .withdrawn].enumerated() {
+            try await world.kit.ledger.append(
+                LawsuitConcluded(
+                    agency: world.bureau.id, caseNumber: "（2026）冀03行初\(n)号", on: date("2026-02-0\(n + 1)"),
+                    outcome: outcome))
+        }
+        #expect(indicator(try card(world, world.bureau.id, "2026-05-01"), "eval.lawsuits").points == 7.5)
+        try await world.kit.ledger.append([
+            ProposalHandled(
+                agency: world.bureau.id, proposalKind: .congressProposal, number: "第12号",
+                assignedOn: date("2026-03-01"), dueOn: date("2026-04-30"), answeredOn: date("2026-04-30")),
+            ProposalHandled(
+                agency: world.bureau.id, proposalKind: .cppccMotion, number: "第7号", assignedOn: date("2026-03-01"),
+                dueOn: date("2026-04-30"), answeredOn: date("2026-05-01")),
+        ])
+        #expect(indicator(try card(world, world.bureau.id, "2026-05-02"), "eval.responsiveness").points == 7)
+    }
+
+    @Test("points only and explained cards agree; a past date is unchanged by later facts")
+    func consistency() async throws {
+        let world = try await LifecycleWorld()
+        _ = try await world.record("2026-01-05", severity: .ordinary)
+        let explained = try card(world, world.bureau.id, "2026-03-01")
+        #expect(try card(world, world.bureau.id, "2026-03-01", explain: false).score == explained.score)
+        _ = try await world.record("2026-04-01", severity: .serious)
+        #expect(try card(world, world.bureau.id, "2026-03-01") == explained)
+        #expect(try card(world, world.bureau.id, "2026-04-01").score < explained.score)
+        let trend = try world.kit.trend(of: world.bureau.id, months: 4, asOf: date("2026-04-30"))
+        #expect(trend.map(\.asOf) == [date("2026-01-30"), date("2026-02-28"), date("2026-03-30"), date("2026-04-30")])
+    }
+
+    @Test("ties share a rank and the next rank skips")
+    func ranking() {
+        func c(_ id: String, _ score: Double) -> ScoreCard {
+            ScoreCard(
+                subject: SubjectID(rawValue: id), asOf: date("2026-01-01"), score: score, grade: "", indicators: [])
+        }
+        let ranked = Ranking.rank([c("B", 90), c("A", 95), c("C", 90), c("D", 80)])
+        #expect(ranked.map(\.rank) == [1, 2, 2, 4])
+        #expect(ranked.map(\.card.subject.rawValue) == ["A", "B", "C", "D"])
+    }
+
+    @Test("a score drop warns at its threshold and not below it; grade D warns")
+    func warnings() {
+        let rules = WarningRules(scoreDrop: 10)
+        func c(_ score: Double) -> ScoreCard {
+            ScoreCard(
+                subject: "X", asOf: date("2026-06-01"), score: score, grade: GradeBands().grade(score), indicators: [])
+        }
+        #expect(rules.warnings(c(80), earlier: c(90)).map(\.rule) == ["warning.score-drop"])
+        #expect(rules.warnings(c(80.01), earlier: c(90)).isEmpty)
+        #expect(rules.warnings(c(59.99), earlier: nil).map(\.rule) == ["warning.grade"])
+        #expect(GradeBands().grade(90) == "A" && GradeBands().grade(89.99) == "B" && GradeBands().grade(60) == "C")
+    }
+}
