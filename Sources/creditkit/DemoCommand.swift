@@ -42,6 +42,25 @@ enum DemoCommand: Command {
         let elapsed = ContinuousClock.now - started
         if replaced { print("(replaced the earlier demo ledger at \(path))") }
         print(summary(city: city, kit: kit, path: path, report: report, elapsed: elapsed))
+        let out = "./creditkit-demo"
+        var written: [String] = []
+        for kind in [ReportKind.semiannual, .ranking, .warnings] {
+            written += try ReportCommand.write(
+                kind: kind, subject: nil, asOf: today, format: "html", out: out, kit: kit)
+        }
+        let worst = city.agencies.min { a, b in
+            (kit.check(a.id, for: .honours, on: today)?.restrictions.count ?? 0, b.id) > (
+                kit.check(b.id, for: .honours, on: today)?.restrictions.count ?? 0, a.id
+            )
+        }
+        if let worst {
+            for format in ["html", "md"] {
+                written += try ReportCommand.write(
+                    kind: .file, subject: worst.creditCode.rawValue, asOf: today, format: format, out: out, kit: kit)
+            }
+        }
+        print("\nreports written to \(out)/:")
+        for file in written { print("  \(file)") }
     }
 
     /// Appends the story day by day, each day's facts as one batch recorded on that day.

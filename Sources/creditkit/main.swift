@@ -4,7 +4,7 @@ import Foundation
 
 let commands: [any Command.Type] = [
     DemoCommand.self, VerifyCommand.self, ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
-    PublishCommand.self,
+    ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
     RulesCommand.self,
 ]

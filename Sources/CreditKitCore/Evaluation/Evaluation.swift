@@ -163,12 +163,20 @@ extension CreditKit {
         asOf: LocalDate? = nil, agencies: [SubjectID]? = nil, model: ScoringModel = .governmentIntegrity,
         explain: Bool = true
     ) throws -> [ScoreCard] {
+        try evaluate(
+            asOf: asOf, agencies: agencies, model: model, explain: explain,
+            commitments: commitmentsByPromisor(knownAt: ledger.clock.now()))
+    }
+
+    func evaluate(
+        asOf: LocalDate?, agencies: [SubjectID]?, model: ScoringModel, explain: Bool,
+        commitments: [SubjectID: [(Commitment.ID, Commitment)]]
+    ) throws -> [ScoreCard] {
         let now = ledger.clock.now()
         let day = asOf ?? now.chinaDate
         let view = self.view
         let context = EvaluationContext(
-            view: view, asOf: day, knownAt: now, profile: profile, commitments: try commitmentsByPromisor(knownAt: now),
-            explain: explain)
+            view: view, asOf: day, knownAt: now, profile: profile, commitments: commitments, explain: explain)
         let ids = agencies ?? view.subjects(ofKind: .agency, asOf: day).map(\.subject.id)
         return ids.map { model.score($0, in: context) }
     }
@@ -185,8 +193,11 @@ extension CreditKit {
         of subject: SubjectID, months: Int = 12, asOf: LocalDate? = nil, model: ScoringModel = .governmentIntegrity
     ) throws -> [ScoreCard] {
         let end = asOf ?? ledger.clock.today
+        let commitments = try commitmentsByPromisor(knownAt: ledger.clock.now()).filter { $0.key == subject }
         return try (0..<months).reversed().flatMap { back in
-            try evaluate(asOf: end.adding(months: -back), agencies: [subject], model: model)
+            try evaluate(
+                asOf: end.adding(months: -back), agencies: [subject], model: model, explain: false,
+                commitments: commitments)
         }
     }
 

@@ -10,11 +10,19 @@ public protocol SectorModule: Sendable {
     var name: LocalizedName { get }
     /// The event types the module adds to the ledger.
     var eventTypes: [any LedgerEvent.Type] { get }
+    /// The sections the module adds to a subject's credit file.
+    /// - Parameter context: The kit, the subject and the day.
+    /// - Returns: The sections; none by default.
+    func reportSections(_ context: ReportContext) -> [ReportSection]
 }
 
 extension SectorModule {
     /// No event types of its own.
     public var eventTypes: [any LedgerEvent.Type] { [] }
+    /// No report sections of its own.
+    /// - Parameter context: Unused.
+    /// - Returns: None.
+    public func reportSections(_ context: ReportContext) -> [ReportSection] { [] }
 }
 
 /// A name in Simplified Chinese and English.

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Writes reports as Markdown, one self-contained HTML file, CSV files or JSON (报告输出).
+public enum ReportRenderer {
+    /// Markdown: headings, key figures, pipe tables; a chart appears as its table.
+    /// - Parameter report: The report.
+    /// - Returns: The text.
+    public static func markdown(_ report: Report) -> String {
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        func table(_ t: ReportTable) -> String {
+            var out = "**\(cell(t.caption))**\n\n| " + t.headers.map(cell).joined(separator: " | ") + " |\n|"
+            out += String(repeating: "---|", count: t.headers.count) + "\n"
+            for row in t.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+            return out
+        }
+        var out = "# \(report.title)\n\n\(report.subtitle)\n\n截至 as of \(report.asOf)\n\n"
+        for f in report.keyFigures { out += "- **\(f.label)**: \(f.value)\(f.note.isEmpty ? "" : " — \(f.note)")\n" }
+        for section in report.sections {
+            out += "\n## \(section.title)\n\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let p): out += p + "\n\n"
+                case .table(let t): out += table(t) + "\n"
+                case .chart(let c): out += table(c.table) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let style = """
+        body { font-family: "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1f2933; background: #f5f7fa; }
+        main { max-width: 1200px; margin: 0 auto; padding: 24px 16px; }
+        h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.25em; margin: 32px 0 12px; border-bottom: 2px solid #d9e2ec; padding-bottom: 4px; }
+        .sub { color: #52606d; margin: 0 0 16px; }
+        .figures { display: flex; flex-wrap: wrap; gap: 12px; }
+        .figure { background: #fff; border-radius: 8px; padding: 12px 16px; min-width: 160px; flex: 1 1 160px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
+        .figure .v { font-size: 1.6em; font-weight: 600; color: #0b5cad; } .figure .l { color: #52606d; font-size: 0.9em; } .figure .n { color: #7b8794; font-size: 0.8em; }
+        .scroll { overflow-x: auto; background: #fff; border-radius: 8px; margin: 8px 0 16px; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.92em; } caption { text-align: left; font-weight: 600; padding: 8px; }
+        th, td { border-bottom: 1px solid #e4e7eb; padding: 6px 8px; text-align: left; vertical-align: top; } th { background: #f0f4f8; }
+        figure { margin: 8px 0; background: #fff; border-radius: 8px; padding: 8px; } figcaption { font-weight: 600; padding: 4px; }
+        svg { width: 100%; height: auto; display: block; }
+        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } }
+        """
+
+    /// One self-contained HTML file: no external assets, inline SVG charts each followed by its table, readable on
+    /// a wide screen and a phone, every element closed so the file also parses as XML.
+    /// - Parameter report: The report.
+    /// - Returns: The HTML.
+    public static func html(_ report: Report) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(escape(report.title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>\(escape(report.title))</h1>
+            <p class="sub">\(escape(report.subtitle)) · 截至 as of \(report.asOf)</p>
+            <div class="figures">
+
+            """
+        for f in report.keyFigures {
+            out +=
+                "<div class=\"figure\"><div class=\"l\">\(escape(f.label))</div><div class=\"v\">\(escape(f.value))</div>"
+                + "<div class=\"n\">\(escape(f.note))</div></div>\n"
+        }
+        out += "</div>\n"
+        for section in report.sections {
+            out += "<section>\n<h2>\(escape(section.title))</h2>\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let p): out += "<p>\(escape(p))</p>\n"
+                case .table(let t): out += table(t)
+                case .chart(let c): out += chart(c) + table(c.table)
+                }
+            }
+            out += "</section>\n"
+        }
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func table(_ t: ReportTable) -> String {
+        var out = "<div class=\"scroll\"><table>\n<caption>\(escape(t.caption))</caption>\n<thead><tr>"
+        out += t.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in t.rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+        return out + "</tbody>\n</table></div>\n"
+    }
+
+    static func chart(_ c: ReportChart) -> String {
+        let n = max(c.values.count, 1)
+        let f = ReportFormat.number
+        switch c.kind {
+        case .bar:
+            let rowHeight = 26
+            let height = n * rowHeight + 10
+            var svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(height)\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
+            for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
+                let y = 5 + i * rowHeight
+                let width = max(0, value / c.maximum * 480)
+                svg +=
+                    "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\" fill=\"#334e68\">\(escape(String(label.prefix(18))))</text>"
+                svg += "<rect x=\"250\" y=\"\(y + 4)\" width=\"\(f(width))\" height=\"18\" rx=\"3\" fill=\"#2f80ed\"/>"
+                svg +=
+                    "<text x=\"\(f(256 + width))\" y=\"\(y + 17)\" font-size=\"12\" fill=\"#102a43\">\(f(value))</text>\n"
+            }
+            return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
+        case .trend:
+            let width = 800.0
+            let height = 240.0
+            let step = n > 1 ? (width - 80) / Double(n - 1) : 0
+            let points = c.values.enumerated().map { i, v in
+                "\(f(50 + Double(i) * step)),\(f(height - 30 - v / c.maximum * (height - 60)))"
+            }
+            var svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 240\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
+            svg +=
+                "<line x1=\"50\" y1=\"210\" x2=\"770\" y2=\"210\" stroke=\"#9fb3c8\"/><line x1=\"50\" y1=\"30\" x2=\"50\" y2=\"210\" stroke=\"#9fb3c8\"/>\n"
+            svg +=
+                "<text x=\"4\" y=\"34\" font-size=\"11\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"30\" y=\"214\" font-size=\"11\" fill=\"#52606d\">0</text>\n"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
+            for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
+                let x = 50 + Double(i) * step
+                let y = height - 30 - value / c.maximum * (height - 60)
+                svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#0b5cad\"/>"
+                svg += "<text x=\"\(f(x - 18))\" y=\"232\" font-size=\"10\" fill=\"#52606d\">\(escape(label))</text>\n"
+            }
+            return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
+        }
+    }
+
+    /// CSV: one file per table (key figures first), UTF-8 with a byte-order mark so spreadsheet programs read the
+    /// Chinese, CRLF line ends.
+    /// - Parameter report: The report.
+    /// - Returns: File names (the table names with `.csv`) and contents, in order.
+    public static func csv(_ report: Report) -> [(name: String, text: String)] {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var used: [String: Int] = [:]
+        return report.tables.map { t in
+            used[t.name, default: 0] += 1
+            let name = used[t.name]! == 1 ? t.name : "\(t.name)-\(used[t.name]!)"
+            let lines = [t.headers] + t.rows
+            return (
+                name + ".csv",
+                "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            )
+        }
+    }
+
+    /// JSON: the report model, keys sorted, indented.
+    /// - Parameter report: The report.
+    /// - Returns: The text.
+    public static func json(_ report: Report) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(report), as: UTF8.self) + "\n") ?? "{}\n"
+    }
+}

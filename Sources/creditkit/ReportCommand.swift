@@ -1,0 +1,84 @@
+import CreditKitCore
+import Foundation
+
+enum ReportCommand: Command {
+    static let name = "report"
+    static let summary = "write a credit file, ranking, semi-annual report or warning list as md, html, csv or json"
+    static let help = """
+        usage: creditkit report PATH --kind file|ranking|semiannual|warnings [--subject CODE] --as-of YYYY-MM-DD
+                                --format md|html|csv|json --out DIR
+
+        Writes the report into DIR and prints the files written. The same inputs give byte-identical files.
+
+          --kind KIND      file (a subject's credit file, 信用档案), ranking, semiannual (due 10 July and
+                           10 January), warnings
+          --subject CODE   for --kind file; without it, the file of every agency is written
+          --as-of DATE     the day the report speaks of
+          --format FMT     md, html (one self-contained file with charts), csv (one file per table, UTF-8 with
+                           BOM), json
+          --out DIR        where the files go (created when missing)
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        guard let kindText = try arguments.option("--kind"), let kind = ReportKind(rawValue: kindText) else {
+            throw CLIError(message: "--kind takes file, ranking, semiannual or warnings")
+        }
+        let subject = try arguments.option("--subject")
+        guard let asOf = try arguments.dateOption("--as-of") else {
+            throw CLIError(message: "--as-of YYYY-MM-DD is required")
+        }
+        let format = try arguments.option("--format") ?? "html"
+        guard ["md", "html", "csv", "json"].contains(format) else {
+            throw CLIError(message: "--format takes md, html, csv or json, not '\(format)'")
+        }
+        guard let out = try arguments.option("--out") else { throw CLIError(message: "--out DIR is required") }
+        try arguments.finish()
+        let kit = try openKit(path)
+        let written = try write(kind: kind, subject: subject, asOf: asOf, format: format, out: out, kit: kit)
+        for file in written { print(file) }
+    }
+
+    /// Builds and writes reports; returns the paths written.
+    static func write(
+        kind: ReportKind, subject: String?, asOf: LocalDate, format: String, out: String, kit: CreditKit
+    ) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var reports: [(stem: String, report: Report)] = []
+        switch kind {
+        case .file:
+            let subjects: [SubjectID]
+            if let subject {
+                subjects = [try ProfileCommand.resolveSubject(subject, kit: kit)]
+            } else {
+                subjects = kit.view.subjects(ofKind: .agency, asOf: asOf).map(\.subject.id)
+            }
+            for id in subjects {
+                reports.append(
+                    (
+                        "file-\(id.rawValue.replacingOccurrences(of: ":", with: "-"))",
+                        try kit.creditFile(of: id, asOf: asOf)
+                    ))
+            }
+        case .ranking: reports.append(("ranking", try kit.rankingReport(asOf: asOf)))
+        case .semiannual: reports.append(("semiannual", try kit.semiannualReport(asOf: asOf)))
+        case .warnings: reports.append(("warnings", try kit.warningReport(asOf: asOf)))
+        }
+        var written: [String] = []
+        func save(_ name: String, _ text: String) throws {
+            let file = (out as NSString).appendingPathComponent(name)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            written.append(file)
+        }
+        for (stem, report) in reports {
+            switch format {
+            case "md": try save("\(stem)-\(asOf).md", ReportRenderer.markdown(report))
+            case "html": try save("\(stem)-\(asOf).html", ReportRenderer.html(report))
+            case "json": try save("\(stem)-\(asOf).json", ReportRenderer.json(report))
+            default:
+                for (name, text) in ReportRenderer.csv(report) { try save("\(stem)-\(asOf)-\(name)", text) }
+            }
+        }
+        return written
+    }
+}

@@ -1,0 +1,83 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import FoundationXML
+import Testing
+
+@testable import creditkit
+
+@Suite("Reports")
+struct ReportTests {
+    let today = LocalDate("2026-11-23")!
+
+    func demoKit() async throws -> (CreditKit, DemoCity) {
+        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+        let clock = DemoClock(Timestamp(startOf: city.start))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        try await DemoCommand.replay(city, into: kit, clock: clock)
+        clock.set(Timestamp(endOf: today))
+        return (kit, city)
+    }
+
+    final class Counter: NSObject, XMLParserDelegate {
+        var elements: [String: Int] = [:]
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) { elements[name, default: 0] += 1 }
+    }
+
+    @Test("every report kind renders; the HTML parses as XML and every chart has its table")
+    func wellFormed() async throws {
+        let (kit, city) = try await demoKit()
+        let reports = [
+            try kit.creditFile(of: city.agencies[5].id, asOf: today), try kit.rankingReport(asOf: today),
+            try kit.semiannualReport(asOf: today), try kit.warningReport(asOf: today),
+        ]
+        for report in reports {
+            let html = ReportRenderer.html(report)
+            let parser = XMLParser(data: Data(html.utf8))
+            let counter = Counter()
+            parser.delegate = counter
+            #expect(parser.parse(), "\(report.title): \(String(describing: parser.parserError))")
+            let charts = report.sections.flatMap(\.blocks).filter {
+                if case .chart = $0 { return true } else { return false }
+            }.count
+            #expect(counter.elements["svg"] == charts)
+            #expect((counter.elements["table"] ?? 0) >= charts)
+            #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org"), "no external assets")
+            #expect(!html.contains("<script") && !html.contains("src="))
+            let csv = ReportRenderer.csv(report)
+            #expect(csv.count == report.tables.count && csv.allSatisfy { $0.text.hasPrefix("\u{FEFF}") })
+            #expect(ReportRenderer.markdown(report).hasPrefix("# \(report.title)"))
+            #expect(try JSONDecoder().decode(Report.self, from: Data(ReportRenderer.json(report).utf8)) == report)
+        }
+    }
+
+    @Test("the same inputs give byte-identical output; a past report ignores later facts")
+    func deterministic() async throws {
+        let (kit, city) = try await demoKit()
+        let past = today.adding(days: -100)
+        let subject = city.agencies[7].id
+        let first = ReportRenderer.html(try kit.creditFile(of: subject, asOf: past))
+        #expect(first == ReportRenderer.html(try kit.creditFile(of: subject, asOf: past)))
+        let ranking = ReportRenderer.json(try kit.rankingReport(asOf: past))
+        var record = Fixtures.record(subject: subject, decisionDate: today, severity: .serious)
+        record.actDate = today.adding(days: -1)
+        try await kit.enter(record)
+        #expect(first == ReportRenderer.html(try kit.creditFile(of: subject, asOf: past)))
+        #expect(ranking == ReportRenderer.json(try kit.rankingReport(asOf: past)))
+    }
+
+    @Test("creditkit report writes the files it names")
+    func command() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (kit, city) = try await demoKit()
+        let files = try ReportCommand.write(
+            kind: .file, subject: city.agencies[0].creditCode.rawValue, asOf: today, format: "csv", out: dir, kit: kit)
+        #expect(files.count >= 5 && files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        let all = try ReportCommand.write(kind: .file, subject: nil, asOf: today, format: "md", out: dir, kit: kit)
+        #expect(all.count == city.agencies.count)
+    }
+}
