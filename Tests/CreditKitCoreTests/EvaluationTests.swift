@@ -84,6 +84,48 @@ struct EvaluationTests {
         #expect(trend.map(\.asOf) == [date("2026-01-30"), date("2026-02-28"), date("2026-03-30"), date("2026-04-30")])
     }
 
+    @Test("commitments score by the on-time share; a leadership excuse takes five more; two overdue warn")
+    func commitments() async throws {
+        let world = try await LifecycleWorld()
+        func make(_ due: String) async throws -> Commitment.ID {
+            try await world.kit.make(
+                Commitment(
+                    promisor: world.bureau.id, beneficiary: "公众", kind: .timeLimit, terms: "按时办结",
+                    madeOn: date("2026-01-05"), dueDate: date(due)))
+        }
+        let a = try await make("2026-03-31")
+        _ = try await make("2026-03-31")
+        _ = try await make("2026-03-31")
+        let d = try await make("2026-03-31")
+        try await world.kit.end(a, on: date("2026-03-31"), outcome: .fulfilled)
+        try await world.kit.end(d, on: date("2026-03-01"), outcome: .breached(.leadershipChange, "新班子不认可"))
+        let score = indicator(try card(world, world.bureau.id, "2026-04-01"), "eval.commitments")
+        // One kept of four decided: 5 points, less 5 for the leadership excuse.
+        #expect(score.points == 0)
+        #expect(score.items.first?.reason == "按期履约 1/4")
+        #expect(score.improvements.count == 2 && score.improvements[0].points == 5)
+        let warnings = try world.kit.warnings(asOf: date("2026-04-01"))
+        #expect(warnings.contains { $0.rule == "warning.overdue-commitments" && $0.reason.hasPrefix("2 commitments") })
+        #expect(
+            try WarningRules(overdueCommitments: 3).warnings(card(world, world.bureau.id, "2026-04-01"), earlier: nil)
+                .allSatisfy {
+                    $0.rule != "warning.overdue-commitments"
+                })
+    }
+
+    @Test("an objection the body decided late takes a point from its processes indicator")
+    func processes() async throws {
+        let world = try await LifecycleWorld()
+        let id = try await world.record("2026-01-05")
+        let o = try await world.kit.fileObjection(id, on: date("2026-01-30"), by: world.bureau.id, grounds: "有误")
+        #expect(indicator(try card(world, world.regulator.id, "2026-02-06"), "eval.processes").points == 5)
+        #expect(indicator(try card(world, world.regulator.id, "2026-02-07"), "eval.processes").points == 4)
+        try await world.kit.resolveObjection(
+            o, of: id, on: date("2026-02-09"), outcome: .upheld, office: world.regulator.id, reason: "维持")
+        let later = indicator(try card(world, world.regulator.id, "2026-03-01"), "eval.processes")
+        #expect(later.points == 4 && later.items.first?.evidence == [o])
+    }
+
     @Test("ties share a rank and the next rank skips")
     func ranking() {
         func c(_ id: String, _ score: Double) -> ScoreCard {
