@@ -150,3 +150,32 @@ struct EvaluationTests {
         #expect(GradeBands().grade(90) == "A" && GradeBands().grade(89.99) == "B" && GradeBands().grade(60) == "C")
     }
 }
+
+@Suite("Sector indicators")
+struct SectorIndicatorTests {
+    struct Payments: Indicator {
+        var id: RuleID { "eval.test.payments" }
+        var name: LocalizedName { LocalizedName(chinese: "付款", english: "payments") }
+        var weight: Double { 25 }
+        func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+            IndicatorScore(indicator: id, name: name, weight: weight, points: 0, items: [], improvements: [])
+        }
+    }
+
+    struct TestModule: SectorModule {
+        var id: SectorID { "test" }
+        var name: LocalizedName { LocalizedName(chinese: "测试", english: "test") }
+        var indicators: [any Indicator] { [Payments()] }
+    }
+
+    @Test("a module's indicator joins the model and the weights still add up to 100")
+    func joins() async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [TestModule()], clock: FixedClock.demo)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: LocalDate("2020-01-01")!)
+        let card = try #require(try kit.evaluate(asOf: LocalDate("2026-01-01")!).first)
+        #expect(card.indicators.count == 8)
+        #expect(abs(card.indicators.reduce(0) { $0 + $1.weight } - 100) < 0.0001)
+        #expect(card.score == 80)
+    }
+}

@@ -155,7 +155,7 @@ extension CreditKit {
     /// - Parameters:
     ///   - asOf: The day; today by default.
     ///   - agencies: The agencies; every agency registered by then by default.
-    ///   - model: The scoring model.
+    ///   - model: The scoring model; the registered sector modules' indicators are added to it.
     ///   - explain: Whether cards carry every item and improvement (files, reports) or only points (rankings).
     /// - Returns: The score cards, by subject ID.
     /// - Throws: Storage errors.
@@ -177,6 +177,7 @@ extension CreditKit {
         let view = self.view
         let context = EvaluationContext(
             view: view, asOf: day, knownAt: now, profile: profile, commitments: commitments, explain: explain)
+        let model = model.adding(modules)
         let ids = agencies ?? view.subjects(ofKind: .agency, asOf: day).map(\.subject.id)
         return ids.map { model.score($0, in: context) }
     }

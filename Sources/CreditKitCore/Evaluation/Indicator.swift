@@ -104,6 +104,19 @@ public struct IndicatorScore: Hashable, Sendable {
         public var dates: [Finding.NamedDate]
         /// The ledger entries it rests on.
         public var evidence: [Int64]
+
+        /// Makes an item.
+        /// - Parameters:
+        ///   - points: Points; negative when taken.
+        ///   - reason: Why.
+        ///   - dates: The dates used.
+        ///   - evidence: The entries.
+        public init(points: Double, reason: String, dates: [Finding.NamedDate], evidence: [Int64]) {
+            self.points = points
+            self.reason = reason
+            self.dates = dates
+            self.evidence = evidence
+        }
     }
 
     /// An action that would give points back.
@@ -114,6 +127,17 @@ public struct IndicatorScore: Hashable, Sendable {
         public var points: Double
         /// The entries it concerns.
         public var evidence: [Int64]
+
+        /// Makes an improvement.
+        /// - Parameters:
+        ///   - action: What to do.
+        ///   - points: Points it gives back.
+        ///   - evidence: The entries.
+        public init(action: String, points: Double, evidence: [Int64]) {
+            self.action = action
+            self.points = points
+            self.evidence = evidence
+        }
     }
 
     /// The indicator.
@@ -128,6 +152,26 @@ public struct IndicatorScore: Hashable, Sendable {
     public var items: [Item]
     /// What would raise the score.
     public var improvements: [Improvement]
+
+    /// Makes a score.
+    /// - Parameters:
+    ///   - indicator: The indicator.
+    ///   - name: Its name.
+    ///   - weight: Its weight.
+    ///   - points: The points earned.
+    ///   - items: Each point added or taken.
+    ///   - improvements: What would raise the score.
+    public init(
+        indicator: RuleID, name: LocalizedName, weight: Double, points: Double, items: [Item],
+        improvements: [Improvement]
+    ) {
+        self.indicator = indicator
+        self.name = name
+        self.weight = weight
+        self.points = points
+        self.items = items
+        self.improvements = improvements
+    }
 }
 
 /// A grade (等级) and the bands that give it.
@@ -203,6 +247,27 @@ public struct ScoringModel: Sendable {
         self.bands = bands
     }
 
+    /// A model with the sector modules' indicators added, every weight scaled so the total stays 100.
+    /// - Parameter modules: The sector modules.
+    /// - Returns: The model; this one when no module adds an indicator.
+    public func adding(_ modules: [any SectorModule]) -> ScoringModel {
+        let extra = modules.flatMap(\.indicators)
+        guard !extra.isEmpty else { return self }
+        return ScoringModel(indicators: (indicators + extra).map { ScaledIndicator(base: $0, factor: 1) }, bands: bands)
+            .normalized()
+    }
+
+    /// The same indicators with weights scaled to add up to 100.
+    func normalized() -> ScoringModel {
+        let total = indicators.reduce(0) { $0 + $1.weight }
+        guard total > 0, total != 100 else { return self }
+        return ScoringModel(
+            indicators: indicators.map {
+                ScaledIndicator(base: ($0 as? ScaledIndicator)?.base ?? $0, factor: 100 / total)
+            },
+            bands: bands)
+    }
+
     /// Scores one subject.
     /// - Parameters:
     ///   - subject: The subject.
@@ -213,5 +278,29 @@ public struct ScoringModel: Sendable {
         let total = (scores.reduce(0) { $0 + $1.points } * 100).rounded() / 100
         return ScoreCard(
             subject: subject, asOf: context.asOf, score: total, grade: bands.grade(total), indicators: scores)
+    }
+}
+
+/// An indicator with its weight and points scaled, so a model with sector indicators still adds up to 100.
+struct ScaledIndicator: Indicator {
+    let base: any Indicator
+    let factor: Double
+
+    var id: RuleID { base.id }
+    var name: LocalizedName { base.name }
+    var weight: Double { base.weight * factor }
+
+    func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+        var s = base.score(subject, in: context)
+        guard factor != 1 else { return s }
+        s.weight *= factor
+        s.points *= factor
+        s.items = s.items.map {
+            var i = $0; i.points *= factor; return i
+        }
+        s.improvements = s.improvements.map {
+            var i = $0; i.points *= factor; return i
+        }
+        return s
     }
 }

@@ -10,6 +10,8 @@ public protocol SectorModule: Sendable {
     var name: LocalizedName { get }
     /// The event types the module adds to the ledger.
     var eventTypes: [any LedgerEvent.Type] { get }
+    /// The evaluation indicators the module adds to the scoring model.
+    var indicators: [any Indicator] { get }
     /// The sections the module adds to a subject's credit file.
     /// - Parameter context: The kit, the subject and the day.
     /// - Returns: The sections; none by default.
@@ -19,6 +21,8 @@ public protocol SectorModule: Sendable {
 extension SectorModule {
     /// No event types of its own.
     public var eventTypes: [any LedgerEvent.Type] { [] }
+    /// No indicators of its own.
+    public var indicators: [any Indicator] { [] }
     /// No report sections of its own.
     /// - Parameter context: Unused.
     /// - Returns: None.
