@@ -328,3 +328,18 @@ struct LifecycleReopenTests {
         }
     }
 }
+
+@Suite("Record lifecycle: other bases")
+struct OtherPublicationTests {
+    @Test("a record on another basis is due by the profile's figure: last allowed day and first late one")
+    func otherBasis() async throws {
+        let world = try await LifecycleWorld()
+        // A court judgment decided Friday 30 January 2026: 7 working days are 2-6 and 9-10 February.
+        let id = try await world.record("2026-01-30", basis: .courtJudgment, severity: .serious)
+        try await world.kit.review(id, on: LocalDate("2026-02-02")!, reviewer: "组", outcome: .publishable)
+        #expect(try world.findings("2026-02-10").isEmpty)
+        let f = try #require(try world.findings("2026-02-11").first)
+        #expect(f.rule == "record.publication.other" && f.date("due") == LocalDate("2026-02-10"))
+        #expect(f.fact("figureStatus") == "documented default")
+    }
+}

@@ -250,3 +250,19 @@ struct SectorPolicyTests {
         #expect(reopened.check(a.id, for: .tenderParticipation, on: day)?.allowed == false)
     }
 }
+
+@Suite("Commitment breach")
+struct CommitmentBreachTests {
+    @Test("a breach for another reason is an ordinary finding; before the breach there is none")
+    func breach() async throws {
+        let world = try await LifecycleWorld()
+        let id = try await world.kit.make(
+            Commitment(
+                promisor: world.bureau.id, beneficiary: "投资方", kind: .contract, terms: "按期完成道路配套",
+                madeOn: LocalDate("2026-01-05")!, dueDate: LocalDate("2026-12-31")!))
+        try await world.kit.end(id, on: LocalDate("2026-06-01")!, outcome: .breached(.other, "资金不足"))
+        #expect(try world.kit.commitmentFindings(asOf: LocalDate("2026-05-31")!).isEmpty)
+        let f = try #require(try world.kit.commitmentFindings(asOf: LocalDate("2026-06-01")!).first)
+        #expect(f.rule == "commitment.breach" && f.severity == .ordinary && f.fact("statedReason") == "其他理由")
+    }
+}

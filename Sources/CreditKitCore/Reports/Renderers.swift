@@ -117,13 +117,14 @@ public enum ReportRenderer {
         let f = ReportFormat.number
         switch c.kind {
         case .bar:
-            let rowHeight = 26
+            // Large type in the drawing's own units, so labels stay legible when a phone scales the chart down.
+            let rowHeight = 40
             let height = n * rowHeight + 10
             var svg =
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(height)\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
             for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
                 let y = 5 + i * rowHeight
-                let width = max(0, value / c.maximum * 480)
+                let width = max(0, value / c.maximum * 420)
                 svg +=
                     "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\" fill=\"#334e68\">\(escape(String(label.prefix(18))))</text>"
                 svg += "<rect x=\"250\" y=\"\(y + 4)\" width=\"\(f(width))\" height=\"18\" rx=\"3\" fill=\"#2f80ed\"/>"
