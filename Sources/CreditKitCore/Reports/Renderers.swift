@@ -126,10 +126,10 @@ public enum ReportRenderer {
                 let y = 5 + i * rowHeight
                 let width = max(0, value / c.maximum * 420)
                 svg +=
-                    "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\" fill=\"#334e68\">\(escape(String(label.prefix(18))))</text>"
-                svg += "<rect x=\"250\" y=\"\(y + 4)\" width=\"\(f(width))\" height=\"18\" rx=\"3\" fill=\"#2f80ed\"/>"
+                    "<text x=\"0\" y=\"\(y + 27)\" font-size=\"22\" fill=\"#334e68\">\(escape(String(label.prefix(12))))</text>"
+                svg += "<rect x=\"290\" y=\"\(y + 6)\" width=\"\(f(width))\" height=\"28\" rx=\"4\" fill=\"#2f80ed\"/>"
                 svg +=
-                    "<text x=\"\(f(256 + width))\" y=\"\(y + 17)\" font-size=\"12\" fill=\"#102a43\">\(f(value))</text>\n"
+                    "<text x=\"\(f(298 + width))\" y=\"\(y + 28)\" font-size=\"22\" fill=\"#102a43\">\(f(value))</text>\n"
             }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         case .trend:
