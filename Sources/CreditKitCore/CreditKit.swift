@@ -44,7 +44,8 @@ public final class CreditKit: Sendable {
         clock: any LedgerClock = SystemClock(), profile: JurisdictionProfile = .national,
         policy: SanctionPolicy = .default
     ) throws {
-        self.policy = policy
+        self.policy = SanctionPolicy(
+            rules: policy.rules + modules.flatMap(\.sanctionRules), incentives: policy.incentives)
         let ledgerStore: any LedgerStore
         let vaultKeys: VaultKeys
         switch store {
@@ -60,7 +61,8 @@ public final class CreditKit: Sendable {
         }
         self.modules = modules
         self.ledger = try Ledger(
-            store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock, profile: profile)
+            store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock,
+            profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)))
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
     }
 

@@ -7,8 +7,8 @@ enum FindingsCommand: Command {
     static let help = """
         usage: creditkit findings PATH [--as-of YYYY-MM-DD] [--rule PREFIX]
 
-        Runs the core checks (publication, objections, repairs, complaints, commitments, rectification, major
-        decisions) and prints each finding: rule, subject, facts, dates and the ledger entries that are its evidence.
+        Runs every check, core (publication, objections, repairs, complaints, commitments, rectification, major
+        decisions) and sector, and prints each finding: rule, subject, facts, dates and the ledger entries that are its evidence.
 
           --as-of DATE     the day (default: today in China time)
           --rule PREFIX    only rules whose id starts with PREFIX, e.g. commitment.

@@ -15,8 +15,8 @@ struct BiddingModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(BiddingModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(BiddingModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

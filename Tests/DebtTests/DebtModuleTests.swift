@@ -15,8 +15,8 @@ struct DebtModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(DebtModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(DebtModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

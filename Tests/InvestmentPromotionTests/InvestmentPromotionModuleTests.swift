@@ -15,8 +15,8 @@ struct InvestmentPromotionModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(InvestmentPromotionModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(InvestmentPromotionModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

@@ -15,8 +15,8 @@ struct PPPModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(PPPModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(PPPModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

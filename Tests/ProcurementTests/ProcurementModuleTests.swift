@@ -15,8 +15,8 @@ struct ProcurementModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(ProcurementModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(ProcurementModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

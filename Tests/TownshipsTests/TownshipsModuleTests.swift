@@ -15,8 +15,8 @@ struct TownshipsModuleTests {
     }
 
     @Test("passes the sector-module conformance checks")
-    func conformance() throws {
-        try SectorModuleConformance.check(TownshipsModule())
+    func conformance() async throws {
+        try await SectorModuleConformance.check(TownshipsModule())
     }
 
     @Test("registers with a kit whose ledger then reopens")

@@ -16,6 +16,9 @@ public struct JurisdictionProfile: Sendable {
         .publicParticipation, .expertArgumentation, .riskAssessment, .legalityReview, .collectiveDiscussion,
         .publication, .archive,
     ]
+    /// The rules objective enough that their findings may be confirmed without an officer (客观规则), for example
+    /// a payment overdue past the statutory limit. Empty by default.
+    public var autoConfirmRules: Set<RuleID> = []
     /// The figures set here, by rule, each rule's versions in date order.
     public private(set) var local: [RuleID: [RuleFigure]]
     /// The profile this one overrides, if any.
@@ -72,6 +75,18 @@ public struct JurisdictionProfile: Sendable {
             byRule[rule] = sorted
         }
         return byRule
+    }
+
+    /// The same profile with more figures, for rules it does not have yet (a sector module's defaults).
+    /// - Parameter figures: The figures.
+    /// - Returns: The profile; a rule it already has keeps its own figures.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the new versions of a rule overlap in time.
+    public func addingDefaults(_ figures: [RuleFigure]) throws -> JurisdictionProfile {
+        var copy = self
+        let fresh = figures.filter { local[$0.rule] == nil && baseFigures[$0.rule] == nil }
+        let indexed = try JurisdictionProfile.index(fresh, profile: id)
+        copy.baseFigures.merge(indexed) { mine, _ in mine }
+        return copy
     }
 
     /// The version of a rule's figure in force on a day: this profile's, else the base's.

@@ -10,6 +10,12 @@ public protocol SectorModule: Sendable {
     var name: LocalizedName { get }
     /// The event types the module adds to the ledger.
     var eventTypes: [any LedgerEvent.Type] { get }
+    /// The checks the module runs over the ledger.
+    var checks: [any IntegrityCheck] { get }
+    /// The sanction rules the module adds to the kit's policy (ids start with the module's id).
+    var sanctionRules: [SanctionRule] { get }
+    /// The rule figures the module needs in the national profile, as defaults a local profile may override.
+    var ruleFigures: [RuleFigure] { get }
     /// The evaluation indicators the module adds to the scoring model.
     var indicators: [any Indicator] { get }
     /// The sections the module adds to a subject's credit file.
@@ -21,6 +27,12 @@ public protocol SectorModule: Sendable {
 extension SectorModule {
     /// No event types of its own.
     public var eventTypes: [any LedgerEvent.Type] { [] }
+    /// No checks of its own.
+    public var checks: [any IntegrityCheck] { [] }
+    /// No sanction rules of its own.
+    public var sanctionRules: [SanctionRule] { [] }
+    /// No figures of its own.
+    public var ruleFigures: [RuleFigure] { [] }
     /// No indicators of its own.
     public var indicators: [any Indicator] { [] }
     /// No report sections of its own.
