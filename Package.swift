@@ -20,6 +20,8 @@ var targets: [Target] = [
     ),
     .target(name: "CreditKitCore", dependencies: ["CSQLite", "CCryptoShim"]),
     .target(name: "CreditKitTesting", dependencies: ["CreditKitCore"]),
+    .target(name: "OpenContracting", dependencies: ["CreditKitCore"]),
+    .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting"]),
     .executableTarget(
         name: "creditkit",
         dependencies: ["CreditKitCore"] + sectors.map { .target(name: $0) }
@@ -60,6 +62,7 @@ let package = Package(
     products: [
         .library(name: "CreditKitCore", targets: ["CreditKitCore"]),
         .library(name: "CreditKitTesting", targets: ["CreditKitTesting"]),
+        .library(name: "OpenContracting", targets: ["OpenContracting"]),
         .executable(name: "creditkit", targets: ["creditkit"]),
         .executable(name: "creditkit-bench", targets: ["creditkit-bench"]),
     ] + sectors.map { .library(name: $0, targets: [$0]) },

@@ -1,0 +1,133 @@
+import CreditKitCore
+import Foundation
+
+/// An OCDS 1.1 compiled release (开放合同数据发布), decoded only as far as the checks use it.
+public struct OCDSRelease: Hashable, Sendable {
+    /// A party (参与方).
+    public struct Party: Hashable, Sendable {
+        /// Its id within the release.
+        public var id: String
+        /// Its name.
+        public var name: String?
+        /// Its roles (`buyer`, `supplier`, `tenderer`, `procuringEntity`, ...).
+        public var roles: [String] = []
+        /// `details.scale`: `sme`, `micro`, `large`.
+        public var scale: String?
+
+        /// Whether the party is a small, medium or micro enterprise.
+        public var isSME: Bool { scale == "sme" || scale == "micro" }
+    }
+
+    /// The tender (招标).
+    public struct Tender: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// `planning`, `active`, `cancelled`, `complete`, ...
+        public var status: String?
+        /// `open`, `selective`, `limited`, `direct`.
+        public var procurementMethod: String?
+        /// The local method's name.
+        public var procurementMethodDetails: String?
+        /// `goods`, `works`, `services`.
+        public var mainProcurementCategory: String?
+        /// The documents issued: the tender period's start, as a China-time date.
+        public var periodStart: LocalDate?
+        /// The bid deadline: the tender period's end.
+        public var periodEnd: LocalDate?
+        /// The number of tenderers.
+        public var numberOfTenderers: Int?
+        /// The estimated value.
+        public var value: Decimal?
+    }
+
+    /// A bid (投标).
+    public struct Bid: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// When it was submitted.
+        public var date: LocalDate?
+        /// Its status.
+        public var status: String?
+        /// Its price.
+        public var value: Decimal?
+        /// The tenderers' party ids.
+        public var tenderers: [String] = []
+    }
+
+    /// An award (中标、成交).
+    public struct Award: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// `awards.date`.
+        public var date: LocalDate?
+        /// The date of its `awardNotice` document, when there is one.
+        public var noticeDate: LocalDate?
+        /// Its status.
+        public var status: String?
+        /// Its value.
+        public var value: Decimal?
+        /// The suppliers' party ids.
+        public var suppliers: [String] = []
+
+        /// The award notice day: the notice document's date where present, else the award date.
+        public var notice: LocalDate? { noticeDate ?? date }
+    }
+
+    /// A payment (付款).
+    public struct Payment: Hashable, Sendable {
+        /// The day paid.
+        public var date: LocalDate?
+        /// The amount.
+        public var amount: Decimal?
+    }
+
+    /// A contract (合同).
+    public struct Contract: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// The award it comes from.
+        public var awardID: String?
+        /// The day it was signed.
+        public var dateSigned: LocalDate?
+        /// Its status.
+        public var status: String?
+        /// Its value.
+        public var value: Decimal?
+        /// Deliveries met (milestones of type `delivery` with status `met`): their `dateMet`.
+        public var deliveries: [LocalDate] = []
+        /// Payments (`implementation.transactions`).
+        public var payments: [Payment] = []
+    }
+
+    /// The contracting process's id.
+    public var ocid: String = ""
+    /// The release date.
+    public var date: LocalDate?
+    /// The buyer (采购人).
+    public var buyer: Party?
+    /// The parties.
+    public var parties: [Party] = []
+    /// The tender.
+    public var tender: Tender?
+    /// The bids (`bids.details`).
+    public var bids: [Bid] = []
+    /// The awards.
+    public var awards: [Award] = []
+    /// The contracts.
+    public var contracts: [Contract] = []
+
+    /// A party by id.
+    /// - Parameter id: The id.
+    /// - Returns: The party, or `nil`.
+    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+}
+
+/// Something in the data that deviates from the schema but did not stop the reading (数据质量提示).
+public struct DataQualityNote: Hashable, Sendable {
+    /// The line of the file (1-based).
+    public var line: Int
+    /// The field, for example `contracts.dateSigned`.
+    public var field: String
+    /// What was found.
+    public var message: String
+}
