@@ -28,7 +28,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CreditKitCore", "CreditKitTesting"],
+        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting"],
         path: "Benchmarks/CreditKitBench"
     ),
     .executableTarget(

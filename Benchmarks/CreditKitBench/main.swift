@@ -3,11 +3,13 @@
 import CreditKitCore
 import CreditKitTesting
 import Foundation
+import OpenContracting
 
 struct Options {
     var workload = ""
     var n = 1_000_000
     var dir: String?
+    var file: String?
 
     static let usage = """
         usage: creditkit-bench WORKLOAD [--n N] [--dir DIR]
@@ -16,6 +18,7 @@ struct Options {
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
+          ocds FILE read every release of an OCDS file (reading only; the checks come with the Procurement module)
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
 
@@ -39,7 +42,9 @@ struct Options {
                 guard let v = args.popFirst() else { throw BenchError.message("--dir takes a directory") }
                 dir = v
             case "--help", "-h": throw BenchError.usage
-            default: throw BenchError.message("unknown option \(arg)")
+            default:
+                guard file == nil, !arg.hasPrefix("--") else { throw BenchError.message("unknown option \(arg)") }
+                file = arg
             }
         }
     }
@@ -177,6 +182,20 @@ func evaluateWorkload(records: Int) async throws {
     }
 }
 
+/// The OCDS reading workload: one thread, the file read from memory.
+func ocdsWorkload(file: String) throws {
+    guard let data = FileManager.default.contents(atPath: file) else { throw BenchError.message("cannot read \(file)") }
+    var contracts = 0
+    let start = ContinuousClock.now
+    let report = try OCDSReader.read(data: data) { contracts += $0.contracts.count }
+    let elapsed = seconds(since: start)
+    emit([
+        ("workload", "ocds-read"), ("threads", 1), ("n", report.releases), ("seconds", elapsed),
+        ("per_second", Double(report.releases) / elapsed), ("mb_per_second", Double(data.count) / 1e6 / elapsed),
+        ("contracts", contracts), ("malformed", report.malformed.count),
+    ])
+}
+
 /// The check workload: a ledger in memory with 100,000 subjects and `records` records, then timed credit checks.
 func checkWorkload(records: Int) async throws {
     let subjects = 100_000
@@ -258,6 +277,9 @@ do {
     case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
     case "check": try await checkWorkload(records: options.n)
     case "evaluate": try await evaluateWorkload(records: options.n)
+    case "ocds":
+        guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
+        try ocdsWorkload(file: file)
     default: throw BenchError.message("unknown workload '\(options.workload)'")
     }
 } catch BenchError.usage {
