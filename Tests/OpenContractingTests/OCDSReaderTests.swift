@@ -6,8 +6,14 @@ import Testing
 
 @Suite("OCDS reader")
 struct OCDSReaderTests {
-    static let peers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/peers/ocds")
+    /// The real OCDS files: `shared/peers/ocds` beside the project (as CI and the work machines lay it out), or
+    /// where `CREDITKIT_PEERS` points.
+    static let peers: URL = {
+        if let given = ProcessInfo.processInfo.environment["CREDITKIT_PEERS"] { return URL(fileURLWithPath: given) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.deletingLastPathComponent().appendingPathComponent("shared/peers/ocds")
+    }()
 
     @Test("reads every release of the real files without a crash")
     func realFiles() throws {
