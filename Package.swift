@@ -24,7 +24,7 @@ var targets: [Target] = [
     .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting"]),
     .executableTarget(
         name: "creditkit",
-        dependencies: ["CreditKitCore"] + sectors.map { .target(name: $0) }
+        dependencies: ["CreditKitCore", "OpenContracting"] + sectors.map { .target(name: $0) }
     ),
     .executableTarget(
         name: "creditkit-bench",
@@ -43,8 +43,11 @@ var targets: [Target] = [
 ]
 
 // Every sector depends on the core only, never on another sector.
+// The sectors that read open-contracting data share the OCDS reader.
+let readsOCDS: Set<String> = ["Procurement", "Bidding", "PPP"]
 for sector in sectors {
-    targets.append(.target(name: sector, dependencies: ["CreditKitCore"]))
+    let reader: [Target.Dependency] = readsOCDS.contains(sector) ? ["OpenContracting"] : []
+    targets.append(.target(name: sector, dependencies: ["CreditKitCore"] + reader))
     targets.append(.testTarget(name: "\(sector)Tests", dependencies: [.target(name: sector), "CreditKitTesting"]))
 }
 

@@ -108,11 +108,4 @@ struct JurisdictionProfileTests {
         }
     }
 
-    @Test("Docs/RULES.md is the generated catalogue")
-    func rulesDocument() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Docs/RULES.md"), encoding: .utf8)
-        #expect(text == RuleCatalogue.markdown(), "regenerate with `swift run creditkit rules > Docs/RULES.md`")
-    }
 }

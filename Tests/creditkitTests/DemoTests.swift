@@ -97,3 +97,17 @@ struct DeadlineCommandTests {
         }
     }
 }
+
+@Suite("Rule catalogue")
+struct RuleCatalogueTests {
+    @Test("Docs/RULES.md is the generated catalogue, sector rules included")
+    func rulesDocument() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Docs/RULES.md"), encoding: .utf8)
+        #expect(
+            text == RuleCatalogue.markdown(modules: allSectorModules),
+            "regenerate with `swift run creditkit rules > Docs/RULES.md`")
+        #expect(text.contains("procurement.payment.late-sme"))
+    }
+}

@@ -5,9 +5,11 @@ public enum RuleCatalogue {
     /// - Parameters:
     ///   - profiles: The profiles, the national one first.
     ///   - policy: The sanction and incentive policy, listed after the profiles.
+    ///   - modules: Sector modules whose rule figures are listed as national defaults.
     /// - Returns: Markdown.
     public static func markdown(
-        _ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped, policy: SanctionPolicy = .default
+        _ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped, policy: SanctionPolicy = .default,
+        modules: [any SectorModule] = []
     ) -> String {
         var out = """
             # Rules
@@ -33,6 +35,10 @@ public enum RuleCatalogue {
             - Date-times are read as calendar dates in China time (UTC+8).
 
             """
+        var profiles = profiles
+        if let national = profiles.first, !modules.isEmpty {
+            profiles[0] = (try? national.addingDefaults(modules.flatMap(\.ruleFigures))) ?? national
+        }
         for (i, profile) in profiles.enumerated() {
             let rows = i == 0 ? profile.allFigures : profile.local.keys.sorted().flatMap { profile.local[$0]! }
             out += "\n## `\(profile.id)` — \(profile.name.chinese) (\(profile.name.english))"

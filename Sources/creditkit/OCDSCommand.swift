@@ -1,0 +1,123 @@
+import CreditKitCore
+import Foundation
+import OpenContracting
+import Procurement
+
+enum OCDSCommand: Command {
+    static let name = "ocds"
+    static let summary = "check an open-contracting (OCDS) file against the procurement rules"
+    static let help = """
+        usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
+
+        Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs the rules
+        of the modules that read OCDS. Goods and services fall under the Government Procurement Law
+        (procurement.*); works under the Bidding Law. Malformed lines are reported on stderr with their numbers.
+
+          --as-of DATE     the day looked at (default: today in China time)
+          --format FMT     json (default): {"findings": [...], "summary": {...}}; csv; md
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let verb = try arguments.positional("the verb (check)")
+        guard verb == "check" else { throw CLIError(message: "unknown verb '\(verb)'; see `creditkit ocds --help`") }
+        let file = try arguments.positional("the OCDS FILE")
+        let asOf = try arguments.dateOption("--as-of") ?? SystemClock().today
+        let format = try arguments.option("--format") ?? "json"
+        try arguments.finish()
+        guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
+        let checks = ProcurementOCDSChecks()
+        var findings: [Finding] = []
+        let report: OCDSReader.Report
+        do {
+            report = try OCDSReader.read(path: file) { findings += checks.check($0, asOf: asOf) }
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+        for (line, message) in report.malformed {
+            FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
+        }
+        print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
+    }
+
+    static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
+        let date = { (f: Finding) in (f.date("signed") ?? f.date("due") ?? f.asOf).description }
+        switch format {
+        case "csv":
+            var lines = ["\u{FEFF}rule,ocid,subject,date,facts"]
+            for f in findings {
+                let facts = f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(
+                    separator: "; ")
+                lines.append(
+                    [f.rule.rawValue, f.fact("ocid") ?? "", f.subject.rawValue, date(f), facts].map { field in
+                        field.contains(where: { $0 == "," || $0 == "\"" })
+                            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                    }.joined(separator: ","))
+            }
+            return lines.joined(separator: "\r\n") + "\r\n"
+        case "md":
+            var out =
+                "# OCDS check, as of \(asOf)\n\n\(report.releases) releases, \(findings.count) findings, "
+                + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes\n\n"
+                + "| rule | ocid | subject | date | facts |\n|---|---|---|---|---|\n"
+            for f in findings {
+                out +=
+                    "| \(f.rule) | \(f.fact("ocid") ?? "") | \(f.subject) | \(date(f)) | "
+                    + f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+                    + " |\n"
+            }
+            return out
+        default:
+            var w = CanonicalWriter()
+            w.openObject()
+            w.key("findings")
+            w.openArray()
+            for f in findings {
+                w.element()
+                w.openObject()
+                w.key("rule")
+                w.string(f.rule.rawValue)
+                w.key("ocid")
+                w.string(f.fact("ocid") ?? "")
+                w.key("subject")
+                w.string(f.subject.rawValue)
+                w.key("date")
+                w.string(date(f))
+                w.key("facts")
+                w.openObject()
+                for fact in f.facts where fact.name != "ocid" {
+                    w.key(string: fact.name)
+                    w.string(fact.value)
+                }
+                for d in f.dates {
+                    w.key(string: d.name)
+                    w.string(d.date.description)
+                }
+                w.closeObject()
+                w.closeObject()
+            }
+            w.closeArray()
+            w.key("summary")
+            w.openObject()
+            w.key("releases")
+            w.integer(report.releases)
+            w.key("findings")
+            w.integer(findings.count)
+            w.key("malformedLines")
+            w.integer(report.malformed.count)
+            w.key("dataQualityNotes")
+            w.integer(report.notes.count)
+            w.key("byRule")
+            w.openObject()
+            for (rule, n) in Dictionary(grouping: findings, by: \.rule).map({ ($0.key.rawValue, $0.value.count) })
+                .sorted(by: { $0.0 < $1.0 })
+            {
+                w.key(string: rule)
+                w.integer(n)
+            }
+            w.closeObject()
+            w.closeObject()
+            w.closeObject()
+            return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        }
+    }
+}
