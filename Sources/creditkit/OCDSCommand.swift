@@ -43,17 +43,13 @@ enum OCDSCommand: Command {
         let date = { (f: Finding) in (f.date("signed") ?? f.date("due") ?? f.asOf).description }
         switch format {
         case "csv":
-            var lines = ["\u{FEFF}rule,ocid,subject,date,facts"]
-            for f in findings {
-                let facts = f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(
-                    separator: "; ")
-                lines.append(
-                    [f.rule.rawValue, f.fact("ocid") ?? "", f.subject.rawValue, date(f), facts].map { field in
-                        field.contains(where: { $0 == "," || $0 == "\"" })
-                            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-                    }.joined(separator: ","))
-            }
-            return lines.joined(separator: "\r\n") + "\r\n"
+            return CSVText.document(
+                [["rule", "ocid", "subject", "date", "facts"]]
+                    + findings.map { f in
+                        let facts = f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(
+                            separator: "; ")
+                        return [f.rule.rawValue, f.fact("ocid") ?? "", f.subject.rawValue, date(f), facts]
+                    })
         case "md":
             var out =
                 "# OCDS check, as of \(asOf)\n\n\(report.releases) releases, \(findings.count) findings, "

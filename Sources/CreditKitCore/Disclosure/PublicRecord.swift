@@ -123,12 +123,7 @@ public enum Disclosure {
     /// - Parameter records: The records.
     /// - Returns: The CSV text.
     public static func penaltyCSV(_ records: [PublicRecord]) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        let lines = [PublicRecord.penaltyHeaders] + records.map(\.penaltyRow)
-        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        CSVText.document([PublicRecord.penaltyHeaders] + records.map(\.penaltyRow))
     }
 
     /// The public records as JSON: an array of objects keyed by the 双公示 headers, in their order.

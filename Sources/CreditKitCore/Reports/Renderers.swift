@@ -162,19 +162,11 @@ public enum ReportRenderer {
     /// - Parameter report: The report.
     /// - Returns: File names (the table names with `.csv`) and contents, in order.
     public static func csv(_ report: Report) -> [(name: String, text: String)] {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
         var used: [String: Int] = [:]
         return report.tables.map { t in
             used[t.name, default: 0] += 1
             let name = used[t.name]! == 1 ? t.name : "\(t.name)-\(used[t.name]!)"
-            let lines = [t.headers] + t.rows
-            return (
-                name + ".csv",
-                "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-            )
+            return (name + ".csv", CSVText.document([t.headers] + t.rows))
         }
     }
 
