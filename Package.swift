@@ -28,7 +28,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting"],
+        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting", "Procurement"],
         path: "Benchmarks/CreditKitBench"
     ),
     .executableTarget(

@@ -4,6 +4,8 @@ import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
+import Procurement
+import Synchronization
 
 struct Options {
     var workload = ""
@@ -18,7 +20,7 @@ struct Options {
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
-          ocds FILE read every release of an OCDS file (reading only; the checks come with the Procurement module)
+          ocds FILE read an OCDS file and run the procurement checks on every release, on one thread and on two
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
 
@@ -182,18 +184,42 @@ func evaluateWorkload(records: Int) async throws {
     }
 }
 
-/// The OCDS reading workload: one thread, the file read from memory.
+/// The OCDS workload: read every release and run the procurement checks, from memory, on one thread and on two
+/// (the file split at a line boundary near its middle).
 func ocdsWorkload(file: String) throws {
     guard let data = FileManager.default.contents(atPath: file) else { throw BenchError.message("cannot read \(file)") }
-    var contracts = 0
-    let start = ContinuousClock.now
-    let report = try OCDSReader.read(data: data) { contracts += $0.contracts.count }
-    let elapsed = seconds(since: start)
-    emit([
-        ("workload", "ocds-read"), ("threads", 1), ("n", report.releases), ("seconds", elapsed),
-        ("per_second", Double(report.releases) / elapsed), ("mb_per_second", Double(data.count) / 1e6 / elapsed),
-        ("contracts", contracts), ("malformed", report.malformed.count),
-    ])
+    let asOf = try LocalDate(year: 2026, month: 11, day: 23)
+    let checks = ProcurementOCDSChecks()
+    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int) {
+        var findings = 0
+        let report = try OCDSReader.read(data: part) { findings += checks.check($0, asOf: asOf).count }
+        return (report.releases, findings)
+    }
+    var middle = data.count / 2
+    while middle < data.count, data[data.startIndex + middle] != 0x0A { middle += 1 }
+    let halves = [data.prefix(middle + 1), data.suffix(from: data.startIndex + min(middle + 1, data.count))]
+    for threads in [1, 2] {
+        let start = ContinuousClock.now
+        var total = (releases: 0, findings: 0)
+        if threads == 1 {
+            total = try run(data)
+        } else {
+            let results = Mutex<[(Int, Int)]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if let r = try? run(halves[i]) { results.withLock { $0.append(r) } }
+            }
+            for r in results.withLock({ $0 }) {
+                total.releases += r.0
+                total.findings += r.1
+            }
+        }
+        let elapsed = seconds(since: start)
+        emit([
+            ("workload", "ocds"), ("threads", threads), ("n", total.releases), ("seconds", elapsed),
+            ("per_second", Double(total.releases) / elapsed), ("mb_per_second", Double(data.count) / 1e6 / elapsed),
+            ("findings", total.findings),
+        ])
+    }
 }
 
 /// The check workload: a ledger in memory with 100,000 subjects and `records` records, then timed credit checks.
