@@ -78,6 +78,12 @@ public struct ProcurementOCDSChecks: Sendable {
         self.missingCategory = missingCategory
     }
 
+    /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
+    static func award(of contract: OCDSRelease.Contract, in release: OCDSRelease) -> OCDSRelease.Award? {
+        release.awards.first { $0.id != nil && $0.id == contract.awardID }
+            ?? (release.awards.count == 1 ? release.awards[0] : nil)
+    }
+
     static func subject(_ release: OCDSRelease) -> SubjectID {
         let id = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? "unknown"
         let clean = String(id.unicodeScalars.map { (33...126).contains($0.value) ? Character($0) : "_" }.prefix(100))
@@ -108,9 +114,7 @@ public struct ProcurementOCDSChecks: Sendable {
         let calendar = profile.calendar
         // Late signing: within 30 days of the award notice.
         for contract in release.contracts {
-            let award =
-                release.awards.first { $0.id != nil && $0.id == contract.awardID }
-                ?? (release.awards.count == 1 ? release.awards[0] : nil)
+            let award = Self.award(of: contract, in: release)
             guard let notice = award?.notice, notice <= asOf,
                 let figure = try? profile.figure("procurement.contract.late-signing", on: notice),
                 let period = figure.figure.period
@@ -143,9 +147,7 @@ public struct ProcurementOCDSChecks: Sendable {
         }
         // SME payments: within 30 days of delivery; interest from the day after the last allowed day.
         for contract in release.contracts {
-            let award =
-                release.awards.first { $0.id != nil && $0.id == contract.awardID }
-                ?? (release.awards.count == 1 ? release.awards[0] : nil)
+            let award = Self.award(of: contract, in: release)
             let suppliers = (award?.suppliers ?? []).compactMap(release.party)
             guard suppliers.contains(where: \.isSME), let delivered = contract.deliveries.min(), delivered <= asOf,
                 let figure = try? profile.figure("procurement.payment.late-sme", on: delivered),

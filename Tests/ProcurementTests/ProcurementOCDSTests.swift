@@ -74,6 +74,16 @@ struct ProcurementOCDSTests {
         #expect(rules(try release(delivered: "2025-03-03", paid: [("2025-05-01", "1")], scale: "large")).isEmpty)
     }
 
+    @Test("the SME payment rule cites the 2020 text for deliveries before 1 June 2025 and the 2025 text from that day")
+    func paymentRegime() throws {
+        let before = checks.check(
+            try release(delivered: "2025-05-31", paid: [("2025-07-30", "100")]), asOf: LocalDate("2026-01-01")!)
+        let after = checks.check(
+            try release(delivered: "2025-06-01", paid: [("2025-07-30", "100")]), asOf: LocalDate("2026-01-01")!)
+        #expect(before.first?.basis.first?.article == "第八条")
+        #expect(after.first?.basis.first?.article == "第九条")
+    }
+
     @Test("works go to the Bidding Law; a missing category follows the setting")
     func mapping() throws {
         let works = try release(category: "works", notice: "2025-03-03", signed: "2025-05-03")

@@ -77,8 +77,8 @@ struct DueTable: Sendable {
                 (try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: day)).deadline.due.daysSinceEpoch) ?? .min
             }
         }
-        penalty = table("disclosure.penalty.publication")
-        other = table("record.publication.other")
+        penalty = table(RecordBasis.administrativePenalty.publicationRule)
+        other = table(RecordBasis.courtJudgment.publicationRule)
     }
 
     func due(penalty isPenalty: Bool, decided: Int32, profile: JurisdictionProfile) -> LocalDate? {
@@ -87,7 +87,7 @@ struct DueTable: Sendable {
         if index >= 0, index < table.count {
             return table[index] == .min ? nil : LocalDate(daysSinceEpoch: table[index])
         }
-        let rule: RuleID = isPenalty ? "disclosure.penalty.publication" : "record.publication.other"
+        let rule = (isPenalty ? RecordBasis.administrativePenalty : .courtJudgment).publicationRule
         return try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: decided)).deadline.due
     }
 }

@@ -84,8 +84,7 @@ public struct LifecycleChecks: Sendable {
         {
             return []
         }
-        let rule: RuleID =
-            record.basis == .administrativePenalty ? "disclosure.penalty.publication" : "record.publication.other"
+        let rule = record.basis.publicationRule
         let figure = try profile.figure(rule, on: record.decisionDate)
         let due = profile.calendar.deadline(
             figure.figure.period!, from: record.decisionDate, restDayExtension: figure.restDayExtension ?? true)
