@@ -140,8 +140,8 @@ extension CreditKit {
         try await ledger.append(ComplaintDecided(complaint: complaint, on: on, record: nil, rejection: reason))
     }
 
-    /// Confirms a finding: enters the dishonesty record it becomes (basis ``RecordBasis/sectorFinding``) and the
-    /// confirmation, in one batch.
+    /// Confirms a finding: enters the dishonesty record it becomes (basis ``RecordBasis/sectorFinding``, in the
+    /// sector of the module whose rule it is) and the confirmation, in one batch.
     /// - Parameters:
     ///   - finding: The finding.
     ///   - on: The day of confirmation.
@@ -160,7 +160,8 @@ extension CreditKit {
             actDate: min(earliest, on), decisionDate: on, authority: authority, documentNumber: documentNumber,
             legalBasis: finding.basis,
             facts: "\(finding.title.chinese)（\(finding.rule)）："
-                + finding.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "；"))
+                + finding.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "；"),
+            sector: modules.first { finding.rule.rawValue.hasPrefix($0.id.rawValue + ".") }?.id)
         let entries = try await ledger.append { first in
             [
                 RecordEntered(record: record),

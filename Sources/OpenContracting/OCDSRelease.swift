@@ -38,6 +38,9 @@ public struct OCDSRelease: Hashable, Sendable {
         public var numberOfTenderers: Int?
         /// The estimated value.
         public var value: Decimal?
+        /// The publication dates of its clarification documents (`documentType` `clarifications`, read without
+        /// regard to case or spaces).
+        public var clarifications: [LocalDate] = []
     }
 
     /// A bid (投标).
@@ -97,6 +100,9 @@ public struct OCDSRelease: Hashable, Sendable {
         public var deliveries: [LocalDate] = []
         /// Payments (`implementation.transactions`).
         public var payments: [Payment] = []
+        /// The earliest publication date of its `contractSigned` or `contractNotice` document: the contract's
+        /// publication.
+        public var published: LocalDate?
     }
 
     /// The contracting process's id.

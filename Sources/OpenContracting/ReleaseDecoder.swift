@@ -79,6 +79,26 @@ struct ReleaseDecoder {
         return out
     }
 
+    /// The `documentType` and `datePublished` of each document in an array, the type lower-cased without spaces.
+    mutating func documents(_ s: inout JSONScanner, _ field: String, _ body: (String, LocalDate) -> Void) throws {
+        try s.arrayOrSkip { s in
+            var type: String?
+            var published: LocalDate?
+            try s.objectOrSkip { s, key in
+                if key.equals("documentType") {
+                    type = try text(&s, field + ".documentType")
+                } else if key.equals("datePublished") {
+                    published = try date(&s, field + ".datePublished")
+                } else {
+                    try s.skipValue()
+                }
+            }
+            if let type, let published {
+                body(String(type.lowercased().filter { $0 != " " }), published)
+            }
+        }
+    }
+
     mutating func release(_ s: inout JSONScanner) throws -> OCDSRelease {
         let skipsBefore = s.shapeSkips
         defer {
@@ -151,6 +171,10 @@ struct ReleaseDecoder {
                 t.numberOfTenderers = try integer(&s, "tender.numberOfTenderers")
             } else if key.equals("value") {
                 t.value = try amount(&s, "tender.value")
+            } else if key.equals("documents") {
+                try documents(&s, "tender.documents") { type, published in
+                    if type == "clarifications" { t.clarifications.append(published) }
+                }
             } else if key.equals("tenderPeriod") {
                 try s.objectOrSkip { s, key in
                     if key.equals("startDate") {
@@ -202,19 +226,8 @@ struct ReleaseDecoder {
             } else if key.equals("suppliers") {
                 a.suppliers = try ids(&s, "awards.suppliers")
             } else if key.equals("documents") {
-                try s.arrayOrSkip { s in
-                    var type: String?
-                    var published: LocalDate?
-                    try s.objectOrSkip { s, key in
-                        if key.equals("documentType") {
-                            type = try text(&s, "awards.documents.documentType")
-                        } else if key.equals("datePublished") {
-                            published = try date(&s, "awards.documents.datePublished")
-                        } else {
-                            try s.skipValue()
-                        }
-                    }
-                    if type == "awardNotice", let published { a.noticeDate = min(a.noticeDate ?? published, published) }
+                try documents(&s, "awards.documents") { type, published in
+                    if type == "awardnotice" { a.noticeDate = min(a.noticeDate ?? published, published) }
                 }
             } else {
                 try s.skipValue()
@@ -236,6 +249,12 @@ struct ReleaseDecoder {
                 c.status = try text(&s, "contracts.status")
             } else if key.equals("value") {
                 c.value = try amount(&s, "contracts.value")
+            } else if key.equals("documents") {
+                try documents(&s, "contracts.documents") { type, published in
+                    if type == "contractsigned" || type == "contractnotice" {
+                        c.published = min(c.published ?? published, published)
+                    }
+                }
             } else if key.equals("milestones") {
                 try s.arrayOrSkip { s in
                     var type: String?

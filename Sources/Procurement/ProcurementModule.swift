@@ -1,10 +1,13 @@
 import CreditKitCore
 
-/// The government procurement sector module (政府采购): purchasers' integrity in contract signing, publication, acceptance and payment to suppliers (SMEs especially), under the Government Procurement Law and the SME payment rules.
+/// The government procurement sector module (政府采购): purchasers' integrity in tendering, contract signing and
+/// publication, bonds, acceptance, challenges and payment to suppliers (SMEs especially), under the Government
+/// Procurement Law, its Implementing Regulations and the SME payment rules.
 ///
-/// Register it when the kit is created: `CreditKit(store: ..., modules: [.procurement])`. It contributes its rule
-/// figures; ``ProcurementOCDSChecks`` runs its rules over open-contracting data. Its ledger events, report section
-/// and indicator arrive with the rest of the sector's issue.
+/// Register it when the kit is created: `CreditKit(store: ..., modules: [.procurement])`. It contributes its
+/// ledger events (``ProcurementEvent``), its rules' figures, ``ProcurementLedgerCheck``, a sanction rule for
+/// confirmed SME arrears, ``PurchaserIndicator`` and the purchaser section of a credit file.
+/// ``ProcurementOCDSChecks`` runs the same rules over open-contracting data.
 public struct ProcurementModule: SectorModule {
     /// The sector's identifier, `procurement`.
     public static let sectorID: SectorID = "procurement"
@@ -18,8 +21,44 @@ public struct ProcurementModule: SectorModule {
     /// 政府采购 (Government procurement).
     public var name: LocalizedName { LocalizedName(chinese: "政府采购", english: "Government procurement") }
 
+    /// The procurement facts.
+    public var eventTypes: [any LedgerEvent.Type] { ProcurementEvents.all }
+
+    /// The procurement rules over the ledger.
+    public var checks: [any IntegrityCheck] { [ProcurementLedgerCheck()] }
+
     /// The procurement rules' national figures.
     public var ruleFigures: [RuleFigure] { ProcurementFigures.all }
+
+    /// Confirmed SME arrears (an ordinary or serious procurement record about an agency): the superior orders
+    /// rectification and the finance department limits official spending for a year.
+    public var sanctionRules: [SanctionRule] {
+        [
+            SanctionRule(
+                id: "sanction.procurement.sme-arrears", bases: [.sectorFinding], severities: [.ordinary, .serious],
+                subjectKinds: [.agency], target: .recordSubject, sectors: [Self.sectorID],
+                measures: [
+                    DepartmentMeasure("上级机关、主管部门", .rectification, nil),
+                    DepartmentMeasure("财政部门", .officialSpendingLimit, .years(1)),
+                ],
+                legalBasis: [LegalCitation(document: ProcurementFigures.smePayment2025)], confirmed: false)
+        ]
+    }
+
+    /// The purchaser's procurement conduct.
+    public var indicators: [any Indicator] { [PurchaserIndicator()] }
+
+    /// The purchaser section, for an agency with procurement facts.
+    /// - Parameter context: The kit, the subject and the day.
+    /// - Returns: The section, or none.
+    public func reportSections(_ context: ReportContext) -> [ReportSection] {
+        do {
+            let stats = try PurchaserStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
+            return stats.projects == 0 ? [] : [stats.section]
+        } catch {
+            return [ReportSection(title: "政府采购 Government procurement", blocks: [.paragraph("无法读取采购事实：\(error)")])]
+        }
+    }
 }
 
 extension SectorModule where Self == ProcurementModule {

@@ -1,192 +1,295 @@
 import CreditKitCore
 import Foundation
-import OpenContracting
 
-/// The procurement rules' figures (政府采购规则参数), national defaults the kit adds to its profile.
-enum ProcurementFigures {
-    static func cite(_ document: String, _ article: String? = nil) -> LegalCitation {
-        LegalCitation(document: document, article: article)
-    }
-
-    static let all: [RuleFigure] = [
-        RuleFigure(
-            rule: "procurement.contract.late-signing",
-            title: LocalizedName(chinese: "中标、成交通知书发出后逾期签订合同", english: "contract signed late after the award notice"),
-            figure: Figure(30, .days), restDayExtension: true, basis: [cite("《中华人民共和国政府采购法》", "第四十六条")]),
-        RuleFigure(
-            rule: "procurement.tender.short-period",
-            title: LocalizedName(
-                chinese: "招标文件发出至投标截止不足法定时间", english: "too short from tender documents to bid deadline"),
-            figure: Figure(20, .days), basis: [cite("《中华人民共和国政府采购法》", "第三十五条")],
-            note: "open and selective tenders; a minimum duration, counted plainly"),
-        RuleFigure(
-            rule: "procurement.payment.late-sme",
-            title: LocalizedName(chinese: "逾期支付中小企业款项", english: "an SME paid late"),
-            figure: Figure(30, .days), restDayExtension: true, basis: [cite("《保障中小企业款项支付条例》", "第八条")],
-            from: LocalDate("2020-09-01"), through: LocalDate("2025-05-31"),
-            note: "from delivery (or acceptance where payment depends on it); a contract may agree up to 60 d"),
-        RuleFigure(
-            rule: "procurement.payment.late-sme",
-            title: LocalizedName(chinese: "逾期支付中小企业款项", english: "an SME paid late"),
-            figure: Figure(30, .days), restDayExtension: true, basis: [cite("《保障中小企业款项支付条例》（2025）", "第九条")],
-            from: LocalDate("2025-06-01"),
-            note: "from delivery (or acceptance where payment depends on it); a contract may agree up to 60 d"),
-        RuleFigure(
-            rule: "procurement.payment.interest",
-            title: LocalizedName(chinese: "未约定利率时的逾期利息（每日）", english: "late-payment interest per day when none agreed"),
-            figure: Figure(Decimal(string: "0.05")!, .percent), basis: [cite("《保障中小企业款项支付条例》（2025）", "第十七条")],
-            note: "runs from the day after the last allowed day"),
+/// The procurement rules (政府采购规则), applied to one process as of a day: each figure comes from the profile in
+/// force on the day that starts its period, and each finding names its rule, the facts and dates it used, and the
+/// ledger entries that are its evidence.
+public struct ProcurementRules: Sendable {
+    /// Every rule the procurement checks may report.
+    public static let ids: [RuleID] = [
+        "procurement.contract.late-signing", "procurement.contract.late-publication",
+        "procurement.contract.late-filing", "procurement.tender.short-period",
+        "procurement.tender.short-period.consultation", "procurement.tender.short-period.negotiation",
+        "procurement.tender.short-period.quotation", "procurement.tender.short-clarification",
+        "procurement.tender.too-few-bidders", "procurement.result.late-confirmation", "procurement.result.late-notice",
+        "procurement.bond.excessive-bid-bond", "procurement.bond.late-refund",
+        "procurement.bond.excessive-performance-bond", "procurement.acceptance.overdue",
+        "procurement.payment.late-sme", "procurement.payment.overdue-unpaid", "procurement.challenge.late-reply",
     ]
-}
 
-/// Which law governs an OCDS process (适用法律): goods and services the Government Procurement Law, works the
-/// Bidding Law; a process without a category follows the setting (procurement by default).
-public enum GoverningLaw: String, Sendable, Hashable {
-    /// 《政府采购法》.
-    case procurement
-    /// 《招标投标法》.
-    case bidding
+    /// The profile whose figures apply, the module's defaults added.
+    public let profile: JurisdictionProfile
 
-    /// The law of a release.
-    /// - Parameters:
-    ///   - release: The release.
-    ///   - missing: The law when the category is missing.
-    /// - Returns: The law.
-    public static func of(_ release: OCDSRelease, missing: GoverningLaw = .procurement) -> GoverningLaw {
-        switch release.tender?.mainProcurementCategory {
-        case "works"?: .bidding
-        case "goods"?, "services"?: .procurement
-        default: missing
-        }
-    }
-}
-
-/// The procurement checks over OCDS releases (政府采购核查): late signing, too short a tender period, late payment
-/// of SMEs with the interest owed. Findings name the buyer (采购人) as `ocds:<buyer id>`.
-public struct ProcurementOCDSChecks: Sendable {
-    /// The profile whose figures apply (the module's defaults added).
-    public var profile: JurisdictionProfile
-    /// The law for a process without a category.
-    public var missingCategory: GoverningLaw
-
-    /// Makes the checks.
-    /// - Parameters:
-    ///   - profile: The profile; the module's figures are added where it has none.
-    ///   - missingCategory: The law for a process without a category.
-    public init(profile: JurisdictionProfile = .national, missingCategory: GoverningLaw = .procurement) {
+    /// Makes the rules.
+    /// - Parameter profile: The profile; the module's figures are added where it has none.
+    public init(profile: JurisdictionProfile = .national) {
         self.profile = (try? profile.addingDefaults(ProcurementFigures.all)) ?? profile
-        self.missingCategory = missingCategory
     }
 
-    /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
-    static func award(of contract: OCDSRelease.Contract, in release: OCDSRelease) -> OCDSRelease.Award? {
-        release.awards.first { $0.id != nil && $0.id == contract.awardID }
-            ?? (release.awards.count == 1 ? release.awards[0] : nil)
-    }
-
-    static func subject(_ release: OCDSRelease) -> SubjectID {
-        let id = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? "unknown"
-        let clean = String(id.unicodeScalars.map { (33...126).contains($0.value) ? Character($0) : "_" }.prefix(100))
-        return SubjectID(rawValue: "ocds:" + clean)
-    }
-
-    func finding(
-        _ figure: RuleFigure, _ release: OCDSRelease, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate],
-        asOf: LocalDate
-    ) -> Finding {
-        Finding(
-            rule: figure.rule, title: figure.title, basis: figure.basis, subject: Self.subject(release),
-            severity: .minor,
-            facts: [Finding.Fact("ocid", release.ocid), Finding.Fact("figure", figure.figure.description)] + facts,
-            dates: dates, evidence: [], asOf: asOf)
-    }
-
-    /// Runs the checks on one release, if the Government Procurement Law governs it.
+    /// Every finding for one process as of a day.
     /// - Parameters:
-    ///   - release: The release.
-    ///   - asOf: The day looked at.
-    /// - Returns: The findings.
-    public func check(_ release: OCDSRelease, asOf: LocalDate) -> [Finding] {
-        guard GoverningLaw.of(release, missing: missingCategory) == .procurement,
-            release.tender?.status != "cancelled"
-        else { return [] }
-        var out: [Finding] = []
-        let calendar = profile.calendar
-        // Late signing: within 30 days of the award notice.
-        for contract in release.contracts {
-            let award = Self.award(of: contract, in: release)
-            guard let notice = award?.notice, notice <= asOf,
-                let figure = try? profile.figure("procurement.contract.late-signing", on: notice),
-                let period = figure.figure.period
-            else { continue }
-            let due = calendar.deadline(period, from: notice, restDayExtension: figure.restDayExtension ?? true)
-            if let signed = contract.dateSigned, signed > due.due {
-                out.append(
-                    finding(
-                        figure, release,
-                        [
-                            Finding.Fact("contract", contract.id ?? ""),
-                            Finding.Fact("daysLate", String(due.daysLate(on: signed))),
-                        ],
-                        [.init("notice", notice), .init("due", due.due), .init("signed", signed)], asOf: asOf))
+    ///   - process: The process.
+    ///   - asOf: The day looked at; facts after it are not seen.
+    /// - Returns: The findings, in rule order.
+    public func findings(for process: ProcurementProcess, asOf: LocalDate) -> [Finding] {
+        guard !process.cancelled else { return [] }
+        var out = Output(rules: self, process: process, asOf: asOf)
+        tender(process, &out)
+        result(process, &out)
+        for contract in process.contracts {
+            signing(contract, process, &out)
+            payment(contract, &out)
+            acceptance(contract, &out)
+            if let bond = contract.performanceBond, let amount = contract.amount,
+                let figure = out.figure("procurement.bond.excessive-performance-bond", on: contract.signed?.on ?? asOf),
+                bond > amount * figure.figure.value / 100
+            {
+                out.add(
+                    figure, [("contract", contract.id), ("bond", "\(bond)"), ("contractAmount", "\(amount)")],
+                    dates: contract.signed.map { [.init("signed", $0.on)] } ?? [], evidence: contract.evidence)
             }
         }
-        // Tender period: at least 20 days for open and selective tenders.
-        if let t = release.tender, ["open", "selective"].contains(t.procurementMethod ?? ""), let start = t.periodStart,
-            let end = t.periodEnd, let figure = try? profile.figure("procurement.tender.short-period", on: start),
-            let period = figure.figure.period, !calendar.lasts(atLeast: period, from: start, to: end)
+        bonds(process, &out)
+        for challenge in process.challenges where challenge.received.on <= asOf {
+            out.deadline(
+                "procurement.challenge.late-reply", from: challenge.received, named: "received",
+                done: challenge.answered,
+                doneName: "answered", facts: [("challenge", challenge.id)])
+        }
+        return out.findings
+    }
+
+    /// Collects findings for one process.
+    struct Output {
+        let rules: ProcurementRules
+        let process: ProcurementProcess
+        let asOf: LocalDate
+        var findings: [Finding] = []
+
+        func figure(_ rule: RuleID, on day: LocalDate) -> RuleFigure? { try? rules.profile.figure(rule, on: day) }
+
+        mutating func add(
+            _ figure: RuleFigure, _ facts: [(String, String)], dates: [Finding.NamedDate], evidence: [Int64],
+            severity: Severity = .minor
+        ) {
+            var all: [Finding.Fact] = []
+            if let ocid = process.ocid { all.append(Finding.Fact("ocid", ocid)) }
+            all.append(Finding.Fact("project", process.id))
+            all.append(Finding.Fact("figure", figure.figure.description))
+            all += facts.map { Finding.Fact($0.0, $0.1) }
+            findings.append(
+                Finding(
+                    rule: figure.rule, title: figure.title, basis: figure.basis, subject: process.purchaser,
+                    severity: severity, facts: all, dates: dates,
+                    evidence: Array(Set(evidence + process.evidence.prefix(1))).sorted(), asOf: asOf))
+        }
+
+        /// A deadline rule: `done` must come by the period's last day after `start`; past it, a late `done` (or, for
+        /// a complete process, none by the day looked at) is a finding.
+        mutating func deadline(
+            _ rule: RuleID, from start: ProcurementProcess.Dated, named startName: String,
+            done: ProcurementProcess.Dated?, doneName: String, facts: [(String, String)], evidence: [Int64] = [],
+            evenIfIncomplete: Bool = false
+        ) {
+            guard start.on <= asOf, let figure = figure(rule, on: start.on), let period = figure.figure.period else {
+                return
+            }
+            let due = rules.profile.calendar.deadline(
+                period, from: start.on, restDayExtension: figure.restDayExtension ?? true)
+            let seen = done.flatMap { $0.on <= asOf ? $0 : nil }
+            let proof = evidence + start.evidence + (seen?.evidence ?? [])
+            if let seen {
+                guard seen.on > due.due else { return }
+                add(
+                    figure, facts + [("daysLate", String(due.daysLate(on: seen.on)))],
+                    dates: [.init(startName, start.on), .init("due", due.due), .init(doneName, seen.on)],
+                    evidence: proof)
+            } else if process.isComplete || evenIfIncomplete, asOf > due.due {
+                add(
+                    figure, facts + [("state", "not yet"), ("daysLate", String(due.daysLate(on: asOf)))],
+                    dates: [.init(startName, start.on), .init("due", due.due)], evidence: proof)
+            }
+        }
+    }
+
+    func tender(_ p: ProcurementProcess, _ out: inout Output) {
+        guard let issued = p.documentsIssued, issued.on <= out.asOf else { return }
+        if let deadline = p.bidDeadline, let rule = p.method.shortPeriodRule,
+            let figure = out.figure(rule, on: issued.on), let period = figure.figure.period,
+            !profile.calendar.lasts(atLeast: period, from: issued.on, to: deadline)
         {
-            out.append(
-                finding(
-                    figure, release,
-                    [
-                        Finding.Fact("days", String(start.days(until: end))),
-                        Finding.Fact("method", t.procurementMethod ?? ""),
-                    ],
-                    [.init("documentsIssued", start), .init("bidDeadline", end)], asOf: asOf))
+            out.add(
+                figure,
+                [
+                    ("method", p.methodText ?? p.method.rawValue),
+                    (period.unit == .workingDays ? "workingDays" : "days", periodLength(period, issued.on, deadline)),
+                ],
+                dates: [.init("documentsIssued", issued.on), .init("bidDeadline", deadline)], evidence: issued.evidence)
         }
-        // SME payments: within 30 days of delivery; interest from the day after the last allowed day.
-        for contract in release.contracts {
-            let award = Self.award(of: contract, in: release)
-            let suppliers = (award?.suppliers ?? []).compactMap(release.party)
-            guard suppliers.contains(where: \.isSME), let delivered = contract.deliveries.min(), delivered <= asOf,
-                let figure = try? profile.figure("procurement.payment.late-sme", on: delivered),
-                let period = figure.figure.period
-            else { continue }
-            let due = calendar.deadline(period, from: delivered, restDayExtension: figure.restDayExtension ?? true)
-            let rate =
-                (try? profile.figure("procurement.payment.interest", on: delivered).figure.value) ?? Decimal(
-                    string: "0.05")!
-            let late = contract.payments.filter { ($0.date ?? .distantFuture) > due.due && ($0.date ?? asOf) <= asOf }
-            let paid = contract.payments.compactMap(\.date).filter { $0 <= asOf }
-            if paid.isEmpty, asOf > due.due {
-                out.append(
-                    finding(
-                        figure, release,
-                        [
-                            Finding.Fact("contract", contract.id ?? ""), Finding.Fact("state", "unpaid"),
-                            Finding.Fact("daysLate", String(due.daysLate(on: asOf))),
-                        ],
-                        [.init("delivered", delivered), .init("due", due.due)], asOf: asOf))
-            } else if !late.isEmpty {
-                var interest = Decimal(0)
-                for p in late {
-                    guard let date = p.date, let amount = p.amount else { continue }
-                    interest += amount * rate / 100 * Decimal(due.daysLate(on: date))
-                }
-                out.append(
-                    finding(
-                        figure, release,
-                        [
-                            Finding.Fact("contract", contract.id ?? ""), Finding.Fact("state", "paid late"),
-                            Finding.Fact("latePayments", String(late.count)),
-                            Finding.Fact("interestOwed", "\(interest)"),
-                        ],
-                        [.init("delivered", delivered), .init("due", due.due)]
-                            + late.compactMap { $0.date.map { .init("paid", $0) } },
-                        asOf: asOf))
+        if p.method.isTender, let deadline = p.bidDeadline {
+            for clarification in p.clarifications where clarification.on <= out.asOf && clarification.on < deadline {
+                guard let figure = out.figure("procurement.tender.short-clarification", on: clarification.on),
+                    let period = figure.figure.period,
+                    !profile.calendar.lasts(atLeast: period, from: clarification.on, to: deadline)
+                else { continue }
+                out.add(
+                    figure, [("days", String(clarification.on.days(until: deadline)))],
+                    dates: [.init("clarified", clarification.on), .init("bidDeadline", deadline)],
+                    evidence: clarification.evidence)
             }
         }
-        return out
+        if p.method.isTender, p.awarded, let bidders = p.bidders,
+            let figure = out.figure("procurement.tender.too-few-bidders", on: p.bidDeadline ?? issued.on),
+            Decimal(bidders) < figure.figure.value
+        {
+            out.add(
+                figure, [("bidders", String(bidders)), ("method", p.methodText ?? p.method.rawValue)],
+                dates: [.init("bidDeadline", p.bidDeadline ?? issued.on)],
+                evidence: (p.evaluationReport?.evidence ?? []) + (p.resultAnnounced?.evidence ?? []))
+        }
+    }
+
+    func periodLength(_ period: Period, _ start: LocalDate, _ end: LocalDate) -> String {
+        period.unit == .workingDays
+            ? String(profile.calendar.workingDays(after: start, through: end)) : String(start.days(until: end))
+    }
+
+    func result(_ p: ProcurementProcess, _ out: inout Output) {
+        if let report = p.evaluationReport {
+            out.deadline(
+                "procurement.result.late-confirmation", from: report, named: "evaluationReport",
+                done: p.winnerConfirmed, doneName: "winnerConfirmed", facts: [])
+        }
+        if let confirmed = p.winnerConfirmed {
+            out.deadline(
+                "procurement.result.late-notice", from: confirmed, named: "winnerConfirmed", done: p.resultAnnounced,
+                doneName: "announced", facts: [])
+        }
+    }
+
+    func signing(_ c: ProcurementProcess.Contract, _ p: ProcurementProcess, _ out: inout Output) {
+        if let notice = c.awardNotice {
+            out.deadline(
+                "procurement.contract.late-signing", from: .init(notice, evidence: p.resultAnnounced?.evidence ?? []),
+                named: "notice", done: c.signed, doneName: "signed", facts: [("contract", c.id)])
+        }
+        guard let signed = c.signed else { return }
+        out.deadline(
+            "procurement.contract.late-publication", from: signed, named: "signed", done: c.published,
+            doneName: "published", facts: [("contract", c.id)])
+        out.deadline(
+            "procurement.contract.late-filing", from: signed, named: "signed", done: c.filed, doneName: "filed",
+            facts: [("contract", c.id)])
+    }
+
+    func acceptance(_ c: ProcurementProcess.Contract, _ out: inout Output) {
+        guard let due = c.acceptanceDue, due < out.asOf,
+            let figure = out.figure("procurement.acceptance.overdue", on: due)
+        else { return }
+        let passed = c.acceptancePassed.flatMap { $0.on <= out.asOf ? $0 : nil }
+        if let passed, passed.on <= due { return }
+        var dates: [Finding.NamedDate] = [.init("agreedAcceptance", due)]
+        if let organised = c.acceptanceOrganised, organised.on <= out.asOf {
+            dates.append(.init("organised", organised.on))
+        }
+        if let passed { dates.append(.init("passed", passed.on)) }
+        out.add(
+            figure,
+            [
+                ("contract", c.id), ("state", passed == nil ? "not accepted" : "accepted late"),
+                ("daysLate", String(due.days(until: passed?.on ?? out.asOf))),
+            ], dates: dates,
+            evidence: c.evidence + (c.acceptanceOrganised?.evidence ?? []) + (passed?.evidence ?? []))
+    }
+
+    /// Where the SME payment period starts: acceptance when payment waits for it (the agreed acceptance date when
+    /// acceptance is later), else the first delivery.
+    static func paymentStart(_ c: ProcurementProcess.Contract, asOf: LocalDate) -> ProcurementProcess.Dated? {
+        if c.paysOnAcceptance {
+            let passed = c.acceptancePassed.flatMap { $0.on <= asOf ? $0 : nil }
+            switch (passed, c.acceptanceDue) {
+            case (let passed?, let due?): return passed.on <= due ? passed : .init(due, evidence: c.evidence)
+            case (let passed?, nil): return passed
+            case (nil, let due?): return due < asOf ? .init(due, evidence: c.evidence) : nil
+            case (nil, nil): return nil
+            }
+        }
+        return c.deliveries.filter { $0.on <= asOf }.min { $0.on < $1.on }
+    }
+
+    func payment(_ c: ProcurementProcess.Contract, _ out: inout Output) {
+        let asOf = out.asOf
+        guard c.paysAnSME, let start = Self.paymentStart(c, asOf: asOf),
+            let late = out.figure("procurement.payment.late-sme", on: start.on), var period = late.figure.period
+        else { return }
+        var term = "\(period.value) d"
+        if let agreed = c.paymentTermDays {
+            let cap = out.figure("procurement.payment.agreed-term-cap", on: start.on)?.figure.period?.value ?? agreed
+            period = .days(min(agreed, cap))
+            term = "agreed \(agreed) d" + (agreed > cap ? ", counted as \(cap) d" : "")
+        }
+        let due = profile.calendar.deadline(period, from: start.on, restDayExtension: late.restDayExtension ?? true)
+        let rate =
+            (out.figure("procurement.payment.interest", on: start.on)?.figure.value ?? Decimal(string: "0.05")!) / 100
+        let made = c.payments.filter { ($0.on ?? .distantFuture) <= asOf }
+        let startName = c.paysOnAcceptance ? "acceptance" : "delivered"
+        let lateOnes = made.filter { $0.on! > due.due }
+        if !lateOnes.isEmpty {
+            var interest = Decimal(0)
+            for p in lateOnes { interest += (p.amount ?? 0) * rate * Decimal(due.daysLate(on: p.on!)) }
+            out.add(
+                late,
+                [
+                    ("contract", c.id), ("term", term), ("latePayments", String(lateOnes.count)),
+                    ("lateAmount", "\(lateOnes.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) })"),
+                    ("interestOwed", "\(rounded(interest))"),
+                ],
+                dates: [.init(startName, start.on), .init("due", due.due)] + lateOnes.map { .init("paid", $0.on!) },
+                evidence: c.evidence + start.evidence + lateOnes.flatMap(\.evidence))
+        }
+        guard asOf > due.due, let unpaid = out.figure("procurement.payment.overdue-unpaid", on: start.on) else {
+            return
+        }
+        let paid = made.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
+        let outstanding: Decimal? = c.amount.map { $0 - paid }
+        guard outstanding.map({ $0 > 0 }) ?? made.isEmpty else { return }
+        var facts: [(String, String)] = [
+            ("contract", c.id), ("term", term), ("daysLate", String(due.daysLate(on: asOf))),
+        ]
+        if let outstanding {
+            facts.append(("outstanding", "\(outstanding)"))
+            facts.append(("interestAccrued", "\(rounded(outstanding * rate * Decimal(due.daysLate(on: asOf))))"))
+        }
+        out.add(
+            unpaid, facts, dates: [.init(startName, start.on), .init("due", due.due)],
+            evidence: c.evidence + start.evidence + made.flatMap(\.evidence), severity: .ordinary)
+    }
+
+    func rounded(_ value: Decimal) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, 2, .plain)
+        return result
+    }
+
+    func bonds(_ p: ProcurementProcess, _ out: inout Output) {
+        for bond in p.bidBonds where bond.posted <= out.asOf {
+            if let budget = p.budget, let figure = out.figure("procurement.bond.excessive-bid-bond", on: bond.posted),
+                bond.amount > budget * figure.figure.value / 100
+            {
+                out.add(
+                    figure, [("supplier", bond.supplier.name), ("bond", "\(bond.amount)"), ("budget", "\(budget)")],
+                    dates: [.init("posted", bond.posted)], evidence: bond.evidence)
+            }
+            // The winner's bond runs from its contract's signing; the others' from the result notice.
+            let winning = p.contracts.first { $0.suppliers.contains(where: bond.supplier.sameAs) }
+            let start = winning != nil ? winning?.signed : p.resultAnnounced
+            guard let start else { continue }
+            out.deadline(
+                "procurement.bond.late-refund", from: start, named: winning != nil ? "signed" : "announced",
+                done: bond.refunded, doneName: "refunded",
+                facts: [("supplier", bond.supplier.name), ("winner", winning != nil ? "yes" : "no")],
+                evidence: bond.evidence)
+        }
     }
 }

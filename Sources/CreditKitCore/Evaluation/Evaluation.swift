@@ -176,7 +176,8 @@ extension CreditKit {
         let day = asOf ?? now.chinaDate
         let view = self.view
         let context = EvaluationContext(
-            view: view, asOf: day, knownAt: now, profile: profile, commitments: commitments, explain: explain)
+            view: view, asOf: day, knownAt: now, profile: profile, commitments: commitments, explain: explain,
+            ledger: ledger)
         let model = model.adding(modules)
         let ids = agencies ?? view.subjects(ofKind: .agency, asOf: day).map(\.subject.id)
         return ids.map { model.score($0, in: context) }

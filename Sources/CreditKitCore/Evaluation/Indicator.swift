@@ -33,6 +33,9 @@ public struct EvaluationContext: Sendable {
     /// Whether indicators write out every item and improvement (for files and reports), or only the points (for
     /// rankings and warnings over many subjects).
     public var explain: Bool
+    /// The ledger, for indicators that read facts from the store (sector facts the view does not index); `nil`
+    /// when the context was made without one.
+    public var ledger: Ledger?
     private let dueTable: DueTable
 
     /// Makes a context.
@@ -43,10 +46,12 @@ public struct EvaluationContext: Sendable {
     ///   - profile: The profile.
     ///   - commitments: Commitments by promisor.
     ///   - explain: Whether to write out items and improvements.
+    ///   - ledger: The ledger, for indicators that read the store.
     public init(
         view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture, profile: JurisdictionProfile,
-        commitments: [SubjectID: [(Commitment.ID, Commitment)]], explain: Bool = true
+        commitments: [SubjectID: [(Commitment.ID, Commitment)]], explain: Bool = true, ledger: Ledger? = nil
     ) {
+        self.ledger = ledger
         self.view = view
         self.asOf = asOf
         self.knownAt = knownAt

@@ -1,0 +1,146 @@
+import CreditKitCore
+import Foundation
+import OpenContracting
+
+/// Which law governs an OCDS process (适用法律): goods and services the Government Procurement Law, works the
+/// Bidding Law; a process without a category follows the setting (procurement by default).
+public enum GoverningLaw: String, Sendable, Hashable {
+    /// 《政府采购法》.
+    case procurement
+    /// 《招标投标法》.
+    case bidding
+
+    /// The law of a release.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - missing: The law when the category is missing.
+    /// - Returns: The law.
+    public static func of(_ release: OCDSRelease, missing: GoverningLaw = .procurement) -> GoverningLaw {
+        switch release.tender?.mainProcurementCategory {
+        case "works"?: .bidding
+        case "goods"?, "services"?: .procurement
+        default: missing
+        }
+    }
+}
+
+extension ProcurementMethod {
+    /// The method of an OCDS tender: the local name in `procurementMethodDetails` where it names one of the Chinese
+    /// methods (in Chinese or English), else `open` as an open tender and `selective` as an invited one.
+    /// - Parameter tender: The tender.
+    /// - Returns: The method.
+    public static func of(_ tender: OCDSRelease.Tender) -> ProcurementMethod {
+        if let details = tender.procurementMethodDetails?.lowercased() {
+            let names: [(ProcurementMethod, [String])] = [
+                (.competitiveConsultation, ["竞争性磋商", "competitive consultation"]),
+                (.competitiveNegotiation, ["竞争性谈判", "competitive negotiation"]),
+                (.requestForQuotation, ["询价", "request for quotation"]),
+                (.singleSource, ["单一来源", "single source", "single-source"]),
+                (.frameworkAgreement, ["框架协议", "framework agreement"]),
+                (.invitedTender, ["邀请招标"]), (.openTender, ["公开招标"]),
+            ]
+            for (method, words) in names where words.contains(where: details.contains) { return method }
+        }
+        switch tender.procurementMethod {
+        case "open"?: return .openTender
+        case "selective"?: return .invitedTender
+        default: return .other
+        }
+    }
+}
+
+extension ProcurementProcess {
+    /// The subject an OCDS buyer stands for: `ocds:` and its id, printable ASCII only.
+    /// - Parameter release: The release.
+    /// - Returns: The subject.
+    public static func buyerSubject(_ release: OCDSRelease) -> SubjectID {
+        let id = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? "unknown"
+        let clean = String(id.unicodeScalars.map { (33...126).contains($0.value) ? Character($0) : "_" }.prefix(100))
+        return SubjectID(rawValue: "ocds:" + clean)
+    }
+
+    /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
+    static func award(of contract: OCDSRelease.Contract, in release: OCDSRelease) -> OCDSRelease.Award? {
+        release.awards.first { $0.id != nil && $0.id == contract.awardID }
+            ?? (release.awards.count == 1 ? release.awards[0] : nil)
+    }
+
+    /// The process an OCDS release describes (not ``isComplete``: open data may leave facts out).
+    ///
+    /// The tender period gives documents issued and the bid deadline; `numberOfTenderers` (else the distinct
+    /// tenderers of the bids) the bidders; the first award with both a date and an `awardNotice` document the
+    /// winner's confirmation and the result notice; each contract its award's notice, `dateSigned`, the
+    /// publication of its signed-contract document, its met deliveries and its transactions; `parties.details.scale`
+    /// the suppliers' size.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - purchaser: The subject the buyer stands for; `ocds:<buyer id>` by default.
+    public init(release: OCDSRelease, purchaser: SubjectID? = nil) {
+        self.init(id: release.ocid, purchaser: purchaser ?? Self.buyerSubject(release), isComplete: false)
+        ocid = release.ocid
+        if let t = release.tender {
+            method = .of(t)
+            methodText = t.procurementMethodDetails ?? t.procurementMethod
+            category = t.mainProcurementCategory
+            budget = t.value
+            documentsIssued = t.periodStart.map { Dated($0) }
+            bidDeadline = t.periodEnd
+            clarifications = t.clarifications.map { Dated($0) }
+            cancelled = t.status == "cancelled"
+            bidders =
+                t.numberOfTenderers
+                ?? (release.bids.isEmpty ? nil : Set(release.bids.flatMap(\.tenderers)).count)
+        }
+        awarded = release.awards.contains { $0.status == nil || $0.status == "active" } || !release.contracts.isEmpty
+        if let award = release.awards.first(where: { $0.date != nil && $0.noticeDate != nil }) {
+            winnerConfirmed = Dated(award.date!)
+            resultAnnounced = Dated(award.noticeDate!)
+        }
+        for (index, c) in release.contracts.enumerated() {
+            var contract = Contract(id: c.id ?? "#\(index + 1)")
+            let award = Self.award(of: c, in: release)
+            contract.suppliers = (award?.suppliers ?? []).map { id in
+                let party = release.party(id)
+                return ProcurementSupplier(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
+            }
+            contract.amount = c.value
+            contract.awardNotice = award?.notice
+            contract.signed = c.dateSigned.map { Dated($0) }
+            contract.published = c.published.map { Dated($0) }
+            contract.deliveries = c.deliveries.map { Dated($0) }
+            contract.payments = c.payments.map { Payment(on: $0.date, amount: $0.amount) }
+            contracts.append(contract)
+        }
+    }
+}
+
+/// The procurement rules over OCDS releases (政府采购核查): every rule open data can show, on each release the
+/// Government Procurement Law governs. Findings name the buyer (采购人) as `ocds:<buyer id>`.
+public struct ProcurementOCDSChecks: Sendable {
+    /// The rules, with the profile whose figures apply.
+    public let rules: ProcurementRules
+    /// The law for a process without a category.
+    public var missingCategory: GoverningLaw
+
+    /// The profile whose figures apply (the module's defaults added).
+    public var profile: JurisdictionProfile { rules.profile }
+
+    /// Makes the checks.
+    /// - Parameters:
+    ///   - profile: The profile; the module's figures are added where it has none.
+    ///   - missingCategory: The law for a process without a category.
+    public init(profile: JurisdictionProfile = .national, missingCategory: GoverningLaw = .procurement) {
+        self.rules = ProcurementRules(profile: profile)
+        self.missingCategory = missingCategory
+    }
+
+    /// Runs the checks on one release, if the Government Procurement Law governs it.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings.
+    public func check(_ release: OCDSRelease, asOf: LocalDate) -> [Finding] {
+        guard GoverningLaw.of(release, missing: missingCategory) == .procurement else { return [] }
+        return rules.findings(for: ProcurementProcess(release: release), asOf: asOf)
+    }
+}
