@@ -22,6 +22,8 @@ public struct OCDSRelease: Hashable, Sendable {
     public struct Tender: Hashable, Sendable {
         /// Its id.
         public var id: String?
+        /// Its title.
+        public var title: String?
         /// `planning`, `active`, `cancelled`, `complete`, ...
         public var status: String?
         /// `open`, `selective`, `limited`, `direct`.

@@ -159,6 +159,8 @@ struct ReleaseDecoder {
         try s.objectOrSkip { s, key in
             if key.equals("id") {
                 t.id = try text(&s, "tender.id")
+            } else if key.equals("title") {
+                t.title = try text(&s, "tender.title")
             } else if key.equals("status") {
                 t.status = try text(&s, "tender.status")
             } else if key.equals("procurementMethod") {

@@ -60,12 +60,15 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
     public var name: String
     /// The method.
     public var method: ProcurementMethod
-    /// `goods`, `services` or `works`.
-    public var category: String
-    /// The budget (预算金额), in yuan.
-    public var budget: Decimal
+    /// `goods`, `services` or `works`, when known.
+    public var category: String?
+    /// The budget (预算金额), in yuan, when known.
+    public var budget: Decimal?
     /// The day registered.
     public var on: LocalDate
+    /// Whether the ledger will hold every fact of the project, so that a missing fact did not happen; `false` for
+    /// projects imported from open data, which may leave facts out.
+    public var completeFacts: Bool
 
     /// Makes the event.
     /// - Parameters:
@@ -76,9 +79,10 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
     ///   - category: `goods`, `services` or `works`.
     ///   - budget: The budget.
     ///   - on: The day registered.
+    ///   - completeFacts: Whether every fact will be recorded.
     public init(
-        project: String, purchaser: SubjectID, name: String, method: ProcurementMethod, category: String,
-        budget: Decimal, on: LocalDate
+        project: String, purchaser: SubjectID, name: String, method: ProcurementMethod, category: String?,
+        budget: Decimal?, on: LocalDate, completeFacts: Bool = true
     ) {
         self.project = project
         self.purchaser = purchaser
@@ -87,6 +91,7 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
         self.category = category
         self.budget = budget
         self.on = on
+        self.completeFacts = completeFacts
     }
 
     /// The day registered.
@@ -97,11 +102,13 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
     public func validate(in context: ValidationContext) throws {
         try validateCommon(context, amounts: [budget])
         try require(!name.allSatisfy(\.isWhitespace), "a project has a name")
-        try require(
-            ["goods", "services", "works"].contains(category), "category '\(category)' is not goods, services or works")
+        if let category {
+            try require(
+                ["goods", "services", "works"].contains(category), "category '\(category)' is not goods, services or works")
+        }
     }
 
-    /// Sets the project's name, method, category and budget.
+    /// Sets the project's name, method, category, budget and completeness.
     /// - Parameters:
     ///   - process: The process.
     ///   - sequence: The entry.
@@ -111,6 +118,7 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
         process.methodText = method.chineseName
         process.category = category
         process.budget = budget
+        process.isComplete = completeFacts
         process.evidence.insert(sequence, at: 0)
     }
 }
@@ -268,6 +276,8 @@ public struct ResultAnnounced: ProcurementEvent, Hashable {
     public var on: LocalDate
     /// The winners.
     public var suppliers: [ProcurementSupplier]
+    /// How many bidders the result lists, when it says.
+    public var bidders: Int?
 
     /// Makes the event.
     /// - Parameters:
@@ -276,15 +286,17 @@ public struct ResultAnnounced: ProcurementEvent, Hashable {
     ///   - winnerConfirmedOn: The day the winner was confirmed.
     ///   - on: The day announced.
     ///   - suppliers: The winners.
+    ///   - bidders: How many bidders the result lists.
     public init(
         project: String, purchaser: SubjectID, winnerConfirmedOn: LocalDate, on: LocalDate,
-        suppliers: [ProcurementSupplier]
+        suppliers: [ProcurementSupplier], bidders: Int? = nil
     ) {
         self.project = project
         self.purchaser = purchaser
         self.winnerConfirmedOn = winnerConfirmedOn
         self.on = on
         self.suppliers = suppliers
+        self.bidders = bidders
     }
 
     /// The day announced.
@@ -305,6 +317,7 @@ public struct ResultAnnounced: ProcurementEvent, Hashable {
     public func apply(to process: inout ProcurementProcess, sequence: Int64) {
         process.winnerConfirmed = .init(winnerConfirmedOn, evidence: [sequence])
         process.resultAnnounced = .init(on, evidence: [sequence])
+        process.bidders = process.bidders ?? bidders
         process.awarded = true
         for i in process.contracts.indices where process.contracts[i].awardNotice == nil {
             process.contracts[i].awardNotice = on
@@ -334,6 +347,8 @@ public struct ContractSigned: ProcurementEvent, Hashable {
     public var paysOnAcceptance: Bool
     /// The agreed acceptance date, if any.
     public var acceptanceDue: LocalDate?
+    /// The award notice the contract follows, when it is not the project's announced result (one lot of several).
+    public var awardNoticeOn: LocalDate?
 
     /// Makes the event.
     /// - Parameters:
@@ -346,10 +361,13 @@ public struct ContractSigned: ProcurementEvent, Hashable {
     ///   - paymentTermDays: The agreed payment term.
     ///   - paysOnAcceptance: Whether payment waits for acceptance.
     ///   - acceptanceDue: The agreed acceptance date.
+    ///   - awardNoticeOn: The contract's own award notice, if not the project's result.
     public init(
         project: String, purchaser: SubjectID, contract: String, supplier: ProcurementSupplier, amount: Decimal,
-        on: LocalDate, paymentTermDays: Int? = nil, paysOnAcceptance: Bool = false, acceptanceDue: LocalDate? = nil
+        on: LocalDate, paymentTermDays: Int? = nil, paysOnAcceptance: Bool = false, acceptanceDue: LocalDate? = nil,
+        awardNoticeOn: LocalDate? = nil
     ) {
+        self.awardNoticeOn = awardNoticeOn
         self.project = project
         self.purchaser = purchaser
         self.contract = contract
@@ -374,6 +392,9 @@ public struct ContractSigned: ProcurementEvent, Hashable {
         if let acceptanceDue {
             try require(acceptanceDue >= on, "contract \(contract): acceptance is due before signing")
         }
+        if let awardNoticeOn {
+            try require(awardNoticeOn <= on, "contract \(contract): signed before its award notice")
+        }
     }
 
     /// Adds the signed contract.
@@ -386,7 +407,7 @@ public struct ContractSigned: ProcurementEvent, Hashable {
             c.suppliers = [supplier]
             c.amount = amount
             c.signed = .init(on, evidence: [sequence])
-            c.awardNotice = c.awardNotice ?? notice
+            c.awardNotice = awardNoticeOn ?? c.awardNotice ?? notice
             c.paymentTermDays = paymentTermDays
             c.paysOnAcceptance = paysOnAcceptance
             c.acceptanceDue = acceptanceDue

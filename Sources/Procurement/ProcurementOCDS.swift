@@ -83,8 +83,11 @@ extension ProcurementProcess {
             methodText = t.procurementMethodDetails ?? t.procurementMethod
             category = t.mainProcurementCategory
             budget = t.value
-            documentsIssued = t.periodStart.map { Dated($0) }
-            bidDeadline = t.periodEnd
+            // A deadline before the documents is a data error, not a short period.
+            if let start = t.periodStart, let end = t.periodEnd, end >= start {
+                documentsIssued = Dated(start)
+                bidDeadline = end
+            }
             clarifications = t.clarifications.map { Dated($0) }
             cancelled = t.status == "cancelled"
             bidders =

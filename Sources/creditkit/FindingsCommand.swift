@@ -20,10 +20,7 @@ enum FindingsCommand: Command {
         let prefix = try arguments.option("--rule") ?? ""
         try arguments.finish()
         let kit = try openKit(path)
-        let all =
-            try kit.lifecycleFindings(asOf: asOf) + kit.commitmentFindings(asOf: asOf)
-            + kit.sanctionFindings(asOf: asOf)
-            + kit.decisionFindings(asOf: asOf)
+        let all = try kit.runChecks(asOf: asOf)
         let findings = all.filter { $0.rule.rawValue.hasPrefix(prefix) }
         for f in findings {
             print("\(f.rule)  \(ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")

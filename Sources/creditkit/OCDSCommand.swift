@@ -8,6 +8,7 @@ enum OCDSCommand: Command {
     static let summary = "check an open-contracting (OCDS) file against the procurement rules"
     static let help = """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
+               creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
 
         Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs the rules
         of the modules that read OCDS. Goods and services fall under the Government Procurement Law
@@ -15,12 +16,20 @@ enum OCDSCommand: Command {
 
           --as-of DATE     the day looked at (default: today in China time)
           --format FMT     json (default): {"findings": [...], "summary": {...}}; csv; md
+
+        import appends the procurement facts of each release to the ledger at PATH, as projects of the buyer's
+        registered agency (its `ocds` identifier or credit code; --buyer maps more), in one batch. Projects the
+        ledger holds already are skipped, so a second import adds nothing. `creditkit findings --store PATH`
+        then shows what the rules find.
         """
 
     static func run(_ arguments: inout ArgumentParser) async throws {
-        let verb = try arguments.positional("the verb (check)")
-        guard verb == "check" else { throw CLIError(message: "unknown verb '\(verb)'; see `creditkit ocds --help`") }
+        let verb = try arguments.positional("the verb (check or import)")
+        guard verb == "check" || verb == "import" else {
+            throw CLIError(message: "unknown verb '\(verb)'; see `creditkit ocds --help`")
+        }
         let file = try arguments.positional("the OCDS FILE")
+        if verb == "import" { return try await importFile(file, &arguments) }
         let asOf = try arguments.dateOption("--as-of") ?? SystemClock().today
         let format = try arguments.option("--format") ?? "json"
         try arguments.finish()
@@ -37,6 +46,41 @@ enum OCDSCommand: Command {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
         print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
+    }
+
+    static func importFile(_ file: String, _ arguments: inout ArgumentParser) async throws {
+        guard let store = try arguments.option("--store") else { throw CLIError(message: "import needs --store PATH") }
+        var buyers: [String: SubjectID] = [:]
+        while let pair = try arguments.option("--buyer") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let code = try? UnifiedSocialCreditCode(parts[1]) else {
+                throw CLIError(message: "--buyer takes OCDS_ID=CREDIT_CODE with a valid credit code, not '\(pair)'")
+            }
+            buyers[parts[0]] = SubjectID(code)
+        }
+        try arguments.finish()
+        let kit = try openKit(store)
+        let summary: ProcurementOCDSImport.Summary
+        do {
+            summary = try await ProcurementOCDSImport().run(path: file, into: kit, buyers: buyers)
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+        for (line, message) in summary.malformed {
+            FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
+        }
+        print(
+            "\(summary.releases) releases: \(summary.projects) projects imported (\(summary.events) events), "
+                + "\(summary.alreadyThere) already in the ledger, \(summary.otherLaw) under another law, "
+                + "\(summary.undated) without a date, \(summary.inconsistentFacts) inconsistent facts left out")
+        let unmatched = summary.unmatchedBuyers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        if !unmatched.isEmpty {
+            print(
+                "\(unmatched.reduce(0) { $0 + $1.value }) releases of \(unmatched.count) buyers not registered "
+                    + "(map them with --buyer): "
+                    + unmatched.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                    + (unmatched.count > 5 ? ", ..." : ""))
+        }
     }
 
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {

@@ -1,0 +1,192 @@
+import CreditKitCore
+import Foundation
+import OpenContracting
+
+/// Imports procurement facts from an OCDS file into the ledger (开放合同数据导入).
+///
+/// Each release the Government Procurement Law governs becomes a project of its buyer, who must be a registered
+/// agency: one whose external identifiers include the buyer's id under the scheme `ocds`, or whose credit code is the
+/// buyer's id (with or without a `CN-USCC-` prefix). Releases of other buyers are counted and left out; so are
+/// projects the ledger already holds, so importing a file twice adds nothing. Facts the data gets wrong (a deadline
+/// before the documents, a notice before the award, a payment that is not positive) are left out and counted. The
+/// projects are marked as not holding every fact, so rules that fire on a missing fact stay silent for them.
+public struct ProcurementOCDSImport: Sendable {
+    /// What an import did.
+    public struct Summary: Sendable {
+        /// Releases read.
+        public var releases = 0
+        /// Projects added.
+        public var projects = 0
+        /// Events appended.
+        public var events = 0
+        /// Projects the ledger already held.
+        public var alreadyThere = 0
+        /// Releases another law governs.
+        public var otherLaw = 0
+        /// Releases without any date to register them on.
+        public var undated = 0
+        /// Facts left out as inconsistent.
+        public var inconsistentFacts = 0
+        /// Buyers not registered, with how many releases each.
+        public var unmatchedBuyers: [String: Int] = [:]
+        /// Malformed lines, by number.
+        public var malformed: [(Int, String)] = []
+
+    }
+
+    /// The law for a release without a category.
+    public var missingCategory: GoverningLaw
+
+    /// Makes an importer.
+    /// - Parameter missingCategory: The law for a release without a category.
+    public init(missingCategory: GoverningLaw = .procurement) { self.missingCategory = missingCategory }
+
+    /// The registered agency an OCDS buyer id stands for, from a view.
+    /// - Parameter view: The view.
+    /// - Returns: Buyer ids to agencies.
+    public static func buyers(in view: CoreView) -> [String: SubjectID] {
+        var out: [String: SubjectID] = [:]
+        for state in view.subjects(ofKind: .agency) {
+            let id = state.subject.id
+            out[id.rawValue] = id
+            out["CN-USCC-" + id.rawValue] = id
+            for external in state.subject.externalIdentifiers where external.scheme == "ocds" {
+                out[external.identifier] = id
+            }
+        }
+        return out
+    }
+
+    /// The events of one release, for a purchaser.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - purchaser: The purchaser.
+    ///   - inconsistent: Counts the facts left out.
+    /// - Returns: The events, or none when the release has no date at all.
+    public static func events(
+        for release: OCDSRelease, purchaser: SubjectID, inconsistent: inout Int
+    ) -> [any ProcurementEvent] {
+        let process = ProcurementProcess(release: release, purchaser: purchaser)
+        let contractDates = release.contracts.compactMap(\.dateSigned)
+        guard
+            let registered = release.tender?.periodStart ?? release.awards.compactMap(\.date).min()
+                ?? contractDates.min() ?? release.date
+        else { return [] }
+        let project = release.ocid
+        var out: [any ProcurementEvent] = [
+            ProjectRegistered(
+                project: project, purchaser: purchaser,
+                name: release.tender?.title.flatMap { $0.isEmpty ? nil : $0 } ?? project, method: process.method,
+                category: ["goods", "services", "works"].contains(process.category ?? "") ? process.category : nil,
+                budget: process.budget.flatMap { $0 >= 0 ? $0 : nil }, on: registered, completeFacts: false)
+        ]
+        if let issued = process.documentsIssued?.on, let deadline = process.bidDeadline {
+            if deadline >= issued {
+                out.append(
+                    TenderDocumentsIssued(project: project, purchaser: purchaser, on: issued, bidDeadline: deadline))
+                for c in process.clarifications {
+                    out.append(TenderClarified(project: project, purchaser: purchaser, on: c.on))
+                }
+            } else {
+                inconsistent += 1
+            }
+        }
+        let winners = process.contracts.first?.suppliers ?? []
+        if let confirmed = process.winnerConfirmed?.on, let announced = process.resultAnnounced?.on {
+            if announced >= confirmed, !winners.isEmpty {
+                out.append(
+                    ResultAnnounced(
+                        project: project, purchaser: purchaser, winnerConfirmedOn: confirmed, on: announced,
+                        suppliers: winners, bidders: process.bidders))
+            } else {
+                inconsistent += 1
+            }
+        }
+        for c in process.contracts {
+            guard let signed = c.signed?.on else { continue }
+            let supplier =
+                c.suppliers.first ?? ProcurementSupplier(name: "（未列明供应商）", isSME: false)
+            out.append(
+                ContractSigned(
+                    project: project, purchaser: purchaser, contract: c.id, supplier: supplier,
+                    amount: max(c.amount ?? 0, 0), on: signed,
+                    awardNoticeOn: c.awardNotice.flatMap { $0 <= signed ? $0 : nil }))
+            if let published = c.published?.on {
+                out.append(
+                    ContractMilestoneReached(
+                        project: project, purchaser: purchaser, contract: c.id, milestone: .published, on: published))
+            }
+            for delivery in c.deliveries {
+                out.append(
+                    ContractMilestoneReached(
+                        project: project, purchaser: purchaser, contract: c.id, milestone: .delivered, on: delivery.on))
+            }
+            for payment in c.payments {
+                guard let on = payment.on, let amount = payment.amount, amount > 0 else {
+                    inconsistent += 1
+                    continue
+                }
+                out.append(PaymentMade(project: project, purchaser: purchaser, contract: c.id, amount: amount, on: on))
+            }
+        }
+        return out
+    }
+
+    /// Reads a file and appends its procurement facts in one batch: all of them, or, if the ledger refuses one,
+    /// none.
+    /// - Parameters:
+    ///   - path: The OCDS file.
+    ///   - kit: The kit, with the procurement module registered.
+    ///   - buyers: More buyer ids and the registered agencies they stand for.
+    /// - Returns: What was done.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` without the procurement module,
+    ///   ``CreditKitError/Code/unknownSubject`` for a buyer mapped to no registered agency; reading errors; the
+    ///   ledger's refusal.
+    public func run(path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:]) async throws -> Summary {
+        guard kit.modules.contains(where: { $0.id == ProcurementModule.sectorID }) else {
+            throw CreditKitError(.invalidArgument, "the kit has no procurement module registered")
+        }
+        let view = kit.view
+        for (buyer, agency) in more where view.subject(agency)?.subject.kind != .agency {
+            throw CreditKitError(
+                .unknownSubject, "buyer \(buyer) is mapped to \(agency), which is not a registered agency",
+                context: ["subject": agency.rawValue])
+        }
+        let buyers = Self.buyers(in: view).merging(more) { _, given in given }
+        var existing = Set(
+            try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: .distantFuture).map {
+                "\($0.purchaser)|\($0.id)"
+            })
+        var summary = Summary()
+        var events: [any LedgerEvent] = []
+        var inconsistent = 0
+        let report = try OCDSReader.read(path: path) { release in
+            guard GoverningLaw.of(release, missing: missingCategory) == .procurement else {
+                summary.otherLaw += 1
+                return
+            }
+            let buyerID = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? ""
+            guard let purchaser = buyers[buyerID] else {
+                summary.unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
+                return
+            }
+            guard existing.insert("\(purchaser)|\(release.ocid)").inserted else {
+                summary.alreadyThere += 1
+                return
+            }
+            let found = Self.events(for: release, purchaser: purchaser, inconsistent: &inconsistent)
+            if found.isEmpty {
+                summary.undated += 1
+            } else {
+                summary.projects += 1
+                events += found
+            }
+        }
+        summary.releases = report.releases
+        summary.malformed = report.malformed
+        summary.inconsistentFacts = inconsistent
+        if !events.isEmpty { try await kit.ledger.append(events) }
+        summary.events = events.count
+        return summary
+    }
+}
