@@ -43,6 +43,9 @@ public struct OCDSRelease: Hashable, Sendable {
         /// The publication dates of its clarification documents (`documentType` `clarifications`, read without
         /// regard to case or spaces).
         public var clarifications: [LocalDate] = []
+
+        /// An empty tender, to fill in.
+        public init() {}
     }
 
     /// A bid (投标).

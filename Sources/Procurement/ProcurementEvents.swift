@@ -104,7 +104,8 @@ public struct ProjectRegistered: ProcurementEvent, Hashable {
         try require(!name.allSatisfy(\.isWhitespace), "a project has a name")
         if let category {
             try require(
-                ["goods", "services", "works"].contains(category), "category '\(category)' is not goods, services or works")
+                ["goods", "services", "works"].contains(category),
+                "category '\(category)' is not goods, services or works")
         }
     }
 

@@ -158,6 +158,27 @@ public struct SanctionPolicy: Sendable {
             of: kind)!
     }
 
+    /// The joint measures (联合惩戒措施) a record brings on its subject: each department's measure with the rule that
+    /// sets it, sector-limited rules only for records of their sectors.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - kind: What kind of subject the record is about.
+    /// - Returns: The rules and measures, in policy order.
+    public func jointMeasures(for record: CreditRecord, subjectKind kind: SubjectKind) -> [(
+        rule: SanctionRule, measure: DepartmentMeasure
+    )] {
+        guard let severity = record.severity, let basis = RecordBasis.allCases.firstIndex(of: record.basis),
+            let severityIndex = Severity.allCases.firstIndex(of: severity)
+        else { return [] }
+        return measures(
+            basisIndex: UInt8(basis), severityIndex: UInt8(severityIndex), kind: kind, target: .recordSubject
+        ).compactMap { entry in
+            let rule = rules[entry.rule]
+            guard rule.sectors.isEmpty || record.sector.map(rule.sectors.contains) == true else { return nil }
+            return (rule, entry.measure)
+        }
+    }
+
     /// The measures for a record of a basis and class, reaching a subject of a kind as record subject or as
     /// responsible official.
     func measures(basisIndex: UInt8, severityIndex: UInt8, kind: SubjectKind, target: SanctionRule.Target)

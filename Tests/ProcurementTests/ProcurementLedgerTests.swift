@@ -1,0 +1,164 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@testable import Procurement
+
+/// Procurement facts through the ledger: refused when wrong, read back as processes, checked, confirmed into
+/// records that bring joint sanctions, scored and reported.
+@Suite("Procurement facts in the ledger")
+struct ProcurementLedgerTests {
+    let purchaser = Fixtures.agency(index: 7)
+    let sme = ProcurementSupplier(name: "秦皇岛小微科技有限公司", identifier: "91130300MA0SME0001", isSME: true)
+
+    func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    func kit(_ store: InMemoryLedgerStore = InMemoryLedgerStore()) async throws -> CreditKit {
+        let kit = try CreditKit(
+            store: .custom(store), keys: Fixtures.keys, modules: [ProcurementModule()], clock: FixedClock.demo)
+        if kit.view.subject(purchaser.id) == nil { try await kit.register(purchaser, on: day("2025-01-02")) }
+        return kit
+    }
+
+    /// An open tender: documents 3 March, deadline 24 March, result 1 April, signed 10 April, paid late.
+    func story(_ p: SubjectID) -> [any LedgerEvent] {
+        [
+            ProjectRegistered(
+                project: "QHD-2025-001", purchaser: p, name: "办公设备采购", method: .openTender, category: "goods",
+                budget: 1_000_000, on: day("2025-03-01")),
+            TenderDocumentsIssued(
+                project: "QHD-2025-001", purchaser: p, on: day("2025-03-03"), bidDeadline: day("2025-03-24")),
+            EvaluationReported(project: "QHD-2025-001", purchaser: p, bidders: 4, on: day("2025-03-26")),
+            ResultAnnounced(
+                project: "QHD-2025-001", purchaser: p, winnerConfirmedOn: day("2025-03-28"), on: day("2025-04-01"),
+                suppliers: [sme]),
+            ContractSigned(
+                project: "QHD-2025-001", purchaser: p, contract: "HT-001", supplier: sme, amount: 800_000,
+                on: day("2025-04-10"), acceptanceDue: day("2025-06-30")),
+            ContractMilestoneReached(
+                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .published, on: day("2025-04-11")),
+            ContractMilestoneReached(
+                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .filed, on: day("2025-04-15")),
+            ContractMilestoneReached(
+                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .delivered, on: day("2025-06-02")),
+            PaymentMade(
+                project: "QHD-2025-001", purchaser: p, contract: "HT-001", amount: 300_000, on: day("2025-06-20")),
+        ]
+    }
+
+    @Test("the facts read back as one complete process")
+    func readBack() async throws {
+        let kit = try await kit()
+        try await kit.ledger.append(story(purchaser.id))
+        let processes = try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2026-01-01"))
+        try #require(processes.count == 1)
+        let p = processes[0]
+        #expect(p.isComplete && p.method == .openTender && p.budget == 1_000_000 && p.bidders == 4)
+        #expect(p.contracts.map(\.id) == ["HT-001"] && p.contracts[0].awardNotice == day("2025-04-01"))
+        #expect(
+            p.contracts[0].payments.map(\.amount) == [300_000]
+                && p.contracts[0].deliveries.map(\.on) == [day("2025-06-02")])
+        // Seen as of an earlier day, later facts are absent.
+        let early = try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2025-04-05"))
+        #expect(early.first?.contracts.isEmpty == true)
+    }
+
+    @Test("the checks find the missed acceptance and the SME still owed money, with their evidence")
+    func findings() async throws {
+        let kit = try await kit()
+        let entries = try await kit.ledger.append(story(purchaser.id))
+        let found = try kit.runChecks(asOf: day("2025-07-10")).filter { $0.rule.rawValue.hasPrefix("procurement.") }
+        #expect(Set(found.map(\.rule)) == ["procurement.acceptance.overdue", "procurement.payment.overdue-unpaid"])
+        let unpaid = try #require(found.first { $0.rule == "procurement.payment.overdue-unpaid" })
+        #expect(unpaid.fact("outstanding") == "500000" && unpaid.subject == purchaser.id)
+        #expect(unpaid.date("due") == day("2025-07-02"))
+        // Evidence: the project, the signing, the delivery and the payment.
+        let sequences = entries.map(\.sequence)
+        #expect(unpaid.evidence == [sequences[0], sequences[4], sequences[7], sequences[8]])
+        // Before the payment period ends there is no payment finding.
+        #expect(
+            !(try kit.runChecks(asOf: day("2025-07-02"))).contains { $0.rule == "procurement.payment.overdue-unpaid" })
+    }
+
+    @Test("a confirmed finding becomes a procurement record with joint measures, and costs points")
+    func confirmAndSanction() async throws {
+        let kit = try await kit()
+        try await kit.ledger.append(story(purchaser.id))
+        let asOf = day("2025-07-10")
+        let before = try kit.evaluate(asOf: asOf, agencies: [purchaser.id])[0]
+        let indicator = try #require(before.indicators.first { $0.indicator == "procurement.purchaser" })
+        // Obligations due: signing, publication, acceptance, SME payment; two missed.
+        #expect(abs(indicator.points - indicator.weight / 2) < 1e-9 && indicator.items.count == 2)
+        let unpaid = try #require(
+            try kit.runChecks(asOf: asOf).first { $0.rule == "procurement.payment.overdue-unpaid" })
+        let id = try await kit.confirm(
+            unpaid, on: asOf, by: "市财政局", authority: Authority(name: "秦皇岛市财政局"),
+            documentNumber: "秦财采〔2025〕1号")
+        let record = try #require(try kit.profile(of: purchaser.id, asOf: asOf)?.records.first { $0.id == id })
+        #expect(record.record.sector == "procurement" && record.record.severity == .ordinary)
+        let measures = kit.policy.jointMeasures(for: record.record, subjectKind: .agency).map(\.rule.id)
+        #expect(measures.contains("sanction.procurement.sme-arrears"))
+        #expect(kit.check(purchaser.id, for: .honours, on: asOf)?.allowed == false)
+        #expect(!(try kit.runChecks(asOf: asOf)).contains { $0.key == unpaid.key })
+    }
+
+    @Test("the purchaser section: rates, days to pay, what is overdue")
+    func section() async throws {
+        let kit = try await kit()
+        try await kit.ledger.append(story(purchaser.id))
+        let stats = try PurchaserStatistics.of(purchaser.id, in: kit, asOf: day("2025-07-10"))
+        #expect(stats.contracts == 1 && stats.signingRate == 1 && stats.publicationRate == 1)
+        #expect(stats.daysToPay == [18] && stats.p90DaysToPay == 18 && stats.overdueAmount == 500_000)
+        // Eight days past 2 July on 500,000 yuan at 0.05% a day.
+        #expect(stats.interestOwed == 2_000)
+        let file = try kit.creditFile(of: purchaser.id, asOf: day("2025-07-10"))
+        #expect(file.sections.contains { $0.title.hasPrefix("政府采购") })
+    }
+
+    @Test("a wrong fact is refused with a typed error and nothing is written")
+    func refusals() async throws {
+        let kit = try await kit()
+        let head = kit.view.head
+        let p = purchaser.id
+        let bad: [[any LedgerEvent]] = [
+            [TenderDocumentsIssued(project: "X", purchaser: p, on: day("2025-03-10"), bidDeadline: day("2025-03-01"))],
+            [PaymentMade(project: "X", purchaser: p, contract: "C", amount: 0, on: day("2025-03-10"))],
+            [PaymentMade(project: " ", purchaser: p, contract: "C", amount: 5, on: day("2025-03-10"))],
+            [
+                ProjectRegistered(
+                    project: "X", purchaser: p, name: "n", method: .openTender, category: "food", budget: 1,
+                    on: day("2025-03-01"))
+            ],
+            [
+                ContractSigned(
+                    project: "X", purchaser: "91130300MA0NOTREG1", contract: "C", supplier: sme, amount: 1,
+                    on: day("2025-03-01"))
+            ],
+            // A good fact followed by a bad one: the whole batch is refused.
+            story(p) + [
+                BondPosted(
+                    project: "X", purchaser: p, bond: .performance, supplier: sme, amount: 1, on: day("2025-03-01"))
+            ],
+        ]
+        for batch in bad {
+            await #expect(throws: CreditKitError.self) { try await kit.ledger.append(batch) }
+        }
+        #expect(kit.view.head == head)
+        do {
+            try await kit.ledger.append(bad[0])
+        } catch let error as CreditKitError {
+            #expect(error.code == .invalidEvent && error.message.contains("before the documents"))
+        }
+    }
+
+    @Test("the facts survive a reopen, and the checks find the same")
+    func reopen() async throws {
+        let store = InMemoryLedgerStore()
+        let first = try await kit(store)
+        try await first.ledger.append(story(purchaser.id))
+        let before = try first.runChecks(asOf: day("2025-07-10"))
+        let again = try await kit(store)
+        #expect(try again.runChecks(asOf: day("2025-07-10")) == before)
+    }
+}

@@ -1,0 +1,96 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import OpenContracting
+import Testing
+
+@testable import Procurement
+
+/// What each OCDS field becomes, and the import into the ledger.
+@Suite("Procurement over OCDS: mapping and import")
+struct ProcurementOCDSMappingTests {
+    static let line = """
+        {"ocid":"ocds-map-1","date":"2025-05-20T10:00:00Z","buyer":{"id":"CN-BUYER-1","name":"某县财政局"},\
+        "parties":[{"id":"S1","name":"小微公司","roles":["supplier"],"details":{"scale":"micro"}}],\
+        "tender":{"title":"办公家具","status":"complete","procurementMethod":"limited",\
+        "procurementMethodDetails":"竞争性磋商","mainProcurementCategory":"goods","numberOfTenderers":2,\
+        "value":{"amount":"500000","currency":"CNY"},\
+        "tenderPeriod":{"startDate":"2025-03-01T09:00:00+08:00","endDate":"2025-03-10T09:00:00+08:00"},\
+        "documents":[{"documentType":"Clarifications","datePublished":"2025-03-05"}]},\
+        "awards":[{"id":"A1","date":"2025-03-20","status":"active","suppliers":[{"id":"S1"}],\
+        "documents":[{"documentType":"awardNotice","datePublished":"2025-03-25"}]}],\
+        "contracts":[{"id":"C1","awardID":"A1","dateSigned":"2025-04-01","value":{"amount":400000},\
+        "documents":[{"documentType":"contractSigned","datePublished":"2025-04-07"}],\
+        "milestones":[{"type":"delivery","status":"met","dateMet":"2025-04-10"}],\
+        "implementation":{"transactions":[{"date":"2025-05-20","value":{"amount":400000}},{"value":{"amount":1}}]}}]}
+        """
+
+    func release() throws -> OCDSRelease {
+        var out: [OCDSRelease] = []
+        _ = try OCDSReader.read(data: Data(Self.line.utf8)) { out.append($0) }
+        return try #require(out.first)
+    }
+
+    @Test("every field the rules read, and the findings they give")
+    func mapping() throws {
+        let p = ProcurementProcess(release: try release())
+        #expect(p.method == .competitiveConsultation && p.budget == 500_000 && p.bidders == 2 && !p.isComplete)
+        #expect(p.documentsIssued?.on == LocalDate("2025-03-01") && p.bidDeadline == LocalDate("2025-03-10"))
+        #expect(p.clarifications.map(\.on) == [LocalDate("2025-03-05")!])
+        #expect(p.winnerConfirmed?.on == LocalDate("2025-03-20") && p.resultAnnounced?.on == LocalDate("2025-03-25"))
+        let c = try #require(p.contracts.first)
+        #expect(c.awardNotice == LocalDate("2025-03-25") && c.published?.on == LocalDate("2025-04-07"))
+        #expect(c.paysAnSME && c.deliveries.map(\.on) == [LocalDate("2025-04-10")!] && c.payments.count == 2)
+        let found = Set(ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule))
+        // Consultation: 9 days < 10. Result notice: 20 → 25 March is 3 working days > 2. Contract published
+        // 1 → 7 April: 4 working days (4-6 April Qingming) > 2. Paid 20 May, 40 days after delivery > 30.
+        // Too few bidders and clarification bind tenders only.
+        #expect(
+            found == [
+                "procurement.tender.short-period.consultation", "procurement.result.late-notice",
+                "procurement.contract.late-publication", "procurement.payment.late-sme",
+            ])
+    }
+
+    @Test("the Chinese methods are read from procurementMethodDetails, in Chinese or English")
+    func methods() {
+        func method(_ m: String?, _ details: String?) -> ProcurementMethod {
+            var t = OCDSRelease.Tender()
+            t.procurementMethod = m
+            t.procurementMethodDetails = details
+            return .of(t)
+        }
+        #expect(method("limited", "竞争性谈判") == .competitiveNegotiation)
+        #expect(method("limited", "Request for Quotation") == .requestForQuotation)
+        #expect(method("direct", "单一来源采购") == .singleSource)
+        #expect(method("selective", "FA (Framework Agreement)") == .frameworkAgreement)
+        #expect(method("open", nil) == .openTender && method("selective", "") == .invitedTender)
+        #expect(method("limited", nil) == .other)
+    }
+
+    @Test("import: the buyer's agency, one batch, nothing twice, unknown buyers counted")
+    func importing() async throws {
+        let agency = Fixtures.agency(index: 3)
+        let kit = try CreditKit(
+            store: .inMemory, keys: Fixtures.keys, modules: [ProcurementModule()], clock: FixedClock.demo)
+        try await kit.register(agency, on: LocalDate("2025-01-01")!)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-import-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data((Self.line + "\n" + Self.line.replacingOccurrences(of: "CN-BUYER-1", with: "OTHER") + "\n").utf8)
+            .write(to: file)
+        let importer = ProcurementOCDSImport()
+        let first = try await importer.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+        #expect(first.projects == 1 && first.unmatchedBuyers == ["OTHER": 1] && first.inconsistentFacts == 1)
+        let head = kit.view.head
+        let second = try await importer.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+        #expect(second.projects == 0 && second.alreadyThere == 1 && kit.view.head == head)
+        // The ledger path finds what the OCDS path finds, now against the registered agency.
+        let fromLedger = try kit.runChecks(asOf: LocalDate("2026-01-01")!).filter { $0.subject == agency.id }
+        #expect(
+            Set(fromLedger.map(\.rule))
+                == Set(ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule)))
+        await #expect(throws: CreditKitError.self) {
+            try await importer.run(path: file.path, into: kit, buyers: ["X": "91130300MA0NOTREG1"])
+        }
+    }
+}
