@@ -36,10 +36,15 @@ var targets: [Target] = [
         dependencies: ["CreditKitCore"],
         path: "Examples/LedgerExample"
     ),
+    .executableTarget(
+        name: "ProcurementExample",
+        dependencies: ["CreditKitCore", "Procurement"],
+        path: "Examples/ProcurementExample"
+    ),
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
     .testTarget(name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample"]),
 ]
 
 // Every sector depends on the core only, never on another sector.

@@ -22,6 +22,8 @@ public struct PurchaserStatistics: Hashable, Sendable {
     public var overdueAmount: Decimal = 0, interestOwed: Decimal = 0
     /// The findings.
     public var findings: [Finding]
+    /// How findings were decided, by finding key: `confirmed #<record>` or `dismissed: <reason>`.
+    public var decisions: [String: String] = [:]
 
     /// The share signed on time, or `nil` with none due.
     public var signingRate: Double? { signingDue == 0 ? nil : Double(signedOnTime) / Double(signingDue) }
@@ -101,11 +103,17 @@ public struct PurchaserStatistics: Hashable, Sendable {
     /// - Returns: The statistics.
     /// - Throws: Storage and decoding errors.
     public static func of(_ purchaser: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> PurchaserStatistics {
-        PurchaserStatistics(
+        let view = kit.view
+        var stats = PurchaserStatistics(
             purchaser: purchaser,
-            processes: try ProcurementLedger.processes(
-                in: kit.ledger, view: kit.view, purchaser: purchaser, asOf: asOf),
+            processes: try ProcurementLedger.processes(in: kit.ledger, view: view, purchaser: purchaser, asOf: asOf),
             rules: ProcurementRules(profile: kit.profile), asOf: asOf)
+        for f in stats.findings {
+            guard let decision = view.findingDecision(f.key), decision.on <= asOf else { continue }
+            stats.decisions[f.key] =
+                decision.record.map { "confirmed #\($0.rawValue)" } ?? "dismissed: \(decision.reason ?? "")"
+        }
+        return stats
     }
 
     /// The report section (采购人履约情况).
@@ -136,13 +144,14 @@ public struct PurchaserStatistics: Hashable, Sendable {
                 .table(
                     ReportTable(
                         name: "procurement-findings", caption: "采购核查线索 Procurement findings",
-                        headers: ["规则 Rule", "项目 Project", "合同 Contract", "日期 Dates", "事实 Facts"],
+                        headers: ["规则 Rule", "项目 Project", "合同 Contract", "日期 Dates", "事实 Facts", "处理 Decision"],
                         rows: findings.map { f in
                             [
                                 "\(f.title.chinese) (\(f.rule))", f.fact("project") ?? "", f.fact("contract") ?? "",
                                 f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", "),
                                 f.facts.filter { !["project", "contract", "ocid"].contains($0.name) }
                                     .map { "\($0.name)=\($0.value)" }.joined(separator: "; "),
+                                decisions[f.key] ?? "open",
                             ]
                         })))
         }
