@@ -104,15 +104,16 @@ struct JSONScanner {
     mutating func rawString() throws -> UnsafeRawBufferPointer {
         try expect(UInt8(ascii: "\""))
         let start = index
-        while index < bytes.count {
-            let b = bytes[index]
-            if b == UInt8(ascii: "\"") {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return slice
-            }
-            index += b == UInt8(ascii: "\\") ? 2 : 1
+        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
+        // memchr finds the next quote; it ends the string unless an odd run of backslashes escapes it.
+        while index < bytes.count, let found = memchr(base + index, 0x22, bytes.count - index) {
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            var slashes = 0
+            while quote - slashes - 1 >= start, bytes[quote - slashes - 1] == UInt8(ascii: "\\") { slashes += 1 }
+            index = quote + 1
+            if slashes % 2 == 0 { return UnsafeRawBufferPointer(rebasing: bytes[start..<quote]) }
         }
+        index = bytes.count
         throw fail("unterminated string")
     }
 

@@ -29,17 +29,27 @@ public enum OCDSReader {
         }
     }
 
-    /// Reads a file, calling `body` with each release in order.
+    /// Reads a file, calling `body` with each release in order. The file is mapped into memory, not copied: pages
+    /// are read as the scan reaches them, so a file of gigabytes streams through without being held.
     /// - Parameters:
     ///   - path: The file.
     ///   - body: Called per release.
     /// - Returns: The report.
-    /// - Throws: When the file cannot be read, or what `body` throws.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the file cannot be read, or what `body` throws.
     public static func read(path: String, _ body: (OCDSRelease) throws -> Void) throws -> Report {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        try read(data: map(path), body)
+    }
+
+    /// A file mapped into memory.
+    /// - Parameter path: The file.
+    /// - Returns: Its bytes, mapped.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when it cannot be read.
+    public static func map(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
             throw CreditKitError(.invalidArgument, "cannot read OCDS file \(path)")
         }
-        return try read(data: data, body)
     }
 
     /// Reads bytes, calling `body` with each release in order.
@@ -56,8 +66,10 @@ public enum OCDSReader {
             var wholeFileTried = false
             while lineStart < all.count {
                 lineNumber += 1
-                var end = lineStart
-                while end < all.count, all[end] != 0x0A { end += 1 }
+                let end =
+                    memchr(all.baseAddress! + lineStart, 0x0A, all.count - lineStart).map {
+                        all.baseAddress!.distance(to: UnsafeRawPointer($0))
+                    } ?? all.count
                 let line = UnsafeRawBufferPointer(rebasing: all[lineStart..<end])
                 lineStart = end + 1
                 var scanner = JSONScanner(line)

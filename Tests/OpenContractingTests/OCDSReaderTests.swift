@@ -39,6 +39,20 @@ struct OCDSReaderTests {
         }
     }
 
+    @Test("strings with escaped quotes and backslashes end where JSON says; an unterminated one is malformed")
+    func escapes() throws {
+        let text = #"""
+            {"ocid":"q\"1","buyer":{"id":"B\\","name":"x\\\"y"},"tender":{"title":"\\\\"}}
+            {"ocid":"z","buyer":{"id":"unterminated}}
+            {"ocid":"\u0041\n"}
+            """#
+        var seen: [OCDSRelease] = []
+        let report = try OCDSReader.read(data: Data(text.utf8)) { seen.append($0) }
+        #expect(seen.map(\.ocid) == ["q\"1", "A\n"])
+        #expect(seen[0].buyer?.id == "B\\" && seen[0].buyer?.name == "x\\\"y" && seen[0].tender?.title == "\\\\")
+        #expect(report.malformed.map(\.line) == [2])
+    }
+
     @Test("a malformed line is reported with its number and the rest is read")
     func malformedLine() throws {
         let text = """
