@@ -35,7 +35,7 @@ public enum OCDSReader {
     ///   - path: The file.
     ///   - body: Called per release.
     /// - Returns: The report.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the file cannot be read, or what `body` throws.
+    /// - Throws: `CreditKitError` (`invalidArgument`) when the file cannot be read, or what `body` throws.
     public static func read(path: String, _ body: (OCDSRelease) throws -> Void) throws -> Report {
         try read(data: map(path), body)
     }
@@ -43,7 +43,7 @@ public enum OCDSReader {
     /// A file mapped into memory.
     /// - Parameter path: The file.
     /// - Returns: Its bytes, mapped.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when it cannot be read.
+    /// - Throws: `CreditKitError` (`invalidArgument`) when it cannot be read.
     public static func map(_ path: String) throws -> Data {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

@@ -137,11 +137,10 @@ public struct ProcurementOCDSImport: Sendable {
     /// - Parameters:
     ///   - path: The OCDS file.
     ///   - kit: The kit, with the procurement module registered.
-    ///   - buyers: More buyer ids and the registered agencies they stand for.
+    ///   - more: More buyer ids and the registered agencies they stand for.
     /// - Returns: What was done.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` without the procurement module,
-    ///   ``CreditKitError/Code/unknownSubject`` for a buyer mapped to no registered agency; reading errors; the
-    ///   ledger's refusal.
+    /// - Throws: `CreditKitError` (`invalidArgument`) without the procurement module, (`unknownSubject`) for a
+    ///   buyer mapped to no registered agency; reading errors; the ledger's refusal.
     public func run(path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:]) async throws -> Summary {
         guard kit.modules.contains(where: { $0.id == ProcurementModule.sectorID }) else {
             throw CreditKitError(.invalidArgument, "the kit has no procurement module registered")
