@@ -39,6 +39,19 @@ struct OCDSReaderTests {
         }
     }
 
+    @Test("every OCDS file of the peers folder, Cardinal's fixtures included, reads with no malformed line")
+    func everyPeerFile() throws {
+        let files =
+            FileManager.default.enumerator(at: Self.peers, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "jsonl" } ?? []
+        #expect(files.count >= 28)
+        for file in files {
+            var count = 0
+            let report = try OCDSReader.read(path: file.path) { _ in count += 1 }
+            #expect(report.malformed.isEmpty && count == report.releases && count > 0, "\(file.lastPathComponent)")
+        }
+    }
+
     @Test("strings with escaped quotes and backslashes end where JSON says; an unterminated one is malformed")
     func escapes() throws {
         let text = #"""
