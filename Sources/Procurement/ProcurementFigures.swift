@@ -10,28 +10,11 @@ enum ProcurementFigures {
 
     static let law = "《中华人民共和国政府采购法》"
     static let regulations = "《中华人民共和国政府采购法实施条例》"
-    static let smePayment2020 = "《保障中小企业款项支付条例》"
     static let smePayment2025 = "《保障中小企业款项支付条例》（2025）"
 
     static func name(_ chinese: String, _ english: String) -> LocalizedName {
         LocalizedName(chinese: chinese, english: english)
     }
-
-    /// The SME payment rule's two texts: the 2020 regulation (art. 8) until 31 May 2025, the 2025 one (art. 9) after.
-    static func smeVersions(_ rule: RuleID, _ title: LocalizedName, _ figure: Figure, note: String) -> [RuleFigure] {
-        [
-            RuleFigure(
-                rule: rule, title: title, figure: figure, restDayExtension: true, basis: [cite(smePayment2020, "第八条")],
-                from: LocalDate("2020-09-01"), through: LocalDate("2025-05-31"), note: note),
-            RuleFigure(
-                rule: rule, title: title, figure: figure, restDayExtension: true, basis: [cite(smePayment2025, "第九条")],
-                from: LocalDate("2025-06-01"), note: note),
-        ]
-    }
-
-    static let smeNote =
-        "from delivery, or from acceptance where the contract makes payment depend on it (from the agreed acceptance "
-        + "date when acceptance is delayed); a contract may agree a term of at most 60 d"
 
     static let all: [RuleFigure] =
         [
@@ -106,24 +89,9 @@ enum ProcurementFigures {
                 basis: [cite(law, "第四十一条"), cite("《财政部关于进一步加强政府采购需求和履约验收管理的指导意见》（财库〔2016〕205号）")],
                 note: "the contract's agreed acceptance date, with no grace"),
             RuleFigure(
-                rule: "procurement.payment.agreed-term-cap",
-                title: name("合同约定付款期限的上限", "the longest payment term a contract may agree"),
-                figure: Figure(60, .days), basis: [cite(smePayment2025, "第九条")], from: LocalDate("2020-09-01"),
-                note: "a longer agreed term counts as this one"),
-            RuleFigure(
-                rule: "procurement.payment.interest",
-                title: name("未约定利率时的逾期利息（每日）", "late-payment interest per day when none agreed"),
-                figure: Figure(Decimal(string: "0.05")!, .percent), basis: [cite(smePayment2025, "第十七条")],
-                note: "runs from the day after the last allowed day"),
-            RuleFigure(
                 rule: "procurement.challenge.late-reply",
                 title: name("逾期答复供应商质疑", "challenge answered late"),
                 figure: Figure(7, .workingDays), restDayExtension: true, basis: [cite(law, "第五十三条")]),
         ]
-        + smeVersions(
-            "procurement.payment.late-sme", name("逾期支付中小企业款项", "an SME paid late"), Figure(30, .days),
-            note: smeNote)
-        + smeVersions(
-            "procurement.payment.overdue-unpaid", name("逾期未支付中小企业款项", "an SME still unpaid past the limit"),
-            Figure(30, .days), note: smeNote + "; reported while the amount stays unpaid")
+        + SMEPaymentRule(sector: "procurement").figures
 }

@@ -84,21 +84,7 @@ public struct ProcurementSupplier: Hashable, Sendable, Codable {
 /// stay silent for it.
 public struct ProcurementProcess: Hashable, Sendable {
     /// A dated fact with the ledger entries it rests on.
-    public struct Dated: Hashable, Sendable {
-        /// The day.
-        public var on: LocalDate
-        /// The entries.
-        public var evidence: [Int64]
-
-        /// Makes a dated fact.
-        /// - Parameters:
-        ///   - on: The day.
-        ///   - evidence: The entries.
-        public init(_ on: LocalDate, evidence: [Int64] = []) {
-            self.on = on
-            self.evidence = evidence
-        }
-    }
+    public typealias Dated = DatedFact
 
     /// A payment (付款).
     public struct Payment: Hashable, Sendable {
@@ -164,6 +150,15 @@ public struct ProcurementProcess: Hashable, Sendable {
 
         /// Whether a supplier is an SME.
         public var paysAnSME: Bool { suppliers.contains(where: \.isSME) }
+
+        /// The contract as the shared SME payment rule reads it.
+        public var paymentTerms: SMEPaymentRule.Contract {
+            SMEPaymentRule.Contract(
+                amount: amount, agreedTermDays: paymentTermDays, paysOnAcceptance: paysOnAcceptance,
+                acceptanceDue: acceptanceDue, acceptancePassed: acceptancePassed, deliveries: deliveries,
+                payments: payments.map { .init(on: $0.on, amount: $0.amount, evidence: $0.evidence) },
+                evidence: evidence)
+        }
     }
 
     /// A bid bond (投标保证金).

@@ -202,74 +202,34 @@ public struct ProcurementRules: Sendable {
             evidence: c.evidence + (c.acceptanceOrganised?.evidence ?? []) + (passed?.evidence ?? []))
     }
 
-    /// Where the SME payment period starts: acceptance when payment waits for it (the agreed acceptance date when
-    /// acceptance is later), else the first delivery.
-    static func paymentStart(_ c: ProcurementProcess.Contract, asOf: LocalDate) -> ProcurementProcess.Dated? {
-        if c.paysOnAcceptance {
-            let passed = c.acceptancePassed.flatMap { $0.on <= asOf ? $0 : nil }
-            switch (passed, c.acceptanceDue) {
-            case (let passed?, let due?): return passed.on <= due ? passed : .init(due, evidence: c.evidence)
-            case (let passed?, nil): return passed
-            case (nil, let due?): return due < asOf ? .init(due, evidence: c.evidence) : nil
-            case (nil, nil): return nil
-            }
-        }
-        return c.deliveries.filter { $0.on <= asOf }.min { $0.on < $1.on }
-    }
+    /// The shared SME payment rule, under the procurement ids.
+    static let smePayment = SMEPaymentRule(sector: "procurement")
 
     func payment(_ c: ProcurementProcess.Contract, _ out: inout Output) {
-        let asOf = out.asOf
-        guard c.paysAnSME, let start = Self.paymentStart(c, asOf: asOf),
-            let late = out.figure("procurement.payment.late-sme", on: start.on), var period = late.figure.period
-        else { return }
-        var term = "\(period.value) d"
-        if let agreed = c.paymentTermDays {
-            let cap = out.figure("procurement.payment.agreed-term-cap", on: start.on)?.figure.period?.value ?? agreed
-            period = .days(min(agreed, cap))
-            term = "agreed \(agreed) d" + (agreed > cap ? ", counted as \(cap) d" : "")
-        }
-        let due = profile.calendar.deadline(period, from: start.on, restDayExtension: late.restDayExtension ?? true)
-        let rate =
-            (out.figure("procurement.payment.interest", on: start.on)?.figure.value ?? Decimal(string: "0.05")!) / 100
-        let made = c.payments.filter { ($0.on ?? .distantFuture) <= asOf }
-        let startName = c.paysOnAcceptance ? "acceptance" : "delivered"
-        let lateOnes = made.filter { $0.on! > due.due }
-        if !lateOnes.isEmpty {
-            var interest = Decimal(0)
-            for p in lateOnes { interest += (p.amount ?? 0) * rate * Decimal(due.daysLate(on: p.on!)) }
-            out.add(
-                late,
-                [
-                    ("contract", c.id), ("term", term), ("latePayments", String(lateOnes.count)),
-                    ("lateAmount", "\(lateOnes.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) })"),
-                    ("interestOwed", "\(rounded(interest))"),
-                ],
-                dates: [.init(startName, start.on), .init("due", due.due)] + lateOnes.map { .init("paid", $0.on!) },
-                evidence: c.evidence + start.evidence + lateOnes.flatMap(\.evidence))
-        }
-        guard asOf > due.due, let unpaid = out.figure("procurement.payment.overdue-unpaid", on: start.on) else {
+        guard c.paysAnSME, let a = Self.smePayment.assess(c.paymentTerms, profile: profile, asOf: out.asOf) else {
             return
         }
-        let paid = made.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
-        let outstanding: Decimal? = c.amount.map { $0 - paid }
-        guard outstanding.map({ $0 > 0 }) ?? made.isEmpty else { return }
-        var facts: [(String, String)] = [
-            ("contract", c.id), ("term", term), ("daysLate", String(due.daysLate(on: asOf))),
-        ]
-        if let outstanding {
-            facts.append(("outstanding", "\(outstanding)"))
-            facts.append(("interestAccrued", "\(rounded(outstanding * rate * Decimal(due.daysLate(on: asOf))))"))
+        let startDates: [Finding.NamedDate] = [.init(a.startName, a.start.on), .init("due", a.due.due)]
+        if a.paidLate {
+            out.add(
+                a.lateFigure,
+                [
+                    ("contract", c.id), ("term", a.term), ("latePayments", String(a.latePayments.count)),
+                    ("lateAmount", "\(a.latePayments.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) })"),
+                    ("interestOwed", "\(a.interestOwed)"),
+                ],
+                dates: startDates + a.latePayments.compactMap { $0.on.map { .init("paid", $0) } },
+                evidence: c.evidence + a.start.evidence + a.latePayments.flatMap(\.evidence))
         }
-        out.add(
-            unpaid, facts, dates: [.init(startName, start.on), .init("due", due.due)],
-            evidence: c.evidence + start.evidence + made.flatMap(\.evidence), severity: .ordinary)
-    }
-
-    func rounded(_ value: Decimal) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, 2, .plain)
-        return result
+        if let unpaid = a.unpaidFigure {
+            var facts: [(String, String)] = [("contract", c.id), ("term", a.term), ("daysLate", String(a.daysPastDue))]
+            if let outstanding = a.outstanding, let interest = a.interestAccrued {
+                facts += [("outstanding", "\(outstanding)"), ("interestAccrued", "\(interest)")]
+            }
+            out.add(
+                unpaid, facts, dates: startDates, evidence: c.evidence + a.start.evidence + a.paymentEvidence,
+                severity: .ordinary)
+        }
     }
 
     func bonds(_ p: ProcurementProcess, _ out: inout Output) {

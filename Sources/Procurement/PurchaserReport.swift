@@ -82,7 +82,7 @@ public struct PurchaserStatistics: Hashable, Sendable {
                     publicationDue += 1
                     if key("procurement.contract.late-publication") { publishedOnTime += 1 }
                 }
-                if c.paysAnSME, let start = ProcurementRules.paymentStart(c, asOf: asOf) {
+                if c.paysAnSME, let start = c.paymentTerms.start(asOf: asOf)?.fact {
                     daysToPay += c.payments.compactMap { $0.on }.filter { $0 <= asOf }.map { start.on.days(until: $0) }
                 }
             }
@@ -197,7 +197,7 @@ public struct PurchaserIndicator: Indicator {
         for p in processes {
             for c in p.contracts {
                 if let due = c.acceptanceDue, due < context.asOf { obligations += 1 }
-                if c.paysAnSME, ProcurementRules.paymentStart(c, asOf: context.asOf) != nil { obligations += 1 }
+                if c.paysAnSME, c.paymentTerms.start(asOf: context.asOf) != nil { obligations += 1 }
             }
         }
         // One miss per rule and contract (a late payment and the rest still unpaid count once).

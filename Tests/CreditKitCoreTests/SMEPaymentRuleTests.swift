@@ -1,0 +1,49 @@
+import CreditKitCore
+import Foundation
+import Testing
+
+/// The SME payment rule, written once in the core, as a second sector (bidding, for works) reports it.
+@Suite("SME payment rule")
+struct SMEPaymentRuleTests {
+    let rule = SMEPaymentRule(sector: "bidding")
+    var profile: JurisdictionProfile { (try? JurisdictionProfile.national.addingDefaults(rule.figures))! }
+
+    func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    func contract(paid: String?, amount: Decimal = 100_000, term: Int? = nil) -> SMEPaymentRule.Contract {
+        SMEPaymentRule.Contract(
+            amount: amount, agreedTermDays: term, deliveries: [DatedFact(day("2025-03-03"), evidence: [5])],
+            payments: paid.map { [.init(on: day($0), amount: amount, evidence: [6])] } ?? [])
+    }
+
+    @Test("its figures and findings carry the sector's ids")
+    func ids() throws {
+        #expect(
+            Set(rule.figures.map(\.rule)) == [
+                "bidding.payment.late-sme", "bidding.payment.overdue-unpaid", "bidding.payment.agreed-term-cap",
+                "bidding.payment.interest",
+            ])
+        let late = try #require(rule.assess(contract(paid: "2025-04-03"), profile: profile, asOf: day("2025-12-31")))
+        #expect(late.lateFigure.rule == "bidding.payment.late-sme" && late.paidLate && !late.unpaid)
+        #expect(late.due.due == day("2025-04-02") && late.interestOwed == 50 && late.startName == "delivered")
+    }
+
+    @Test("the last allowed day, the first late one, and money still owed")
+    func limits() throws {
+        #expect(rule.assess(contract(paid: "2025-04-02"), profile: profile, asOf: day("2025-12-31"))?.paidLate == false)
+        let owed = try #require(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-12")))
+        #expect(owed.unpaidFigure?.rule == "bidding.payment.overdue-unpaid" && owed.outstanding == 100_000)
+        #expect(owed.daysPastDue == 10 && owed.interestAccrued == 500)
+        #expect(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-02"))?.unpaid == false)
+        // Before delivery there is nothing to assess.
+        #expect(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-03-02")) == nil)
+    }
+
+    @Test("a contract's term replaces 30 days but never exceeds 60")
+    func terms() throws {
+        let agreed = try #require(rule.assess(contract(paid: nil, term: 90), profile: profile, asOf: day("2025-12-31")))
+        #expect(agreed.term == "agreed 90 d, counted as 60 d")
+        // 3 March + 60 = 2 May, inside the Labour Day break: 6 May is the last day.
+        #expect(agreed.due.due == day("2025-05-06"))
+    }
+}
