@@ -36,6 +36,10 @@ public struct OCDSRelease: Hashable, Sendable {
         public var periodStart: LocalDate?
         /// The bid deadline: the tender period's end.
         public var periodEnd: LocalDate?
+        /// The bid deadline as an instant (seconds since 1970 UTC), for comparing with bid times.
+        public var periodEndInstant: Int64?
+        /// The procuring entity's party id.
+        public var procuringEntity: String?
         /// The number of tenderers.
         public var numberOfTenderers: Int?
         /// The estimated value.
@@ -58,8 +62,15 @@ public struct OCDSRelease: Hashable, Sendable {
         public var status: String?
         /// Its price.
         public var value: Decimal?
+        /// The price's currency.
+        public var currency: String?
+        /// When it was submitted, as an instant (seconds since 1970 UTC).
+        public var instant: Int64?
         /// The tenderers' party ids.
         public var tenderers: [String] = []
+
+        /// An empty bid, to fill in.
+        public init() {}
     }
 
     /// An award (中标、成交).
@@ -79,6 +90,9 @@ public struct OCDSRelease: Hashable, Sendable {
 
         /// The award notice day: the notice document's date where present, else the award date.
         public var notice: LocalDate? { noticeDate ?? date }
+
+        /// An empty award, to fill in.
+        public init() {}
     }
 
     /// A payment (付款).
@@ -126,6 +140,9 @@ public struct OCDSRelease: Hashable, Sendable {
     public var awards: [Award] = []
     /// The contracts.
     public var contracts: [Contract] = []
+
+    /// An empty release, to fill in.
+    public init() {}
 
     /// A party by id.
     /// - Parameter id: The id.

@@ -22,6 +22,18 @@ struct ReleaseDecoder {
         return nil
     }
 
+    /// A date and its instant (seconds since 1970 UTC; a plain date is midnight in China time).
+    mutating func moment(_ s: inout JSONScanner, _ field: String) throws -> (LocalDate, Int64)? {
+        let (text, _, isScalar) = try s.scalarText()
+        guard let text else {
+            if !isScalar { note(field, "not a date") }
+            return nil
+        }
+        if let m = OCDSDate.moment(text) { return m }
+        note(field, "'\(text.prefix(40))' is not a date or date-time")
+        return nil
+    }
+
     mutating func decimal(_ s: inout JSONScanner, _ field: String) throws -> Decimal? {
         let (text, wasString, _) = try s.scalarText()
         guard let text else { return nil }
@@ -62,6 +74,26 @@ struct ReleaseDecoder {
             if key.equals("amount") { amount = try decimal(&s, field + ".amount") } else { try s.skipValue() }
         }
         return amount
+    }
+
+    mutating func money(_ s: inout JSONScanner, _ field: String) throws -> (Decimal?, String?) {
+        guard s.peek() == UInt8(ascii: "{") else {
+            try s.skipValue()
+            note(field, "expected an object with an amount")
+            return (nil, nil)
+        }
+        var amount: Decimal?
+        var currency: String?
+        try s.object { s, key in
+            if key.equals("amount") {
+                amount = try decimal(&s, field + ".amount")
+            } else if key.equals("currency") {
+                currency = try text(&s, field + ".currency")
+            } else {
+                try s.skipValue()
+            }
+        }
+        return (amount, currency)
     }
 
     mutating func ids(_ s: inout JSONScanner, _ field: String) throws -> [String] {
@@ -173,6 +205,8 @@ struct ReleaseDecoder {
                 t.numberOfTenderers = try integer(&s, "tender.numberOfTenderers")
             } else if key.equals("value") {
                 t.value = try amount(&s, "tender.value")
+            } else if key.equals("procuringEntity") {
+                t.procuringEntity = try party(&s, "tender.procuringEntity").id
             } else if key.equals("documents") {
                 try documents(&s, "tender.documents") { type, published in
                     if type == "clarifications" { t.clarifications.append(published) }
@@ -182,7 +216,10 @@ struct ReleaseDecoder {
                     if key.equals("startDate") {
                         t.periodStart = try date(&s, "tender.tenderPeriod.startDate")
                     } else if key.equals("endDate") {
-                        t.periodEnd = try date(&s, "tender.tenderPeriod.endDate")
+                        if let (day, instant) = try moment(&s, "tender.tenderPeriod.endDate") {
+                            t.periodEnd = day
+                            t.periodEndInstant = instant
+                        }
                     } else {
                         try s.skipValue()
                     }
@@ -200,11 +237,14 @@ struct ReleaseDecoder {
             if key.equals("id") {
                 b.id = try text(&s, "bids.details.id")
             } else if key.equals("date") {
-                b.date = try date(&s, "bids.details.date")
+                if let (day, instant) = try moment(&s, "bids.details.date") {
+                    b.date = day
+                    b.instant = instant
+                }
             } else if key.equals("status") {
                 b.status = try text(&s, "bids.details.status")
             } else if key.equals("value") {
-                b.value = try amount(&s, "bids.details.value")
+                (b.value, b.currency) = try money(&s, "bids.details.value")
             } else if key.equals("tenderers") {
                 b.tenderers = try ids(&s, "bids.details.tenderers")
             } else {
@@ -306,10 +346,16 @@ public enum OCDSDate {
     /// anything else.
     /// - Parameter text: The text.
     /// - Returns: The date.
-    public static func chinaDate(_ text: String) -> LocalDate? {
+    public static func chinaDate(_ text: String) -> LocalDate? { moment(text)?.date }
+
+    /// The China-time calendar date and the instant (seconds since 1970-01-01 UTC) of `YYYY-MM-DD` (midnight in
+    /// China time) or an ISO 8601 date-time with `Z` or an offset; `nil` for anything else.
+    /// - Parameter text: The text.
+    /// - Returns: The date and the instant.
+    public static func moment(_ text: String) -> (date: LocalDate, instant: Int64)? {
         let b = Array(text.utf8)
         guard b.count >= 10, let day = LocalDate.parse(b[0..<10]) else { return nil }
-        if b.count == 10 { return day }
+        if b.count == 10 { return (day, Int64(day.daysSinceEpoch) * 86_400 - 8 * 3_600) }
         guard b.count >= 19, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
             b[16] == UInt8(ascii: ":")
         else { return nil }
@@ -339,6 +385,7 @@ public enum OCDSDate {
         let minutesUTC = h * 60 + m - offsetMinutes
         let minutesChina = minutesUTC + 8 * 60
         let dayShift = minutesChina >= 0 ? minutesChina / 1440 : -((-minutesChina + 1439) / 1440)
-        return day.adding(days: dayShift)
+        let instant = Int64(day.daysSinceEpoch) * 86_400 + Int64(minutesUTC) * 60 + Int64(sec)
+        return (day.adding(days: dayShift), instant)
     }
 }
