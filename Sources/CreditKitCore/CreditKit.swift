@@ -45,7 +45,8 @@ public final class CreditKit: Sendable {
         policy: SanctionPolicy = .default
     ) throws {
         self.policy = SanctionPolicy(
-            rules: policy.rules + modules.flatMap(\.sanctionRules), incentives: policy.incentives)
+            rules: policy.rules + modules.flatMap(\.sanctionRules),
+            incentives: policy.incentives + modules.flatMap(\.incentiveRules))
         let ledgerStore: any LedgerStore
         let vaultKeys: VaultKeys
         switch store {

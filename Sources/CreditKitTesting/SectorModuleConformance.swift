@@ -32,6 +32,10 @@ public enum SectorModuleConformance {
             throw ConformanceFailure(
                 message: "module \(id) has sanction rule \(rule.id); it must start with sanction.\(id).")
         }
+        for rule in module.incentiveRules where !rule.id.rawValue.hasPrefix("incentive.\(id).") {
+            throw ConformanceFailure(
+                message: "module \(id) has incentive rule \(rule.id); it must start with incentive.\(id).")
+        }
         let kit: CreditKit
         do {
             kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [module], clock: FixedClock.demo)

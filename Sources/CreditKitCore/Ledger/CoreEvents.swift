@@ -6,7 +6,8 @@ enum CoreEvents {
         RecordPublished.self, ObjectionFiled.self, ObjectionResolved.self, RepairApplied.self, RepairDecided.self,
         ComplaintReceived.self, ComplaintDecided.self, FindingConfirmed.self, FindingDismissed.self,
         CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self, SanctionLeniency.self,
-        SanctionRectified.self, MajorDecisionMade.self, AccountabilityApplied.self, LawsuitConcluded.self,
+        SanctionRectified.self, SanctionTermSet.self, MajorDecisionMade.self, AccountabilityApplied.self,
+        LawsuitConcluded.self,
         ProposalHandled.self,
     ]
 }

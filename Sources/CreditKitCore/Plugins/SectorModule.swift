@@ -12,8 +12,10 @@ public protocol SectorModule: Sendable {
     var eventTypes: [any LedgerEvent.Type] { get }
     /// The checks the module runs over the ledger.
     var checks: [any IntegrityCheck] { get }
-    /// The sanction rules the module adds to the kit's policy (ids start with the module's id).
+    /// The sanction rules the module adds to the kit's policy (ids start with `sanction.` and the module's id).
     var sanctionRules: [SanctionRule] { get }
+    /// The incentive rules the module adds to the kit's policy (ids start with `incentive.` and the module's id).
+    var incentiveRules: [IncentiveRule] { get }
     /// The rule figures the module needs in the national profile, as defaults a local profile may override.
     var ruleFigures: [RuleFigure] { get }
     /// The evaluation indicators the module adds to the scoring model.
@@ -31,6 +33,8 @@ extension SectorModule {
     public var checks: [any IntegrityCheck] { [] }
     /// No sanction rules of its own.
     public var sanctionRules: [SanctionRule] { [] }
+    /// No incentive rules of its own.
+    public var incentiveRules: [IncentiveRule] { [] }
     /// No figures of its own.
     public var ruleFigures: [RuleFigure] { [] }
     /// No indicators of its own.

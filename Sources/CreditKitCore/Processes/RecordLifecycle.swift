@@ -15,6 +15,8 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
     public var leniency: [Step<LeniencyDecision>] = []
     /// The rectification the measures required, once accepted.
     public var rectified: Step<String>?
+    /// The term of the record's measures, when the decision set one (the last day they apply).
+    public var term: Step<LocalDate>?
 
     /// Makes an empty lifecycle.
     /// - Parameter record: The record.
@@ -85,6 +87,15 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
     public func publishedOn(asOf date: LocalDate, knownAt: Timestamp = .distantFuture) -> LocalDate? {
         guard let p = publication, p.on <= date, p.recordedAt <= knownAt else { return nil }
         return p.on
+    }
+
+    /// The last day the record's measures apply, when the decision set a term known by then.
+    /// - Parameters:
+    ///   - date: The effective date.
+    ///   - knownAt: The recorded time.
+    /// - Returns: The last day, or `nil` for the policy's own term.
+    public func termEnds(asOf date: LocalDate, knownAt: Timestamp = .distantFuture) -> LocalDate? {
+        term.flatMap { $0.on <= date && $0.recordedAt <= knownAt ? $0.value : nil }
     }
 
     /// The day the record was revoked on an objection, if by then.

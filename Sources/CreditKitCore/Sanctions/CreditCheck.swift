@@ -84,6 +84,10 @@ extension CoreView {
                     end = revoked.adding(days: -1)
                     adjustment = "revoked on \(revoked)"
                 }
+                if let last = life.termEnds(asOf: date, knownAt: knownAt) {
+                    end = min(end ?? last, last)
+                    adjustment = adjustment ?? "term decided through \(last)"
+                }
                 if let repaired = life.repairedOn(asOf: date, knownAt: knownAt) {
                     end = min(end ?? repaired, repaired.adding(days: -1))
                     adjustment = "repaired on \(repaired)"

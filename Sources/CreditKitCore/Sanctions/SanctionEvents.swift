@@ -144,3 +144,59 @@ public struct SanctionRectified: RecordLifecycleEvent, Hashable {
         lifecycle.rectified = .init(value: summary, on: on, sequence: sequence, recordedAt: recordedAt)
     }
 }
+
+/// The term a decision sets for its measures where the law allows a range (惩戒期限): the measures of the record end
+/// after the last day given, earlier than the policy's longest term. `core.sanction.term-set`.
+///
+/// A bidding blacklist entry, for example, excludes a tenderer for 1 to 2 years for collusion: the policy's rule
+/// carries the longest term, and this event the one decided.
+public struct SanctionTermSet: RecordLifecycleEvent, Hashable {
+    /// `core.sanction.term-set`.
+    public static let kind: EventKind = "core.sanction.term-set"
+    /// The record.
+    public var record: CreditRecord.ID
+    /// The last day the measures apply.
+    public var through: LocalDate
+    /// The day the term was set.
+    public var on: LocalDate
+
+    /// Makes the event.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - through: The last day the measures apply.
+    ///   - on: The day the term was set.
+    public init(record: CreditRecord.ID, through: LocalDate, on: LocalDate) {
+        self.record = record
+        self.through = through
+        self.on = on
+    }
+
+    /// The day set.
+    public var effectiveDate: LocalDate { on }
+    /// None beyond the record.
+    public var subjects: [SubjectID] { [] }
+
+    /// Refuses a term for a record that is not a dishonesty record, a second term, or one ending before the
+    /// decision.
+    /// - Parameter context: The ledger before this event.
+    public func validate(in context: ValidationContext) throws {
+        let r = try context.record(record)
+        guard r.polarity == .dishonesty else {
+            throw CreditKitError(.invalidEvent, "record \(record) is not a dishonesty record; it has no measures")
+        }
+        guard context.lifecycle(record).term == nil else { throw refuse("record \(record) already has its term") }
+        guard through >= r.decisionDate, on >= r.decisionDate else {
+            throw CreditKitError(
+                .invalidEvent, "a term ends on or after the decision (\(r.decisionDate)), and is set then or later")
+        }
+    }
+
+    /// Sets the term.
+    /// - Parameters:
+    ///   - lifecycle: The lifecycle.
+    ///   - sequence: This entry.
+    ///   - recordedAt: When learned.
+    public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
+        lifecycle.term = .init(value: through, on: on, sequence: sequence, recordedAt: recordedAt)
+    }
+}

@@ -91,6 +91,8 @@ public enum Incentive: String, Hashable, Sendable, Codable, CaseIterable {
     case priorityHonours
     /// Priority in funding (优先安排资金).
     case priorityFunding
+    /// A reduced or waived bid bond (减免投标保证金), for tenderers of good credit.
+    case bidBondReduction
 
     /// The purposes the incentive favours.
     public var favours: [CheckPurpose] {
@@ -98,6 +100,7 @@ public enum Incentive: String, Hashable, Sendable, Codable, CaseIterable {
         case .priorityAppointment: [.appointmentPromotion]
         case .priorityHonours: [.honours]
         case .priorityFunding: [.funding]
+        case .bidBondReduction: [.tenderParticipation]
         }
     }
 
@@ -107,6 +110,7 @@ public enum Incentive: String, Hashable, Sendable, Codable, CaseIterable {
         case .priorityAppointment: "同等条件下优先选拔任用"
         case .priorityHonours: "优先评优评先"
         case .priorityFunding: "优先安排资金支持"
+        case .bidBondReduction: "减免投标保证金"
         }
     }
 }

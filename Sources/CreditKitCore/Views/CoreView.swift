@@ -271,7 +271,8 @@ extension CoreView {
         case RecordReviewed.kind, RecordPublished.kind, ObjectionFiled.kind, ObjectionResolved.kind,
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
             FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
-            CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, LawsuitConcluded.kind,
+            CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, SanctionTermSet.kind,
+            LawsuitConcluded.kind,
             ProposalHandled.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
