@@ -59,6 +59,11 @@ public struct BiddingParticipant: Hashable, Sendable, Codable {
         self.isSME = isSME
     }
 
+    /// The subject its identifier names, when the identifier is a valid unified social credit code.
+    public var creditSubject: SubjectID? {
+        identifier.flatMap { try? UnifiedSocialCreditCode($0) }.map { SubjectID($0) }
+    }
+
     /// The same participant: the same identifier, or the same name when either lacks one.
     func sameAs(_ other: BiddingParticipant) -> Bool {
         if let a = identifier, let b = other.identifier { return a == b }

@@ -90,6 +90,26 @@ public struct IncentiveRule: Hashable, Sendable, Codable {
     public var duration: Period
     /// The legal basis.
     public var legalBasis: [LegalCitation]
+
+    /// Makes an incentive rule.
+    /// - Parameters:
+    ///   - id: The rule's id.
+    ///   - bases: The good records' bases that bring it.
+    ///   - subjectKinds: The subjects it reaches.
+    ///   - incentives: The incentives.
+    ///   - duration: How long after the record they last.
+    ///   - legalBasis: The legal basis.
+    public init(
+        id: RuleID, bases: [RecordBasis], subjectKinds: [SubjectKind], incentives: [Incentive], duration: Period,
+        legalBasis: [LegalCitation]
+    ) {
+        self.id = id
+        self.bases = bases
+        self.subjectKinds = subjectKinds
+        self.incentives = incentives
+        self.duration = duration
+        self.legalBasis = legalBasis
+    }
 }
 
 /// The sanction and incentive policy (联合奖惩措施清单) as data.
