@@ -187,8 +187,8 @@ public struct BiddingDocumentsIssued: BiddingEvent, Hashable {
     public var stage: TenderStage
     /// The first day of sale.
     public var on: LocalDate
-    /// The last day of sale.
-    public var saleEnds: LocalDate
+    /// The last day of sale, when stated.
+    public var saleEnds: LocalDate?
     /// The deadline: applications for prequalification, bids for tender documents.
     public var deadline: LocalDate
 
@@ -201,7 +201,7 @@ public struct BiddingDocumentsIssued: BiddingEvent, Hashable {
     ///   - saleEnds: The last day of sale.
     ///   - deadline: The deadline: applications for prequalification, bids for tender documents.
     public init(
-        project: String, tenderer: SubjectID, stage: TenderStage, on: LocalDate, saleEnds: LocalDate,
+        project: String, tenderer: SubjectID, stage: TenderStage, on: LocalDate, saleEnds: LocalDate?,
         deadline: LocalDate
     ) {
         self.project = project
@@ -221,7 +221,8 @@ public struct BiddingDocumentsIssued: BiddingEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         try validateCommon(context)
-        try require(saleEnds >= on && deadline >= on, "the sale and the deadline end on or after the first day of sale")
+        try require(
+            (saleEnds ?? on) >= on && deadline >= on, "the sale and the deadline end on or after the first day of sale")
     }
 
     /// Adds the fact to its tender.

@@ -44,18 +44,7 @@ public struct ProcurementOCDSImport: Sendable {
     /// The registered agency an OCDS buyer id stands for, from a view.
     /// - Parameter view: The view.
     /// - Returns: Buyer ids to agencies.
-    public static func buyers(in view: CoreView) -> [String: SubjectID] {
-        var out: [String: SubjectID] = [:]
-        for state in view.subjects(ofKind: .agency) {
-            let id = state.subject.id
-            out[id.rawValue] = id
-            out["CN-USCC-" + id.rawValue] = id
-            for external in state.subject.externalIdentifiers where external.scheme == "ocds" {
-                out[external.identifier] = id
-            }
-        }
-        return out
-    }
+    public static func buyers(in view: CoreView) -> [String: SubjectID] { OCDSBuyers.agencies(in: view) }
 
     /// The events of one release, for a purchaser.
     /// - Parameters:
@@ -164,7 +153,7 @@ public struct ProcurementOCDSImport: Sendable {
                 summary.otherLaw += 1
                 return
             }
-            let buyerID = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? ""
+            let buyerID = OCDSBuyers.id(of: release) ?? ""
             guard let purchaser = buyers[buyerID] else {
                 summary.unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
                 return

@@ -53,11 +53,7 @@ extension ProcurementProcess {
     /// The subject an OCDS buyer stands for: `ocds:` and its id, printable ASCII only.
     /// - Parameter release: The release.
     /// - Returns: The subject.
-    public static func buyerSubject(_ release: OCDSRelease) -> SubjectID {
-        let id = release.buyer?.id ?? release.parties.first { $0.roles.contains("buyer") }?.id ?? "unknown"
-        let clean = String(id.unicodeScalars.map { (33...126).contains($0.value) ? Character($0) : "_" }.prefix(100))
-        return SubjectID(rawValue: "ocds:" + clean)
-    }
+    public static func buyerSubject(_ release: OCDSRelease) -> SubjectID { OCDSBuyers.subject(of: release) }
 
     /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
     static func award(of contract: OCDSRelease.Contract, in release: OCDSRelease) -> OCDSRelease.Award? {

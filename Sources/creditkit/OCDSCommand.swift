@@ -1,3 +1,4 @@
+import Bidding
 import CreditKitCore
 import Foundation
 import OpenContracting
@@ -5,20 +6,26 @@ import Procurement
 
 enum OCDSCommand: Command {
     static let name = "ocds"
-    static let summary = "check an open-contracting (OCDS) file against the procurement rules"
+    static let summary = "check an open-contracting (OCDS) file: procurement and bidding rules, red flags; import it"
     static let help = """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
+                                         [--bid-status LOCAL=OCDS ...] [--currency CUR]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
 
         Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs the rules
         of the modules that read OCDS. Goods and services fall under the Government Procurement Law
-        (procurement.*); works under the Bidding Law. Malformed lines are reported on stderr with their numbers.
+        (procurement.*); works under the Bidding Law (bidding.*). Every process, whatever its category, gets the
+        red flags (bidding.flag.*) with the meaning of OCP Cardinal's R018, R028, R030, R035, R036 and R038.
+        Malformed lines are reported on stderr with their numbers.
 
-          --as-of DATE     the day looked at (default: today in China time)
-          --format FMT     json (default): {"findings": [...], "summary": {...}}; csv; md
+          --as-of DATE          the day looked at (default: today in China time)
+          --format FMT          json (default): {"findings": [...], "summary": {...}}; csv; md
+          --bid-status A=B      read bid status A as B, as Cardinal's prepare does
+                                (Armenia: --bid-status qualified=valid --bid-status not-qualified=disqualified)
+          --currency CUR        compare bid prices in this currency (default: each process's first)
 
-        import appends the procurement facts of each release to the ledger at PATH, as projects of the buyer's
-        registered agency (its `ocds` identifier or credit code; --buyer maps more), in one batch. Projects the
+        import appends the procurement and bidding facts of each release to the ledger at PATH, as projects of the
+        buyer's registered agency (its `ocds` identifier or credit code; --buyer maps more), in one batch. Projects the
         ledger holds already are skipped, so a second import adds nothing. `creditkit findings --store PATH`
         then shows what the rules find.
         """
@@ -32,15 +39,36 @@ enum OCDSCommand: Command {
         if verb == "import" { return try await importFile(file, &arguments) }
         let asOf = try arguments.dateOption("--as-of") ?? SystemClock().today
         let format = try arguments.option("--format") ?? "json"
+        var settings = RedFlagSettings()
+        while let pair = try arguments.option("--bid-status") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw CLIError(message: "--bid-status takes LOCAL=OCDS, not '\(pair)'")
+            }
+            settings.bidStatuses[parts[0]] = parts[1]
+        }
+        settings.currency = try arguments.option("--currency")
         try arguments.finish()
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
-        let checks = ProcurementOCDSChecks()
+        let procurement = ProcurementOCDSChecks()
+        let bidding = BiddingOCDSChecks()
+        var flags = RedFlagScan(settings: settings)
+        var buyers: [String: SubjectID] = [:]
         var findings: [Finding] = []
         let report: OCDSReader.Report
         do {
-            report = try OCDSReader.read(path: file) { findings += checks.check($0, asOf: asOf) }
+            report = try OCDSReader.read(path: file) { release in
+                findings += procurement.check(release, asOf: asOf) + bidding.check(release, asOf: asOf)
+                if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
+            }
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
+        }
+        // Flags on processes, in reading order, then those on organisations (R038).
+        let raised = flags.finish()
+        findings += raised.filter { $0.group == .process }.map { $0.finding(buyer: buyers[$0.key], asOf: asOf) }
+        findings += raised.filter { $0.group != .process && $0.code == .excessiveDisqualifications }.map {
+            $0.finding(buyer: nil, asOf: asOf)
         }
         for (line, message) in report.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
@@ -61,8 +89,10 @@ enum OCDSCommand: Command {
         try arguments.finish()
         let kit = try openKit(store)
         let summary: ProcurementOCDSImport.Summary
+        let works: BiddingOCDSImport.Summary
         do {
             summary = try await ProcurementOCDSImport().run(path: file, into: kit, buyers: buyers)
+            works = try await BiddingOCDSImport().run(path: file, into: kit, buyers: buyers)
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
@@ -70,9 +100,11 @@ enum OCDSCommand: Command {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
         print(
-            "\(summary.releases) releases: \(summary.projects) projects imported (\(summary.events) events), "
-                + "\(summary.alreadyThere) already in the ledger, \(summary.otherLaw) under another law, "
-                + "\(summary.undated) without a date, \(summary.inconsistentFacts) inconsistent facts left out")
+            "\(summary.releases) releases: \(summary.projects) procurement projects imported (\(summary.events) events), "
+                + "\(summary.alreadyThere) already in the ledger, \(summary.undated) without a date, "
+                + "\(summary.inconsistentFacts) inconsistent facts left out; "
+                + "\(works.tenders) works tenders imported (\(works.events) events), \(works.alreadyThere) already there"
+        )
         let unmatched = summary.unmatchedBuyers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         if !unmatched.isEmpty {
             print(
