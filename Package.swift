@@ -37,6 +37,11 @@ var targets: [Target] = [
         path: "Examples/LedgerExample"
     ),
     .executableTarget(
+        name: "BiddingExample",
+        dependencies: ["CreditKitCore", "Bidding"],
+        path: "Examples/BiddingExample"
+    ),
+    .executableTarget(
         name: "ProcurementExample",
         dependencies: ["CreditKitCore", "Procurement"],
         path: "Examples/ProcurementExample"
@@ -44,7 +49,7 @@ var targets: [Target] = [
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
     .testTarget(name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample"]),
 ]
 
 // Every sector depends on the core only, never on another sector.

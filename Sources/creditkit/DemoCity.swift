@@ -1,3 +1,4 @@
+import Bidding
 import CreditKitCore
 import Foundation
 import Synchronization
@@ -51,6 +52,8 @@ struct DemoCity {
             case verifyComplaint(Int, record: Int, on: LocalDate)
             /// Rejects `complaints[index]`.
             case rejectComplaint(Int, on: LocalDate, reason: String)
+            /// Blacklists a tenderer: the record, its term and the listing in one batch.
+            case blacklist(BiddingBlacklist.Decision)
         }
 
         /// A step of a commitment's lifecycle.
@@ -179,6 +182,7 @@ struct DemoCity {
             city.buildLeadershipBreach()
         }
         city.buildDecision()
+        city.buildTenders()
         return city
     }
 

@@ -1,3 +1,4 @@
+import Bidding
 import CreditKitCore
 import Foundation
 
@@ -58,6 +59,14 @@ enum DemoCommand: Command {
                 written += try ReportCommand.write(
                     kind: .file, subject: worst.creditCode.rawValue, asOf: today, format: format, out: out, kit: kit)
             }
+        }
+        // The bidding story's tenderer: its credit file carries the bidding section.
+        if let tenderer = city.agencies.first(where: {
+            ((try? BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: $0.id, asOf: today)) ?? []).count
+                > 0
+        }), tenderer.id != worst?.id {
+            written += try ReportCommand.write(
+                kind: .file, subject: tenderer.creditCode.rawValue, asOf: today, format: "html", out: out, kit: kit)
         }
         print("\nreports written to \(out)/:")
         for file in written { print("  \(file)") }
@@ -147,6 +156,9 @@ enum DemoCommand: Command {
                 case .rejectComplaint(let index, let on, let reason):
                     try await flush()
                     try await kit.rejectComplaint(complaintIDs[index]!, on: on, reason: reason)
+                case .blacklist(let decision):
+                    try await flush()
+                    try await BiddingBlacklist.enter(decision, in: kit)
                 }
             }
             try await flush()
@@ -229,9 +241,7 @@ enum DemoCommand: Command {
         let lifecycles = view.allLifecycles
         let objections = lifecycles.flatMap(\.objections)
         let repairs = lifecycles.flatMap(\.repairs)
-        let findings =
-            ((try? kit.lifecycleFindings(asOf: today)) ?? []) + ((try? kit.commitmentFindings(asOf: today)) ?? [])
-            + ((try? kit.sanctionFindings(asOf: today)) ?? []) + ((try? kit.decisionFindings(asOf: today)) ?? [])
+        let findings = (try? kit.runChecks(asOf: today)) ?? []
         let byRule = Dictionary(grouping: findings, by: \.rule).map { "\($0.key) \($0.value.count)" }.sorted()
         let shown = (try? Disclosure.publicRecords(of: kit, asOf: today)) ?? []
         let withheld = lifecycles.filter {
@@ -261,6 +271,18 @@ enum DemoCommand: Command {
         }
         lines.append(
             "sanctions agencies restricted today (joint measures, credit check): " + restricted.joined(separator: ", "))
+        if let listed = try? BiddingBlacklist.entries(in: kit, asOf: today).first {
+            let tenders = city.agencies.reduce(0) { n, a in
+                n
+                    + ((try? BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: a.id, asOf: today).count)
+                        ?? 0)
+            }
+            lines.append(
+                "bidding   \(tenders) tender(s); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
+                    + "\(listed.through); may it bid today? "
+                    + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "no" : "yes")"
+            )
+        }
         var total = CommitmentStats()
         for agency in city.agencies {
             guard let s = try? kit.commitmentStats(of: agency.id, asOf: today) else { continue }

@@ -36,12 +36,18 @@ struct DemoTests {
     func replay() async throws {
         let city = DemoCity.build(today: today, keys: Fixtures.keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
-        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
         try await DemoCommand.replay(city, into: kit, clock: clock)
         let report = try await kit.verify()
         #expect(report.isValid)
-        // Every scheduled step is one entry, but a verified complaint is two (the record and the decision).
-        #expect(report.entryCount == Int64(city.events.count + city.complaints.count - 2))
+        // Every scheduled step is one entry, but a verified complaint is two (the record and the decision) and a
+        // blacklisting three (the record, its term and the listing).
+        let blacklistings = city.events.filter {
+            if case .blacklist = $0.action { return true }
+            return false
+        }.count
+        #expect(report.entryCount == Int64(city.events.count + city.complaints.count - 2 + 2 * blacklistings))
+        #expect(blacklistings == 1)
         #expect(kit.view.recordCount >= 90)
         let moved = try #require(city.movedPost)
         let official = city.officials[moved.official]

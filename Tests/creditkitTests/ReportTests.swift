@@ -13,7 +13,7 @@ struct ReportTests {
     func demoKit() async throws -> (CreditKit, DemoCity) {
         let city = DemoCity.build(today: today, keys: Fixtures.keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
-        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
         try await DemoCommand.replay(city, into: kit, clock: clock)
         clock.set(Timestamp(endOf: today))
         return (kit, city)
