@@ -28,7 +28,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting", "Procurement"],
+        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting", "Procurement", "Bidding"],
         path: "Benchmarks/CreditKitBench"
     ),
     .executableTarget(

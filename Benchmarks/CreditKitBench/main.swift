@@ -1,3 +1,4 @@
+import Bidding
 // creditkit-bench: the standard workloads, one JSON object per line. Build and run in release:
 //   swift run -c release creditkit-bench ledger [--n 1000000] [--dir DIR]
 import CreditKitCore
@@ -20,7 +21,7 @@ struct Options {
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
-          ocds FILE read an OCDS file and run the procurement checks on every release, on one thread and on two
+          ocds FILE read an OCDS file and run every procurement and bidding rule and the red flags, one thread and two
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
 
@@ -184,44 +185,53 @@ func evaluateWorkload(records: Int) async throws {
     }
 }
 
-/// The OCDS workload: read every release and run the procurement checks, as `creditkit ocds check` does (the file
-/// mapped, then scanned), on one thread and on two (the mapped file split at a line boundary near its middle).
-/// Mapping the file is inside the timing.
+/// The OCDS workload: what `creditkit ocds check` does — read every release and run every procurement and bidding
+/// rule and the red flags (R038 over the whole file at the end) — on one thread and on two (the mapped file split
+/// at a line boundary near its middle, the two scans' counts merged before R038). Mapping the file is inside the
+/// timing.
 func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
-    let checks = ProcurementOCDSChecks()
-    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int) {
+    let procurement = ProcurementOCDSChecks()
+    let bidding = BiddingOCDSChecks()
+    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int, flags: RedFlagScan) {
         var findings = 0
-        let report = try OCDSReader.read(data: part) { findings += checks.check($0, asOf: asOf).count }
-        return (report.releases, findings)
+        var flags = RedFlagScan()
+        let report = try OCDSReader.read(data: part) { release in
+            findings += procurement.check(release, asOf: asOf).count + bidding.check(release, asOf: asOf).count
+            flags.add(release)
+        }
+        return (report.releases, findings, flags)
     }
     for threads in [1, 2] {
         let start = ContinuousClock.now
         var total = (releases: 0, findings: 0)
+        var flags = RedFlagScan()
         if threads == 1 {
-            var findings = 0
-            let report = try OCDSReader.read(path: file) { findings += checks.check($0, asOf: asOf).count }
-            total = (report.releases, findings)
+            let r = try run(try OCDSReader.map(file))
+            total = (r.releases, r.findings)
+            flags = r.flags
         } else {
             let data = try OCDSReader.map(file)
             var middle = data.count / 2
             while middle < data.count, data[data.startIndex + middle] != 0x0A { middle += 1 }
             let halves = [data.prefix(middle + 1), data.suffix(from: data.startIndex + min(middle + 1, data.count))]
-            let results = Mutex<[(Int, Int)]>([])
+            let results = Mutex<[Int: (Int, Int, RedFlagScan)]>([:])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if let r = try? run(halves[i]) { results.withLock { $0.append(r) } }
+                if let r = try? run(halves[i]) { results.withLock { $0[i] = r } }
             }
-            for r in results.withLock({ $0 }) {
+            for (_, r) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
                 total.releases += r.0
                 total.findings += r.1
+                flags.merge(r.2)
             }
         }
+        let raised = flags.finish().count
         let elapsed = seconds(since: start)
         emit([
             ("workload", "ocds"), ("threads", threads), ("n", total.releases), ("seconds", elapsed),
             ("per_second", Double(total.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
-            ("findings", total.findings),
+            ("findings", total.findings), ("flags", raised),
         ])
     }
 }
