@@ -216,7 +216,7 @@ public struct BiddingOCDSImport: Sendable {
     /// - Parameters:
     ///   - path: The OCDS file.
     ///   - kit: The kit, with the bidding module.
-    ///   - buyers: More buyer ids and the agencies they stand for.
+    ///   - more: More buyer ids and the agencies they stand for.
     /// - Returns: What was done.
     /// - Throws: `CreditKitError` (`invalidArgument`) without the bidding module; reading errors; the ledger's
     ///   refusal.

@@ -150,7 +150,7 @@ public enum BiddingBlacklist {
     ///   - decision: The decision.
     ///   - kit: The kit, with the bidding module.
     /// - Returns: The entry.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` for a term outside the ground's range (or not in years or
+    /// - Throws: `CreditKitError` (`invalidArgument`) for a term outside the ground's range (or not in years or
     ///   months), and the ledger's refusals; nothing is written then.
     @discardableResult
     public static func enter(_ decision: Decision, in kit: CreditKit) async throws -> BlacklistEntry {

@@ -265,7 +265,7 @@ public enum ParticipantEvaluation {
     ///   - asOf: The day.
     ///   - model: The model.
     /// - Returns: The report.
-    /// - Throws: ``CreditKitError/Code/unknownSubject`` when not registered; storage errors.
+    /// - Throws: `CreditKitError` (`unknownSubject`) when not registered; storage errors.
     public static func integrityFile(
         of participant: SubjectID, in kit: CreditKit, asOf: LocalDate, model: ScoringModel = defaultModel
     ) throws -> Report {
