@@ -141,24 +141,14 @@ public struct BiddingRules: Sendable {
             _ rule: RuleID, from start: DatedFact, named startName: String, done: DatedFact?, doneName: String,
             facts: [(String, String)], evidence: [Int64] = [], subject: SubjectID? = nil
         ) {
-            guard start.on <= asOf, let figure = figure(rule, on: start.on), let period = figure.figure.period else {
-                return
-            }
-            let due = rules.profile.calendar.deadline(
-                period, from: start.on, restDayExtension: figure.restDayExtension ?? true)
-            let seen = done.flatMap { $0.on <= asOf ? $0 : nil }
-            let proof = evidence + start.evidence + (seen?.evidence ?? [])
-            if let seen {
-                guard seen.on > due.due else { return }
-                add(
-                    figure, facts + [("daysLate", String(due.daysLate(on: seen.on)))],
-                    dates: [.init(startName, start.on), .init("due", due.due), .init(doneName, seen.on)],
-                    evidence: proof, subject: subject)
-            } else if process.isComplete, asOf > due.due {
-                add(
-                    figure, facts + [("state", "not yet"), ("daysLate", String(due.daysLate(on: asOf)))],
-                    dates: [.init(startName, start.on), .init("due", due.due)], evidence: proof, subject: subject)
-            }
+            guard start.on <= asOf, let figure = figure(rule, on: start.on),
+                let miss = figure.missed(
+                    from: start.on, done: done?.on, asOf: asOf, absenceCounts: process.isComplete,
+                    calendar: rules.profile.calendar)
+            else { return }
+            add(
+                figure, facts + miss.facts, dates: miss.dates(start: startName, act: doneName),
+                evidence: evidence + start.evidence + (miss.done != nil ? done?.evidence ?? [] : []), subject: subject)
         }
     }
 

@@ -88,27 +88,16 @@ public struct ProcurementRules: Sendable {
         /// a complete process, none by the day looked at) is a finding.
         mutating func deadline(
             _ rule: RuleID, from start: ProcurementProcess.Dated, named startName: String,
-            done: ProcurementProcess.Dated?, doneName: String, facts: [(String, String)], evidence: [Int64] = [],
-            evenIfIncomplete: Bool = false
+            done: ProcurementProcess.Dated?, doneName: String, facts: [(String, String)], evidence: [Int64] = []
         ) {
-            guard start.on <= asOf, let figure = figure(rule, on: start.on), let period = figure.figure.period else {
-                return
-            }
-            let due = rules.profile.calendar.deadline(
-                period, from: start.on, restDayExtension: figure.restDayExtension ?? true)
-            let seen = done.flatMap { $0.on <= asOf ? $0 : nil }
-            let proof = evidence + start.evidence + (seen?.evidence ?? [])
-            if let seen {
-                guard seen.on > due.due else { return }
-                add(
-                    figure, facts + [("daysLate", String(due.daysLate(on: seen.on)))],
-                    dates: [.init(startName, start.on), .init("due", due.due), .init(doneName, seen.on)],
-                    evidence: proof)
-            } else if process.isComplete || evenIfIncomplete, asOf > due.due {
-                add(
-                    figure, facts + [("state", "not yet"), ("daysLate", String(due.daysLate(on: asOf)))],
-                    dates: [.init(startName, start.on), .init("due", due.due)], evidence: proof)
-            }
+            guard start.on <= asOf, let figure = figure(rule, on: start.on),
+                let miss = figure.missed(
+                    from: start.on, done: done?.on, asOf: asOf, absenceCounts: process.isComplete,
+                    calendar: rules.profile.calendar)
+            else { return }
+            add(
+                figure, facts + miss.facts, dates: miss.dates(start: startName, act: doneName),
+                evidence: evidence + start.evidence + (miss.done != nil ? done?.evidence ?? [] : []))
         }
     }
 

@@ -139,6 +139,9 @@ struct BiddingLedgerTests {
         await #expect(throws: CreditKitError.self) {
             try await BiddingBlacklist.enter(collusion("2025-05-10", years: 3), in: kit)
         }
+        var short = collusion("2025-05-10")
+        short.term = .months(11)
+        await #expect(throws: CreditKitError.self) { try await BiddingBlacklist.enter(short, in: kit) }
         #expect(kit.view.head == head)
         var fraud = collusion("2025-05-10")
         fraud.ground = .fraud
