@@ -80,4 +80,21 @@ struct ReportTests {
         let all = try ReportCommand.write(kind: .file, subject: nil, asOf: today, format: "md", out: dir, kit: kit)
         #expect(all.count == city.agencies.count)
     }
+
+    @Test("the bidding lists: the blacklist with its terms, the agencies, a tenderer's integrity file")
+    func biddingLists() async throws {
+        let (kit, city) = try await demoKit()
+        let blacklist = try ReportCommand.biddingReport("blacklist", subject: nil, asOf: today, kit: kit)
+        let rows = try #require(blacklist.tables.first { $0.name == "bidding-blacklist" }?.rows)
+        #expect(rows.count == 1 && rows[0][2].hasPrefix("串通投标"))
+        let agencies = try ReportCommand.biddingReport("agencies", subject: nil, asOf: today, kit: kit)
+        #expect(agencies.tables.first { $0.name == "bidding-agencies" }?.rows.count == 1)
+        let colluder = try #require(city.enterprises.first { $0.name == rows[0][0] })
+        let file = try ReportCommand.biddingReport(
+            "integrity", subject: colluder.creditCode.rawValue, asOf: today, kit: kit)
+        #expect(file.keyFigures.contains { $0.value.hasPrefix("否") })
+        #expect(throws: CLIError.self) {
+            try ReportCommand.biddingReport("integrity", subject: nil, asOf: today, kit: kit)
+        }
+    }
 }
