@@ -154,9 +154,9 @@ public enum BiddingAgencyRegistry {
     public static func profile(of agency: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> BiddingAgencyProfile?
     {
         let view = kit.view
-        guard let state = view.subject(agency, asOf: asOf) else { return nil }
+        guard view.subject(agency, asOf: asOf) != nil else { return nil }
         var profile = BiddingAgencyProfile(
-            agency: agency, name: BiddingBlacklist.name(of: state.subject), registration: nil, supervisions: [],
+            agency: agency, name: kit.name(of: agency), registration: nil, supervisions: [],
             tendersRun: 0, dishonestyRecords: 0, blacklisted: false)
         for (_, event) in try BiddingLedger.events(
             in: kit.ledger, view: view, subject: agency, asOf: asOf, knownAt: .distantFuture)

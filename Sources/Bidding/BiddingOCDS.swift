@@ -59,9 +59,7 @@ extension BiddingProcess {
         }
         for (index, c) in release.contracts.enumerated() {
             var contract = Contract(id: c.id ?? "#\(index + 1)")
-            let award =
-                release.awards.first { $0.id != nil && $0.id == c.awardID }
-                ?? (release.awards.count == 1 ? release.awards[0] : nil)
+            let award = release.award(of: c)
             contract.suppliers = (award?.suppliers ?? []).map { id in
                 let party = release.party(id)
                 return BiddingParticipant(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
@@ -155,9 +153,7 @@ public struct BiddingOCDSImport: Sendable {
     /// - Returns: The events, or none without a date to register the tender on.
     public static func events(for release: OCDSRelease, tenderer: SubjectID) -> [any BiddingEvent] {
         let p = BiddingProcess(release: release, tenderer: tenderer)
-        guard
-            let registered = release.tender?.periodStart ?? release.awards.compactMap(\.date).min()
-                ?? release.contracts.compactMap(\.dateSigned).min() ?? release.date
+        guard let registered = release.firstDate
         else { return [] }
         let id = release.ocid
         var out: [any BiddingEvent] = [

@@ -191,17 +191,9 @@ public enum BiddingBlacklist {
         }
         return BlacklistEntry(
             record: CreditRecord.ID(entries[0].sequence), enterprise: decision.enterprise,
-            name: kit.view.subject(decision.enterprise).map { name(of: $0.subject) } ?? decision.enterprise.rawValue,
+            name: kit.name(of: decision.enterprise),
             ground: g, from: decision.decidedOn, through: through, serious: serious, repeats: earlier.map(\.record),
             authority: decision.authority.name, documentNumber: decision.documentNumber)
-    }
-
-    static func name(of subject: Subject) -> String {
-        switch subject {
-        case .enterprise(let e): e.name
-        case .agency(let a): a.name
-        case .official: subject.id.rawValue
-        }
     }
 
     /// Every entry the ledger holds, decided by a day (in force or not).
@@ -226,7 +218,7 @@ public enum BiddingBlacklist {
                 if let revoked = life.revokedOn(asOf: asOf) { through = min(through, revoked.adding(days: -1)) }
                 out.append(
                     BlacklistEntry(
-                        record: e.record, enterprise: e.enterprise, name: name(of: state.subject), ground: e.ground,
+                        record: e.record, enterprise: e.enterprise, name: kit.name(of: e.enterprise), ground: e.ground,
                         from: e.from, through: through, serious: e.serious, repeats: e.repeats,
                         authority: r.authority.name, documentNumber: r.documentNumber))
             }

@@ -269,7 +269,7 @@ public enum ParticipantEvaluation {
     public static func integrityFile(
         of participant: SubjectID, in kit: CreditKit, asOf: LocalDate, model: ScoringModel = defaultModel
     ) throws -> Report {
-        guard let state = kit.view.subject(participant, asOf: asOf) else {
+        guard kit.view.subject(participant, asOf: asOf) != nil else {
             throw CreditKitError(.unknownSubject, "\(participant) is not registered on \(asOf)")
         }
         let card = score(participant, in: kit, asOf: asOf, model: model)
@@ -281,7 +281,7 @@ public enum ParticipantEvaluation {
         let tender = kit.check(participant, for: .tenderParticipation, on: asOf)
         let records = try kit.profile(of: participant, asOf: asOf)?.records.filter { $0.role == .recordSubject } ?? []
         return Report(
-            title: "诚信档案：\(BiddingBlacklist.name(of: state.subject))",
+            title: "诚信档案：\(kit.name(of: participant))",
             subtitle: "Integrity file of \(participant) — bidding participant", asOf: asOf,
             keyFigures: [
                 KeyFigure("评分 Score", f(card.score), note: "\(card.indicators.count)项指标"),

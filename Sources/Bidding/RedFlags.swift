@@ -101,8 +101,6 @@ public struct RedFlagScan: Sendable {
     public let settings: RedFlagSettings
     /// The flags raised so far, by group, key and code (a later value for the same one replaces the earlier).
     public private(set) var results: [RedFlagGroup: [String: [RedFlagCode: Double]]] = [:]
-    /// The ocids flagged, with the release's buyer id, in the order read.
-    public private(set) var flaggedProcesses: [(ocid: String, buyer: String?, codes: [RedFlagCode])] = []
     private var buyerRatios: [String: (disqualified: Int, submitted: Int)] = [:]
     private var entityRatios: [String: (disqualified: Int, submitted: Int)] = [:]
     private var tendererRatios: [String: (disqualified: Int, submitted: Int)] = [:]
@@ -198,7 +196,6 @@ public struct RedFlagScan: Sendable {
                 entityRatios[id] = (old.disqualified + disqualified, old.submitted + submitted.count)
             }
         }
-        if !raised.isEmpty { flaggedProcesses.append((r.ocid, r.buyer?.id, Array(Set(raised)).sorted())) }
         return raised
     }
 
@@ -208,7 +205,6 @@ public struct RedFlagScan: Sendable {
         for (group, keys) in other.results {
             for (key, codes) in keys { results[group, default: [:]][key, default: [:]].merge(codes) { _, b in b } }
         }
-        flaggedProcesses += other.flaggedProcesses
         for (k, v) in other.buyerRatios {
             buyerRatios[k] = ((buyerRatios[k]?.0 ?? 0) + v.0, (buyerRatios[k]?.1 ?? 0) + v.1)
         }

@@ -144,6 +144,19 @@ public struct OCDSRelease: Hashable, Sendable {
     /// An empty release, to fill in.
     public init() {}
 
+    /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
+    /// - Parameter contract: The contract.
+    /// - Returns: The award, or `nil`.
+    public func award(of contract: Contract) -> Award? {
+        awards.first { $0.id != nil && $0.id == contract.awardID } ?? (awards.count == 1 ? awards[0] : nil)
+    }
+
+    /// The first day the release speaks of, to register its process on: the tender period's start, else the
+    /// earliest award or signing, else the release date.
+    public var firstDate: LocalDate? {
+        tender?.periodStart ?? awards.compactMap(\.date).min() ?? contracts.compactMap(\.dateSigned).min() ?? date
+    }
+
     /// A party by id.
     /// - Parameter id: The id.
     /// - Returns: The party, or `nil`.

@@ -56,10 +56,7 @@ public struct ProcurementOCDSImport: Sendable {
         for release: OCDSRelease, purchaser: SubjectID, inconsistent: inout Int
     ) -> [any ProcurementEvent] {
         let process = ProcurementProcess(release: release, purchaser: purchaser)
-        let contractDates = release.contracts.compactMap(\.dateSigned)
-        guard
-            let registered = release.tender?.periodStart ?? release.awards.compactMap(\.date).min()
-                ?? contractDates.min() ?? release.date
+        guard let registered = release.firstDate
         else { return [] }
         let project = release.ocid
         var out: [any ProcurementEvent] = [

@@ -55,12 +55,6 @@ extension ProcurementProcess {
     /// - Returns: The subject.
     public static func buyerSubject(_ release: OCDSRelease) -> SubjectID { OCDSBuyers.subject(of: release) }
 
-    /// The award a contract comes from: the one its `awardID` names, or the only award of the process.
-    static func award(of contract: OCDSRelease.Contract, in release: OCDSRelease) -> OCDSRelease.Award? {
-        release.awards.first { $0.id != nil && $0.id == contract.awardID }
-            ?? (release.awards.count == 1 ? release.awards[0] : nil)
-    }
-
     /// The process an OCDS release describes (not ``isComplete``: open data may leave facts out).
     ///
     /// The tender period gives documents issued and the bid deadline; `numberOfTenderers` (else the distinct
@@ -97,7 +91,7 @@ extension ProcurementProcess {
         }
         for (index, c) in release.contracts.enumerated() {
             var contract = Contract(id: c.id ?? "#\(index + 1)")
-            let award = Self.award(of: c, in: release)
+            let award = release.award(of: c)
             contract.suppliers = (award?.suppliers ?? []).map { id in
                 let party = release.party(id)
                 return ProcurementSupplier(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)

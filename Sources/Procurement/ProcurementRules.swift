@@ -171,22 +171,23 @@ public struct ProcurementRules: Sendable {
             facts: [("contract", c.id)])
     }
 
+    /// Acceptance by the agreed date: late once passed after it, or, whatever the source, not passed by a later day.
     func acceptance(_ c: ProcurementProcess.Contract, _ out: inout Output) {
-        guard let due = c.acceptanceDue, due < out.asOf,
-            let figure = out.figure("procurement.acceptance.overdue", on: due)
+        guard let due = c.acceptanceDue, let figure = out.figure("procurement.acceptance.overdue", on: due),
+            let miss = figure.missed(
+                from: due, done: c.acceptancePassed?.on, asOf: out.asOf, absenceCounts: true,
+                calendar: profile.calendar)
         else { return }
-        let passed = c.acceptancePassed.flatMap { $0.on <= out.asOf ? $0 : nil }
-        if let passed, passed.on <= due { return }
-        var dates: [Finding.NamedDate] = [.init("agreedAcceptance", due)]
+        let passed = miss.done.flatMap { _ in c.acceptancePassed }
+        var dates = miss.dates(start: "agreedAcceptance", act: "passed").filter { $0.name != "due" }
         if let organised = c.acceptanceOrganised, organised.on <= out.asOf {
             dates.append(.init("organised", organised.on))
         }
-        if let passed { dates.append(.init("passed", passed.on)) }
         out.add(
             figure,
             [
                 ("contract", c.id), ("state", passed == nil ? "not accepted" : "accepted late"),
-                ("daysLate", String(due.days(until: passed?.on ?? out.asOf))),
+                ("daysLate", String(miss.daysLate)),
             ], dates: dates,
             evidence: c.evidence + (c.acceptanceOrganised?.evidence ?? []) + (passed?.evidence ?? []))
     }

@@ -59,14 +59,10 @@ public struct PurchaserStatistics: Hashable, Sendable {
         let late = Dictionary(grouping: findings) {
             "\($0.rule)|\($0.fact("project") ?? "")|\($0.fact("contract") ?? "")"
         }
-        let calendar = rules.profile.calendar
         for p in processes {
             for c in p.contracts {
                 func due(_ rule: RuleID, _ from: LocalDate) -> LocalDate? {
-                    guard let f = try? rules.profile.figure(rule, on: from), let period = f.figure.period else {
-                        return nil
-                    }
-                    return calendar.deadline(period, from: from, restDayExtension: f.restDayExtension ?? true).due
+                    try? rules.profile.deadline(rule, from: from).deadline.due
                 }
                 let key = { (rule: String) in late["\(rule)|\(p.id)|\(c.id)"] == nil }
                 if let notice = c.awardNotice, let d = due("procurement.contract.late-signing", notice),

@@ -143,6 +143,20 @@ struct BiddingLedgerTests {
         short.term = .months(11)
         await #expect(throws: CreditKitError.self) { try await BiddingBlacklist.enter(short, in: kit) }
         #expect(kit.view.head == head)
+        // Serious non-performance: 2 to 5 years, both ends allowed, one year either side refused.
+        var performance = collusion("2025-05-11")
+        performance.ground = .seriousNonPerformance
+        for (years, allowed) in [(1, false), (2, true), (5, true), (6, false)] {
+            performance.term = .years(years)
+            performance.documentNumber = "NP-\(years)"
+            if allowed {
+                #expect(
+                    try await BiddingBlacklist.enter(performance, in: kit).through
+                        == day("2025-05-10").adding(years: years))
+            } else {
+                await #expect(throws: CreditKitError.self) { try await BiddingBlacklist.enter(performance, in: kit) }
+            }
+        }
         var fraud = collusion("2025-05-10")
         fraud.ground = .fraud
         fraud.term = .years(3)

@@ -13,7 +13,11 @@ public enum ReportKind: String, Hashable, Sendable, CaseIterable {
 }
 
 extension CreditKit {
-    func name(of subject: SubjectID) -> String {
+    /// A subject's name for reports: an agency's or enterprise's name, an official's masked ID number (the name
+    /// stays in the vault), or the identifier when not registered.
+    /// - Parameter subject: The subject.
+    /// - Returns: The name.
+    public func name(of subject: SubjectID) -> String {
         switch view.subject(subject)?.subject {
         case .agency(let a)?: a.name
         case .enterprise(let e)?: e.name
