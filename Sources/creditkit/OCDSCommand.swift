@@ -50,6 +50,23 @@ enum OCDSCommand: Command {
         settings.currency = try arguments.option("--currency")
         try arguments.finish()
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
+        let (findings, report) = try check(path: file, asOf: asOf, settings: settings)
+        for (line, message) in report.malformed {
+            FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
+        }
+        print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
+    }
+
+    /// Reads an OCDS file and runs every rule of the modules that read OCDS, then the red flags.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - asOf: The day looked at.
+    ///   - settings: How bid statuses and currencies are read for the red flags.
+    /// - Returns: The findings in reading order (flags on organisations last) and the reader's report.
+    /// - Throws: ``CLIError`` when the file cannot be read.
+    static func check(
+        path: String, asOf: LocalDate, settings: RedFlagSettings
+    ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         let procurement = ProcurementOCDSChecks()
         let bidding = BiddingOCDSChecks()
         var flags = RedFlagScan(settings: settings)
@@ -57,7 +74,7 @@ enum OCDSCommand: Command {
         var findings: [Finding] = []
         let report: OCDSReader.Report
         do {
-            report = try OCDSReader.read(path: file) { release in
+            report = try OCDSReader.read(path: path) { release in
                 findings += procurement.check(release, asOf: asOf) + bidding.check(release, asOf: asOf)
                 if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
             }
@@ -70,10 +87,7 @@ enum OCDSCommand: Command {
         findings += raised.filter { $0.group != .process && $0.code == .excessiveDisqualifications }.map {
             $0.finding(buyer: nil, asOf: asOf)
         }
-        for (line, message) in report.malformed {
-            FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
-        }
-        print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
+        return (findings, report)
     }
 
     static func importFile(_ file: String, _ arguments: inout ArgumentParser) async throws {

@@ -1,0 +1,48 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@testable import creditkit
+
+/// `creditkit ocds check` on every file of the peers folder gives the findings held in `Golden/ocds-check.tsv`:
+/// the same rules, processes, subjects, dates and facts, in the same order. A change that moves one names it.
+@Suite("OCDS check against the golden summary")
+struct OCDSGoldenTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/ocds-check.tsv")
+
+    /// The lines the check gives for one file, in the golden file's shape.
+    static func lines(for name: String) throws -> [String] {
+        let (findings, report) = try OCDSCommand.check(
+            path: Peers.file(name).path, asOf: LocalDate("2026-11-30")!, settings: .init())
+        var out = [
+            "=\t\(name)\t\(report.releases)\t\(findings.count)\t\(report.malformed.count)\t\(report.notes.count)"
+        ]
+        for f in findings {
+            let facts =
+                f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }
+                + f.dates.map { "\($0.name)=\($0.date)" }
+            let date = (f.date("signed") ?? f.date("due") ?? f.asOf).description
+            out.append(
+                [name, f.rule.rawValue, f.fact("ocid") ?? "", f.subject.rawValue, date, facts.joined(separator: "; ")]
+                    .joined(separator: "\t"))
+        }
+        return out
+    }
+
+    @Test("every peers file gives its golden findings", .enabled(if: Peers.isAvailable, "no OCDS peers folder"))
+    func golden() throws {
+        let expected = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") }
+        let files = try Peers.allFiles()
+        #expect(files.count == 28)
+        var actual: [String] = []
+        for name in files { actual += try Self.lines(for: name) }
+        let missing = expected.filter { !actual.contains($0) }
+        let extra = actual.filter { !expected.contains($0) }
+        #expect(missing.isEmpty, "golden lines not given now:\n\(missing.prefix(10).joined(separator: "\n"))")
+        #expect(extra.isEmpty, "lines given now that the golden file lacks:\n\(extra.prefix(10).joined(separator: "\n"))")
+        #expect(actual == expected, "the same lines in another order")
+    }
+}
