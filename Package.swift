@@ -48,7 +48,10 @@ var targets: [Target] = [
     ),
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
-    .testTarget(name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"]),
+    .testTarget(
+        name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"],
+        exclude: ["Golden"]
+    ),
     .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample"]),
 ]
 

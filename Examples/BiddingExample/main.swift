@@ -35,7 +35,7 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
     ].map { Enterprise(creditCode: try! code("9", "1", $0.1), name: $0.0, roles: [.bidder], isSME: $0.2) }
     for a in [bureau, supervisor] { try await kit.register(a, on: day("2024-01-01")) }
     for e in [agency] + firms { try await kit.register(e, on: day("2024-01-01")) }
-    let bidder = { (e: Enterprise) in BiddingParticipant(name: e.name, identifier: e.id.rawValue, isSME: e.isSME) }
+    let bidder = { (e: Enterprise) in Counterparty(name: e.name, identifier: e.id.rawValue, isSME: e.isSME) }
 
     // The agency's registration and a supervision visit; two third-party credit reports.
     try await kit.ledger.append([
@@ -56,57 +56,61 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
             issuedOn: day("2025-02-10"), validThrough: day("2026-02-09")), in: kit)
 
     // The tender, fact by fact.
-    let p = "QLJT-2025-01"
-    let t = bureau.id
+    let tender = BiddingProcess.project("QLJT-2025-01", tenderer: bureau.id)
     try await kit.ledger.append([
-        BiddingProjectRegistered(
-            project: p, tenderer: t, name: "S252青龙段路面改造工程", agency: agency.id, openness: .open,
-            category: .construction, estimatedPrice: 12_000_000, on: day("2025-02-20")),
-        BiddingDocumentsIssued(
-            project: p, tenderer: t, stage: .tender, on: day("2025-03-03"), saleEnds: day("2025-03-07"),
-            deadline: day("2025-03-20")),
-        BiddingObjectionReceived(project: p, tenderer: t, objection: "YY-01", by: firms[2].name, on: day("2025-03-10")),
-        BiddingObjectionAnswered(project: p, tenderer: t, objection: "YY-01", on: day("2025-03-14")),
-        BiddingBondPosted(
-            project: p, tenderer: t, bond: .bid, bidder: bidder(firms[0]), amount: 200_000, on: day("2025-03-18")),
-        BiddingBondPosted(
-            project: p, tenderer: t, bond: .bid, bidder: bidder(firms[1]), amount: 200_000, on: day("2025-03-18")),
-        BiddingBondPosted(
-            project: p, tenderer: t, bond: .bid, bidder: bidder(firms[2]), amount: 200_000, on: day("2025-03-19")),
-        BidsOpened(
-            project: p, tenderer: t,
-            bids: [
+        tender.on(
+            day("2025-02-20"),
+            BiddingProjectRegistered(
+                name: "S252青龙段路面改造工程", agency: agency.id, openness: .open, category: .construction,
+                estimatedPrice: 12_000_000)),
+        tender.on(
+            day("2025-03-03"),
+            BiddingDocumentsIssued(stage: .tender, saleEnds: day("2025-03-07"), deadline: day("2025-03-20"))),
+        tender.on(
+            day("2025-03-10"), BiddingObjectionReceived(objection: "YY-01", by: firms[2].name)),
+        tender.on(
+            day("2025-03-14"), BiddingObjectionAnswered(objection: "YY-01")),
+        tender.on(
+            day("2025-03-18"), BondPosted(bond: .bid, supplier: bidder(firms[0]), amount: 200_000)),
+        tender.on(
+            day("2025-03-18"), BondPosted(bond: .bid, supplier: bidder(firms[1]), amount: 200_000)),
+        tender.on(
+            day("2025-03-19"), BondPosted(bond: .bid, supplier: bidder(firms[2]), amount: 200_000)),
+        tender.on(
+            day("2025-03-20"),
+            BidsOpened(bids: [
                 OpenedBid(tenderer: bidder(firms[0]), price: 11_380_000),
                 OpenedBid(tenderer: bidder(firms[1]), price: 11_390_000, accepted: false),
                 OpenedBid(tenderer: bidder(firms[2]), price: 11_650_000),
-            ], on: day("2025-03-20")),
-        EvaluationPanelFormed(project: p, tenderer: t, members: 5, experts: 3, on: day("2025-03-20")),
-        BiddingEvaluationReported(project: p, tenderer: t, on: day("2025-03-24")),
-        CandidatesPublicised(
-            project: p, tenderer: t, candidates: [bidder(firms[0]), bidder(firms[2])], from: day("2025-03-26"),
-            through: day("2025-03-28")),
-        BiddingAwardNoticed(
-            project: p, tenderer: t, winner: bidder(firms[0]), price: 11_380_000, winnerDeterminedOn: day("2025-04-01"),
-            on: day("2025-04-01")),
-        BiddingComplaintFiled(
-            project: p, tenderer: t, complaint: "TS-2025-03", by: firms[2].name, supervisor: supervisor.id,
-            on: day("2025-04-03")),
-        BiddingComplaintHandled(
-            project: p, tenderer: t, complaint: "TS-2025-03", supervisor: supervisor.id, step: .accepted,
-            on: day("2025-04-08")),
-        BiddingComplaintHandled(
-            project: p, tenderer: t, complaint: "TS-2025-03", supervisor: supervisor.id, step: .decided,
-            on: day("2025-05-16")),
-        BiddingContractSigned(
-            project: p, tenderer: t, contract: "QLJT-HT-2025-01", supplier: bidder(firms[0]), amount: 11_380_000,
-            on: day("2025-04-20")),
-        BiddingReportFiled(project: p, tenderer: t, on: day("2025-04-25")),
-        BiddingBondRefunded(project: p, tenderer: t, bidder: bidder(firms[0]), on: day("2025-04-23")),
-        BiddingBondRefunded(project: p, tenderer: t, bidder: bidder(firms[2]), on: day("2025-04-23")),
-        BiddingContractMilestoneReached(
-            project: p, tenderer: t, contract: "QLJT-HT-2025-01", milestone: .delivered, on: day("2025-09-30")),
-        BiddingPaymentMade(
-            project: p, tenderer: t, contract: "QLJT-HT-2025-01", amount: 11_380_000, on: day("2025-11-20")),
+            ])),
+        tender.on(
+            day("2025-03-20"), EvaluationPanelFormed(members: 5, experts: 3)),
+        tender.on(day("2025-03-24"), BiddingEvaluationReported()),
+        tender.on(
+            day("2025-03-26"),
+            CandidatesPublicised(candidates: [bidder(firms[0]), bidder(firms[2])], through: day("2025-03-28"))),
+        tender.on(
+            day("2025-04-01"),
+            BiddingAwardNoticed(winner: bidder(firms[0]), price: 11_380_000, winnerDeterminedOn: day("2025-04-01"))),
+        tender.on(
+            day("2025-04-03"),
+            BiddingComplaintFiled(complaint: "TS-2025-03", by: firms[2].name, supervisor: supervisor.id)),
+        tender.on(
+            day("2025-04-08"),
+            BiddingComplaintHandled(complaint: "TS-2025-03", supervisor: supervisor.id, step: .accepted)),
+        tender.on(
+            day("2025-05-16"),
+            BiddingComplaintHandled(complaint: "TS-2025-03", supervisor: supervisor.id, step: .decided)),
+        tender.on(
+            day("2025-04-20"),
+            ContractSigned(contract: "QLJT-HT-2025-01", supplier: bidder(firms[0]), amount: 11_380_000)),
+        tender.on(day("2025-04-25"), BiddingReportFiled()),
+        tender.on(day("2025-04-23"), BondRefunded(supplier: bidder(firms[0]))),
+        tender.on(day("2025-04-23"), BondRefunded(supplier: bidder(firms[2]))),
+        tender.on(
+            day("2025-09-30"), ContractMilestoneReached(contract: "QLJT-HT-2025-01", milestone: .delivered)),
+        tender.on(
+            day("2025-11-20"), PaymentMade(contract: "QLJT-HT-2025-01", amount: 11_380_000)),
     ])
 
     // The checks at the end of the year.
@@ -114,7 +118,7 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
     let findings = try kit.runChecks(asOf: yearEnd)
     for f in findings {
         out.append(
-            "finding \(f.rule) [\(f.subject == t ? "bureau" : "supervisor")]: "
+            "finding \(f.rule) [\(f.subject == bureau.id ? "bureau" : "supervisor")]: "
                 + f.facts.filter {
                     ["days", "daysLate", "problems", "tenderer", "interestOwed", "state"].contains($0.name)
                 }

@@ -46,25 +46,21 @@ public func runProcurementExample(writingTo directory: URL) async throws -> [Str
     out.append("imported \(imported.projects) projects (\(imported.events) facts) from the platform export")
 
     // 2. The canteen purchase, recorded fact by fact: payment waits for acceptance, due by 15 October.
-    let canteen = "QLJY-2025-004"
-    let firm = ProcurementSupplier(name: "秦皇岛市厨具设备有限公司", identifier: "91130300MA0CHJ0042", isSME: true)
+    let canteen = ProcurementProcess.project("QLJY-2025-004", purchaser: bureau.id)
+    let firm = Counterparty(name: "秦皇岛市厨具设备有限公司", identifier: "91130300MA0CHJ0042", isSME: true)
+    let contract = "QLJY-HT-2025-04"
     try await kit.ledger.append([
-        ProjectRegistered(
-            project: canteen, purchaser: bureau.id, name: "学校食堂设备采购", method: .competitiveNegotiation,
-            category: "goods", budget: 280_000, on: day("2025-07-01")),
-        ContractSigned(
-            project: canteen, purchaser: bureau.id, contract: "QLJY-HT-2025-04", supplier: firm, amount: 260_000,
-            on: day("2025-09-01"), paysOnAcceptance: true, acceptanceDue: day("2025-10-15"),
-            awardNoticeOn: day("2025-08-25")),
-        ContractMilestoneReached(
-            project: canteen, purchaser: bureau.id, contract: "QLJY-HT-2025-04", milestone: .published,
-            on: day("2025-09-02")),
-        ContractMilestoneReached(
-            project: canteen, purchaser: bureau.id, contract: "QLJY-HT-2025-04", milestone: .filed,
-            on: day("2025-09-05")),
-        ContractMilestoneReached(
-            project: canteen, purchaser: bureau.id, contract: "QLJY-HT-2025-04", milestone: .delivered,
-            on: day("2025-10-10")),
+        canteen.on(
+            day("2025-07-01"),
+            ProjectRegistered(name: "学校食堂设备采购", method: .competitiveNegotiation, category: "goods", budget: 280_000)),
+        canteen.on(
+            day("2025-09-01"),
+            ContractSigned(
+                contract: contract, supplier: firm, amount: 260_000, paysOnAcceptance: true,
+                acceptanceDue: day("2025-10-15"), awardNoticeOn: day("2025-08-25"))),
+        canteen.on(day("2025-09-02"), ContractMilestoneReached(contract: contract, milestone: .published)),
+        canteen.on(day("2025-09-05"), ContractMilestoneReached(contract: contract, milestone: .filed)),
+        canteen.on(day("2025-10-10"), ContractMilestoneReached(contract: contract, milestone: .delivered)),
     ])
 
     // 3. The checks at the end of the year.

@@ -164,7 +164,7 @@ public enum BiddingAgencyRegistry {
             switch event {
             case let e as BiddingAgencyRegistered: profile.registration = e
             case let e as BiddingAgencySupervised: profile.supervisions.append(e)
-            case let e as BiddingProjectRegistered where e.agency == agency: profile.tendersRun += 1
+            case let e as CaseEvent<BiddingProjectRegistered> where e.agency == agency: profile.tendersRun += 1
             default: break
             }
         }

@@ -33,23 +33,7 @@ public enum BiddingLedger {
         in ledger: Ledger, view: CoreView, tenderer: SubjectID? = nil, asOf: LocalDate,
         knownAt: Timestamp = .distantFuture
     ) throws -> [BiddingProcess] {
-        guard holdsBidding(view) else { return [] }
-        let tenderers = tenderer.map { [$0] } ?? view.subjects(ofKind: .agency, asOf: asOf).map(\.subject.id)
-        var out: [BiddingProcess] = []
-        for agency in tenderers {
-            var byProject: [String: BiddingProcess] = [:]
-            var order: [String] = []
-            for (entry, event) in try events(in: ledger, view: view, subject: agency, asOf: asOf, knownAt: knownAt) {
-                guard let e = event as? any BiddingEvent, e.tenderer == agency else { continue }
-                if byProject[e.project] == nil {
-                    order.append(e.project)
-                    byProject[e.project] = BiddingProcess(id: e.project, tenderer: agency, isComplete: true)
-                }
-                e.apply(to: &byProject[e.project]!, sequence: entry.sequence)
-            }
-            out += order.map { byProject[$0]! }
-        }
-        return out
+        try ledger.cases(BiddingProcess.self, view: view, owner: tenderer, asOf: asOf, knownAt: knownAt)
     }
 }
 

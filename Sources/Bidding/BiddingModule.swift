@@ -4,7 +4,7 @@ import CreditKitCore
 /// open-contracting data, bidding agencies, the blacklist of bad conduct, and the credit evaluation of participants.
 ///
 /// Register it when the kit is created: `CreditKit(store: ..., modules: [.bidding])`. It contributes its ledger
-/// events (``BiddingEvent`` and the blacklist, agency and credit-report events), the rules' figures,
+/// events (``BiddingFacts`` and the blacklist, agency and credit-report events), the rules' figures,
 /// ``BiddingLedgerCheck``, the blacklist's sanction rule (exclusion from tenders for the term decided) and the
 /// good-credit incentive (a reduced bid bond), ``TendererIndicator`` and the tenderer's section of a credit file.
 public struct BiddingModule: SectorModule {
@@ -22,7 +22,7 @@ public struct BiddingModule: SectorModule {
 
     /// The bidding facts.
     public var eventTypes: [any LedgerEvent.Type] {
-        BiddingEvents.all + [
+        BiddingFacts.all.map { $0.eventType } + [
             BlacklistListed.self, BiddingAgencyRegistered.self, BiddingAgencySupervised.self,
             ThirdPartyCreditReport.self,
         ]

@@ -45,7 +45,7 @@ extension BiddingProcess {
                 let id = b.tenderers.first ?? ""
                 let party = release.party(id)
                 return Bid(
-                    tenderer: BiddingParticipant(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false),
+                    tenderer: Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false),
                     price: b.value, accepted: b.status != "disqualified")
             }
             bidderCount = t.numberOfTenderers
@@ -62,7 +62,7 @@ extension BiddingProcess {
             let award = release.award(of: c)
             contract.suppliers = (award?.suppliers ?? []).map { id in
                 let party = release.party(id)
-                return BiddingParticipant(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
+                return Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
             }
             contract.amount = c.value
             contract.awardNotice = isTender ? award?.notice : nil
@@ -151,58 +151,54 @@ public struct BiddingOCDSImport: Sendable {
     ///   - release: The release.
     ///   - tenderer: The tenderer.
     /// - Returns: The events, or none without a date to register the tender on.
-    public static func events(for release: OCDSRelease, tenderer: SubjectID) -> [any BiddingEvent] {
+    public static func events(for release: OCDSRelease, tenderer: SubjectID) -> [any AnyCaseEvent<BiddingProcess>] {
         let p = BiddingProcess(release: release, tenderer: tenderer)
         guard let registered = release.firstDate
         else { return [] }
         let id = release.ocid
-        var out: [any BiddingEvent] = [
-            BiddingProjectRegistered(
-                project: id, tenderer: tenderer, name: p.name.flatMap { $0.isEmpty ? nil : $0 } ?? id,
-                openness: p.openness,
-                category: .construction, estimatedPrice: max(p.estimatedPrice ?? 0, 0), on: registered,
-                completeFacts: false)
+        let tender = BiddingProcess.project(CaseID(id), tenderer: tenderer)
+        var out: [any AnyCaseEvent<BiddingProcess>] = [
+            tender.on(
+                registered,
+                BiddingProjectRegistered(
+                    name: p.name.flatMap { $0.isEmpty ? nil : $0 } ?? id, openness: p.openness,
+                    category: .construction, estimatedPrice: max(p.estimatedPrice ?? 0, 0), completeFacts: false))
         ]
         if let issued = p.documentsIssued?.on, let deadline = p.bidDeadline {
-            out.append(
-                BiddingDocumentsIssued(
-                    project: id, tenderer: tenderer, stage: .tender, on: issued, saleEnds: nil, deadline: deadline))
+            out.append(tender.on(issued, BiddingDocumentsIssued(stage: .tender, saleEnds: nil, deadline: deadline)))
             for c in p.clarifications {
-                out.append(BiddingDocumentsClarified(project: id, tenderer: tenderer, stage: .tender, on: c.issued.on))
+                out.append(tender.on(c.issued.on, BiddingDocumentsClarified(stage: .tender)))
             }
         }
         if let opened = p.opened?.on, !p.bids.isEmpty {
-            out.append(
-                BidsOpened(
-                    project: id, tenderer: tenderer,
-                    bids: p.bids.map {
-                        OpenedBid(tenderer: $0.tenderer, price: $0.price.map { max($0, 0) }, accepted: $0.accepted)
-                    },
-                    on: opened))
+            let bids = p.bids.map {
+                OpenedBid(tenderer: $0.tenderer, price: $0.price.map { max($0, 0) }, accepted: $0.accepted)
+            }
+            out.append(tender.on(opened, BidsOpened(bids: bids)))
         }
         if let determined = p.winnerDetermined?.on, let notice = p.awardNotice?.on, notice >= determined,
             let winner = p.contracts.first?.suppliers.first
         {
             out.append(
-                BiddingAwardNoticed(
-                    project: id, tenderer: tenderer, winner: winner, price: max(p.contracts.first?.amount ?? 0, 0),
-                    winnerDeterminedOn: determined, on: notice))
+                tender.on(
+                    notice,
+                    BiddingAwardNoticed(
+                        winner: winner, price: max(p.contracts.first?.amount ?? 0, 0), winnerDeterminedOn: determined)))
         }
         for c in p.contracts {
             guard let signed = c.signed?.on else { continue }
             out.append(
-                BiddingContractSigned(
-                    project: id, tenderer: tenderer, contract: c.id,
-                    supplier: c.suppliers.first ?? BiddingParticipant(name: "（未列明中标人）"), amount: max(c.amount ?? 0, 0),
-                    on: signed))
+                tender.on(
+                    signed,
+                    ContractSigned(
+                        contract: c.id, supplier: c.suppliers.first ?? Counterparty(name: "（未列明中标人）"),
+                        amount: max(c.amount ?? 0, 0))))
             for d in c.deliveries {
-                out.append(
-                    BiddingContractMilestoneReached(
-                        project: id, tenderer: tenderer, contract: c.id, milestone: .delivered, on: d.on))
+                out.append(tender.on(d.on, ContractMilestoneReached(contract: c.id, milestone: .delivered)))
             }
             for pay in c.payments {
                 guard let on = pay.on, let amount = pay.amount, amount > 0 else { continue }
-                out.append(BiddingPaymentMade(project: id, tenderer: tenderer, contract: c.id, amount: amount, on: on))
+                out.append(tender.on(on, PaymentMade(contract: c.id, amount: amount)))
             }
         }
         return out
@@ -222,7 +218,7 @@ public struct BiddingOCDSImport: Sendable {
         }
         let buyers = OCDSBuyers.agencies(in: kit.view).merging(more) { _, given in given }
         var existing = Set(
-            try BiddingLedger.processes(in: kit.ledger, view: kit.view, asOf: .distantFuture).map {
+            try kit.ledger.cases(BiddingProcess.self, view: kit.view, asOf: .distantFuture).map {
                 "\($0.tenderer)|\($0.id)"
             })
         var summary = Summary()

@@ -39,41 +39,9 @@ public enum TenderStage: String, Hashable, Sendable, Codable, CaseIterable {
     case tender
 }
 
-/// A tenderer as a tender names it (投标人).
-public struct BiddingParticipant: Hashable, Sendable, Codable {
-    /// Its name.
-    public var name: String
-    /// Its unified social credit code or other identifier, when known.
-    public var identifier: String?
-    /// Whether it is a small, medium or micro enterprise.
-    public var isSME: Bool
-
-    /// Makes a participant.
-    /// - Parameters:
-    ///   - name: Its name.
-    ///   - identifier: Its identifier.
-    ///   - isSME: Whether it is an SME.
-    public init(name: String, identifier: String? = nil, isSME: Bool = false) {
-        self.name = name
-        self.identifier = identifier
-        self.isSME = isSME
-    }
-
-    /// The subject its identifier names, when the identifier is a valid unified social credit code.
-    public var creditSubject: SubjectID? {
-        identifier.flatMap { try? UnifiedSocialCreditCode($0) }.map { SubjectID($0) }
-    }
-
-    /// The same participant: the same identifier, or the same name when either lacks one.
-    func sameAs(_ other: BiddingParticipant) -> Bool {
-        if let a = identifier, let b = other.identifier { return a == b }
-        return name == other.name
-    }
-}
-
 /// One tender (招标项目) with every fact known about it, from the ledger or from open data: what the bidding rules
 /// read. A process from the ledger is complete (a missing fact did not happen); one from open data is not.
-public struct BiddingProcess: Hashable, Sendable {
+public struct BiddingProcess: ContractingCase, Hashable {
     /// A dated fact with its entries.
     public typealias Dated = DatedFact
 
@@ -98,7 +66,7 @@ public struct BiddingProcess: Hashable, Sendable {
     /// A bid as opened.
     public struct Bid: Hashable, Sendable {
         /// Who bid.
-        public var tenderer: BiddingParticipant
+        public var tenderer: Counterparty
         /// The price.
         public var price: Decimal?
         /// Whether it passed the evaluation's compliance review.
@@ -115,61 +83,11 @@ public struct BiddingProcess: Hashable, Sendable {
         public var formed: Dated
     }
 
-    /// A contract and its performance.
-    public struct Contract: Hashable, Sendable {
-        /// Its number.
-        public var id: String
-        /// The suppliers.
-        public var suppliers: [BiddingParticipant] = []
-        /// The amount.
-        public var amount: Decimal?
-        /// The award notice it follows.
-        public var awardNotice: LocalDate?
-        /// Signed.
-        public var signed: Dated?
-        /// The payment term agreed, in days.
-        public var paymentTermDays: Int?
-        /// Whether payment waits for acceptance.
-        public var paysOnAcceptance = false
-        /// The agreed acceptance date.
-        public var acceptanceDue: LocalDate?
-        /// Acceptance passed.
-        public var acceptancePassed: Dated?
-        /// Deliveries (completion of works).
-        public var deliveries: [Dated] = []
-        /// Payments.
-        public var payments: [SMEPaymentRule.Contract.Payment] = []
-        /// The performance bond.
-        public var performanceBond: Decimal?
-        /// The entries of the signing and the bond.
-        public var evidence: [Int64] = []
-
-        /// Makes a contract.
-        /// - Parameter id: Its number.
-        public init(id: String) { self.id = id }
-
-        /// The contract as the shared SME payment rule reads it.
-        public var paymentTerms: SMEPaymentRule.Contract {
-            SMEPaymentRule.Contract(
-                amount: amount, agreedTermDays: paymentTermDays, paysOnAcceptance: paysOnAcceptance,
-                acceptanceDue: acceptanceDue, acceptancePassed: acceptancePassed, deliveries: deliveries,
-                payments: payments, evidence: evidence)
-        }
-    }
+    /// A contract (合同) and what happened under it.
+    public typealias Contract = CaseContract
 
     /// A bid bond (投标保证金).
-    public struct Bond: Hashable, Sendable {
-        /// Who posted it.
-        public var tenderer: BiddingParticipant
-        /// The amount.
-        public var amount: Decimal
-        /// Posted.
-        public var posted: LocalDate
-        /// Refunded.
-        public var refunded: Dated?
-        /// The entries.
-        public var evidence: [Int64] = []
-    }
+    public typealias Bond = CaseBond
 
     /// A complaint to the supervising department (投诉).
     public struct Complaint: Hashable, Sendable {
@@ -284,5 +202,34 @@ public struct BiddingProcess: Hashable, Sendable {
             let threshold = try? profile.figure(rule, on: on).figure.value
         else { return false }
         return price >= threshold
+    }
+}
+
+extension BiddingProcess {
+    /// `bidding`.
+    public static let sector = "bidding"
+    /// `project`.
+    public static let caseKey = "project"
+    /// `tenderer`.
+    public static let ownerKey = "tenderer"
+    /// A tenderer (招标人) here is an agency.
+    public static let ownerKind = SubjectKind.agency
+
+    /// A tender with no facts yet; the ledger will hold all of its facts.
+    /// - Parameters:
+    ///   - id: The project number.
+    ///   - owner: The tenderer.
+    public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, tenderer: owner, isComplete: true) }
+
+    /// The award notice's day.
+    public var awardNoticeDay: LocalDate? { awardNotice?.on }
+
+    /// Names a tender, from which its facts are made: `BiddingProcess.project("ZB-2026-01", tenderer: bureau)`.
+    /// - Parameters:
+    ///   - number: The project number.
+    ///   - tenderer: The tenderer (招标人), a registered agency.
+    /// - Returns: The tender.
+    public static func project(_ number: CaseID, tenderer: SubjectID) -> CaseRef<Self> {
+        CaseRef(number, owner: tenderer)
     }
 }

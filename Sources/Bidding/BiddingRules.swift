@@ -256,7 +256,7 @@ public struct BiddingRules: Sendable {
                     out.add(
                         figure,
                         [
-                            ("tenderer", bond.tenderer.name), ("bond", "\(bond.amount)"),
+                            ("tenderer", bond.holder.name), ("bond", "\(bond.amount)"),
                             ("estimatedPrice", "\(price)"),
                             ("limit", "\(limit)"),
                         ], dates: [.init("posted", bond.posted)], evidence: bond.evidence)
@@ -266,7 +266,7 @@ public struct BiddingRules: Sendable {
             if let signed {
                 out.deadline(
                     "bidding.bond.late-refund", from: signed, named: "signed", done: bond.refunded,
-                    doneName: "refunded", facts: [("tenderer", bond.tenderer.name)], evidence: bond.evidence)
+                    doneName: "refunded", facts: [("tenderer", bond.holder.name)], evidence: bond.evidence)
             }
         }
     }

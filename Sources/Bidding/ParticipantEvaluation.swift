@@ -72,9 +72,9 @@ struct ParticipantFacts {
         else { return }
         for (entry, event) in events {
             switch event {
-            case let e as BidsOpened:
+            case let e as CaseEvent<BidsOpened>:
                 for bid in e.bids where bid.tenderer.identifier == subject.rawValue {
-                    bids.append((e.on, bid.accepted, e.project, entry.sequence))
+                    bids.append((e.on, bid.accepted, e.caseID.rawValue, entry.sequence))
                 }
             case let e as ThirdPartyCreditReport: reports.append((e, entry.sequence))
             case let e as BlacklistListed: blacklist.append((e, entry.sequence))

@@ -54,24 +54,25 @@ public struct ProcurementOCDSImport: Sendable {
     /// - Returns: The events, or none when the release has no date at all.
     public static func events(
         for release: OCDSRelease, purchaser: SubjectID, inconsistent: inout Int
-    ) -> [any ProcurementEvent] {
+    ) -> [any AnyCaseEvent<ProcurementProcess>] {
         let process = ProcurementProcess(release: release, purchaser: purchaser)
         guard let registered = release.firstDate
         else { return [] }
-        let project = release.ocid
-        var out: [any ProcurementEvent] = [
-            ProjectRegistered(
-                project: project, purchaser: purchaser,
-                name: release.tender?.title.flatMap { $0.isEmpty ? nil : $0 } ?? project, method: process.method,
-                category: ["goods", "services", "works"].contains(process.category ?? "") ? process.category : nil,
-                budget: process.budget.flatMap { $0 >= 0 ? $0 : nil }, on: registered, completeFacts: false)
+        let project = ProcurementProcess.project(CaseID(release.ocid), purchaser: purchaser)
+        var out: [any AnyCaseEvent<ProcurementProcess>] = [
+            project.on(
+                registered,
+                ProjectRegistered(
+                    name: release.tender?.title.flatMap { $0.isEmpty ? nil : $0 } ?? release.ocid,
+                    method: process.method,
+                    category: ["goods", "services", "works"].contains(process.category ?? "") ? process.category : nil,
+                    budget: process.budget.flatMap { $0 >= 0 ? $0 : nil }, completeFacts: false))
         ]
         if let issued = process.documentsIssued?.on, let deadline = process.bidDeadline {
             if deadline >= issued {
-                out.append(
-                    TenderDocumentsIssued(project: project, purchaser: purchaser, on: issued, bidDeadline: deadline))
+                out.append(project.on(issued, TenderDocumentsIssued(bidDeadline: deadline)))
                 for c in process.clarifications {
-                    out.append(TenderClarified(project: project, purchaser: purchaser, on: c.on))
+                    out.append(project.on(c.on, TenderClarified()))
                 }
             } else {
                 inconsistent += 1
@@ -81,9 +82,9 @@ public struct ProcurementOCDSImport: Sendable {
         if let confirmed = process.winnerConfirmed?.on, let announced = process.resultAnnounced?.on {
             if announced >= confirmed, !winners.isEmpty {
                 out.append(
-                    ResultAnnounced(
-                        project: project, purchaser: purchaser, winnerConfirmedOn: confirmed, on: announced,
-                        suppliers: winners, bidders: process.bidders))
+                    project.on(
+                        announced,
+                        ResultAnnounced(winnerConfirmedOn: confirmed, suppliers: winners, bidders: process.bidders)))
             } else {
                 inconsistent += 1
             }
@@ -91,28 +92,25 @@ public struct ProcurementOCDSImport: Sendable {
         for c in process.contracts {
             guard let signed = c.signed?.on else { continue }
             let supplier =
-                c.suppliers.first ?? ProcurementSupplier(name: "（未列明供应商）", isSME: false)
+                c.suppliers.first ?? Counterparty(name: "（未列明供应商）", isSME: false)
             out.append(
-                ContractSigned(
-                    project: project, purchaser: purchaser, contract: c.id, supplier: supplier,
-                    amount: max(c.amount ?? 0, 0), on: signed,
-                    awardNoticeOn: c.awardNotice.flatMap { $0 <= signed ? $0 : nil }))
+                project.on(
+                    signed,
+                    ContractSigned(
+                        contract: c.id, supplier: supplier, amount: max(c.amount ?? 0, 0),
+                        awardNoticeOn: c.awardNotice.flatMap { $0 <= signed ? $0 : nil })))
             if let published = c.published?.on {
-                out.append(
-                    ContractMilestoneReached(
-                        project: project, purchaser: purchaser, contract: c.id, milestone: .published, on: published))
+                out.append(project.on(published, ContractMilestoneReached(contract: c.id, milestone: .published)))
             }
             for delivery in c.deliveries {
-                out.append(
-                    ContractMilestoneReached(
-                        project: project, purchaser: purchaser, contract: c.id, milestone: .delivered, on: delivery.on))
+                out.append(project.on(delivery.on, ContractMilestoneReached(contract: c.id, milestone: .delivered)))
             }
             for payment in c.payments {
                 guard let on = payment.on, let amount = payment.amount, amount > 0 else {
                     inconsistent += 1
                     continue
                 }
-                out.append(PaymentMade(project: project, purchaser: purchaser, contract: c.id, amount: amount, on: on))
+                out.append(project.on(on, PaymentMade(contract: c.id, amount: amount)))
             }
         }
         return out
@@ -139,7 +137,7 @@ public struct ProcurementOCDSImport: Sendable {
         }
         let buyers = Self.buyers(in: view).merging(more) { _, given in given }
         var existing = Set(
-            try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: .distantFuture).map {
+            try kit.ledger.cases(ProcurementProcess.self, view: view, asOf: .distantFuture).map {
                 "\($0.purchaser)|\($0.id)"
             })
         var summary = Summary()

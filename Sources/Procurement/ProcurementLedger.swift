@@ -16,30 +16,7 @@ public enum ProcurementLedger {
         in ledger: Ledger, view: CoreView, purchaser: SubjectID? = nil, asOf: LocalDate,
         knownAt: Timestamp = .distantFuture
     ) throws -> [ProcurementProcess] {
-        guard view.kindsSeen.contains(where: { $0.rawValue.hasPrefix("procurement.") }) else { return [] }
-        let purchasers = purchaser.map { [$0] } ?? view.subjects(ofKind: .agency, asOf: asOf).map(\.subject.id)
-        var out: [ProcurementProcess] = []
-        for agency in purchasers {
-            let sequences = try ledger.store.sequences(concerning: agency).filter { $0 <= view.head.sequence }
-            var byProject: [String: ProcurementProcess] = [:]
-            var order: [String] = []
-            for entry in try ledger.store.entries(sequences: sequences)
-            where entry.kind.rawValue.hasPrefix("procurement.") && entry.effectiveDate <= asOf
-                && entry.recordedAt <= knownAt
-            {
-                guard let event = try ledger.registry.decode(entry) as? any ProcurementEvent,
-                    event.purchaser == agency
-                else { continue }
-                if byProject[event.project] == nil {
-                    order.append(event.project)
-                    byProject[event.project] = ProcurementProcess(
-                        id: event.project, purchaser: agency, isComplete: true)
-                }
-                event.apply(to: &byProject[event.project]!, sequence: entry.sequence)
-            }
-            out += order.map { byProject[$0]! }
-        }
-        return out
+        try ledger.cases(ProcurementProcess.self, view: view, owner: purchaser, asOf: asOf, knownAt: knownAt)
     }
 }
 

@@ -5,7 +5,7 @@ import CreditKitCore
 /// Procurement Law, its Implementing Regulations and the SME payment rules.
 ///
 /// Register it when the kit is created: `CreditKit(store: ..., modules: [.procurement])`. It contributes its
-/// ledger events (``ProcurementEvent``), its rules' figures, ``ProcurementLedgerCheck``, a sanction rule for
+/// ledger facts (``ProcurementFacts``), its rules' figures, ``ProcurementLedgerCheck``, a sanction rule for
 /// confirmed SME arrears, ``PurchaserIndicator`` and the purchaser section of a credit file.
 /// ``ProcurementOCDSChecks`` runs the same rules over open-contracting data.
 public struct ProcurementModule: SectorModule {
@@ -22,7 +22,7 @@ public struct ProcurementModule: SectorModule {
     public var name: LocalizedName { LocalizedName(chinese: "政府采购", english: "Government procurement") }
 
     /// The procurement facts.
-    public var eventTypes: [any LedgerEvent.Type] { ProcurementEvents.all }
+    public var eventTypes: [any LedgerEvent.Type] { ProcurementFacts.all.map { $0.eventType } }
 
     /// The procurement rules over the ledger.
     public var checks: [any IntegrityCheck] { [ProcurementLedgerCheck()] }

@@ -94,7 +94,7 @@ extension ProcurementProcess {
             let award = release.award(of: c)
             contract.suppliers = (award?.suppliers ?? []).map { id in
                 let party = release.party(id)
-                return ProcurementSupplier(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
+                return Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
             }
             contract.amount = c.value
             contract.awardNotice = award?.notice

@@ -49,144 +49,22 @@ public enum ProcurementMethod: String, Hashable, Sendable, Codable, CaseIterable
     }
 }
 
-/// A supplier as a procurement names it (供应商), with its declared size.
-public struct ProcurementSupplier: Hashable, Sendable, Codable {
-    /// Its name.
-    public var name: String
-    /// Its unified social credit code or other identifier, when known.
-    public var identifier: String?
-    /// Whether it declared itself a small, medium or micro enterprise (中小企业声明函).
-    public var isSME: Bool
-
-    /// Makes a supplier.
-    /// - Parameters:
-    ///   - name: Its name.
-    ///   - identifier: Its identifier.
-    ///   - isSME: Whether it is an SME.
-    public init(name: String, identifier: String? = nil, isSME: Bool) {
-        self.name = name
-        self.identifier = identifier
-        self.isSME = isSME
-    }
-
-    /// Whether two namings are the same supplier: the same identifier, or the same name when either lacks one.
-    func sameAs(_ other: ProcurementSupplier) -> Bool {
-        if let a = identifier, let b = other.identifier { return a == b }
-        return name == other.name
-    }
-}
-
 /// One procurement process (采购项目) with every fact known about it, from the ledger or from open data: what the
 /// rules read.
 ///
 /// A process built from the ledger is ``isComplete``: a fact missing there did not happen. One built from open data
 /// is not: the data may simply leave a fact out, so rules that fire on a missing fact (a contract never published)
 /// stay silent for it.
-public struct ProcurementProcess: Hashable, Sendable {
+public struct ProcurementProcess: ContractingCase, Hashable {
     /// A dated fact with the ledger entries it rests on.
     public typealias Dated = DatedFact
 
     /// A payment (付款).
-    public struct Payment: Hashable, Sendable {
-        /// The day paid.
-        public var on: LocalDate?
-        /// The amount.
-        public var amount: Decimal?
-        /// The entries.
-        public var evidence: [Int64] = []
-
-        /// Makes a payment.
-        /// - Parameters:
-        ///   - on: The day.
-        ///   - amount: The amount.
-        ///   - evidence: The entries.
-        public init(on: LocalDate?, amount: Decimal?, evidence: [Int64] = []) {
-            self.on = on
-            self.amount = amount
-            self.evidence = evidence
-        }
-    }
-
-    /// A contract (政府采购合同) and its performance.
-    public struct Contract: Hashable, Sendable {
-        /// Its number.
-        public var id: String
-        /// The suppliers.
-        public var suppliers: [ProcurementSupplier] = []
-        /// The contract amount.
-        public var amount: Decimal?
-        /// The award notice it follows (中标、成交通知书).
-        public var awardNotice: LocalDate?
-        /// Signed.
-        public var signed: Dated?
-        /// Published (合同公告).
-        public var published: Dated?
-        /// Filed with the finance department (备案).
-        public var filed: Dated?
-        /// The payment term agreed, in days, if any.
-        public var paymentTermDays: Int?
-        /// Whether payment waits for acceptance (以验收合格为付款条件).
-        public var paysOnAcceptance = false
-        /// The agreed acceptance date.
-        public var acceptanceDue: LocalDate?
-        /// Acceptance organised (组织验收).
-        public var acceptanceOrganised: Dated?
-        /// Acceptance completed and passed (验收合格).
-        public var acceptancePassed: Dated?
-        /// Deliveries (交付).
-        public var deliveries: [Dated] = []
-        /// Invoices received (发票).
-        public var invoices: [Dated] = []
-        /// Payments.
-        public var payments: [Payment] = []
-        /// The performance bond (履约保证金) amount.
-        public var performanceBond: Decimal?
-        /// The entries of the signing and the bond.
-        public var evidence: [Int64] = []
-
-        /// Makes a contract.
-        /// - Parameter id: Its number.
-        public init(id: String) { self.id = id }
-
-        /// Whether a supplier is an SME.
-        public var paysAnSME: Bool { suppliers.contains(where: \.isSME) }
-
-        /// The contract as the shared SME payment rule reads it.
-        public var paymentTerms: SMEPaymentRule.Contract {
-            SMEPaymentRule.Contract(
-                amount: amount, agreedTermDays: paymentTermDays, paysOnAcceptance: paysOnAcceptance,
-                acceptanceDue: acceptanceDue, acceptancePassed: acceptancePassed, deliveries: deliveries,
-                payments: payments.map { .init(on: $0.on, amount: $0.amount, evidence: $0.evidence) },
-                evidence: evidence)
-        }
-    }
-
+    public typealias Payment = SMEPaymentRule.Contract.Payment
+    /// A contract (合同) and what happened under it.
+    public typealias Contract = CaseContract
     /// A bid bond (投标保证金).
-    public struct Bond: Hashable, Sendable {
-        /// Who posted it.
-        public var supplier: ProcurementSupplier
-        /// The amount.
-        public var amount: Decimal
-        /// Posted.
-        public var posted: LocalDate
-        /// Refunded.
-        public var refunded: Dated?
-        /// The entries.
-        public var evidence: [Int64] = []
-
-        /// Makes a bond.
-        /// - Parameters:
-        ///   - supplier: Who posted it.
-        ///   - amount: The amount.
-        ///   - posted: The day posted.
-        ///   - evidence: The entries.
-        public init(supplier: ProcurementSupplier, amount: Decimal, posted: LocalDate, evidence: [Int64] = []) {
-            self.supplier = supplier
-            self.amount = amount
-            self.posted = posted
-            self.evidence = evidence
-        }
-    }
+    public typealias Bond = CaseBond
 
     /// A supplier's challenge (质疑).
     public struct Challenge: Hashable, Sendable {
@@ -261,5 +139,34 @@ public struct ProcurementProcess: Hashable, Sendable {
         self.id = id
         self.purchaser = purchaser
         self.isComplete = isComplete
+    }
+}
+
+extension ProcurementProcess {
+    /// `procurement`.
+    public static let sector = "procurement"
+    /// `project`.
+    public static let caseKey = "project"
+    /// `purchaser`.
+    public static let ownerKey = "purchaser"
+    /// A purchaser is an agency.
+    public static let ownerKind = SubjectKind.agency
+
+    /// A project with no facts yet; the ledger will hold all of its facts.
+    /// - Parameters:
+    ///   - id: The project number.
+    ///   - owner: The purchaser.
+    public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, purchaser: owner, isComplete: true) }
+
+    /// The result notice's day.
+    public var awardNoticeDay: LocalDate? { resultAnnounced?.on }
+
+    /// Names a project, from which its facts are made: `ProcurementProcess.project("2026-001", purchaser: bureau)`.
+    /// - Parameters:
+    ///   - number: The project number (采购项目编号).
+    ///   - purchaser: The purchaser (采购人), a registered agency.
+    /// - Returns: The project.
+    public static func project(_ number: CaseID, purchaser: SubjectID) -> CaseRef<Self> {
+        CaseRef(number, owner: purchaser)
     }
 }

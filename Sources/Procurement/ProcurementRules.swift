@@ -228,17 +228,17 @@ public struct ProcurementRules: Sendable {
                 bond.amount > budget * figure.figure.value / 100
             {
                 out.add(
-                    figure, [("supplier", bond.supplier.name), ("bond", "\(bond.amount)"), ("budget", "\(budget)")],
+                    figure, [("supplier", bond.holder.name), ("bond", "\(bond.amount)"), ("budget", "\(budget)")],
                     dates: [.init("posted", bond.posted)], evidence: bond.evidence)
             }
             // The winner's bond runs from its contract's signing; the others' from the result notice.
-            let winning = p.contracts.first { $0.suppliers.contains(where: bond.supplier.sameAs) }
+            let winning = p.contracts.first { $0.suppliers.contains(where: bond.holder.sameAs) }
             let start = winning != nil ? winning?.signed : p.resultAnnounced
             guard let start else { continue }
             out.deadline(
                 "procurement.bond.late-refund", from: start, named: winning != nil ? "signed" : "announced",
                 done: bond.refunded, doneName: "refunded",
-                facts: [("supplier", bond.supplier.name), ("winner", winning != nil ? "yes" : "no")],
+                facts: [("supplier", bond.holder.name), ("winner", winning != nil ? "yes" : "no")],
                 evidence: bond.evidence)
         }
     }

@@ -24,36 +24,37 @@ struct BiddingLedgerTests {
         return kit
     }
 
-    func participant(_ e: Enterprise) -> BiddingParticipant {
-        BiddingParticipant(name: e.name, identifier: e.id.rawValue, isSME: e.isSME)
+    func participant(_ e: Enterprise) -> Counterparty {
+        Counterparty(name: e.name, identifier: e.id.rawValue, isSME: e.isSME)
     }
 
     /// A road tender of 12,000,000 yuan the law requires, run by an agency, with two bidders.
     func story(_ t: SubjectID) -> [any LedgerEvent] {
-        let p = "ZB-2025-07"
+        let tender = BiddingProcess.project("ZB-2025-07", tenderer: t)
         return [
-            BiddingProjectRegistered(
-                project: p, tenderer: t, name: "县道改造工程施工", agency: agency.id, openness: .open, category: .construction,
-                estimatedPrice: 12_000_000, on: day("2025-03-01")),
-            BiddingDocumentsIssued(
-                project: p, tenderer: t, stage: .tender, on: day("2025-03-03"), saleEnds: day("2025-03-07"),
-                deadline: day("2025-03-20")),
-            BidsOpened(
-                project: p, tenderer: t,
-                bids: [
+            tender.on(
+                day("2025-03-01"),
+                BiddingProjectRegistered(
+                    name: "县道改造工程施工", agency: agency.id, openness: .open, category: .construction,
+                    estimatedPrice: 12_000_000)),
+            tender.on(
+                day("2025-03-03"),
+                BiddingDocumentsIssued(stage: .tender, saleEnds: day("2025-03-07"), deadline: day("2025-03-20"))),
+            tender.on(
+                day("2025-03-20"),
+                BidsOpened(bids: [
                     OpenedBid(tenderer: participant(firm), price: 11_500_000),
                     OpenedBid(tenderer: participant(rival), price: 11_200_000, accepted: false),
-                ], on: day("2025-03-20")),
-            EvaluationPanelFormed(project: p, tenderer: t, members: 5, experts: 4, on: day("2025-03-20")),
-            BiddingAwardNoticed(
-                project: p, tenderer: t, winner: participant(firm), price: 11_500_000,
-                winnerDeterminedOn: day("2025-03-28"), on: day("2025-03-28")),
-            BiddingContractSigned(
-                project: p, tenderer: t, contract: "HT-07", supplier: participant(firm), amount: 11_500_000,
-                on: day("2025-04-10")),
-            BiddingComplaintFiled(
-                project: p, tenderer: t, complaint: "TS-01", by: rival.name, supervisor: supervisor.id,
-                on: day("2025-03-25")),
+                ])),
+            tender.on(day("2025-03-20"), EvaluationPanelFormed(members: 5, experts: 4)),
+            tender.on(
+                day("2025-03-28"),
+                BiddingAwardNoticed(winner: participant(firm), price: 11_500_000, winnerDeterminedOn: day("2025-03-28"))
+            ),
+            tender.on(
+                day("2025-04-10"), ContractSigned(contract: "HT-07", supplier: participant(firm), amount: 11_500_000)),
+            tender.on(
+                day("2025-03-25"), BiddingComplaintFiled(complaint: "TS-01", by: rival.name, supervisor: supervisor.id)),
         ]
     }
 
@@ -82,24 +83,25 @@ struct BiddingLedgerTests {
         let kit = try await kit()
         let head = kit.view.head
         let t = tenderer.id
+        let x = BiddingProcess.project("X", tenderer: t)
         let bad: [[any LedgerEvent]] = [
             [
-                BiddingDocumentsIssued(
-                    project: "X", tenderer: t, stage: .tender, on: day("2025-03-10"), saleEnds: day("2025-03-01"),
-                    deadline: day("2025-03-30"))
+                x.on(
+                    day("2025-03-10"),
+                    BiddingDocumentsIssued(stage: .tender, saleEnds: day("2025-03-01"), deadline: day("2025-03-30")))
             ],
-            [EvaluationPanelFormed(project: "X", tenderer: t, members: 5, experts: 6, on: day("2025-03-01"))],
+            [x.on(day("2025-03-01"), EvaluationPanelFormed(members: 5, experts: 6))],
             [
-                BiddingProjectRegistered(
-                    project: "X", tenderer: t, name: "n", agency: "91130300MA0NOTREG1", openness: .open,
-                    category: .goods, estimatedPrice: 1, on: day("2025-03-01"))
+                x.on(
+                    day("2025-03-01"),
+                    BiddingProjectRegistered(
+                        name: "n", agency: "91130300MA0NOTREG1", openness: .open, category: .goods, estimatedPrice: 1))
             ],
             [
-                BiddingComplaintFiled(
-                    project: "X", tenderer: t, complaint: "T", by: "x", supervisor: firm.id, on: day("2025-03-01"))
+                x.on(day("2025-03-01"), BiddingComplaintFiled(complaint: "T", by: "x", supervisor: firm.id))
             ],
             story(t) + [
-                BiddingPaymentMade(project: "X", tenderer: t, contract: "C", amount: -1, on: day("2025-03-01"))
+                x.on(day("2025-03-01"), PaymentMade(contract: "C", amount: -1))
             ],
         ]
         for batch in bad {

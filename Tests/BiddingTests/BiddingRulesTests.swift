@@ -175,7 +175,7 @@ struct BiddingRulesTests {
         func bond(_ amount: Decimal, price: Decimal, _ category: TenderCategory = .construction) -> [String] {
             found(
                 tender(price: price, category: category) { p in
-                    p.bidBonds = [.init(tenderer: .init(name: "甲公司"), amount: amount, posted: day("2025-03-10"))]
+                    p.bidBonds = [.init(holder: .init(name: "甲公司"), amount: amount, posted: day("2025-03-10"))]
                 })
         }
         #expect(bond(200_000, price: 10_000_000).isEmpty)
@@ -192,7 +192,7 @@ struct BiddingRulesTests {
                 var c = BiddingProcess.Contract(id: "HT-1")
                 c.signed = dated("2025-03-03", 8)
                 p.contracts = [c]
-                var b = BiddingProcess.Bond(tenderer: .init(name: "乙公司"), amount: 1_000, posted: day("2025-02-20"))
+                var b = BiddingProcess.Bond(holder: .init(name: "乙公司"), amount: 1_000, posted: day("2025-02-20"))
                 b.refunded = on.map { dated($0, 9) }
                 p.bidBonds = [b]
             }

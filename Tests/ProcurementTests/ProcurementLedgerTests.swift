@@ -10,7 +10,7 @@ import Testing
 @Suite("Procurement facts in the ledger")
 struct ProcurementLedgerTests {
     let purchaser = Fixtures.agency(index: 7)
-    let sme = ProcurementSupplier(name: "秦皇岛小微科技有限公司", identifier: "91130300MA0SME0001", isSME: true)
+    let sme = Counterparty(name: "秦皇岛小微科技有限公司", identifier: "91130300MA0SME0001", isSME: true)
 
     func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
@@ -23,27 +23,21 @@ struct ProcurementLedgerTests {
 
     /// An open tender: documents 3 March, deadline 24 March, result 1 April, signed 10 April, paid late.
     func story(_ p: SubjectID) -> [any LedgerEvent] {
-        [
-            ProjectRegistered(
-                project: "QHD-2025-001", purchaser: p, name: "办公设备采购", method: .openTender, category: "goods",
-                budget: 1_000_000, on: day("2025-03-01")),
-            TenderDocumentsIssued(
-                project: "QHD-2025-001", purchaser: p, on: day("2025-03-03"), bidDeadline: day("2025-03-24")),
-            EvaluationReported(project: "QHD-2025-001", purchaser: p, bidders: 4, on: day("2025-03-26")),
-            ResultAnnounced(
-                project: "QHD-2025-001", purchaser: p, winnerConfirmedOn: day("2025-03-28"), on: day("2025-04-01"),
-                suppliers: [sme]),
-            ContractSigned(
-                project: "QHD-2025-001", purchaser: p, contract: "HT-001", supplier: sme, amount: 800_000,
-                on: day("2025-04-10"), acceptanceDue: day("2025-06-30")),
-            ContractMilestoneReached(
-                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .published, on: day("2025-04-11")),
-            ContractMilestoneReached(
-                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .filed, on: day("2025-04-15")),
-            ContractMilestoneReached(
-                project: "QHD-2025-001", purchaser: p, contract: "HT-001", milestone: .delivered, on: day("2025-06-02")),
-            PaymentMade(
-                project: "QHD-2025-001", purchaser: p, contract: "HT-001", amount: 300_000, on: day("2025-06-20")),
+        let project = ProcurementProcess.project("QHD-2025-001", purchaser: p)
+        return [
+            project.on(
+                day("2025-03-01"),
+                ProjectRegistered(name: "办公设备采购", method: .openTender, category: "goods", budget: 1_000_000)),
+            project.on(day("2025-03-03"), TenderDocumentsIssued(bidDeadline: day("2025-03-24"))),
+            project.on(day("2025-03-26"), EvaluationReported(bidders: 4)),
+            project.on(day("2025-04-01"), ResultAnnounced(winnerConfirmedOn: day("2025-03-28"), suppliers: [sme])),
+            project.on(
+                day("2025-04-10"),
+                ContractSigned(contract: "HT-001", supplier: sme, amount: 800_000, acceptanceDue: day("2025-06-30"))),
+            project.on(day("2025-04-11"), ContractMilestoneReached(contract: "HT-001", milestone: .published)),
+            project.on(day("2025-04-15"), ContractMilestoneReached(contract: "HT-001", milestone: .filed)),
+            project.on(day("2025-06-02"), ContractMilestoneReached(contract: "HT-001", milestone: .delivered)),
+            project.on(day("2025-06-20"), PaymentMade(contract: "HT-001", amount: 300_000)),
         ]
     }
 
@@ -121,24 +115,24 @@ struct ProcurementLedgerTests {
         let kit = try await kit()
         let head = kit.view.head
         let p = purchaser.id
+        let x = ProcurementProcess.project("X", purchaser: p)
         let bad: [[any LedgerEvent]] = [
-            [TenderDocumentsIssued(project: "X", purchaser: p, on: day("2025-03-10"), bidDeadline: day("2025-03-01"))],
-            [PaymentMade(project: "X", purchaser: p, contract: "C", amount: 0, on: day("2025-03-10"))],
-            [PaymentMade(project: " ", purchaser: p, contract: "C", amount: 5, on: day("2025-03-10"))],
+            [x.on(day("2025-03-10"), TenderDocumentsIssued(bidDeadline: day("2025-03-01")))],
+            [x.on(day("2025-03-10"), PaymentMade(contract: "C", amount: 0))],
             [
-                ProjectRegistered(
-                    project: "X", purchaser: p, name: "n", method: .openTender, category: "food", budget: 1,
-                    on: day("2025-03-01"))
+                ProcurementProcess.project(" ", purchaser: p).on(
+                    day("2025-03-10"), PaymentMade(contract: "C", amount: 5))
             ],
             [
-                ContractSigned(
-                    project: "X", purchaser: "91130300MA0NOTREG1", contract: "C", supplier: sme, amount: 1,
-                    on: day("2025-03-01"))
+                x.on(day("2025-03-01"), ProjectRegistered(name: "n", method: .openTender, category: "food", budget: 1))
+            ],
+            [
+                ProcurementProcess.project("X", purchaser: "91130300MA0NOTREG1").on(
+                    day("2025-03-01"), ContractSigned(contract: "C", supplier: sme, amount: 1))
             ],
             // A good fact followed by a bad one: the whole batch is refused.
             story(p) + [
-                BondPosted(
-                    project: "X", purchaser: p, bond: .performance, supplier: sme, amount: 1, on: day("2025-03-01"))
+                x.on(day("2025-03-01"), BondPosted(bond: .performance, supplier: sme, amount: 1))
             ],
         ]
         for batch in bad {

@@ -28,7 +28,7 @@ struct ProcurementRulesTests {
     func contract(_ body: (inout ProcurementProcess.Contract) -> Void) -> ProcurementProcess {
         process { p in
             var c = ProcurementProcess.Contract(id: "C-1")
-            c.suppliers = [ProcurementSupplier(name: "小微公司", isSME: true)]
+            c.suppliers = [Counterparty(name: "小微公司", isSME: true)]
             c.amount = 100_000
             c.evidence = [10]
             body(&c)
@@ -176,7 +176,7 @@ struct ProcurementRulesTests {
             process { p in
                 p.resultAnnounced = dated("2025-03-03", 5)
                 var bond = ProcurementProcess.Bond(
-                    supplier: ProcurementSupplier(name: "落标公司", isSME: false), amount: amount,
+                    holder: Counterparty(name: "落标公司", isSME: false), amount: amount,
                     posted: day("2025-02-20"), evidence: [4])
                 bond.refunded = refunded.map { dated($0, 6) }
                 p.bidBonds = [bond]
@@ -192,13 +192,13 @@ struct ProcurementRulesTests {
         let winner = process { p in
             p.resultAnnounced = dated("2025-03-03", 5)
             var c = ProcurementProcess.Contract(id: "C-1")
-            c.suppliers = [ProcurementSupplier(name: "中标公司", isSME: false)]
+            c.suppliers = [Counterparty(name: "中标公司", isSME: false)]
             c.signed = dated("2025-03-20", 7)
             c.published = dated("2025-03-20", 8)
             c.filed = dated("2025-03-20", 9)
             p.contracts = [c]
             var bond = ProcurementProcess.Bond(
-                supplier: ProcurementSupplier(name: "中标公司", isSME: false), amount: 100, posted: day("2025-02-20"))
+                holder: Counterparty(name: "中标公司", isSME: false), amount: 100, posted: day("2025-02-20"))
             bond.refunded = dated("2025-03-26", 6)
             p.bidBonds = [bond]
         }
@@ -243,7 +243,7 @@ struct ProcurementRulesTests {
         // One day late on 100,000 yuan at 0.05% a day.
         #expect(late.fact("interestOwed") == "50")
         let large = contract {
-            $0.suppliers = [ProcurementSupplier(name: "大型公司", isSME: false)]
+            $0.suppliers = [Counterparty(name: "大型公司", isSME: false)]
             $0.deliveries = [dated("2025-02-27")]
         }
         #expect(found(large).isEmpty)

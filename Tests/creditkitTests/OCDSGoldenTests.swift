@@ -42,7 +42,8 @@ struct OCDSGoldenTests {
         let missing = expected.filter { !actual.contains($0) }
         let extra = actual.filter { !expected.contains($0) }
         #expect(missing.isEmpty, "golden lines not given now:\n\(missing.prefix(10).joined(separator: "\n"))")
-        #expect(extra.isEmpty, "lines given now that the golden file lacks:\n\(extra.prefix(10).joined(separator: "\n"))")
+        #expect(
+            extra.isEmpty, "lines given now that the golden file lacks:\n\(extra.prefix(10).joined(separator: "\n"))")
         #expect(actual == expected, "the same lines in another order")
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What one fact of a case says (案件事实), apart from the case, the owner and the day, which ``CaseEvent`` adds.
+///
+/// A conforming struct declares its stable ``kind``, its own fields, and how it changes its case; ``amounts`` are
+/// refused when negative and ``parties`` are indexed beside the owner without further code.
+///
+/// ```swift
+/// public struct BidsOpened: CaseFacts {
+///     public typealias State = BiddingProcess
+///     public static let kind: EventKind = "bidding.bids.opened"
+///     public var bids: [OpenedBid]
+///     public func apply(to tender: inout BiddingProcess, _ stamp: CaseStamp<BiddingProcess>) { ... }
+/// }
+/// ```
+public protocol CaseFacts: Codable, Hashable, Sendable {
+    /// The case the fact belongs to.
+    associatedtype State: CaseState
+    /// The stable kind string; never reuse or rename one that has been stored.
+    static var kind: EventKind { get }
+    /// The payload's version; 1 by default.
+    static var version: Int { get }
+    /// Amounts that may not be negative; none by default.
+    var amounts: [Decimal?] { get }
+    /// Subjects the fact concerns besides the owner (a supplier with a credit code, a supervisor); none by default.
+    var parties: [SubjectID] { get }
+    /// Checks the fact's own fields; the owner, the case number and ``amounts`` are checked before.
+    /// - Parameters:
+    ///   - stamp: The case, owner and day the fact carries.
+    ///   - context: The ledger as it will be just before the fact.
+    /// - Throws: A ``CreditKitError`` saying what is wrong.
+    func validate(_ stamp: CaseStamp<State>, in context: ValidationContext) throws
+    /// Adds the fact to its case.
+    /// - Parameters:
+    ///   - state: The case so far.
+    ///   - stamp: The case, owner, day and ledger entry of the fact.
+    func apply(to state: inout State, _ stamp: CaseStamp<State>)
+}
+
+extension CaseFacts {
+    /// Version 1.
+    public static var version: Int { 1 }
+    /// None.
+    public var amounts: [Decimal?] { [] }
+    /// None.
+    public var parties: [SubjectID] { [] }
+    /// No checks of its own.
+    /// - Parameters:
+    ///   - stamp: Unused.
+    ///   - context: Unused.
+    public func validate(_ stamp: CaseStamp<State>, in context: ValidationContext) throws {}
+}
+
+/// Where a fact stands (事实标记): its case, owner and day, and once applied, its ledger entry.
+public struct CaseStamp<State: CaseState>: Hashable, Sendable {
+    /// The case number.
+    public var id: CaseID
+    /// The owner.
+    public var owner: SubjectID
+    /// When the fact holds.
+    public var on: LocalDate
+    /// The fact's ledger entry (its sequence number).
+    public var sequence: Int64
+
+    /// Makes a stamp.
+    /// - Parameters:
+    ///   - id: The case number.
+    ///   - owner: The owner.
+    ///   - on: The day.
+    ///   - sequence: The ledger entry.
+    public init(id: CaseID, owner: SubjectID, on: LocalDate, sequence: Int64) {
+        self.id = id
+        self.owner = owner
+        self.on = on
+        self.sequence = sequence
+    }
+
+    /// The day with this fact as its evidence.
+    public var dated: DatedFact { DatedFact(on, evidence: [sequence]) }
+
+    /// Throws ``CreditKitError/Code/invalidEvent`` naming the case unless the condition holds.
+    /// - Parameters:
+    ///   - condition: What must hold.
+    ///   - message: What is wrong when it does not.
+    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    public func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+        guard condition else { throw CreditKitError(.invalidEvent, "\(State.caseKey) \(id): " + message()) }
+    }
+
+    /// Throws unless a text has something other than white space.
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - what: What it is, for the message (`a contract number`).
+    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    public func requireText(_ text: String?, _ what: String) throws {
+        try require(text.map { !$0.allSatisfy(\.isWhitespace) } ?? false, "\(what) is blank")
+    }
+}

@@ -1,0 +1,63 @@
+/// The number of a case (案件编号): a procurement project, a tender, a PPP project, an investment agreement. Unique
+/// for its owner within its sector.
+public typealias CaseID = Tagged<CaseIDTag, String>
+
+/// The tag of ``CaseID``.
+public enum CaseIDTag {}
+
+/// What a case is (案件): a sector's unit of work, owned by a subject and built from dated facts.
+///
+/// A sector declares its case once: the state its facts fold into, and the names under which a fact stores the
+/// case number and the owner. Everything a fact shares with every other fact of its sector (the case, the owner,
+/// the day, the subjects it concerns, the common validation) then comes from ``CaseEvent``, and one fold
+/// (``Ledger/cases(_:view:owner:asOf:knownAt:)``) reads the cases back.
+///
+/// Conformance test: `SectorModuleConformance` round-trips each module's sample facts through canonical bytes, a
+/// reopen and this fold.
+public protocol CaseState: Sendable {
+    /// The sector, which starts each of its facts' kinds (`procurement` for `procurement.contract.signed`).
+    static var sector: String { get }
+    /// The key a fact stores the case number under, for example `project`; also how messages name the case.
+    static var caseKey: String { get }
+    /// The key a fact stores the owner under, for example `purchaser`; also how messages name the owner.
+    static var ownerKey: String { get }
+    /// What kind of subject owns a case.
+    static var ownerKind: SubjectKind { get }
+    /// A case with no facts yet.
+    /// - Parameters:
+    ///   - id: The case number.
+    ///   - owner: The owner.
+    init(case id: CaseID, owner: SubjectID)
+}
+
+/// A case as its facts name it (案件指引): the number and the owner, from which the facts of that case are made.
+///
+/// ```swift
+/// let project = ProcurementProcess.project("2026-001", purchaser: bureau)
+/// try await kit.append([project.on(day, PaymentMade(contract: "C1", amount: 120_000))])
+/// ```
+public struct CaseRef<State: CaseState>: Hashable, Sendable {
+    /// The case number.
+    public var id: CaseID
+    /// The owner.
+    public var owner: SubjectID
+
+    /// Names a case.
+    /// - Parameters:
+    ///   - id: The case number.
+    ///   - owner: The owner.
+    public init(_ id: CaseID, owner: SubjectID) {
+        self.id = id
+        self.owner = owner
+    }
+
+    /// A fact of this case on a day.
+    /// - Parameters:
+    ///   - day: When the fact holds.
+    ///   - facts: What happened.
+    /// - Returns: The event to append.
+    public func on<Facts: CaseFacts>(_ day: LocalDate, _ facts: Facts) -> CaseEvent<Facts>
+    where Facts.State == State {
+        CaseEvent(facts, case: id, owner: owner, on: day)
+    }
+}

@@ -1,0 +1,41 @@
+/// The other side of a case (交易相对人): a supplier, a bidder, a contractor, an investor, as the case names it.
+///
+/// It need not be a registered subject: open data names firms by name and perhaps a code. When the identifier is
+/// a valid unified social credit code, ``creditSubject`` is the subject it names, and facts about it are indexed
+/// under that subject too.
+public struct Counterparty: Hashable, Sendable, Codable {
+    /// Its name.
+    public var name: String
+    /// Its unified social credit code or other identifier, when known.
+    public var identifier: String?
+    /// Whether it is (or declared itself) a small, medium or micro enterprise (中小企业).
+    public var isSME: Bool
+
+    /// Makes a counterparty.
+    /// - Parameters:
+    ///   - name: Its name.
+    ///   - identifier: Its identifier.
+    ///   - isSME: Whether it is an SME.
+    public init(name: String, identifier: String? = nil, isSME: Bool = false) {
+        self.name = name
+        self.identifier = identifier
+        self.isSME = isSME
+    }
+
+    /// The subject its identifier names, when the identifier is a valid unified social credit code.
+    public var creditSubject: SubjectID? {
+        guard let identifier, let code = try? UnifiedSocialCreditCode(identifier) else {
+            // Any other identifier (an OCDS scheme's, a foreign one) is not a credit code: no subject is named.
+            return nil
+        }
+        return SubjectID(code)
+    }
+
+    /// Whether two namings are the same counterparty: the same identifier, or the same name when either lacks one.
+    /// - Parameter other: The other naming.
+    /// - Returns: `true` when they name the same firm.
+    public func sameAs(_ other: Counterparty) -> Bool {
+        if let a = identifier, let b = other.identifier { return a == b }
+        return name == other.name
+    }
+}
