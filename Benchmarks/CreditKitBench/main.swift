@@ -192,13 +192,13 @@ func evaluateWorkload(records: Int) async throws {
 func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
-    let procurement = ProcurementOCDSChecks()
-    let bidding = BiddingOCDSChecks()
+    let procurement = try ProcurementOCDSChecks()
+    let bidding = try BiddingOCDSChecks()
     @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int, flags: RedFlagScan) {
         var findings = 0
         var flags = RedFlagScan()
         let report = try OCDSReader.read(data: part) { release in
-            findings += procurement.check(release, asOf: asOf).count + bidding.check(release, asOf: asOf).count
+            findings += try procurement.check(release, asOf: asOf).count + bidding.check(release, asOf: asOf).count
             flags.add(release)
         }
         return (report.releases, findings, flags)
@@ -216,11 +216,13 @@ func ocdsWorkload(file: String) throws {
             var middle = data.count / 2
             while middle < data.count, data[data.startIndex + middle] != 0x0A { middle += 1 }
             let halves = [data.prefix(middle + 1), data.suffix(from: data.startIndex + min(middle + 1, data.count))]
-            let results = Mutex<[Int: (Int, Int, RedFlagScan)]>([:])
+            let results = Mutex<[Int: Result<(releases: Int, findings: Int, flags: RedFlagScan), any Error>]>([:])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if let r = try? run(halves[i]) { results.withLock { $0[i] = r } }
+                let r = Result { try run(halves[i]) }
+                results.withLock { $0[i] = r }
             }
-            for (_, r) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+                let r = try result.get()
                 total.releases += r.0
                 total.findings += r.1
                 flags.merge(r.2)

@@ -143,7 +143,7 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
 
     // The bidders' credit: blacklist, conduct, third-party reports.
     for firm in firms {
-        let card = ParticipantEvaluation.score(firm.id, in: kit, asOf: yearEnd)
+        let card = try ParticipantEvaluation.score(firm.id, in: kit, asOf: yearEnd)
         out.append("participant \(firm.name): \(ReportFormat.number(card.score)) (\(card.grade))")
     }
 

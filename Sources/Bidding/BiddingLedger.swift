@@ -50,9 +50,9 @@ public struct BiddingLedgerCheck: IntegrityCheck {
     /// - Returns: The findings.
     /// - Throws: Storage and decoding errors.
     public func run(_ context: CheckContext) throws -> [Finding] {
-        let rules = BiddingRules(profile: context.profile)
+        let rules = try BiddingRules(profile: context.profile)
         return try BiddingLedger.processes(
             in: context.kit.ledger, view: context.view, asOf: context.asOf, knownAt: context.knownAt
-        ).flatMap { rules.findings(for: $0, asOf: context.asOf) }
+        ).flatMap { try rules.findings(for: $0, asOf: context.asOf) }
     }
 }

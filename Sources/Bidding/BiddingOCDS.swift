@@ -86,8 +86,9 @@ public struct BiddingOCDSChecks: Sendable {
     /// - Parameters:
     ///   - profile: The profile; the module's figures are added where it has none.
     ///   - missingIsWorks: Whether a release without a category is works.
-    public init(profile: JurisdictionProfile = .national, missingIsWorks: Bool = false) {
-        self.rules = BiddingRules(profile: profile)
+    /// - Throws: When the module's figures do not fit the profile.
+    public init(profile: JurisdictionProfile = .national, missingIsWorks: Bool = false) throws {
+        self.rules = try BiddingRules(profile: profile)
         self.missingIsWorks = missingIsWorks
     }
 
@@ -96,9 +97,10 @@ public struct BiddingOCDSChecks: Sendable {
     ///   - release: The release.
     ///   - asOf: The day looked at.
     /// - Returns: The findings.
-    public func check(_ release: OCDSRelease, asOf: LocalDate) -> [Finding] {
+    /// - Throws: When the profile lacks a rule's figure.
+    public func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
         guard BiddingProcess.governs(release, missingIsWorks: missingIsWorks) else { return [] }
-        return rules.findings(for: BiddingProcess(release: release), asOf: asOf)
+        return try rules.findings(for: BiddingProcess(release: release), asOf: asOf)
     }
 }
 

@@ -195,11 +195,13 @@ public struct BiddingProcess: ContractingCase, Hashable {
     /// - Parameters:
     ///   - profile: The profile.
     ///   - on: The day the thresholds are read.
-    /// - Returns: `true` when it must be tendered.
-    public func isMandatory(profile: JurisdictionProfile, on: LocalDate) -> Bool {
+    /// - Returns: `true` when it must be tendered; `false` for a category no threshold covers, an unknown price,
+    ///   or a day no threshold was in force.
+    /// - Throws: When the profile lacks the category's threshold rule.
+    public func isMandatory(profile: JurisdictionProfile, on: LocalDate) throws -> Bool {
         if let declaredMandatory { return declaredMandatory }
         guard let rule = category?.scopeRule, let price = estimatedPrice,
-            let threshold = try? profile.figure(rule, on: on).figure.value
+            let threshold = try profile.figureInForce(rule, on: on)?.figure.value
         else { return false }
         return price >= threshold
     }
@@ -220,6 +222,9 @@ extension BiddingProcess {
     ///   - id: The project number.
     ///   - owner: The tenderer.
     public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, tenderer: owner, isComplete: true) }
+
+    /// The project number and the tenderer.
+    public var caseRef: CaseRef<Self> { CaseRef(CaseID(id), owner: tenderer) }
 
     /// The award notice's day.
     public var awardNoticeDay: LocalDate? { awardNotice?.on }

@@ -154,7 +154,7 @@ public enum BiddingBlacklist {
     ///   months), and the ledger's refusals; nothing is written then.
     @discardableResult
     public static func enter(_ decision: Decision, in kit: CreditKit) async throws -> BlacklistEntry {
-        let profile = (try? kit.profile.addingDefaults(BiddingFigures.all)) ?? kit.profile
+        let profile = try kit.profile.addingDefaults(BiddingFigures.all)
         let g = decision.ground
         let low = try profile.figure(g.minimumRule, on: decision.decidedOn)
         let high = try profile.figure(g.rule, on: decision.decidedOn)

@@ -65,11 +65,12 @@ struct ParticipantFacts {
     var reports: [(report: ThirdPartyCreditReport, sequence: Int64)] = []
     var blacklist: [(listed: BlacklistListed, sequence: Int64)] = []
 
-    init(_ subject: SubjectID, _ context: EvaluationContext) {
-        guard let ledger = context.ledger, BiddingLedger.holdsBidding(context.view),
-            let events = try? BiddingLedger.events(
-                in: ledger, view: context.view, subject: subject, asOf: context.asOf, knownAt: context.knownAt)
-        else { return }
+    /// Reads the facts; a ledger that holds no bidding fact at all has none to read.
+    init(_ subject: SubjectID, _ context: EvaluationContext, indicator: RuleID) throws {
+        let ledger = try context.requireLedger(for: indicator)
+        guard BiddingLedger.holdsBidding(context.view) else { return }
+        let events = try BiddingLedger.events(
+            in: ledger, view: context.view, subject: subject, asOf: context.asOf, knownAt: context.knownAt)
         for (entry, event) in events {
             switch event {
             case let e as CaseEvent<BidsOpened>:
@@ -102,8 +103,8 @@ public struct BlacklistIndicator: Indicator {
     ///   - subject: The tenderer.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
-        let facts = ParticipantFacts(subject, context)
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        let facts = try ParticipantFacts(subject, context, indicator: id)
         var points = weight
         var items: [IndicatorScore.Item] = []
         for (e, seq) in facts.blacklist {
@@ -145,9 +146,9 @@ public struct BiddingConductIndicator: Indicator {
     ///   - subject: The tenderer.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         let since = context.asOf.adding(years: -3)
-        let bids = ParticipantFacts(subject, context).bids.filter { $0.opened > since }
+        let bids = try ParticipantFacts(subject, context, indicator: id).bids.filter { $0.opened > since }
         guard !bids.isEmpty else {
             return IndicatorScore(
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
@@ -196,8 +197,8 @@ public struct ThirdPartyCreditIndicator: Indicator {
     ///   - subject: The tenderer.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
-        let valid = ParticipantFacts(subject, context).reports.filter {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        let valid = try ParticipantFacts(subject, context, indicator: id).reports.filter {
             $0.report.issuedOn <= context.asOf && context.asOf <= $0.report.validThrough
         }
         guard let (latest, seq) = valid.max(by: { $0.report.issuedOn < $1.report.issuedOn }) else {
@@ -248,13 +249,14 @@ public enum ParticipantEvaluation {
     ///   - asOf: The day.
     ///   - model: The model.
     /// - Returns: The score card.
+    /// - Throws: When the facts cannot be read.
     public static func score(
         _ participant: SubjectID, in kit: CreditKit, asOf: LocalDate, model: ScoringModel = defaultModel
-    ) -> ScoreCard {
+    ) throws -> ScoreCard {
         let context = EvaluationContext(
             view: kit.view, asOf: asOf, knownAt: kit.ledger.clock.now(), profile: kit.profile, commitments: [:],
             explain: true, ledger: kit.ledger)
-        return model.score(participant, in: context)
+        return try model.score(participant, in: context)
     }
 
     /// The participant's integrity file (诚信档案): score, grade and their reasons, blacklist entries, bids and
@@ -272,10 +274,10 @@ public enum ParticipantEvaluation {
         guard kit.view.subject(participant, asOf: asOf) != nil else {
             throw CreditKitError(.unknownSubject, "\(participant) is not registered on \(asOf)")
         }
-        let card = score(participant, in: kit, asOf: asOf, model: model)
+        let card = try score(participant, in: kit, asOf: asOf, model: model)
         let context = EvaluationContext(
             view: kit.view, asOf: asOf, profile: kit.profile, commitments: [:], ledger: kit.ledger)
-        let facts = ParticipantFacts(participant, context)
+        let facts = try ParticipantFacts(participant, context, indicator: "bidding.participant")
         let f = ReportFormat.number
         let blacklist = try BiddingBlacklist.entries(in: kit, asOf: asOf).filter { $0.enterprise == participant }
         let tender = kit.check(participant, for: .tenderParticipation, on: asOf)

@@ -30,16 +30,18 @@ public struct TendererStatistics: Hashable, Sendable {
     ///   - processes: Its tenders.
     ///   - rules: The rules.
     ///   - asOf: The day.
-    public init(tenderer: SubjectID, processes: [BiddingProcess], rules: BiddingRules, asOf: LocalDate) {
+    /// - Throws: When the profile lacks a rule's figure.
+    public init(tenderer: SubjectID, processes: [BiddingProcess], rules: BiddingRules, asOf: LocalDate) throws {
         self.tenderer = tenderer
         self.asOf = asOf
         tenders = processes.count
         mandatory =
-            processes.filter { $0.isMandatory(profile: rules.profile, on: $0.documentsIssued?.on ?? asOf) }.count
-        findings = processes.flatMap { rules.findings(for: $0, asOf: asOf) }.filter { $0.subject == tenderer }
+            try processes.filter { try $0.isMandatory(profile: rules.profile, on: $0.documentsIssued?.on ?? asOf) }
+            .count
+        findings = try processes.flatMap { try rules.findings(for: $0, asOf: asOf) }.filter { $0.subject == tenderer }
         var due = 0
         for p in processes {
-            let required = p.isMandatory(profile: rules.profile, on: p.documentsIssued?.on ?? asOf)
+            let required = try p.isMandatory(profile: rules.profile, on: p.documentsIssued?.on ?? asOf)
             due += p.contracts.filter { $0.awardNotice.map { $0 <= asOf } ?? false }.count
             due += p.objections.filter { $0.received.on <= asOf }.count
             if required, p.winnerDetermined != nil || p.awardNotice != nil { due += 1 }
@@ -69,7 +71,7 @@ public struct TendererStatistics: Hashable, Sendable {
     /// - Throws: Storage and decoding errors.
     public static func of(_ tenderer: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> TendererStatistics {
         let view = kit.view
-        var stats = TendererStatistics(
+        var stats = try TendererStatistics(
             tenderer: tenderer,
             processes: try BiddingLedger.processes(in: kit.ledger, view: view, tenderer: tenderer, asOf: asOf),
             rules: BiddingRules(profile: kit.profile), asOf: asOf)
@@ -127,18 +129,18 @@ public struct TendererIndicator: Indicator {
     /// Scores the tenderer.
     /// - Parameters:
     ///   - subject: The tenderer.
-    ///   - context: The context; without a ledger, full points.
-    /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
-        guard let ledger = context.ledger,
-            let processes = try? BiddingLedger.processes(
-                in: ledger, view: context.view, tenderer: subject, asOf: context.asOf, knownAt: context.knownAt),
-            !processes.isEmpty
-        else {
+    ///   - context: The context, with the ledger.
+    /// - Returns: The score: full points for a tenderer with no obligation due yet.
+    /// - Throws: When the context has no ledger, the facts cannot be read or the profile lacks a figure.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        let processes = try BiddingLedger.processes(
+            in: context.requireLedger(for: id), view: context.view, tenderer: subject, asOf: context.asOf,
+            knownAt: context.knownAt)
+        guard !processes.isEmpty else {
             return IndicatorScore(
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
         }
-        let stats = TendererStatistics(
+        let stats = try TendererStatistics(
             tenderer: subject, processes: processes, rules: BiddingRules(profile: context.profile), asOf: context.asOf)
         guard stats.obligations > 0 else {
             return IndicatorScore(

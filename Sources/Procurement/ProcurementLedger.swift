@@ -31,11 +31,11 @@ public struct ProcurementLedgerCheck: IntegrityCheck {
     /// Runs the rules on every project the ledger holds.
     /// - Parameter context: The kit and the day.
     /// - Returns: The findings.
-    /// - Throws: Storage and decoding errors.
+    /// - Throws: Storage and decoding errors; a rule figure the profile lacks.
     public func run(_ context: CheckContext) throws -> [Finding] {
-        let rules = ProcurementRules(profile: context.profile)
+        let rules = try ProcurementRules(profile: context.profile)
         return try ProcurementLedger.processes(
             in: context.kit.ledger, view: context.view, asOf: context.asOf, knownAt: context.knownAt
-        ).flatMap { rules.findings(for: $0, asOf: context.asOf) }
+        ).flatMap { try rules.findings(for: $0, asOf: context.asOf) }
     }
 }

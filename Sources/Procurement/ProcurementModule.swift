@@ -50,14 +50,11 @@ public struct ProcurementModule: SectorModule {
 
     /// The purchaser section, for an agency with procurement facts.
     /// - Parameter context: The kit, the subject and the day.
-    /// - Returns: The section, or none.
-    public func reportSections(_ context: ReportContext) -> [ReportSection] {
-        do {
-            let stats = try PurchaserStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
-            return stats.projects == 0 ? [] : [stats.section]
-        } catch {
-            return [ReportSection(title: "政府采购 Government procurement", blocks: [.paragraph("无法读取采购事实：\(error)")])]
-        }
+    /// - Returns: The section, or none for a subject without procurement projects.
+    /// - Throws: When the facts cannot be read.
+    public func reportSections(_ context: ReportContext) throws -> [ReportSection] {
+        let stats = try PurchaserStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
+        return stats.projects == 0 ? [] : [stats.section]
     }
 }
 

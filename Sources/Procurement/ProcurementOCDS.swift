@@ -122,8 +122,9 @@ public struct ProcurementOCDSChecks: Sendable {
     /// - Parameters:
     ///   - profile: The profile; the module's figures are added where it has none.
     ///   - missingCategory: The law for a process without a category.
-    public init(profile: JurisdictionProfile = .national, missingCategory: GoverningLaw = .procurement) {
-        self.rules = ProcurementRules(profile: profile)
+    /// - Throws: When the module's figures do not fit the profile.
+    public init(profile: JurisdictionProfile = .national, missingCategory: GoverningLaw = .procurement) throws {
+        self.rules = try ProcurementRules(profile: profile)
         self.missingCategory = missingCategory
     }
 
@@ -132,8 +133,9 @@ public struct ProcurementOCDSChecks: Sendable {
     ///   - release: The release.
     ///   - asOf: The day looked at.
     /// - Returns: The findings.
-    public func check(_ release: OCDSRelease, asOf: LocalDate) -> [Finding] {
+    /// - Throws: When the profile lacks a rule's figure.
+    public func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
         guard GoverningLaw.of(release, missing: missingCategory) == .procurement else { return [] }
-        return rules.findings(for: ProcurementProcess(release: release), asOf: asOf)
+        return try rules.findings(for: ProcurementProcess(release: release), asOf: asOf)
     }
 }

@@ -158,6 +158,9 @@ extension ProcurementProcess {
     ///   - owner: The purchaser.
     public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, purchaser: owner, isComplete: true) }
 
+    /// The project number and the purchaser.
+    public var caseRef: CaseRef<Self> { CaseRef(CaseID(id), owner: purchaser) }
+
     /// The result notice's day.
     public var awardNoticeDay: LocalDate? { resultAnnounced?.on }
 

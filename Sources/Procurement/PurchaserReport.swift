@@ -48,11 +48,14 @@ public struct PurchaserStatistics: Hashable, Sendable {
     ///   - processes: Its processes.
     ///   - rules: The rules.
     ///   - asOf: The day.
-    public init(purchaser: SubjectID, processes: [ProcurementProcess], rules: ProcurementRules, asOf: LocalDate) {
+    /// - Throws: When the profile lacks a rule's figure.
+    public init(
+        purchaser: SubjectID, processes: [ProcurementProcess], rules: ProcurementRules, asOf: LocalDate
+    ) throws {
         self.purchaser = purchaser
         self.asOf = asOf
         self.projects = processes.count
-        self.findings = processes.flatMap { rules.findings(for: $0, asOf: asOf) }
+        self.findings = try processes.flatMap { try rules.findings(for: $0, asOf: asOf) }
         self.contracts = processes.reduce(0) {
             $0 + $1.contracts.filter { $0.signed.map { $0.on <= asOf } ?? false }.count
         }
@@ -84,9 +87,9 @@ public struct PurchaserStatistics: Hashable, Sendable {
             }
         }
         for f in findings {
-            if let v = f.fact("outstanding").flatMap({ Decimal(string: $0) }) { overdueAmount += v }
+            if let v = f.money("outstanding") { overdueAmount += v }
             for name in ["interestOwed", "interestAccrued"] {
-                if let v = f.fact(name).flatMap({ Decimal(string: $0) }) { interestOwed += v }
+                if let v = f.money(name) { interestOwed += v }
             }
         }
     }
@@ -100,7 +103,7 @@ public struct PurchaserStatistics: Hashable, Sendable {
     /// - Throws: Storage and decoding errors.
     public static func of(_ purchaser: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> PurchaserStatistics {
         let view = kit.view
-        var stats = PurchaserStatistics(
+        var stats = try PurchaserStatistics(
             purchaser: purchaser,
             processes: try ProcurementLedger.processes(in: kit.ledger, view: view, purchaser: purchaser, asOf: asOf),
             rules: ProcurementRules(profile: kit.profile), asOf: asOf)
@@ -176,18 +179,19 @@ public struct PurchaserIndicator: Indicator {
     /// Scores the purchaser's procurement obligations.
     /// - Parameters:
     ///   - subject: The purchaser.
-    ///   - context: The context; without a ledger, full points.
-    /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    ///   - context: The context, with the ledger.
+    /// - Returns: The score: full points for a purchaser with no obligation due yet.
+    /// - Throws: When the context has no ledger, the facts cannot be read or the profile lacks a figure.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         let full = IndicatorScore(
             indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
-        guard let ledger = context.ledger,
-            let processes = try? ProcurementLedger.processes(
-                in: ledger, view: context.view, purchaser: subject, asOf: context.asOf, knownAt: context.knownAt),
-            !processes.isEmpty
-        else { return full }
-        let rules = ProcurementRules(profile: context.profile)
-        let stats = PurchaserStatistics(purchaser: subject, processes: processes, rules: rules, asOf: context.asOf)
+        let processes = try ProcurementLedger.processes(
+            in: context.requireLedger(for: id), view: context.view, purchaser: subject, asOf: context.asOf,
+            knownAt: context.knownAt)
+        guard !processes.isEmpty else { return full }
+        let rules = try ProcurementRules(profile: context.profile)
+        let stats = try PurchaserStatistics(
+            purchaser: subject, processes: processes, rules: rules, asOf: context.asOf)
         // Obligations due: signings, publications, acceptances and SME payment periods that ended by the day.
         var obligations = stats.signingDue + stats.publicationDue
         for p in processes {

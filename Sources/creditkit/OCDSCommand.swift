@@ -67,15 +67,15 @@ enum OCDSCommand: Command {
     static func check(
         path: String, asOf: LocalDate, settings: RedFlagSettings
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
-        let procurement = ProcurementOCDSChecks()
-        let bidding = BiddingOCDSChecks()
+        let procurement = try ProcurementOCDSChecks()
+        let bidding = try BiddingOCDSChecks()
         var flags = RedFlagScan(settings: settings)
         var buyers: [String: SubjectID] = [:]
         var findings: [Finding] = []
         let report: OCDSReader.Report
         do {
             report = try OCDSReader.read(path: path) { release in
-                findings += procurement.check(release, asOf: asOf) + bidding.check(release, asOf: asOf)
+                findings += try procurement.check(release, asOf: asOf) + bidding.check(release, asOf: asOf)
                 if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
             }
         } catch let error as CreditKitError {

@@ -65,7 +65,7 @@ struct BiddingLedgerTests {
         let processes = try BiddingLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2025-12-31"))
         try #require(processes.count == 1)
         #expect(
-            processes[0].isMandatory(profile: BiddingRules().profile, on: day("2025-03-03"))
+            try processes[0].isMandatory(profile: try BiddingRules().profile, on: day("2025-03-03"))
                 && processes[0].bidders == 2)
         let found = try kit.runChecks(asOf: day("2025-12-31")).filter { $0.rule.rawValue.hasPrefix("bidding.") }
         #expect(
@@ -205,16 +205,16 @@ struct BiddingLedgerTests {
             ThirdPartyCreditReport(
                 enterprise: firm.id, source: "某信用评价机构", reportNumber: "XY-2025-001", grade: "AA",
                 issuedOn: day("2025-02-01"), validThrough: day("2026-01-31")), in: kit)
-        let good = ParticipantEvaluation.score(firm.id, in: kit, asOf: day("2025-12-31"))
+        let good = try ParticipantEvaluation.score(firm.id, in: kit, asOf: day("2025-12-31"))
         // Blacklist 40, conduct 30 (one bid, accepted), AA: 27.
         #expect(good.score == 97 && good.grade == "A")
         let check = try #require(kit.check(firm.id, for: .tenderParticipation, on: day("2025-12-31")))
         #expect(check.allowed && check.incentives.first?.incentive == .bidBondReduction)
         try await BiddingBlacklist.enter(collusion("2025-05-10"), in: kit)
-        let bad = ParticipantEvaluation.score(rival.id, in: kit, asOf: day("2025-12-31"))
+        let bad = try ParticipantEvaluation.score(rival.id, in: kit, asOf: day("2025-12-31"))
         // Blacklist in force: 20 of 40; its one bid rejected: 0 of 30; no report: 15 of 30.
         #expect(bad.score == 35 && bad.grade == "D")
-        let weighted = ParticipantEvaluation.score(
+        let weighted = try ParticipantEvaluation.score(
             rival.id, in: kit, asOf: day("2025-12-31"),
             model: ParticipantEvaluation.model(blacklist: 60, conduct: 20, thirdParty: 20))
         #expect(weighted.score == 40)

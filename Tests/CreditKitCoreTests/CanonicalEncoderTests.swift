@@ -48,7 +48,7 @@ struct CanonicalEncoderTests {
     struct WithDictionary: Codable { var x: [String: Int] }
 
     @Test("refuses values without a canonical form")
-    func refusals() {
+    func refusals() throws {
         #expect(throws: CreditKitError.self) { try CanonicalEncoder().encode(WithDouble(x: 1.5)) }
         #expect(throws: CreditKitError.self) { try CanonicalEncoder().encode(WithDate(x: Date())) }
         #expect(throws: CreditKitError.self) { try CanonicalEncoder().encode(WithSet(x: ["a", "b"])) }

@@ -23,25 +23,28 @@ struct SMEPaymentRuleTests {
                 "bidding.payment.late-sme", "bidding.payment.overdue-unpaid", "bidding.payment.agreed-term-cap",
                 "bidding.payment.interest",
             ])
-        let late = try #require(rule.assess(contract(paid: "2025-04-03"), profile: profile, asOf: day("2025-12-31")))
+        let late = try #require(
+            try rule.assess(contract(paid: "2025-04-03"), profile: profile, asOf: day("2025-12-31")))
         #expect(late.lateFigure.rule == "bidding.payment.late-sme" && late.paidLate && !late.unpaid)
         #expect(late.due.due == day("2025-04-02") && late.interestOwed == 50 && late.startName == "delivered")
     }
 
     @Test("the last allowed day, the first late one, and money still owed")
     func limits() throws {
-        #expect(rule.assess(contract(paid: "2025-04-02"), profile: profile, asOf: day("2025-12-31"))?.paidLate == false)
-        let owed = try #require(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-12")))
+        #expect(
+            try rule.assess(contract(paid: "2025-04-02"), profile: profile, asOf: day("2025-12-31"))?.paidLate == false)
+        let owed = try #require(try rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-12")))
         #expect(owed.unpaidFigure?.rule == "bidding.payment.overdue-unpaid" && owed.outstanding == 100_000)
         #expect(owed.daysPastDue == 10 && owed.interestAccrued == 500)
-        #expect(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-02"))?.unpaid == false)
+        #expect(try rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-04-02"))?.unpaid == false)
         // Before delivery there is nothing to assess.
-        #expect(rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-03-02")) == nil)
+        #expect(try rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-03-02")) == nil)
     }
 
     @Test("a contract's term replaces 30 days but never exceeds 60")
     func terms() throws {
-        let agreed = try #require(rule.assess(contract(paid: nil, term: 90), profile: profile, asOf: day("2025-12-31")))
+        let agreed = try #require(
+            try rule.assess(contract(paid: nil, term: 90), profile: profile, asOf: day("2025-12-31")))
         #expect(agreed.term == "agreed 90 d, counted as 60 d")
         // 3 March + 60 = 2 May, inside the Labour Day break: 6 May is the last day.
         #expect(agreed.due.due == day("2025-05-06"))

@@ -21,7 +21,7 @@ struct UnifiedSocialCreditCodeTests {
     }
 
     @Test("names the length when it is not 18")
-    func wrongLength() {
+    func wrongLength() throws {
         #expect {
             try UnifiedSocialCreditCode("91350100M000100Y4")
         } throws: { error in
@@ -42,7 +42,7 @@ struct UnifiedSocialCreditCodeTests {
     }
 
     @Test("refuses a letter in the region part")
-    func letterInRegion() {
+    func letterInRegion() throws {
         let body = "91A50100M000100Y4"
         let code = body + String(UnifiedSocialCreditCode.checkCharacter(for: body)!)
         #expect {
@@ -53,7 +53,7 @@ struct UnifiedSocialCreditCodeTests {
     }
 
     @Test("names the expected check character")
-    func wrongCheck() {
+    func wrongCheck() throws {
         #expect {
             try UnifiedSocialCreditCode("91350100M000100Y44")
         } throws: { error in

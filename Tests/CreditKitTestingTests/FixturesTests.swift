@@ -35,7 +35,7 @@ struct FixturesTests {
     }
 
     @Test("the store conformance suite catches a store that loses writes")
-    func catchesBrokenStore() async {
+    func catchesBrokenStore() async throws {
         await #expect(throws: ConformanceFailure.self) {
             try await LedgerStoreConformance.checks[1].run { ForgetfulStore() }
         }

@@ -41,7 +41,7 @@ struct ProcurementOCDSMappingTests {
         let c = try #require(p.contracts.first)
         #expect(c.awardNotice == LocalDate("2025-03-25") && c.published?.on == LocalDate("2025-04-07"))
         #expect(c.paysAnSME && c.deliveries.map(\.on) == [LocalDate("2025-04-10")!] && c.payments.count == 2)
-        let found = Set(ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule))
+        let found = Set(try ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule))
         // Consultation: 9 days < 10. Result notice: 20 → 25 March is 3 working days > 2. Contract published
         // 1 → 7 April: 4 working days (4-6 April Qingming) > 2. Paid 20 May, 40 days after delivery > 30.
         // Too few bidders and clarification bind tenders only.
@@ -88,7 +88,7 @@ struct ProcurementOCDSMappingTests {
         let fromLedger = try kit.runChecks(asOf: LocalDate("2026-01-01")!).filter { $0.subject == agency.id }
         #expect(
             Set(fromLedger.map(\.rule))
-                == Set(ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule)))
+                == Set(try ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule)))
         await #expect(throws: CreditKitError.self) {
             try await importer.run(path: file.path, into: kit, buyers: ["X": "91130300MA0NOTREG1"])
         }

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Procurement rules over OCDS")
 struct ProcurementOCDSTests {
-    let checks = ProcurementOCDSChecks()
+    let checks = try! ProcurementOCDSChecks()
 
     func release(
         category: String = "goods", method: String = "open", start: String = "2025-02-01", end: String = "2025-02-25",
@@ -31,14 +31,15 @@ struct ProcurementOCDSTests {
         return try #require(out.first)
     }
 
-    func rules(_ r: OCDSRelease, _ asOf: String = "2026-01-01") -> [String] {
-        checks.check(r, asOf: LocalDate(asOf)!).map(\.rule.rawValue)
+    func rules(_ r: OCDSRelease, _ asOf: String = "2026-01-01") throws -> [String] {
+        try checks.check(r, asOf: LocalDate(asOf)!).map(\.rule.rawValue)
     }
 
     @Test("signing within 30 days of the award notice: the last allowed day and the first late one")
     func lateSigning() throws {
-        #expect(rules(try release(notice: "2025-03-03", signed: "2025-04-02")).isEmpty)
-        let late = checks.check(try release(notice: "2025-03-03", signed: "2025-04-03"), asOf: LocalDate("2026-01-01")!)
+        #expect(try rules(try release(notice: "2025-03-03", signed: "2025-04-02")).isEmpty)
+        let late = try checks.check(
+            try release(notice: "2025-03-03", signed: "2025-04-03"), asOf: LocalDate("2026-01-01")!)
         #expect(late.map(\.rule) == ["procurement.contract.late-signing"] && late[0].fact("daysLate") == "1")
         #expect(late[0].subject == "ocds:BUYER_1" && late[0].fact("ocid") == "ocds-test-1")
     }
@@ -46,37 +47,38 @@ struct ProcurementOCDSTests {
     @Test("a deadline falling on National Day moves to the first working day after it")
     func nationalDay() throws {
         // Notice 1 September 2025: 30 days end on 1 October, inside the 1-8 October break.
-        #expect(rules(try release(notice: "2025-09-01", signed: "2025-10-09")).isEmpty)
-        #expect(rules(try release(notice: "2025-09-01", signed: "2025-10-10")) == ["procurement.contract.late-signing"])
+        #expect(try rules(try release(notice: "2025-09-01", signed: "2025-10-09")).isEmpty)
+        #expect(
+            try rules(try release(notice: "2025-09-01", signed: "2025-10-10")) == ["procurement.contract.late-signing"])
     }
 
     @Test("an open tender needs 20 days from documents to deadline; other methods are not held to it here")
     func tenderPeriod() throws {
-        #expect(rules(try release(start: "2025-02-01", end: "2025-02-21")).isEmpty)
-        #expect(rules(try release(start: "2025-02-01", end: "2025-02-20")) == ["procurement.tender.short-period"])
-        #expect(rules(try release(method: "limited", start: "2025-02-01", end: "2025-02-02")).isEmpty)
+        #expect(try rules(try release(start: "2025-02-01", end: "2025-02-21")).isEmpty)
+        #expect(try rules(try release(start: "2025-02-01", end: "2025-02-20")) == ["procurement.tender.short-period"])
+        #expect(try rules(try release(method: "limited", start: "2025-02-01", end: "2025-02-02")).isEmpty)
     }
 
     @Test(
         "an SME is paid within 30 days of delivery; late payment owes 0.05% a day from the day after the last allowed day"
     )
     func smePayment() throws {
-        #expect(rules(try release(delivered: "2025-03-03", paid: [("2025-04-02", "10000")])).isEmpty)
-        let late = checks.check(
+        #expect(try rules(try release(delivered: "2025-03-03", paid: [("2025-04-02", "10000")])).isEmpty)
+        let late = try checks.check(
             try release(delivered: "2025-03-03", paid: [("2025-04-07", "10000")]), asOf: LocalDate("2026-01-01")!)
         #expect(late.map(\.rule) == ["procurement.payment.late-sme"])
         // Five days late on 10,000 yuan at 0.05% a day: 25 yuan.
         #expect(late[0].fact("interestOwed") == "25")
-        #expect(rules(try release(delivered: "2025-03-03"), "2025-04-02").isEmpty)
-        #expect(rules(try release(delivered: "2025-03-03"), "2025-04-03") == ["procurement.payment.overdue-unpaid"])
-        #expect(rules(try release(delivered: "2025-03-03", paid: [("2025-05-01", "1")], scale: "large")).isEmpty)
+        #expect(try rules(try release(delivered: "2025-03-03"), "2025-04-02").isEmpty)
+        #expect(try rules(try release(delivered: "2025-03-03"), "2025-04-03") == ["procurement.payment.overdue-unpaid"])
+        #expect(try rules(try release(delivered: "2025-03-03", paid: [("2025-05-01", "1")], scale: "large")).isEmpty)
     }
 
     @Test("the SME payment rule cites the 2020 text for deliveries before 1 June 2025 and the 2025 text from that day")
     func paymentRegime() throws {
-        let before = checks.check(
+        let before = try checks.check(
             try release(delivered: "2025-05-31", paid: [("2025-07-30", "100")]), asOf: LocalDate("2026-01-01")!)
-        let after = checks.check(
+        let after = try checks.check(
             try release(delivered: "2025-06-01", paid: [("2025-07-30", "100")]), asOf: LocalDate("2026-01-01")!)
         #expect(before.first?.basis.first?.article == "第八条")
         #expect(after.first?.basis.first?.article == "第九条")
@@ -85,11 +87,12 @@ struct ProcurementOCDSTests {
     @Test("works go to the Bidding Law; a missing category follows the setting")
     func mapping() throws {
         let works = try release(category: "works", notice: "2025-03-03", signed: "2025-05-03")
-        #expect(GoverningLaw.of(works) == .bidding && rules(works).isEmpty)
+        #expect(try GoverningLaw.of(works) == .bidding && rules(works).isEmpty)
         var none = try release(notice: "2025-03-03", signed: "2025-05-03")
         none.tender?.mainProcurementCategory = nil
         #expect(GoverningLaw.of(none) == .procurement)
-        #expect(ProcurementOCDSChecks(missingCategory: .bidding).check(none, asOf: LocalDate("2026-01-01")!).isEmpty)
+        #expect(
+            try ProcurementOCDSChecks(missingCategory: .bidding).check(none, asOf: LocalDate("2026-01-01")!).isEmpty)
     }
 
     @Test("runs over the real sample without a crash")
@@ -102,7 +105,9 @@ struct ProcurementOCDSTests {
             }
             ?? root.appendingPathComponent("shared/peers/ocds/sample-data-real-examples.compiled.jsonl").path
         var findings: [Finding] = []
-        let report = try OCDSReader.read(path: path) { findings += checks.check($0, asOf: LocalDate("2026-11-23")!) }
+        let report = try OCDSReader.read(path: path) {
+            findings += try checks.check($0, asOf: LocalDate("2026-11-23")!)
+        }
         #expect(report.releases == 1_410)
         #expect(findings.contains { $0.rule == "procurement.contract.late-signing" })
     }

@@ -92,7 +92,7 @@ struct ArgumentTests {
 @Suite("creditkit deadline")
 struct DeadlineCommandTests {
     @Test("refuses a missing start, two periods at once, a bad count and an unknown profile")
-    func badInput() async {
+    func badInput() async throws {
         for args in [
             ["--working-days", "3"], ["--from", "2025-01-01", "--days", "3", "--working-days", "2"],
             ["--from", "2025-01-01", "--days", "-3"], ["--from", "2025-01-01", "--days", "3", "--profile", "mars"],

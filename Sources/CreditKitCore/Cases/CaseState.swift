@@ -28,6 +28,8 @@ public protocol CaseState: Sendable {
     ///   - id: The case number.
     ///   - owner: The owner.
     init(case id: CaseID, owner: SubjectID)
+    /// The case's number and owner.
+    var caseRef: CaseRef<Self> { get }
 }
 
 /// A case as its facts name it (案件指引): the number and the owner, from which the facts of that case are made.

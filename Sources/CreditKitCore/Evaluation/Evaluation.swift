@@ -180,7 +180,7 @@ extension CreditKit {
             ledger: ledger)
         let model = model.adding(modules)
         let ids = agencies ?? view.subjects(ofKind: .agency, asOf: day).map(\.subject.id)
-        return ids.map { model.score($0, in: context) }
+        return try ids.map { try model.score($0, in: context) }
     }
 
     /// A subject's monthly trend: its score at the end of each of the past months.

@@ -14,7 +14,8 @@ public protocol Indicator: Sendable {
     ///   - subject: The subject.
     ///   - context: What the evaluation may look at.
     /// - Returns: The score, between 0 and ``weight``, with its explanation.
-    func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore
+    /// - Throws: When the facts cannot be read; a failure never turns into points.
+    func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore
 }
 
 /// What indicators may look at (评价依据): the view as of a day, the profile, and what was decoded once for the
@@ -37,6 +38,19 @@ public struct EvaluationContext: Sendable {
     /// when the context was made without one.
     public var ledger: Ledger?
     private let dueTable: DueTable
+
+    /// The ledger, for an indicator that reads facts from the store.
+    /// - Parameter indicator: The indicator asking, for the message.
+    /// - Returns: The ledger.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the context was made without one: the indicator
+    ///   cannot be scored, which is not full points.
+    public func requireLedger(for indicator: RuleID) throws -> Ledger {
+        guard let ledger else {
+            throw CreditKitError(
+                .invalidArgument, "indicator \(indicator) reads the ledger, and this evaluation was given none")
+        }
+        return ledger
+    }
 
     /// Makes a context.
     /// - Parameters:
@@ -278,8 +292,9 @@ public struct ScoringModel: Sendable {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score card.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> ScoreCard {
-        let scores = indicators.map { $0.score(subject, in: context) }
+    /// - Throws: When an indicator cannot read its facts.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> ScoreCard {
+        let scores = try indicators.map { try $0.score(subject, in: context) }
         let total = (scores.reduce(0) { $0 + $1.points } * 100).rounded() / 100
         return ScoreCard(
             subject: subject, asOf: context.asOf, score: total, grade: bands.grade(total), indicators: scores)
@@ -295,8 +310,8 @@ struct ScaledIndicator: Indicator {
     var name: LocalizedName { base.name }
     var weight: Double { base.weight * factor }
 
-    func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
-        var s = base.score(subject, in: context)
+    func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        var s = try base.score(subject, in: context)
         guard factor != 1 else { return s }
         s.weight *= factor
         s.points *= factor

@@ -107,6 +107,24 @@ public struct JurisdictionProfile: Sendable {
             context: ["rule": rule.rawValue, "date": date.description])
     }
 
+    /// The version of a rule's figure in force on a day, or `nil` when the profile knows the rule but no version
+    /// of it was in force then (the law did not yet, or no longer, say it).
+    /// - Parameters:
+    ///   - rule: The rule.
+    ///   - date: The day.
+    /// - Returns: The figure, or `nil` outside every version's dates.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the profile has no such rule at all: a rule whose
+    ///   figure is missing is an error, never a rule switched off.
+    public func figureInForce(_ rule: RuleID, on date: LocalDate) throws -> RuleFigure? {
+        if let found = local[rule]?.first(where: { $0.isInForce(on: date) }) { return found }
+        if let found = baseFigures[rule]?.first(where: { $0.isInForce(on: date) }) { return found }
+        guard local[rule] != nil || baseFigures[rule] != nil else {
+            throw CreditKitError(
+                .invalidArgument, "profile \(id) has no rule \(rule)", context: ["rule": rule.rawValue])
+        }
+        return nil
+    }
+
     /// A rule's figure as a period, with its deadline on the calendar.
     /// - Parameters:
     ///   - rule: The rule.

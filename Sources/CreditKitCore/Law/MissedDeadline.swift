@@ -11,8 +11,8 @@ public struct MissedDeadline: Hashable, Sendable {
     public var daysLate: Int
 
     /// The facts a finding states: `state=not yet` while the act has not come, and `daysLate`.
-    public var facts: [(String, String)] {
-        (done == nil ? [("state", "not yet")] : []) + [("daysLate", String(daysLate))]
+    public var facts: [Finding.Fact] {
+        (done == nil ? [Finding.Fact("state", "not yet")] : []) + [.days("daysLate", daysLate)]
     }
 
     /// The dates a finding states: the start, the last allowed day and, when it came, the act.

@@ -203,19 +203,26 @@ public struct SMEPaymentRule: Sendable {
     ///   - contract: The contract.
     ///   - profile: The profile whose figures apply (in force on the start day).
     ///   - asOf: The day looked at; payments after it are not seen.
-    /// - Returns: The assessment, or `nil` before the period starts or without a figure in force.
-    public func assess(_ contract: Contract, profile: JurisdictionProfile, asOf: LocalDate) -> Assessment? {
+    /// - Returns: The assessment, or `nil` before the period starts or when no version of the rule was in force
+    ///   on the start day.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the profile lacks one of the rule's figures.
+    public func assess(_ contract: Contract, profile: JurisdictionProfile, asOf: LocalDate) throws -> Assessment? {
         guard let (startName, start) = contract.start(asOf: asOf),
-            let late = try? profile.figure(lateRule, on: start.on), var period = late.figure.period
+            let late = try profile.figureInForce(lateRule, on: start.on), var period = late.figure.period
         else { return nil }
         var term = "\(period.value) d"
         if let agreed = contract.agreedTermDays {
-            let cap = (try? profile.figure(capRule, on: start.on))?.figure.period?.value ?? agreed
+            let cap = try profile.figureInForce(capRule, on: start.on)?.figure.period?.value ?? agreed
             period = .days(min(agreed, cap))
             term = "agreed \(agreed) d" + (agreed > cap ? ", counted as \(cap) d" : "")
         }
         let due = profile.calendar.deadline(period, from: start.on, restDayExtension: late.restDayExtension ?? true)
-        let rate = ((try? profile.figure(interestRule, on: start.on))?.figure.value ?? Decimal(string: "0.05")!) / 100
+        guard let interestFigure = try profile.figureInForce(interestRule, on: start.on) else {
+            throw CreditKitError(
+                .invalidArgument, "profile \(profile.id) has no version of \(interestRule) in force on \(start.on)",
+                context: ["rule": interestRule.rawValue])
+        }
+        let rate = interestFigure.figure.value / 100
         let made = contract.payments.filter { ($0.on ?? .distantFuture) <= asOf }
         let lateOnes = made.filter { $0.on! > due.due }
         var interest = Decimal(0)
@@ -224,7 +231,7 @@ public struct SMEPaymentRule: Sendable {
             startName: startName, start: start, due: due, term: term, lateFigure: late, latePayments: lateOnes,
             interestOwed: Self.fen(interest), unpaidFigure: nil, outstanding: nil, interestAccrued: nil,
             daysPastDue: due.daysLate(on: asOf), paymentEvidence: made.flatMap(\.evidence))
-        guard asOf > due.due, let unpaid = try? profile.figure(unpaidRule, on: start.on) else { return result }
+        guard asOf > due.due, let unpaid = try profile.figureInForce(unpaidRule, on: start.on) else { return result }
         let paid = made.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
         let outstanding = contract.amount.map { $0 - paid }
         guard outstanding.map({ $0 > 0 }) ?? made.isEmpty else { return result }
@@ -240,5 +247,41 @@ public struct SMEPaymentRule: Sendable {
         var result = Decimal()
         NSDecimalRound(&result, &input, 2, .plain)
         return result
+    }
+}
+
+extension FindingCollector {
+    /// The SME payment rule on one contract (中小企业款项支付), under the rule's sector ids: paid late (with the
+    /// late amount and the interest owed) and still unpaid past the limit (with the outstanding amount and the
+    /// interest accrued, an ordinary finding). Contracts without an SME supplier are left alone.
+    /// - Parameters:
+    ///   - rule: The rule, for the sector.
+    ///   - contract: The contract.
+    /// - Throws: When the profile lacks one of the rule's figures.
+    public mutating func smePayment(_ rule: SMEPaymentRule, contract c: CaseContract) throws {
+        guard c.paysAnSME, let a = try rule.assess(c.paymentTerms, profile: profile, asOf: asOf) else { return }
+        let startDates: [Finding.NamedDate] = [.init(a.startName, a.start.on), .init("due", a.due.due)]
+        if a.paidLate {
+            add(
+                a.lateFigure,
+                [
+                    .init("contract", c.id), .init("term", a.term), .count("latePayments", a.latePayments.count),
+                    .money("lateAmount", a.latePayments.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }),
+                    .money("interestOwed", a.interestOwed),
+                ],
+                dates: startDates + a.latePayments.compactMap { $0.on.map { .init("paid", $0) } },
+                evidence: c.evidence + a.start.evidence + a.latePayments.flatMap(\.evidence))
+        }
+        if let unpaid = a.unpaidFigure {
+            var facts: [Finding.Fact] = [
+                .init("contract", c.id), .init("term", a.term), .days("daysLate", a.daysPastDue),
+            ]
+            if let outstanding = a.outstanding, let interest = a.interestAccrued {
+                facts += [.money("outstanding", outstanding), .money("interestAccrued", interest)]
+            }
+            add(
+                unpaid, facts, dates: startDates, evidence: c.evidence + a.start.evidence + a.paymentEvidence,
+                severity: .ordinary)
+        }
     }
 }

@@ -23,7 +23,38 @@ public protocol SectorModule: Sendable {
     /// The sections the module adds to a subject's credit file.
     /// - Parameter context: The kit, the subject and the day.
     /// - Returns: The sections; none by default.
-    func reportSections(_ context: ReportContext) -> [ReportSection]
+    /// - Throws: When the module's facts cannot be read; the credit file then fails rather than leave it out.
+    func reportSections(_ context: ReportContext) throws -> [ReportSection]
+    /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
+    /// module registers, about the subjects the suite registered, valid in the order given.
+    /// - Parameter subjects: The registered agency and enterprise, and the first day to use.
+    /// - Returns: The events; none by default (a module without case facts).
+    func sampleEvents(_ subjects: SampleSubjects) -> [any LedgerEvent]
+}
+
+/// The subjects the conformance suite registers before it appends a module's ``SectorModule/sampleEvents(_:)``.
+public struct SampleSubjects: Sendable {
+    /// A registered agency, to own cases.
+    public var agency: SubjectID
+    /// A registered enterprise, to be a counterparty or an agent.
+    public var enterprise: SubjectID
+    /// A second registered agency, to supervise.
+    public var supervisor: SubjectID
+    /// The first day the samples may use; both subjects are registered by then.
+    public var day: LocalDate
+
+    /// Names the subjects.
+    /// - Parameters:
+    ///   - agency: A registered agency.
+    ///   - enterprise: A registered enterprise.
+    ///   - supervisor: A second registered agency.
+    ///   - day: The first day.
+    public init(agency: SubjectID, enterprise: SubjectID, supervisor: SubjectID, day: LocalDate) {
+        self.agency = agency
+        self.enterprise = enterprise
+        self.supervisor = supervisor
+        self.day = day
+    }
 }
 
 extension SectorModule {
@@ -43,6 +74,10 @@ extension SectorModule {
     /// - Parameter context: Unused.
     /// - Returns: None.
     public func reportSections(_ context: ReportContext) -> [ReportSection] { [] }
+    /// None.
+    /// - Parameter subjects: Unused.
+    /// - Returns: No events.
+    public func sampleEvents(_ subjects: SampleSubjects) -> [any LedgerEvent] { [] }
 }
 
 /// A name in Simplified Chinese and English.

@@ -1,24 +1,95 @@
+import Foundation
+
 /// A clue that a rule looks broken here (线索): what a check found, never by itself a legal determination.
 ///
 /// It names the rule and its legal basis, the subject, the facts and dates it used and the ledger entries that
 /// are its evidence. An officer confirms it (it becomes a dishonesty record) or dismisses it with a reason; both
 /// are events, and a decided finding is not reported again.
 public struct Finding: Hashable, Sendable, Codable {
-    /// A fact a finding used.
-    public struct Fact: Hashable, Sendable, Codable {
+    /// A fact a finding used, with its value typed: money and amounts as `Decimal`, counts and day counts as
+    /// integers, days as ``LocalDate``. Reports and statistics read the value; ``value`` is only its text.
+    public struct Fact: Hashable, Sendable {
+        /// A fact's value.
+        public enum Value: Hashable, Sendable {
+            /// Text: a name, a number, a state.
+            case text(String)
+            /// An amount in yuan (元).
+            case money(Decimal)
+            /// A count (个、次、人).
+            case count(Int)
+            /// A number of days (日或工作日).
+            case days(Int)
+            /// A calendar day.
+            case date(LocalDate)
+
+            /// The value as text: decimals in plain notation, dates as `YYYY-MM-DD`.
+            public var text: String {
+                switch self {
+                case .text(let t): t
+                case .money(let m): "\(m)"
+                case .count(let n), .days(let n): String(n)
+                case .date(let d): d.description
+                }
+            }
+
+            /// The stored name of the kind; `nil` for text.
+            var kindName: String? {
+                switch self {
+                case .text: nil
+                case .money: "money"
+                case .count: "count"
+                case .days: "days"
+                case .date: "date"
+                }
+            }
+        }
+
         /// The fact's name, for example `figure`.
         public var name: String
-        /// Its value as text.
-        public var value: String
+        /// Its value.
+        public var typed: Value
 
-        /// Makes a fact.
+        /// Its value as text, for output.
+        public var value: String { typed.text }
+
+        /// Makes a text fact.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - value: The text.
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.typed = .text(value)
+        }
+
+        /// Makes a fact of any kind.
         /// - Parameters:
         ///   - name: The name.
         ///   - value: The value.
-        public init(_ name: String, _ value: String) {
+        public init(_ name: String, _ value: Value) {
             self.name = name
-            self.value = value
+            self.typed = value
         }
+
+        /// An amount in yuan.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - amount: The amount.
+        /// - Returns: The fact.
+        public static func money(_ name: String, _ amount: Decimal) -> Fact { Fact(name, .money(amount)) }
+
+        /// A count.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - count: The count.
+        /// - Returns: The fact.
+        public static func count(_ name: String, _ count: Int) -> Fact { Fact(name, .count(count)) }
+
+        /// A number of days.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - days: The number.
+        /// - Returns: The fact.
+        public static func days(_ name: String, _ days: Int) -> Fact { Fact(name, .days(days)) }
     }
 
     /// A date a finding used.
@@ -90,6 +161,24 @@ public struct Finding: Hashable, Sendable, Codable {
     /// - Parameter name: The fact's name.
     /// - Returns: Its value, or `nil`.
     public func fact(_ name: String) -> String? { facts.first { $0.name == name }?.value }
+
+    /// An amount a finding states.
+    /// - Parameter name: The fact's name.
+    /// - Returns: The amount, or `nil` when there is no such fact or it is not an amount.
+    public func money(_ name: String) -> Decimal? {
+        guard case .money(let amount)? = facts.first(where: { $0.name == name })?.typed else { return nil }
+        return amount
+    }
+
+    /// A count or a number of days a finding states.
+    /// - Parameter name: The fact's name.
+    /// - Returns: The number, or `nil` when there is no such fact or it is not a count or days.
+    public func number(_ name: String) -> Int? {
+        switch facts.first(where: { $0.name == name })?.typed {
+        case .count(let n)?, .days(let n)?: n
+        default: nil
+        }
+    }
 
     /// A date's value.
     /// - Parameter name: The date's name.
@@ -198,4 +287,51 @@ public struct FindingDecision: Hashable, Sendable, Codable {
     public var recordedAt: Timestamp
     /// The reason of a dismissal.
     public var reason: String?
+}
+
+extension Finding.Fact: Codable {
+    enum Keys: String, CodingKey {
+        case name, value, type
+    }
+
+    /// Reads a fact: its name, its value's text and, for a value that is not text, its kind.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: A decoding error for an unknown kind or a value its kind does not read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.decode(String.self, forKey: .name)
+        let text = try c.decode(String.self, forKey: .value)
+        let kind = try c.decodeIfPresent(String.self, forKey: .type)
+        let bad = DecodingError.dataCorruptedError(
+            forKey: .value, in: c, debugDescription: "fact \(name): '\(text)' is not a \(kind ?? "text") value")
+        switch kind {
+        case nil: typed = .text(text)
+        case "money"?:
+            guard let m = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw bad }
+            typed = .money(m)
+        case "count"?:
+            guard let n = Int(text) else { throw bad }
+            typed = .count(n)
+        case "days"?:
+            guard let n = Int(text) else { throw bad }
+            typed = .days(n)
+        case "date"?:
+            guard let d = LocalDate(text) else { throw bad }
+            typed = .date(d)
+        case let other?:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: c, debugDescription: "fact \(name) has the unknown kind '\(other)'")
+        }
+    }
+
+    /// Writes a fact: name, the value's text, then its kind unless it is text (so a text fact keeps the bytes it
+    /// always had).
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(value, forKey: .value)
+        try c.encodeIfPresent(typed.kindName, forKey: .type)
+    }
 }

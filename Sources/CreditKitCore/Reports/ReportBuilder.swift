@@ -149,7 +149,7 @@ extension CreditKit {
                             }))
                 ]))
         for module in modules {
-            sections += module.reportSections(ReportContext(kit: self, subject: subject, asOf: asOf))
+            sections += try module.reportSections(ReportContext(kit: self, subject: subject, asOf: asOf))
         }
         return Report(
             title: "信用档案：\(name(of: subject))",
