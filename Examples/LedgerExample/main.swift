@@ -46,7 +46,7 @@ public func runLedgerExample() async throws -> [String] {
     // The director's own profile names the record; their ID number only ever prints masked.
     let directorProfile = try kit.profile(of: director.id)
     out.append(
-        "director \(kit.displayName(of: director.id)) (\(directorID)): responsible in "
+        "director \(try kit.displayName(of: director.id)) (\(directorID)): responsible in "
             + "\(directorProfile?.records.count ?? 0) record(s)")
 
     let report = try await kit.verify()

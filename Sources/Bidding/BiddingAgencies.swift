@@ -156,7 +156,7 @@ public enum BiddingAgencyRegistry {
         let view = kit.view
         guard view.subject(agency, asOf: asOf) != nil else { return nil }
         var profile = BiddingAgencyProfile(
-            agency: agency, name: kit.name(of: agency), registration: nil, supervisions: [],
+            agency: agency, name: try kit.name(of: agency), registration: nil, supervisions: [],
             tendersRun: 0, dishonestyRecords: 0, blacklisted: false)
         for (_, event) in try BiddingLedger.events(
             in: kit.ledger, view: view, subject: agency, asOf: asOf, knownAt: .distantFuture)

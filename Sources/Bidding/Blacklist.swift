@@ -191,7 +191,7 @@ public enum BiddingBlacklist {
         }
         return BlacklistEntry(
             record: CreditRecord.ID(entries[0].sequence), enterprise: decision.enterprise,
-            name: kit.name(of: decision.enterprise),
+            name: try kit.name(of: decision.enterprise),
             ground: g, from: decision.decidedOn, through: through, serious: serious, repeats: earlier.map(\.record),
             authority: decision.authority.name, documentNumber: decision.documentNumber)
     }
@@ -218,7 +218,8 @@ public enum BiddingBlacklist {
                 if let revoked = life.revokedOn(asOf: asOf) { through = min(through, revoked.adding(days: -1)) }
                 out.append(
                     BlacklistEntry(
-                        record: e.record, enterprise: e.enterprise, name: kit.name(of: e.enterprise), ground: e.ground,
+                        record: e.record, enterprise: e.enterprise, name: try kit.name(of: e.enterprise),
+                        ground: e.ground,
                         from: e.from, through: through, serious: e.serious, repeats: e.repeats,
                         authority: r.authority.name, documentNumber: r.documentNumber))
             }

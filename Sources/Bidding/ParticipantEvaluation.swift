@@ -253,7 +253,7 @@ public enum ParticipantEvaluation {
     public static func score(
         _ participant: SubjectID, in kit: CreditKit, asOf: LocalDate, model: ScoringModel = defaultModel
     ) throws -> ScoreCard {
-        let context = EvaluationContext(
+        let context = try EvaluationContext(
             view: kit.view, asOf: asOf, knownAt: kit.ledger.clock.now(), profile: kit.profile, commitments: [:],
             explain: true, ledger: kit.ledger)
         return try model.score(participant, in: context)
@@ -275,7 +275,7 @@ public enum ParticipantEvaluation {
             throw CreditKitError(.unknownSubject, "\(participant) is not registered on \(asOf)")
         }
         let card = try score(participant, in: kit, asOf: asOf, model: model)
-        let context = EvaluationContext(
+        let context = try EvaluationContext(
             view: kit.view, asOf: asOf, profile: kit.profile, commitments: [:], ledger: kit.ledger)
         let facts = try ParticipantFacts(participant, context, indicator: "bidding.participant")
         let f = ReportFormat.number
@@ -283,7 +283,7 @@ public enum ParticipantEvaluation {
         let tender = kit.check(participant, for: .tenderParticipation, on: asOf)
         let records = try kit.profile(of: participant, asOf: asOf)?.records.filter { $0.role == .recordSubject } ?? []
         return Report(
-            title: "诚信档案：\(kit.name(of: participant))",
+            title: "诚信档案：" + (try kit.name(of: participant)),
             subtitle: "Integrity file of \(participant) — bidding participant", asOf: asOf,
             keyFigures: [
                 KeyFigure("评分 Score", f(card.score), note: "\(card.indicators.count)项指标"),

@@ -146,8 +146,11 @@ public final class CreditKit: Sendable {
     /// An official's name, or `[已删除]` once the personal data was erased.
     /// - Parameter official: The official.
     /// - Returns: The name for display.
-    public func displayName(of official: SubjectID) -> String {
-        (try? personalData(of: official).name) ?? "[已删除 erased]"
+    /// - Throws: When the sealed data of an official not erased cannot be opened (a missing key, a damaged vault):
+    ///   that is a fault to report, never shown as erased.
+    public func displayName(of official: SubjectID) throws -> String {
+        if view.subject(official)?.personalDataErasedOn != nil { return "[已删除 erased]" }
+        return try personalData(of: official).name
     }
 
     /// Erases an official's personal data (个人信息保护法 art. 47): records the fact, then deletes the sealed entry.

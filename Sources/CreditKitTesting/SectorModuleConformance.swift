@@ -88,7 +88,7 @@ public enum SectorModuleConformance {
             "creditkit-conformance-\(id)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer {
-            // Best effort: a temporary folder left behind is harmless.
+            // A temporary folder left behind is harmless: failing to remove it means nothing to the verdict.
             try? FileManager.default.removeItem(at: directory)
         }
         let path = directory.appendingPathComponent("ledger.sqlite").path

@@ -82,6 +82,7 @@ public enum OCDSReader {
                         wholeFileTried = true
                         var whole = JSONScanner(all)
                         var attempt = Report()
+                        // Absence means the file is not one document either; the line is then reported as malformed.
                         if (try? readDocument(&whole, line: 1, report: &attempt, body)) != nil {
                             report = attempt
                             return

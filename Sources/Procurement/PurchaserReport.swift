@@ -64,18 +64,18 @@ public struct PurchaserStatistics: Hashable, Sendable {
         }
         for p in processes {
             for c in p.contracts {
-                func due(_ rule: RuleID, _ from: LocalDate) -> LocalDate? {
-                    try? rules.profile.deadline(rule, from: from).deadline.due
+                func due(_ rule: RuleID, _ from: LocalDate) throws -> LocalDate? {
+                    try rules.profile.deadlineInForce(rule, from: from)?.deadline.due
                 }
                 let key = { (rule: String) in late["\(rule)|\(p.id)|\(c.id)"] == nil }
-                if let notice = c.awardNotice, let d = due("procurement.contract.late-signing", notice),
+                if let notice = c.awardNotice, let d = try due("procurement.contract.late-signing", notice),
                     d < asOf || (c.signed.map { $0.on <= asOf } ?? false)
                 {
                     signingDue += 1
                     if key("procurement.contract.late-signing") { signedOnTime += 1 }
                 }
                 if let signed = c.signed, signed.on <= asOf,
-                    let d = due("procurement.contract.late-publication", signed.on),
+                    let d = try due("procurement.contract.late-publication", signed.on),
                     d < asOf || (c.published.map { $0.on <= asOf } ?? false)
                 {
                     publicationDue += 1

@@ -39,12 +39,12 @@ enum CheckCommand: Command {
         guard let answer = kit.check(subject, for: purpose, on: on) else {
             throw CLIError(message: "\(code) is not registered on \(on.map(String.init) ?? "today")")
         }
-        print(render(answer, kit: kit))
+        print(try render(answer, kit: kit))
     }
 
-    static func render(_ answer: CreditCheck, kit: CreditKit) -> String {
+    static func render(_ answer: CreditCheck, kit: CreditKit) throws -> String {
         var lines = [
-            "\(ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName) (\(answer.purpose.rawValue)) on \(answer.date)",
+            "\(try ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName) (\(answer.purpose.rawValue)) on \(answer.date)",
             answer.allowed
                 ? "ALLOWED 允许"
                 : "RESTRICTED 受限 (\(answer.restrictions.count) measure\(answer.restrictions.count == 1 ? "" : "s"))",

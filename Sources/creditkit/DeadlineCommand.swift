@@ -90,6 +90,6 @@ enum RulesCommand: Command {
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         try arguments.finish()
-        print(RuleCatalogue.markdown(modules: allSectorModules), terminator: "")
+        print(try RuleCatalogue.markdown(modules: allSectorModules), terminator: "")
     }
 }

@@ -3,7 +3,7 @@ import CreditKitCore
 extension DemoCity {
     /// Reviews and publications (most on time, some late, one withheld), objections (one decided late), repairs
     /// granted and refused.
-    mutating func buildLifecycles() {
+    mutating func buildLifecycles() throws {
         let profile = JurisdictionProfile.national
         var objectionKey = 0
         var repairKey = 0
@@ -47,7 +47,7 @@ extension DemoCity {
             }
 
             guard severity != .serious, repairKey < 6,
-                let minimum = try? profile.figure(
+                let minimum = try profile.figureInForce(
                     RuleID("record.display.minimum.\(severity.rawValue)"), on: record.decisionDate),
                 let period = minimum.figure.period
             else { continue }

@@ -164,14 +164,14 @@ struct DemoCity {
     }
 
     /// The story for a date. The keys make the officials' tokens, as the ledger will.
-    static func build(today: LocalDate, keys: VaultKeys) -> DemoCity {
+    static func build(today: LocalDate, keys: VaultKeys) throws -> DemoCity {
         var city = DemoCity(today: today, keys: keys)
         city.buildAgencies()
         city.buildEnterprises()
         city.buildPosts()
         city.buildRecords()
         city.buildCommitments()
-        city.buildLifecycles()
+        try city.buildLifecycles()
         city.buildComplaints()
         city.buildRectifications()
         city.buildCommitmentStories()

@@ -30,7 +30,7 @@ enum DemoCommand: Command {
             replaced = true
         }
         let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
-        let city = DemoCity.build(today: today, keys: keys)
+        let city = try DemoCity.build(today: today, keys: keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
         let kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
         let started = ContinuousClock.now
@@ -42,7 +42,7 @@ enum DemoCommand: Command {
         }
         let elapsed = ContinuousClock.now - started
         if replaced { print("(replaced the earlier demo ledger at \(path))") }
-        print(summary(city: city, kit: kit, path: path, report: report, elapsed: elapsed))
+        print(try summary(city: city, kit: kit, path: path, report: report, elapsed: elapsed))
         let out = "./creditkit-demo"
         var written: [String] = []
         for kind in [ReportKind.semiannual, .ranking, .warnings] {
@@ -61,9 +61,8 @@ enum DemoCommand: Command {
             }
         }
         // The bidding story's tenderer: its credit file carries the bidding section.
-        if let tenderer = city.agencies.first(where: {
-            ((try? BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: $0.id, asOf: today)) ?? []).count
-                > 0
+        if let tenderer = try city.agencies.first(where: {
+            try !BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: $0.id, asOf: today).isEmpty
         }), tenderer.id != worst?.id {
             written += try ReportCommand.write(
                 kind: .file, subject: tenderer.creditCode.rawValue, asOf: today, format: "html", out: out, kit: kit)
@@ -196,12 +195,12 @@ enum DemoCommand: Command {
 
     static func summary(
         city: DemoCity, kit: CreditKit, path: String, report: VerificationReport, elapsed: Duration
-    ) -> String {
+    ) throws -> String {
         let view = kit.view
         let today = city.today
         var profiles: [SubjectProfile] = []
         for agency in city.agencies {
-            if let p = try? kit.profile(of: agency.id, asOf: today) { profiles.append(p) }
+            if let p = try kit.profile(of: agency.id, asOf: today) { profiles.append(p) }
         }
         let records = profiles.flatMap { $0.records.filter { $0.role == .recordSubject } }
         let dishonest = records.filter { $0.record.polarity == .dishonesty }
@@ -236,14 +235,14 @@ enum DemoCommand: Command {
             "most dishonesty records as of \(today):",
         ]
         for (profile, n) in worst {
-            lines.append("  \(n)  \(ProfileText.name(of: profile.subject.id, kit: kit))  \(profile.subject.id)")
+            lines.append("  \(n)  \(try ProfileText.name(of: profile.subject.id, kit: kit))  \(profile.subject.id)")
         }
         let lifecycles = view.allLifecycles
         let objections = lifecycles.flatMap(\.objections)
         let repairs = lifecycles.flatMap(\.repairs)
-        let findings = (try? kit.runChecks(asOf: today)) ?? []
+        let findings = try kit.runChecks(asOf: today)
         let byRule = Dictionary(grouping: findings, by: \.rule).map { "\($0.key) \($0.value.count)" }.sorted()
-        let shown = (try? Disclosure.publicRecords(of: kit, asOf: today)) ?? []
+        let shown = try Disclosure.publicRecords(of: kit, asOf: today)
         let withheld = lifecycles.filter {
             if case .withheld? = $0.reviews.last?.value { return true } else { return false }
         }
@@ -271,11 +270,9 @@ enum DemoCommand: Command {
         }
         lines.append(
             "sanctions agencies restricted today (joint measures, credit check): " + restricted.joined(separator: ", "))
-        if let listed = try? BiddingBlacklist.entries(in: kit, asOf: today).first {
-            let tenders = city.agencies.reduce(0) { n, a in
-                n
-                    + ((try? BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: a.id, asOf: today).count)
-                        ?? 0)
+        if let listed = try BiddingBlacklist.entries(in: kit, asOf: today).first {
+            let tenders = try city.agencies.reduce(0) { n, a in
+                n + (try BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: a.id, asOf: today).count)
             }
             lines.append(
                 "bidding   \(tenders) tender(s); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
@@ -285,7 +282,7 @@ enum DemoCommand: Command {
         }
         var total = CommitmentStats()
         for agency in city.agencies {
-            guard let s = try? kit.commitmentStats(of: agency.id, asOf: today) else { continue }
+            let s = try kit.commitmentStats(of: agency.id, asOf: today)
             total.made += s.made
             total.fulfilledOnTime += s.fulfilledOnTime
             total.fulfilledLate += s.fulfilledLate
@@ -298,11 +295,11 @@ enum DemoCommand: Command {
                 + "overdue \(total.overdue), breached \(total.breached), changed lawfully \(total.changedLawfully)")
         if let decision = findings.first(where: { $0.rule == "decision.step.missing" }) {
             // The finding's facts name subjects by ID; the summary shows their names.
-            func named(_ text: String) -> String {
+            func named(_ text: String) throws -> String {
                 var out = text
                 for official in city.officials where out.contains(official.id.rawValue) {
                     out = out.replacingOccurrences(
-                        of: official.id.rawValue, with: ProfileText.name(of: official.id, kit: kit))
+                        of: official.id.rawValue, with: try ProfileText.name(of: official.id, kit: kit))
                 }
                 for agency in city.agencies where out.contains(agency.id.rawValue) {
                     out = out.replacingOccurrences(of: agency.id.rawValue, with: agency.name)
@@ -310,9 +307,9 @@ enum DemoCommand: Command {
                 return out
             }
             lines.append("decision  \(decision.fact("decision") ?? "") lacked \(decision.fact("missingStep") ?? "")")
-            lines.append("          answers for it: \(named(decision.fact("principal") ?? "nobody on record"))")
+            lines.append("          answers for it: \(try named(decision.fact("principal") ?? "nobody on record"))")
             if let applied = decision.fact("accountability") {
-                lines.append("          held to account: \(named(applied))")
+                lines.append("          held to account: \(try named(applied))")
             }
         }
         lines.append("")

@@ -23,7 +23,7 @@ enum FindingsCommand: Command {
         let all = try kit.runChecks(asOf: asOf)
         let findings = all.filter { $0.rule.rawValue.hasPrefix(prefix) }
         for f in findings {
-            print("\(f.rule)  \(ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
+            print("\(f.rule)  \(try ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
             print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
             print("  facts: " + f.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "; "))
             print(

@@ -95,6 +95,7 @@ enum OCDSCommand: Command {
         var buyers: [String: SubjectID] = [:]
         while let pair = try arguments.option("--buyer") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            // An invalid code is refused with the usage below; absence means only that.
             guard parts.count == 2, let code = try? UnifiedSocialCreditCode(parts[1]) else {
                 throw CLIError(message: "--buyer takes OCDS_ID=CREDIT_CODE with a valid credit code, not '\(pair)'")
             }

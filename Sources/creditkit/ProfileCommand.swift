@@ -28,11 +28,12 @@ enum ProfileCommand: Command {
         guard let profile = try kit.profile(of: subject, asOf: asOf) else {
             throw CLIError(message: "\(code) is not registered in \(path) as of \(asOf.map(String.init) ?? "today")")
         }
-        print(ProfileText.render(profile, kit: kit))
+        print(try ProfileText.render(profile, kit: kit))
     }
 
     static func resolveSubject(_ code: String, kit: CreditKit) throws -> SubjectID {
         if code.hasPrefix("person:") { return SubjectID(rawValue: code) }
+        // Not a valid ID number: absence means the code is a credit code or a subject ID, read below.
         if code.count == 18, let id = try? ResidentID(code), kit.view.subject(SubjectID(rawValue: code)) == nil {
             guard let official = kit.official(for: id) else {
                 throw CLIError(message: "no official with resident ID \(id.masked) is registered")
@@ -49,34 +50,38 @@ enum ProfileCommand: Command {
 
 /// Renders a profile as readable text.
 enum ProfileText {
-    static func name(of subject: SubjectID, kit: CreditKit) -> String {
+    static func name(of subject: SubjectID, kit: CreditKit) throws -> String {
         switch kit.view.subject(subject)?.subject {
         case .agency(let a)?: return a.name
         case .enterprise(let e)?: return e.name
-        case .official?: return kit.displayName(of: subject) + " (" + masked(subject, kit: kit) + ")"
+        case .official?: return try kit.displayName(of: subject) + " (" + masked(subject, kit: kit) + ")"
         case nil: return subject.rawValue
         }
     }
 
-    static func masked(_ official: SubjectID, kit: CreditKit) -> String {
-        (try? kit.personalData(of: official).residentID.masked) ?? "token \(official.rawValue.dropFirst(7).prefix(12))…"
+    /// An official's masked ID number, or the start of the token once the personal data was erased.
+    static func masked(_ official: SubjectID, kit: CreditKit) throws -> String {
+        if kit.view.subject(official)?.personalDataErasedOn != nil {
+            return "token \(official.rawValue.dropFirst(7).prefix(12))…"
+        }
+        return try kit.personalData(of: official).residentID.masked
     }
 
-    static func render(_ profile: SubjectProfile, kit: CreditKit) -> String {
+    static func render(_ profile: SubjectProfile, kit: CreditKit) throws -> String {
         var lines: [String] = []
         let id = profile.subject.id
         switch profile.subject {
         case .agency(let a):
             lines.append("\(a.name)  [\(a.level.chineseName) \(a.kind.chineseName)]")
             lines.append("统一社会信用代码 credit code: \(a.creditCode)   区划 region: \(a.region)")
-            if let parent = a.parent { lines.append("上级 parent: \(name(of: parent, kit: kit))") }
+            if let parent = a.parent { lines.append("上级 parent: \(try name(of: parent, kit: kit))") }
         case .enterprise(let e):
             lines.append(
                 "\(e.name)  [\(e.isSME ? "中小企业 SME" : "企业")]  roles: \(e.roles.map(\.rawValue).joined(separator: ", "))"
             )
             lines.append("统一社会信用代码 credit code: \(e.creditCode)")
         case .official:
-            lines.append("\(name(of: id, kit: kit))  [公务人员 official]")
+            lines.append("\(try name(of: id, kit: kit))  [公务人员 official]")
             if let erased = profile.state.personalDataErasedOn { lines.append("personal data erased on \(erased)") }
         }
         lines.append(
@@ -87,7 +92,7 @@ enum ProfileText {
             for t in profile.tenures {
                 let who =
                     profile.subject.kind == .official
-                    ? name(of: t.tenure.agency, kit: kit) : name(of: t.tenure.official, kit: kit)
+                    ? try name(of: t.tenure.agency, kit: kit) : try name(of: t.tenure.official, kit: kit)
                 let end = t.end.map { "\($0) (\(t.endReason?.rawValue ?? ""))" } ?? "in post"
                 lines.append(
                     "  \(t.tenure.start) – \(end)  \(t.tenure.post)\(t.tenure.isPrincipal ? " 主要负责人" : "")  \(who)")
@@ -104,7 +109,8 @@ enum ProfileText {
             let r = item.record
             let cls = r.severity.map { " \($0.chineseName)" } ?? ""
             let role =
-                item.role == .responsibleOfficial ? "  [责任人 responsible; subject \(name(of: r.subject, kit: kit))]" : ""
+                item.role == .responsibleOfficial
+                ? "  [责任人 responsible; subject \(try name(of: r.subject, kit: kit))]" : ""
             let amount = r.amount.map { "  ¥\($0)" } ?? ""
             lines.append(
                 "  #\(item.id) \(r.decisionDate) \(r.polarity == .good ? "守信" : "失信")\(cls) \(r.basis.chineseName)  \(r.documentNumber)\(amount)\(role)"

@@ -61,7 +61,7 @@ struct PersonalDataTests {
         #expect(after.isValid)
         #expect(after.entryCount == before.entryCount + 1)
         #expect(throws: CreditKitError.self) { try kit.personalData(of: official.id) }
-        #expect(kit.displayName(of: official.id).contains("已删除"))
+        #expect(try kit.displayName(of: official.id).contains("已删除"))
         #expect(try kit.profile(of: official.id)?.records.count == 1)
         #expect(kit.view.subject(official.id)?.personalDataErasedOn == date("2026-11-01"))
         #expect(!fileBytes(path).contains("李四"))

@@ -10,19 +10,19 @@ struct DemoTests {
     let today = LocalDate("2026-11-23")!
 
     @Test("the same date gives the same city")
-    func deterministic() {
-        let a = DemoCity.build(today: today, keys: Fixtures.keys)
-        let b = DemoCity.build(today: today, keys: Fixtures.keys)
+    func deterministic() throws {
+        let a = try DemoCity.build(today: today, keys: Fixtures.keys)
+        let b = try DemoCity.build(today: today, keys: Fixtures.keys)
         #expect(a.agencies == b.agencies)
         #expect(a.officials.map(\.name) == b.officials.map(\.name))
         #expect(a.events.count == b.events.count)
-        let c = DemoCity.build(today: today.adding(days: 1), keys: Fixtures.keys)
+        let c = try DemoCity.build(today: today.adding(days: 1), keys: Fixtures.keys)
         #expect(c.officials.map(\.name) != a.officials.map(\.name))
     }
 
     @Test("the city is realistic: dozens of agencies at three levels, transfers, records of every basis")
-    func shape() {
-        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+    func shape() throws {
+        let city = try DemoCity.build(today: today, keys: Fixtures.keys)
         #expect(city.agencies.count >= 36)
         #expect(Set(city.agencies.map(\.level)) == [.city, .county, .township])
         #expect(city.transfers >= 5)
@@ -34,7 +34,7 @@ struct DemoTests {
 
     @Test("the replayed history verifies, and views as of today are live")
     func replay() async throws {
-        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+        let city = try DemoCity.build(today: today, keys: Fixtures.keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
         try await DemoCommand.replay(city, into: kit, clock: clock)
@@ -112,7 +112,7 @@ struct RuleCatalogueTests {
             .deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Docs/RULES.md"), encoding: .utf8)
         #expect(
-            text == RuleCatalogue.markdown(modules: allSectorModules),
+            try text == RuleCatalogue.markdown(modules: allSectorModules),
             "regenerate with `swift run creditkit rules > Docs/RULES.md`")
         #expect(text.contains("procurement.payment.late-sme"))
     }

@@ -11,7 +11,7 @@ struct ReportTests {
     let today = LocalDate("2026-11-23")!
 
     func demoKit() async throws -> (CreditKit, DemoCity) {
-        let city = DemoCity.build(today: today, keys: Fixtures.keys)
+        let city = try DemoCity.build(today: today, keys: Fixtures.keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
         try await DemoCommand.replay(city, into: kit, clock: clock)
@@ -61,12 +61,12 @@ struct ReportTests {
         let subject = city.agencies[7].id
         let first = ReportRenderer.html(try kit.creditFile(of: subject, asOf: past))
         #expect(first == ReportRenderer.html(try kit.creditFile(of: subject, asOf: past)))
-        let ranking = ReportRenderer.json(try kit.rankingReport(asOf: past))
+        let ranking = try ReportRenderer.json(try kit.rankingReport(asOf: past))
         var record = Fixtures.record(subject: subject, decisionDate: today, severity: .serious)
         record.actDate = today.adding(days: -1)
         try await kit.enter(record)
         #expect(first == ReportRenderer.html(try kit.creditFile(of: subject, asOf: past)))
-        #expect(ranking == ReportRenderer.json(try kit.rankingReport(asOf: past)))
+        #expect(try ranking == ReportRenderer.json(try kit.rankingReport(asOf: past)))
     }
 
     @Test("creditkit report writes the files it names")

@@ -24,11 +24,9 @@ public struct Counterparty: Hashable, Sendable, Codable {
 
     /// The subject its identifier names, when the identifier is a valid unified social credit code.
     public var creditSubject: SubjectID? {
-        guard let identifier, let code = try? UnifiedSocialCreditCode(identifier) else {
-            // Any other identifier (an OCDS scheme's, a foreign one) is not a credit code: no subject is named.
-            return nil
-        }
-        return SubjectID(code)
+        guard let identifier else { return nil }
+        // Any other identifier (an OCDS scheme's, a foreign one) is not a credit code: absence means no subject.
+        return (try? UnifiedSocialCreditCode(identifier)).map { SubjectID($0) }
     }
 
     /// Whether two namings are the same counterparty: the same identifier, or the same name when either lacks one.

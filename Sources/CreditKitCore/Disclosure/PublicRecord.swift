@@ -89,7 +89,7 @@ public enum Disclosure {
             guard day <= lastDay else { continue }
             let corrected = life.correctedFacts(asOf: day, knownAt: known)
             if corrected != nil { remarks.append("经异议更正") }
-            let (name, category, code) = publicIdentity(of: record.subject, kit: kit)
+            let (name, category, code) = try publicIdentity(of: record.subject, kit: kit)
             out.append(
                 PublicRecord(
                     id: id, subjectName: name, subjectCategory: category, subjectCode: code,
@@ -106,12 +106,13 @@ public enum Disclosure {
     }
 
     /// How a subject appears in public: organisations by name and code; officials masked.
-    static func publicIdentity(of subject: SubjectID, kit: CreditKit) -> (String, String, String) {
+    static func publicIdentity(of subject: SubjectID, kit: CreditKit) throws -> (String, String, String) {
         switch kit.view.subject(subject)?.subject {
         case .agency(let a)?: return (a.name, "法人及非法人组织", a.creditCode.rawValue)
         case .enterprise(let e)?: return (e.name, "法人及非法人组织", e.creditCode.rawValue)
         case .official?:
-            guard let data = try? kit.personalData(of: subject) else { return ("[已删除]", "自然人", "") }
+            if kit.view.subject(subject)?.personalDataErasedOn != nil { return ("[已删除]", "自然人", "") }
+            let data = try kit.personalData(of: subject)
             let first = data.name.first.map(String.init) ?? ""
             return (first + String(repeating: "*", count: max(1, data.name.count - 1)), "自然人", data.residentID.masked)
         case nil: return (subject.rawValue, "法人及非法人组织", "")

@@ -1,12 +1,12 @@
 extension EvaluationContext {
     /// Calls `body` with each of a subject's references in a role, effective and known by then, without
     /// allocating.
-    func forEachReference(of subject: SubjectID, role: EntryRef.Role, _ body: (EntryRef) -> Void) {
+    func forEachReference(of subject: SubjectID, role: EntryRef.Role, _ body: (EntryRef) throws -> Void) rethrows {
         guard let refs = view.refs[subject] else { return }
         let day = asOf.daysSinceEpoch
         for ref in refs where ref.role == role && ref.effectiveDays <= day && ref.recordedMicros <= knownAt.microseconds
         {
-            body(ref)
+            try body(ref)
         }
     }
 
@@ -45,7 +45,7 @@ public struct DishonestyIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         var items: [IndicatorScore.Item] = []
         var improvements: [IndicatorScore.Improvement] = []
         var taken = 0.0
@@ -89,7 +89,7 @@ public struct JudgmentIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         var items: [IndicatorScore.Item] = []
         var improvements: [IndicatorScore.Improvement] = []
         var taken = 0.0
@@ -143,7 +143,7 @@ public struct CommitmentIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         let checks = CommitmentChecks(profile: context.profile)
         var decided = 0
         var kept = 0
@@ -219,16 +219,16 @@ public struct PublicationIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         var dueCount = 0
         var onTime = 0
         var items: [IndicatorScore.Item] = []
         var improvements: [IndicatorScore.Improvement] = []
-        context.forEachReference(of: subject, role: .decidingAuthority) { ref in
+        try context.forEachReference(of: subject, role: .decidingAuthority) { ref in
             guard ref.severity != nil, ref.severity != .minor else { return }
             let life = context.view.lifecycles.isEmpty ? nil : context.view.lifecycles[CreditRecord.ID(ref.sequence)]
             if case .withheld? = life?.review(asOf: context.asOf, knownAt: context.knownAt) { return }
-            guard let due = context.publicationDue(ref), due < context.asOf else { return }
+            guard let due = try context.publicationDue(ref), due < context.asOf else { return }
             let deadline = (due: due, ())
             dueCount += 1
             let published = life?.publishedOn(asOf: context.asOf, knownAt: context.knownAt)
@@ -280,7 +280,7 @@ public struct LawsuitIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         let yearAgo = context.asOf.adding(years: -1)
         let cases = context.view.supervisionFacts(of: subject).filter {
             $0.lawsuit != nil && $0.on > yearAgo && $0.on <= context.asOf && $0.recordedAt <= context.knownAt
@@ -321,7 +321,7 @@ public struct ResponsivenessIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         var items: [IndicatorScore.Item] = []
         var improvements: [IndicatorScore.Improvement] = []
         let proposals = context.view.supervisionFacts(of: subject).filter {
@@ -377,7 +377,7 @@ public struct ProcessIndicator: Indicator {
     ///   - subject: The subject.
     ///   - context: The context.
     /// - Returns: The score.
-    public func score(_ subject: SubjectID, in context: EvaluationContext) -> IndicatorScore {
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         var items: [IndicatorScore.Item] = []
         guard !context.view.lifecycles.isEmpty else {
             return IndicatorScore(
@@ -387,7 +387,7 @@ public struct ProcessIndicator: Indicator {
         where ref.role == .decidingAuthority {
             guard let life = context.view.lifecycles[CreditRecord.ID(ref.sequence)] else { continue }
             for o in life.objections where o.filedOn <= context.asOf {
-                guard let (due, _) = try? context.profile.deadline("objection.decision", from: o.filedOn) else {
+                guard let (due, _) = try context.profile.deadlineInForce("objection.decision", from: o.filedOn) else {
                     continue
                 }
                 let done = o.resolution.map(\.on)
@@ -397,7 +397,7 @@ public struct ProcessIndicator: Indicator {
                     .init(points: -1, reason: "异议 #\(o.id) 未按时处理", dates: [.init("due", due.due)], evidence: [o.id]))
             }
             for r in life.repairs where r.appliedOn <= context.asOf {
-                guard let (due, _) = try? context.profile.deadline("repair.decision", from: r.appliedOn) else {
+                guard let (due, _) = try context.profile.deadlineInForce("repair.decision", from: r.appliedOn) else {
                     continue
                 }
                 let done = r.decision.map(\.on)

@@ -175,7 +175,7 @@ extension CreditKit {
         let now = ledger.clock.now()
         let day = asOf ?? now.chinaDate
         let view = self.view
-        let context = EvaluationContext(
+        let context = try EvaluationContext(
             view: view, asOf: day, knownAt: now, profile: profile, commitments: commitments, explain: explain,
             ledger: ledger)
         let model = model.adding(modules)

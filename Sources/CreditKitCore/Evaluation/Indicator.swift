@@ -61,10 +61,11 @@ public struct EvaluationContext: Sendable {
     ///   - commitments: Commitments by promisor.
     ///   - explain: Whether to write out items and improvements.
     ///   - ledger: The ledger, for indicators that read the store.
+    /// - Throws: When the profile lacks a publication rule the table needs.
     public init(
         view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture, profile: JurisdictionProfile,
         commitments: [SubjectID: [(Commitment.ID, Commitment)]], explain: Bool = true, ledger: Ledger? = nil
-    ) {
+    ) throws {
         self.ledger = ledger
         self.view = view
         self.asOf = asOf
@@ -72,13 +73,13 @@ public struct EvaluationContext: Sendable {
         self.profile = profile
         self.commitments = commitments
         self.explain = explain
-        self.dueTable = DueTable(profile: profile, through: asOf)
+        self.dueTable = try DueTable(profile: profile, through: asOf)
     }
 
     /// The publication due date of a record reference (7 working days for penalties, the profile's figure
     /// otherwise), from a table computed once per run.
-    func publicationDue(_ ref: EntryRef) -> LocalDate? {
-        dueTable.due(penalty: ref.basis == .administrativePenalty, decided: ref.effectiveDays, profile: profile)
+    func publicationDue(_ ref: EntryRef) throws -> LocalDate? {
+        try dueTable.due(penalty: ref.basis == .administrativePenalty, decided: ref.effectiveDays, profile: profile)
     }
 }
 
@@ -88,26 +89,28 @@ struct DueTable: Sendable {
     let penalty: [Int32]
     let other: [Int32]
 
-    init(profile: JurisdictionProfile, through last: LocalDate) {
+    /// Computes the table; a day no version of the rule was in force has no due date.
+    init(profile: JurisdictionProfile, through last: LocalDate) throws {
         let start = last.adding(years: -5)
         first = start.daysSinceEpoch
-        func table(_ rule: RuleID) -> [Int32] {
-            (start.daysSinceEpoch...last.daysSinceEpoch).map { day in
-                (try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: day)).deadline.due.daysSinceEpoch) ?? .min
+        func table(_ rule: RuleID) throws -> [Int32] {
+            try (start.daysSinceEpoch...last.daysSinceEpoch).map { day in
+                try profile.deadlineInForce(rule, from: LocalDate(daysSinceEpoch: day))?.deadline.due.daysSinceEpoch
+                    ?? .min
             }
         }
-        penalty = table(RecordBasis.administrativePenalty.publicationRule)
-        other = table(RecordBasis.courtJudgment.publicationRule)
+        penalty = try table(RecordBasis.administrativePenalty.publicationRule)
+        other = try table(RecordBasis.courtJudgment.publicationRule)
     }
 
-    func due(penalty isPenalty: Bool, decided: Int32, profile: JurisdictionProfile) -> LocalDate? {
+    func due(penalty isPenalty: Bool, decided: Int32, profile: JurisdictionProfile) throws -> LocalDate? {
         let index = Int(decided - first)
         let table = isPenalty ? penalty : other
         if index >= 0, index < table.count {
             return table[index] == .min ? nil : LocalDate(daysSinceEpoch: table[index])
         }
         let rule = (isPenalty ? RecordBasis.administrativePenalty : .courtJudgment).publicationRule
-        return try? profile.deadline(rule, from: LocalDate(daysSinceEpoch: decided)).deadline.due
+        return try profile.deadlineInForce(rule, from: LocalDate(daysSinceEpoch: decided))?.deadline.due
     }
 }
 

@@ -125,6 +125,20 @@ public struct JurisdictionProfile: Sendable {
         return nil
     }
 
+    /// A rule's deadline from a day by the version in force then, or `nil` when the profile knows the rule but no
+    /// version of it was in force that day.
+    /// - Parameters:
+    ///   - rule: The rule.
+    ///   - date: The triggering day; also the day whose figure applies.
+    /// - Returns: The deadline and the figure it came from, or `nil`.
+    /// - Throws: When the profile has no such rule, or its figure is not a period.
+    public func deadlineInForce(_ rule: RuleID, from date: LocalDate) throws -> (
+        deadline: Deadline, figure: RuleFigure
+    )? {
+        guard try figureInForce(rule, on: date) != nil else { return nil }
+        return try deadline(rule, from: date)
+    }
+
     /// A rule's figure as a period, with its deadline on the calendar.
     /// - Parameters:
     ///   - rule: The rule.

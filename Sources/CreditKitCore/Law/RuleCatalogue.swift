@@ -7,10 +7,11 @@ public enum RuleCatalogue {
     ///   - policy: The sanction and incentive policy, listed after the profiles.
     ///   - modules: Sector modules whose rule figures are listed as national defaults.
     /// - Returns: Markdown.
+    /// - Throws: When a module's figures do not fit the national profile (two versions in force on one day).
     public static func markdown(
         _ profiles: [JurisdictionProfile] = JurisdictionProfile.shipped, policy: SanctionPolicy = .default,
         modules: [any SectorModule] = []
-    ) -> String {
+    ) throws -> String {
         var out = """
             # Rules
 
@@ -37,7 +38,7 @@ public enum RuleCatalogue {
             """
         var profiles = profiles
         if let national = profiles.first, !modules.isEmpty {
-            profiles[0] = (try? national.addingDefaults(modules.flatMap(\.ruleFigures))) ?? national
+            profiles[0] = try national.addingDefaults(modules.flatMap(\.ruleFigures))
         }
         for (i, profile) in profiles.enumerated() {
             let rows = i == 0 ? profile.allFigures : profile.local.keys.sorted().flatMap { profile.local[$0]! }

@@ -65,6 +65,7 @@ public actor Ledger {
         let storeHead = try store.head()
         var view = CoreView()
         var usedCheckpoint = false
+        // The checkpoint is a cache: one that does not decode is not used, and the view is rebuilt from the chain.
         if let blob = try store.loadCheckpoint(), let saved = try? ViewCheckpoint.decode(blob),
             saved.head.sequence <= storeHead.sequence
         {

@@ -60,6 +60,7 @@ final class SQLiteConnection {
             try execute("COMMIT")
             return result
         } catch {
+            // The transaction failed and its error is rethrown below; a failing ROLLBACK adds nothing to report.
             try? execute("ROLLBACK")
             throw error
         }

@@ -173,9 +173,10 @@ public enum ReportRenderer {
     /// JSON: the report model, keys sorted, indented.
     /// - Parameter report: The report.
     /// - Returns: The text.
-    public static func json(_ report: Report) -> String {
+    /// - Throws: The encoder's error (a figure that is not a finite number); never an empty object instead.
+    public static func json(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(report), as: UTF8.self) + "\n") ?? "{}\n"
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
 }

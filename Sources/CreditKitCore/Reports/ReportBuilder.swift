@@ -16,13 +16,16 @@ extension CreditKit {
     /// A subject's name for reports: an agency's or enterprise's name, an official's masked ID number (the name
     /// stays in the vault), or the identifier when not registered.
     /// - Parameter subject: The subject.
-    /// - Returns: The name.
-    public func name(of subject: SubjectID) -> String {
+    /// - Returns: The name; `公务人员 [已删除]` for an official whose personal data was erased.
+    /// - Throws: When an official's sealed data cannot be opened.
+    public func name(of subject: SubjectID) throws -> String {
         switch view.subject(subject)?.subject {
-        case .agency(let a)?: a.name
-        case .enterprise(let e)?: e.name
-        case .official?: "公务人员 " + ((try? personalData(of: subject).residentID.masked) ?? "[已删除]")
-        case nil: subject.rawValue
+        case .agency(let a)?: return a.name
+        case .enterprise(let e)?: return e.name
+        case .official?:
+            guard view.subject(subject)?.personalDataErasedOn == nil else { return "公务人员 [已删除]" }
+            return "公务人员 " + (try personalData(of: subject).residentID.masked)
+        case nil: return subject.rawValue
         }
     }
 
@@ -151,8 +154,9 @@ extension CreditKit {
         for module in modules {
             sections += try module.reportSections(ReportContext(kit: self, subject: subject, asOf: asOf))
         }
+        let title = "信用档案：" + (try name(of: subject))
         return Report(
-            title: "信用档案：\(name(of: subject))",
+            title: title,
             subtitle: "Credit file of \(subject) — \(profile.subject.kind.rawValue)",
             asOf: asOf,
             keyFigures: [
@@ -245,8 +249,8 @@ extension CreditKit {
                             ReportTable(
                                 name: "warnings", caption: "预警明细 Warnings",
                                 headers: ["级别 Level", "单位 Agency", "规则 Rule", "原因 Reason"],
-                                rows: warnings.map {
-                                    [$0.level.chineseName, name(of: $0.subject), $0.rule.rawValue, $0.reason]
+                                rows: try warnings.map {
+                                    [$0.level.chineseName, try name(of: $0.subject), $0.rule.rawValue, $0.reason]
                                 })),
                     ])
             ])
@@ -280,7 +284,7 @@ extension CreditKit {
         { ($1.1, $0.0) < ($0.1, $1.0) }
         let ranked = Ranking.rank(try evaluate(asOf: periodEnd, explain: false))
         let f = ReportFormat.number
-        let figure = try? profile.figure(rule, on: periodEnd)
+        let figure = try profile.figureInForce(rule, on: periodEnd)
         return Report(
             title: "政务诚信建设半年工作情况报告", subtitle: "Semi-annual report, \(periodStart) – \(periodEnd)", asOf: periodEnd,
             keyFigures: [
@@ -318,8 +322,8 @@ extension CreditKit {
                             ReportTable(
                                 name: "lowest-five", caption: "得分最低的5个单位 The five lowest",
                                 headers: ["名次 Rank", "单位 Agency", "评分 Score", "等级 Grade"],
-                                rows: ranked.suffix(5).map {
-                                    [String($0.rank), name(of: $0.card.subject), f($0.card.score), $0.card.grade]
+                                rows: try ranked.suffix(5).map {
+                                    [String($0.rank), try name(of: $0.card.subject), f($0.card.score), $0.card.grade]
                                 }))
                     ]),
             ])

@@ -46,7 +46,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible, CustomDeb
         let year = number(birth.prefix(4))
         let month = number(birth.dropFirst(4).prefix(2))
         let day = number(birth.suffix(2))
-        guard year >= 1800, (try? LocalDate(year: year, month: month, day: day)) != nil else {
+        guard year >= 1800, LocalDate(validYear: year, month: month, day: day) != nil else {
             throw CreditKitError(
                 .invalidResidentID,
                 "resident ID '\(masked)' has birth date part \(String(decoding: birth, as: UTF8.self)), which is not a real date"

@@ -22,13 +22,23 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     ///   - day: The day of the month.
     /// - Throws: ``CreditKitError/Code/invalidDate`` when no such day exists (30 February, month 13).
     public init(year: Int, month: Int, day: Int) throws {
-        guard (1...9999).contains(year), (1...12).contains(month),
-            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
-        else {
+        guard let date = LocalDate(validYear: year, month: month, day: day) else {
             throw CreditKitError(
                 .invalidDate,
                 "no such date: year \(year), month \(month), day \(day); expected a real calendar date")
         }
+        self = date
+    }
+
+    /// Makes a date from its year, month and day, or `nil` when no such day exists.
+    /// - Parameters:
+    ///   - year: The year, 1 to 9999.
+    ///   - month: The month, 1 to 12.
+    ///   - day: The day of the month.
+    public init?(validYear year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.daysSinceEpoch = Int32(LocalDate.days(year: year, month: month, day: day))
     }
 
@@ -60,7 +70,7 @@ public struct LocalDate: Hashable, Comparable, Sendable {
             return value
         }
         guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) else { return nil }
-        return try? LocalDate(year: y, month: m, day: d)
+        return LocalDate(validYear: y, month: m, day: d)
     }
 
     /// The date on which an instant falls in China Standard Time (UTC+8).
