@@ -307,7 +307,15 @@ extension Finding.Fact: Codable {
         switch kind {
         case nil: typed = .text(text)
         case "money"?:
-            guard let m = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { throw bad }
+            // Plain decimal text only (`-12.5`): Foundation's parser would stop at the first bad character.
+            let plain = text.utf8.enumerated().allSatisfy { i, c in
+                (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".")
+                    || (i == 0 && c == UInt8(ascii: "-"))
+            }
+            guard plain, text.utf8.filter({ $0 == UInt8(ascii: ".") }).count <= 1,
+                text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                let m = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            else { throw bad }
             typed = .money(m)
         case "count"?:
             guard let n = Int(text) else { throw bad }
