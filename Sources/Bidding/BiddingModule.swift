@@ -31,8 +31,8 @@ public struct BiddingModule: SectorModule {
     /// The Bidding Law's rules over the ledger.
     public var checks: [any IntegrityCheck] { [BiddingLedgerCheck()] }
 
-    /// The rules' national figures.
-    public var ruleFigures: [RuleFigure] { BiddingFigures.all }
+    /// The Bidding Law's rules, each declared once with its figures.
+    public var rules: [RuleDeclaration] { BiddingLaw.all }
 
     /// A blacklisted tenderer (an ordinary or serious bidding penalty record about an enterprise) may not take part
     /// in tenders for the term decided, five years at most.
@@ -43,8 +43,8 @@ public struct BiddingModule: SectorModule {
                 subjectKinds: [.enterprise], target: .recordSubject, sectors: [Self.sectorID],
                 measures: [DepartmentMeasure("招标投标行政监督部门", .tenderExclusion, .years(5))],
                 legalBasis: [
-                    LegalCitation(document: BiddingFigures.law, article: "第六十条"),
-                    LegalCitation(document: BiddingFigures.regulations, article: "第六十七条、第六十八条"),
+                    LegalCitation(document: BiddingLaw.law, article: "第六十条"),
+                    LegalCitation(document: BiddingLaw.regulations, article: "第六十七条、第六十八条"),
                 ], confirmed: true)
         ]
     }

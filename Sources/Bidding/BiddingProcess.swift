@@ -15,9 +15,9 @@ public enum TenderCategory: String, Hashable, Sendable, Codable, CaseIterable {
     /// The rule whose figure is the threshold, if the category has one.
     public var scopeRule: RuleID? {
         switch self {
-        case .construction: "bidding.scope.construction"
-        case .goods: "bidding.scope.goods"
-        case .surveyDesignSupervision: "bidding.scope.services"
+        case .construction: BiddingLaw.scopeConstruction.id
+        case .goods: BiddingLaw.scopeGoods.id
+        case .surveyDesignSupervision: BiddingLaw.scopeServices.id
         case .services: nil
         }
     }

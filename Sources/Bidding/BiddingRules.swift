@@ -7,17 +7,17 @@ import Foundation
 public struct BiddingRules: Sendable {
     /// Every rule the bidding checks may report on a tender.
     public static let ids: [RuleID] = [
-        "bidding.tender.short-period", "bidding.tender.short-clarification",
-        "bidding.tender.short-clarification.prequalification", "bidding.tender.short-document-sale",
-        "bidding.tender.too-few-bidders", "bidding.objection.late-reply", "bidding.candidates.late-publicity",
-        "bidding.candidates.short-publicity", "bidding.contract.late-signing", "bidding.report.late",
-        "bidding.bond.excessive", "bidding.bond.late-refund", "bidding.bond.excessive-performance",
-        "bidding.panel.invalid", "bidding.complaint.late-acceptance", "bidding.complaint.late-decision",
-        "bidding.payment.late-sme", "bidding.payment.overdue-unpaid",
+        BiddingLaw.tenderShortPeriod.id, BiddingLaw.tenderShortClarification.id,
+        BiddingLaw.tenderShortClarificationPrequalification.id, BiddingLaw.tenderShortDocumentSale.id,
+        BiddingLaw.tenderTooFewBidders.id, BiddingLaw.objectionLateReply.id, BiddingLaw.candidatesLatePublicity.id,
+        BiddingLaw.candidatesShortPublicity.id, BiddingLaw.contractLateSigning.id, BiddingLaw.reportLate.id,
+        BiddingLaw.bondExcessive.id, BiddingLaw.bondLateRefund.id, BiddingLaw.bondExcessivePerformance.id,
+        BiddingLaw.panelInvalid.id, BiddingLaw.complaintLateAcceptance.id, BiddingLaw.complaintLateDecision.id,
+        BiddingLaw.smePayment.lateRule, BiddingLaw.smePayment.unpaidRule,
     ]
 
     /// The shared SME payment rule, under the bidding ids (works).
-    public static let smePayment = SMEPaymentRule(sector: "bidding")
+    public static let smePayment = BiddingLaw.smePayment
 
     /// The profile, the module's figures added.
     public let profile: JurisdictionProfile
@@ -26,7 +26,7 @@ public struct BiddingRules: Sendable {
     /// - Parameter profile: The profile; the module's figures are added where it has none.
     /// - Throws: When the module's figures do not fit the profile (two versions in force on one day).
     public init(profile: JurisdictionProfile = .national) throws {
-        self.profile = try profile.addingDefaults(BiddingFigures.all)
+        self.profile = try profile.addingDefaults(BiddingLaw.figures)
     }
 
     /// Every finding for one tender as of a day.
@@ -40,19 +40,20 @@ public struct BiddingRules: Sendable {
         let start = p.prequalificationIssued?.on ?? p.documentsIssued?.on ?? p.awardNotice?.on ?? asOf
         let mandatory = try p.isMandatory(profile: profile, on: start)
         // Every rule binds a tender the law requires; some bind only those, and say so in their findings.
-        let binds: @Sendable (RuleID) -> Bool = { mandatory || !BiddingFigures.mandatoryOnlyRules.contains($0) }
+        let binds: @Sendable (RuleID) -> Bool = { mandatory || !BiddingLaw.mandatoryOnlyRules.contains($0) }
         var out = FindingCollector(
             profile: profile, asOf: asOf, subject: p.tenderer,
             lead: (p.ocid.map { [Finding.Fact("ocid", $0)] } ?? []) + [Finding.Fact("project", p.id)],
             leadEvidence: Array(p.evidence.prefix(1)), absenceCounts: p.isComplete, binds: binds,
-            notes: { BiddingFigures.mandatoryOnlyRules.contains($0) ? [Finding.Fact("mustTender", "yes")] : [] })
+            notes: { BiddingLaw.mandatoryOnlyRules.contains($0) ? [Finding.Fact("mustTender", "yes")] : [] })
         try documents(p, &out)
         for o in p.objections {
             try out.deadline(
-                "bidding.objection.late-reply", from: o.received, named: "received", done: o.answered,
+                BiddingLaw.objectionLateReply.id, from: o.received, named: "received", done: o.answered,
                 doneName: "answered", facts: [.init("objection", o.id)])
         }
-        if p.awarded, let bidders = p.bidders, let figure = try out.figure("bidding.tender.too-few-bidders", on: start),
+        if p.awarded, let bidders = p.bidders,
+            let figure = try out.figure(BiddingLaw.tenderTooFewBidders.id, on: start),
             Decimal(bidders) < figure.figure.value, (p.opened?.on ?? p.awardNotice?.on ?? start) <= asOf
         {
             out.add(
@@ -64,11 +65,11 @@ public struct BiddingRules: Sendable {
         try panel(p, &out)
         if let report = p.evaluationReport {
             try out.deadline(
-                "bidding.candidates.late-publicity", from: report, named: "evaluationReport", done: p.publicity,
+                BiddingLaw.candidatesLatePublicity.id, from: report, named: "evaluationReport", done: p.publicity,
                 doneName: "publicised", facts: [])
         }
         if let from = p.publicity, let through = p.publicityThrough, from.on <= asOf,
-            let figure = try out.figure("bidding.candidates.short-publicity", on: from.on),
+            let figure = try out.figure(BiddingLaw.candidatesShortPublicity.id, on: from.on),
             let days = figure.figure.period?.value, from.on.days(until: through) + 1 < days
         {
             out.add(
@@ -77,17 +78,17 @@ public struct BiddingRules: Sendable {
         }
         if let determined = p.winnerDetermined ?? p.awardNotice {
             try out.deadline(
-                "bidding.report.late", from: determined, named: "winnerDetermined", done: p.report,
+                BiddingLaw.reportLate.id, from: determined, named: "winnerDetermined", done: p.report,
                 doneName: "reported", facts: [])
         }
         for c in p.contracts {
             if let notice = c.awardNotice {
                 try out.deadline(
-                    "bidding.contract.late-signing", from: .init(notice, evidence: p.awardNotice?.evidence ?? []),
+                    BiddingLaw.contractLateSigning.id, from: .init(notice, evidence: p.awardNotice?.evidence ?? []),
                     named: "notice", done: c.signed, doneName: "signed", facts: [.init("contract", c.id)])
             }
             if let bond = c.performanceBond, let amount = c.amount,
-                let figure = try out.figure("bidding.bond.excessive-performance", on: c.signed?.on ?? asOf),
+                let figure = try out.figure(BiddingLaw.bondExcessivePerformance.id, on: c.signed?.on ?? asOf),
                 bond > amount * figure.figure.value / 100
             {
                 out.add(
@@ -99,12 +100,12 @@ public struct BiddingRules: Sendable {
         try bonds(p, &out)
         for c in p.complaints {
             try out.deadline(
-                "bidding.complaint.late-acceptance", from: c.filed, named: "filed", done: c.accepted ?? c.rejected,
+                BiddingLaw.complaintLateAcceptance.id, from: c.filed, named: "filed", done: c.accepted ?? c.rejected,
                 doneName: c.rejected != nil ? "rejected" : "accepted", facts: [.init("complaint", c.id)],
                 subject: c.supervisor)
             if let accepted = c.accepted {
                 try out.deadline(
-                    "bidding.complaint.late-decision", from: accepted, named: "accepted", done: c.decided,
+                    BiddingLaw.complaintLateDecision.id, from: accepted, named: "accepted", done: c.decided,
                     doneName: "decided", facts: [.init("complaint", c.id)], subject: c.supervisor)
             }
         }
@@ -114,7 +115,7 @@ public struct BiddingRules: Sendable {
     func documents(_ p: BiddingProcess, _ out: inout FindingCollector) throws {
         // Tender period: at least 20 days from documents issued to the deadline (mandatory tenders).
         if let issued = p.documentsIssued, issued.on <= out.asOf, let deadline = p.bidDeadline,
-            let figure = try out.figure("bidding.tender.short-period", on: issued.on),
+            let figure = try out.figure(BiddingLaw.tenderShortPeriod.id, on: issued.on),
             let period = figure.figure.period,
             !profile.calendar.lasts(atLeast: period, from: issued.on, to: deadline)
         {
@@ -128,7 +129,7 @@ public struct BiddingRules: Sendable {
             (p.prequalificationIssued, p.prequalificationSaleEnds, .prequalification),
         ] {
             guard let issued, let ends, issued.on <= out.asOf,
-                let figure = try out.figure("bidding.tender.short-document-sale", on: issued.on),
+                let figure = try out.figure(BiddingLaw.tenderShortDocumentSale.id, on: issued.on),
                 let days = figure.figure.period?.value, issued.on.days(until: ends) + 1 < days
             else { continue }
             out.add(
@@ -139,8 +140,8 @@ public struct BiddingRules: Sendable {
         for c in p.clarifications where c.issued.on <= out.asOf {
             let (rule, deadline): (RuleID, LocalDate?) =
                 c.stage == .tender
-                ? ("bidding.tender.short-clarification", p.bidDeadline)
-                : ("bidding.tender.short-clarification.prequalification", p.prequalificationDeadline)
+                ? (BiddingLaw.tenderShortClarification.id, p.bidDeadline)
+                : (BiddingLaw.tenderShortClarificationPrequalification.id, p.prequalificationDeadline)
             guard let deadline, c.issued.on < deadline, let figure = try out.figure(rule, on: c.issued.on),
                 let period = figure.figure.period,
                 !profile.calendar.lasts(atLeast: period, from: c.issued.on, to: deadline)
@@ -153,9 +154,9 @@ public struct BiddingRules: Sendable {
 
     func panel(_ p: BiddingProcess, _ out: inout FindingCollector) throws {
         guard let panel = p.panel, panel.formed.on <= out.asOf,
-            let size = try out.figure("bidding.panel.invalid", on: panel.formed.on)
+            let size = try out.figure(BiddingLaw.panelInvalid.id, on: panel.formed.on)
         else { return }
-        let share = try out.figure("bidding.panel.expert-share", on: panel.formed.on)?.figure.value ?? 0
+        let share = try out.figure(BiddingLaw.panelExpertShare.id, on: panel.formed.on)?.figure.value ?? 0
         var problems: [String] = []
         if Decimal(panel.members) < size.figure.value { problems.append("fewer than \(size.figure.value) members") }
         if panel.members % 2 == 0 { problems.append("an even number of members") }
@@ -175,12 +176,12 @@ public struct BiddingRules: Sendable {
     func bonds(_ p: BiddingProcess, _ out: inout FindingCollector) throws {
         let signed = p.contracts.compactMap(\.signed).min { $0.on < $1.on }
         for bond in p.bidBonds where bond.posted <= out.asOf {
-            if let price = p.estimatedPrice, let figure = try out.figure("bidding.bond.excessive", on: bond.posted) {
+            if let price = p.estimatedPrice, let figure = try out.figure(BiddingLaw.bondExcessive.id, on: bond.posted) {
                 var limit = price * figure.figure.value / 100
                 var capRule: RuleID?
                 switch p.category {
-                case .construction?: capRule = "bidding.bond.excessive.construction-cap"
-                case .surveyDesignSupervision?: capRule = "bidding.bond.excessive.survey-design-cap"
+                case .construction?: capRule = BiddingLaw.bondExcessiveConstructionCap.id
+                case .surveyDesignSupervision?: capRule = BiddingLaw.bondExcessiveSurveyDesignCap.id
                 default: break
                 }
                 if let capRule, let cap = try profile.figureInForce(capRule, on: bond.posted)?.figure.value {
@@ -198,7 +199,7 @@ public struct BiddingRules: Sendable {
             // Every bid bond is due back within 5 days of the contract's signing.
             if let signed {
                 try out.deadline(
-                    "bidding.bond.late-refund", from: signed, named: "signed", done: bond.refunded,
+                    BiddingLaw.bondLateRefund.id, from: signed, named: "signed", done: bond.refunded,
                     doneName: "refunded", facts: [.init("tenderer", bond.holder.name)], evidence: bond.evidence)
             }
         }

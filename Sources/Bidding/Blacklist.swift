@@ -154,7 +154,7 @@ public enum BiddingBlacklist {
     ///   months), and the ledger's refusals; nothing is written then.
     @discardableResult
     public static func enter(_ decision: Decision, in kit: CreditKit) async throws -> BlacklistEntry {
-        let profile = try kit.profile.addingDefaults(BiddingFigures.all)
+        let profile = try kit.profile.addingDefaults(BiddingLaw.figures)
         let g = decision.ground
         let low = try profile.figure(g.minimumRule, on: decision.decidedOn)
         let high = try profile.figure(g.rule, on: decision.decidedOn)
@@ -167,7 +167,7 @@ public enum BiddingBlacklist {
                 context: ["rule": g.rule.rawValue])
         }
         let window =
-            try profile.figure("bidding.blacklist.repeat-window", on: decision.decidedOn).figure.period
+            try profile.figure(BlacklistGround.repeatWindow, on: decision.decidedOn).figure.period
             ?? .years(3)
         let earlier = try entries(in: kit, asOf: decision.decidedOn).filter {
             $0.enterprise == decision.enterprise && $0.ground == g

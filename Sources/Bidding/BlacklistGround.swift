@@ -27,6 +27,13 @@ public enum BlacklistGround: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// `bidding.blacklist.repeat-window`: a second collusion or fraud within this many years is serious.
+    static let repeatWindow: RuleID = "bidding.blacklist.repeat-window"
+
+    static let declarations: [RuleDeclaration] = Dictionary(grouping: figures, by: \.rule).keys.sorted().map { id in
+        RuleDeclaration(figures: figures.filter { $0.rule == id })
+    }
+
     static let figures: [RuleFigure] = {
         let regs = "《中华人民共和国招标投标法实施条例》"
         let law = "《中华人民共和国招标投标法》"
@@ -50,7 +57,7 @@ public enum BlacklistGround: String, Hashable, Sendable, Codable, CaseIterable {
             + pair(.seriousNonPerformance, 2, 5, LegalCitation(document: law, article: "第六十条"))
             + [
                 RuleFigure(
-                    rule: "bidding.blacklist.repeat-window",
+                    rule: repeatWindow,
                     title: LocalizedName(
                         chinese: "三年内两次以上串通投标或者弄虚作假属情节特别严重",
                         english: "a second collusion or fraud within this many years is serious"),

@@ -19,9 +19,9 @@ public struct TendererStatistics: Hashable, Sendable {
     public var decisions: [String: String] = [:]
 
     static let counted: Set<RuleID> = [
-        "bidding.contract.late-signing", "bidding.report.late", "bidding.candidates.late-publicity",
-        "bidding.objection.late-reply", "bidding.bond.late-refund", "bidding.payment.late-sme",
-        "bidding.payment.overdue-unpaid",
+        BiddingLaw.contractLateSigning.id, BiddingLaw.reportLate.id, BiddingLaw.candidatesLatePublicity.id,
+        BiddingLaw.objectionLateReply.id, BiddingLaw.bondLateRefund.id, BiddingLaw.smePayment.lateRule,
+        BiddingLaw.smePayment.unpaidRule,
     ]
 
     /// Computes the statistics.
@@ -53,7 +53,7 @@ public struct TendererStatistics: Hashable, Sendable {
         }
         var missed: Set<String> = []
         for f in findings where Self.counted.contains(f.rule) {
-            let rule = f.rule == "bidding.payment.overdue-unpaid" ? "bidding.payment.late-sme" : f.rule.rawValue
+            let rule = (f.rule == BiddingLaw.smePayment.unpaidRule ? BiddingLaw.smePayment.lateRule : f.rule).rawValue
             missed.insert(
                 [rule, f.fact("project"), f.fact("contract"), f.fact("objection"), f.fact("tenderer")].map { $0 ?? "" }
                     .joined(separator: "|"))

@@ -27,8 +27,8 @@ public struct ProcurementModule: SectorModule {
     /// The procurement rules over the ledger.
     public var checks: [any IntegrityCheck] { [ProcurementLedgerCheck()] }
 
-    /// The procurement rules' national figures.
-    public var ruleFigures: [RuleFigure] { ProcurementFigures.all }
+    /// The procurement rules, each declared once with its figures.
+    public var rules: [RuleDeclaration] { ProcurementLaw.all }
 
     /// Confirmed SME arrears (an ordinary or serious procurement record about an agency): the superior orders
     /// rectification and the finance department limits official spending for a year.
@@ -41,7 +41,7 @@ public struct ProcurementModule: SectorModule {
                     DepartmentMeasure("上级机关、主管部门", .rectification, nil),
                     DepartmentMeasure("财政部门", .officialSpendingLimit, .years(1)),
                 ],
-                legalBasis: [LegalCitation(document: ProcurementFigures.smePayment2025)], confirmed: false)
+                legalBasis: [LegalCitation(document: ProcurementLaw.smePayment2025)], confirmed: false)
         ]
     }
 

@@ -26,10 +26,10 @@ public enum ProcurementMethod: String, Hashable, Sendable, Codable, CaseIterable
     /// The rule that sets the shortest time from documents issued to the deadline, if the method has one.
     public var shortPeriodRule: RuleID? {
         switch self {
-        case .openTender, .invitedTender: "procurement.tender.short-period"
-        case .competitiveConsultation: "procurement.tender.short-period.consultation"
-        case .competitiveNegotiation: "procurement.tender.short-period.negotiation"
-        case .requestForQuotation: "procurement.tender.short-period.quotation"
+        case .openTender, .invitedTender: ProcurementLaw.tenderShortPeriod.id
+        case .competitiveConsultation: ProcurementLaw.tenderShortPeriodConsultation.id
+        case .competitiveNegotiation: ProcurementLaw.tenderShortPeriodNegotiation.id
+        case .requestForQuotation: ProcurementLaw.tenderShortPeriodQuotation.id
         case .singleSource, .frameworkAgreement, .other: nil
         }
     }

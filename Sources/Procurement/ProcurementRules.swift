@@ -7,14 +7,15 @@ import Foundation
 public struct ProcurementRules: Sendable {
     /// Every rule the procurement checks may report.
     public static let ids: [RuleID] = [
-        "procurement.contract.late-signing", "procurement.contract.late-publication",
-        "procurement.contract.late-filing", "procurement.tender.short-period",
-        "procurement.tender.short-period.consultation", "procurement.tender.short-period.negotiation",
-        "procurement.tender.short-period.quotation", "procurement.tender.short-clarification",
-        "procurement.tender.too-few-bidders", "procurement.result.late-confirmation", "procurement.result.late-notice",
-        "procurement.bond.excessive-bid-bond", "procurement.bond.late-refund",
-        "procurement.bond.excessive-performance-bond", "procurement.acceptance.overdue",
-        "procurement.payment.late-sme", "procurement.payment.overdue-unpaid", "procurement.challenge.late-reply",
+        ProcurementLaw.contractLateSigning.id, ProcurementLaw.contractLatePublication.id,
+        ProcurementLaw.contractLateFiling.id, ProcurementLaw.tenderShortPeriod.id,
+        ProcurementLaw.tenderShortPeriodConsultation.id, ProcurementLaw.tenderShortPeriodNegotiation.id,
+        ProcurementLaw.tenderShortPeriodQuotation.id, ProcurementLaw.tenderShortClarification.id,
+        ProcurementLaw.tenderTooFewBidders.id, ProcurementLaw.resultLateConfirmation.id,
+        ProcurementLaw.resultLateNotice.id,
+        ProcurementLaw.bondExcessiveBidBond.id, ProcurementLaw.bondLateRefund.id,
+        ProcurementLaw.bondExcessivePerformanceBond.id, ProcurementLaw.acceptanceOverdue.id,
+        ProcurementLaw.smePayment.lateRule, ProcurementLaw.smePayment.unpaidRule, ProcurementLaw.challengeLateReply.id,
     ]
 
     /// The profile whose figures apply, the module's defaults added.
@@ -24,7 +25,7 @@ public struct ProcurementRules: Sendable {
     /// - Parameter profile: The profile; the module's figures are added where it has none.
     /// - Throws: When the module's figures do not fit the profile (two versions in force on one day).
     public init(profile: JurisdictionProfile = .national) throws {
-        self.profile = try profile.addingDefaults(ProcurementFigures.all)
+        self.profile = try profile.addingDefaults(ProcurementLaw.figures)
     }
 
     /// Every finding for one process as of a day.
@@ -47,7 +48,7 @@ public struct ProcurementRules: Sendable {
             try acceptance(contract, &out)
             if let bond = contract.performanceBond, let amount = contract.amount,
                 let figure = try out.figure(
-                    "procurement.bond.excessive-performance-bond", on: contract.signed?.on ?? asOf),
+                    ProcurementLaw.bondExcessivePerformanceBond.id, on: contract.signed?.on ?? asOf),
                 bond > amount * figure.figure.value / 100
             {
                 out.add(
@@ -58,7 +59,7 @@ public struct ProcurementRules: Sendable {
         try bonds(process, &out)
         for challenge in process.challenges where challenge.received.on <= asOf {
             try out.deadline(
-                "procurement.challenge.late-reply", from: challenge.received, named: "received",
+                ProcurementLaw.challengeLateReply.id, from: challenge.received, named: "received",
                 done: challenge.answered, doneName: "answered", facts: [.init("challenge", challenge.id)])
         }
         return out.findings
@@ -81,7 +82,7 @@ public struct ProcurementRules: Sendable {
         }
         if p.method.isTender, let deadline = p.bidDeadline {
             for clarification in p.clarifications where clarification.on <= out.asOf && clarification.on < deadline {
-                guard let figure = try out.figure("procurement.tender.short-clarification", on: clarification.on),
+                guard let figure = try out.figure(ProcurementLaw.tenderShortClarification.id, on: clarification.on),
                     let period = figure.figure.period,
                     !profile.calendar.lasts(atLeast: period, from: clarification.on, to: deadline)
                 else { continue }
@@ -92,7 +93,7 @@ public struct ProcurementRules: Sendable {
             }
         }
         if p.method.isTender, p.awarded, let bidders = p.bidders,
-            let figure = try out.figure("procurement.tender.too-few-bidders", on: p.bidDeadline ?? issued.on),
+            let figure = try out.figure(ProcurementLaw.tenderTooFewBidders.id, on: p.bidDeadline ?? issued.on),
             Decimal(bidders) < figure.figure.value
         {
             out.add(
@@ -109,12 +110,12 @@ public struct ProcurementRules: Sendable {
     func result(_ p: ProcurementProcess, _ out: inout FindingCollector) throws {
         if let report = p.evaluationReport {
             try out.deadline(
-                "procurement.result.late-confirmation", from: report, named: "evaluationReport",
+                ProcurementLaw.resultLateConfirmation.id, from: report, named: "evaluationReport",
                 done: p.winnerConfirmed, doneName: "winnerConfirmed", facts: [])
         }
         if let confirmed = p.winnerConfirmed {
             try out.deadline(
-                "procurement.result.late-notice", from: confirmed, named: "winnerConfirmed", done: p.resultAnnounced,
+                ProcurementLaw.resultLateNotice.id, from: confirmed, named: "winnerConfirmed", done: p.resultAnnounced,
                 doneName: "announced", facts: [])
         }
     }
@@ -122,21 +123,21 @@ public struct ProcurementRules: Sendable {
     func signing(_ c: ProcurementProcess.Contract, _ p: ProcurementProcess, _ out: inout FindingCollector) throws {
         if let notice = c.awardNotice {
             try out.deadline(
-                "procurement.contract.late-signing", from: .init(notice, evidence: p.resultAnnounced?.evidence ?? []),
+                ProcurementLaw.contractLateSigning.id, from: .init(notice, evidence: p.resultAnnounced?.evidence ?? []),
                 named: "notice", done: c.signed, doneName: "signed", facts: [.init("contract", c.id)])
         }
         guard let signed = c.signed else { return }
         try out.deadline(
-            "procurement.contract.late-publication", from: signed, named: "signed", done: c.published,
+            ProcurementLaw.contractLatePublication.id, from: signed, named: "signed", done: c.published,
             doneName: "published", facts: [.init("contract", c.id)])
         try out.deadline(
-            "procurement.contract.late-filing", from: signed, named: "signed", done: c.filed, doneName: "filed",
+            ProcurementLaw.contractLateFiling.id, from: signed, named: "signed", done: c.filed, doneName: "filed",
             facts: [.init("contract", c.id)])
     }
 
     /// Acceptance by the agreed date: late once passed after it, or, whatever the source, not passed by a later day.
     func acceptance(_ c: ProcurementProcess.Contract, _ out: inout FindingCollector) throws {
-        guard let due = c.acceptanceDue, let figure = try out.figure("procurement.acceptance.overdue", on: due),
+        guard let due = c.acceptanceDue, let figure = try out.figure(ProcurementLaw.acceptanceOverdue.id, on: due),
             let miss = figure.missed(
                 from: due, done: c.acceptancePassed?.on, asOf: out.asOf, absenceCounts: true,
                 calendar: profile.calendar)
@@ -156,12 +157,12 @@ public struct ProcurementRules: Sendable {
     }
 
     /// The shared SME payment rule, under the procurement ids.
-    static let smePayment = SMEPaymentRule(sector: "procurement")
+    static let smePayment = ProcurementLaw.smePayment
 
     func bonds(_ p: ProcurementProcess, _ out: inout FindingCollector) throws {
         for bond in p.bidBonds where bond.posted <= out.asOf {
             if let budget = p.budget,
-                let figure = try out.figure("procurement.bond.excessive-bid-bond", on: bond.posted),
+                let figure = try out.figure(ProcurementLaw.bondExcessiveBidBond.id, on: bond.posted),
                 bond.amount > budget * figure.figure.value / 100
             {
                 out.add(
@@ -174,7 +175,7 @@ public struct ProcurementRules: Sendable {
             let start = winning != nil ? winning?.signed : p.resultAnnounced
             guard let start else { continue }
             try out.deadline(
-                "procurement.bond.late-refund", from: start, named: winning != nil ? "signed" : "announced",
+                ProcurementLaw.bondLateRefund.id, from: start, named: winning != nil ? "signed" : "announced",
                 done: bond.refunded, doneName: "refunded",
                 facts: [.init("supplier", bond.holder.name), .init("winner", winning != nil ? "yes" : "no")],
                 evidence: bond.evidence)

@@ -68,18 +68,18 @@ public struct PurchaserStatistics: Hashable, Sendable {
                     try rules.profile.deadlineInForce(rule, from: from)?.deadline.due
                 }
                 let key = { (rule: String) in late["\(rule)|\(p.id)|\(c.id)"] == nil }
-                if let notice = c.awardNotice, let d = try due("procurement.contract.late-signing", notice),
+                if let notice = c.awardNotice, let d = try due(ProcurementLaw.contractLateSigning.id, notice),
                     d < asOf || (c.signed.map { $0.on <= asOf } ?? false)
                 {
                     signingDue += 1
-                    if key("procurement.contract.late-signing") { signedOnTime += 1 }
+                    if key(ProcurementLaw.contractLateSigning.id.rawValue) { signedOnTime += 1 }
                 }
                 if let signed = c.signed, signed.on <= asOf,
-                    let d = try due("procurement.contract.late-publication", signed.on),
+                    let d = try due(ProcurementLaw.contractLatePublication.id, signed.on),
                     d < asOf || (c.published.map { $0.on <= asOf } ?? false)
                 {
                     publicationDue += 1
-                    if key("procurement.contract.late-publication") { publishedOnTime += 1 }
+                    if key(ProcurementLaw.contractLatePublication.id.rawValue) { publishedOnTime += 1 }
                 }
                 if c.paysAnSME, let start = c.paymentTerms.start(asOf: asOf)?.fact {
                     daysToPay += c.payments.compactMap { $0.on }.filter { $0 <= asOf }.map { start.on.days(until: $0) }
@@ -172,8 +172,9 @@ public struct PurchaserIndicator: Indicator {
     public var weight: Double { 10 }
 
     static let counted: Set<RuleID> = [
-        "procurement.contract.late-signing", "procurement.contract.late-publication", "procurement.acceptance.overdue",
-        "procurement.payment.late-sme", "procurement.payment.overdue-unpaid",
+        ProcurementLaw.contractLateSigning.id, ProcurementLaw.contractLatePublication.id,
+        ProcurementLaw.acceptanceOverdue.id,
+        ProcurementLaw.smePayment.lateRule, ProcurementLaw.smePayment.unpaidRule,
     ]
 
     /// Scores the purchaser's procurement obligations.
@@ -203,7 +204,8 @@ public struct PurchaserIndicator: Indicator {
         // One miss per rule and contract (a late payment and the rest still unpaid count once).
         var missed: [String: Finding] = [:]
         for f in stats.findings where Self.counted.contains(f.rule) {
-            let rule = f.rule == "procurement.payment.overdue-unpaid" ? "procurement.payment.late-sme" : f.rule.rawValue
+            let rule = (f.rule == ProcurementLaw.smePayment.unpaidRule ? ProcurementLaw.smePayment.lateRule : f.rule)
+                .rawValue
             missed["\(rule)|\(f.fact("project") ?? "")|\(f.fact("contract") ?? "")"] =
                 missed[
                     "\(rule)|\(f.fact("project") ?? "")|\(f.fact("contract") ?? "")"] ?? f

@@ -49,4 +49,34 @@ struct SMEPaymentRuleTests {
         // 3 March + 60 = 2 May, inside the Labour Day break: 6 May is the last day.
         #expect(agreed.due.due == day("2025-05-06"))
     }
+
+    @Test(
+        "the 60-day cap at 60 and at 61 days, and 0.05% a day from the day after the last allowed day, in each sector",
+        arguments: [
+            ("procurement", "procurement.payment.agreed-term-cap", "procurement.payment.interest"),
+            ("bidding", "bidding.payment.agreed-term-cap", "bidding.payment.interest"),
+        ])
+    func capAndInterest(sector: String, cap: String, interest: String) throws {
+        let rule = SMEPaymentRule(sector: sector)
+        #expect(rule.capRule == RuleID(cap) && rule.interestRule == RuleID(interest))
+        let profile = try JurisdictionProfile.national.addingDefaults(rule.figures)
+        #expect(try profile.figure(RuleID(cap), on: day("2025-06-01")).figure == Figure(60, .days))
+        #expect(
+            try profile.figure(RuleID(interest), on: day("2025-06-01")).figure
+                == Figure(Decimal(string: "0.05")!, .percent))
+        // Delivered 3 June 2025 (a Tuesday): 60 days end on Saturday 2 August, moved to Monday 4 August.
+        func assess(term: Int, paid: String?) throws -> SMEPaymentRule.Assessment {
+            let contract = SMEPaymentRule.Contract(
+                amount: 200_000, agreedTermDays: term, deliveries: [DatedFact(day("2025-06-03"), evidence: [5])],
+                payments: paid.map { [.init(on: day($0), amount: 200_000, evidence: [6])] } ?? [])
+            return try #require(try rule.assess(contract, profile: profile, asOf: day("2025-12-31")))
+        }
+        #expect(try assess(term: 60, paid: nil).term == "agreed 60 d")
+        #expect(try assess(term: 61, paid: nil).term == "agreed 61 d, counted as 60 d")
+        #expect(try assess(term: 61, paid: nil).due.due == day("2025-08-04"))
+        #expect(try assess(term: 60, paid: "2025-08-04").paidLate == false)
+        // One day late: 200,000 × 0.05% × 1 = 100 yuan; ten days late: 1,000.
+        #expect(try assess(term: 60, paid: "2025-08-05").interestOwed == 100)
+        #expect(try assess(term: 60, paid: "2025-08-14").interestOwed == 1_000)
+    }
 }

@@ -198,6 +198,13 @@ public struct SMEPaymentRule: Sendable {
             ]
     }
 
+    /// The rule's four declarations (late, unpaid, cap, interest), each with its versions.
+    public var declarations: [RuleDeclaration] {
+        [lateRule, unpaidRule, capRule, interestRule].map { id in
+            RuleDeclaration(figures: figures.filter { $0.rule == id })
+        }
+    }
+
     /// Assesses one contract with an SME as of a day.
     /// - Parameters:
     ///   - contract: The contract.

@@ -16,7 +16,10 @@ public protocol SectorModule: Sendable {
     var sanctionRules: [SanctionRule] { get }
     /// The incentive rules the module adds to the kit's policy (ids start with `incentive.` and the module's id).
     var incentiveRules: [IncentiveRule] { get }
-    /// The rule figures the module needs in the national profile, as defaults a local profile may override.
+    /// The rules the module declares (each once, with its figures), for the catalogue and the rule list.
+    var rules: [RuleDeclaration] { get }
+    /// The rule figures the module needs in the national profile, as defaults a local profile may override; by
+    /// default every version of every declared rule.
     var ruleFigures: [RuleFigure] { get }
     /// The evaluation indicators the module adds to the scoring model.
     var indicators: [any Indicator] { get }
@@ -66,8 +69,10 @@ extension SectorModule {
     public var sanctionRules: [SanctionRule] { [] }
     /// No incentive rules of its own.
     public var incentiveRules: [IncentiveRule] { [] }
-    /// No figures of its own.
-    public var ruleFigures: [RuleFigure] { [] }
+    /// No rules of its own.
+    public var rules: [RuleDeclaration] { [] }
+    /// Every version of every declared rule.
+    public var ruleFigures: [RuleFigure] { rules.flatMap(\.figures) }
     /// No indicators of its own.
     public var indicators: [any Indicator] { [] }
     /// No report sections of its own.
