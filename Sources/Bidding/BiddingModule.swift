@@ -59,19 +59,47 @@ public struct BiddingModule: SectorModule {
         ]
     }
 
+    /// The blacklist in force (`blacklist`), the bidding agencies' credit information (`agencies`) and a
+    /// tenderer's integrity file (`integrity`, for a subject).
+    public var reports: [ModuleReport] {
+        [
+            ModuleReport(kind: "blacklist", summary: "the bidding blacklist in force, with grounds and terms (黑名单)") {
+                kit, _, asOf in
+                let table = try BiddingBlacklist.publication(in: kit, asOf: asOf)
+                return Report(
+                    title: "招标投标不良行为黑名单", subtitle: "Blacklist of bad conduct in bidding, in force", asOf: asOf,
+                    keyFigures: [KeyFigure("在列 Entries", String(table.rows.count))],
+                    sections: [ReportSection(title: "黑名单 Blacklist", blocks: [.table(table)])])
+            },
+            ModuleReport(kind: "agencies", summary: "bidding agencies' credit information (招标代理机构信用信息)") {
+                kit, _, asOf in
+                let table = try BiddingAgencyRegistry.publicView(in: kit, asOf: asOf)
+                return Report(
+                    title: "招标代理机构信用信息", subtitle: "Bidding agencies' credit information", asOf: asOf,
+                    keyFigures: [KeyFigure("机构 Agencies", String(table.rows.count))],
+                    sections: [ReportSection(title: "招标代理机构 Bidding agencies", blocks: [.table(table)])])
+            },
+            ModuleReport(
+                kind: "integrity", summary: "a tenderer's integrity file (诚信档案)", subject: .required
+            ) { kit, subject, asOf in
+                guard let subject else {
+                    throw CreditKitError(.invalidArgument, "the integrity file is about one tenderer; name it")
+                }
+                return try ParticipantEvaluation.integrityFile(of: subject, in: kit, asOf: asOf)
+            },
+        ]
+    }
+
     /// The tenderer's conduct.
     public var indicators: [any Indicator] { [TendererIndicator()] }
 
     /// The tenderer section, for an agency with tenders.
     /// - Parameter context: The kit, the subject and the day.
-    /// - Returns: The section, or none.
-    public func reportSections(_ context: ReportContext) -> [ReportSection] {
-        do {
-            let stats = try TendererStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
-            return stats.tenders == 0 ? [] : [stats.section]
-        } catch {
-            return [ReportSection(title: "招标投标 Bidding", blocks: [.paragraph("无法读取招标投标事实：\(error)")])]
-        }
+    /// - Returns: The section, or none for a subject without tenders.
+    /// - Throws: When the facts cannot be read.
+    public func reportSections(_ context: ReportContext) throws -> [ReportSection] {
+        let stats = try TendererStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
+        return stats.tenders == 0 ? [] : [stats.section]
     }
 }
 

@@ -13,22 +13,28 @@ enum DeadlineCommand: Command {
 
           --working-days N     N working days: weekends and holidays skipped, 调休 working weekends counted
           --days N             N calendar days; a last day on a rest day moves to the next working day (art. 203)
-          --rule RULE-ID       the period a rule sets in the profile on that day, e.g. disclosure.penalty.publication
+          --rule RULE-ID       the period a rule sets in the profile on that day, the core's or a module's: e.g.
+                               disclosure.penalty.publication,
+                               procurement.contract.late-filing
           --profile NAME       the jurisdiction profile (default national): \(JurisdictionProfile.shipped.map(\.id).joined(separator: ", "))
           --no-rest-day-rule   do not move a calendar-day deadline off a rest day
         """
+
+    /// A shipped profile with the registered modules' rules as national defaults, as a kit has it.
+    static func profile(named name: String) throws -> JurisdictionProfile {
+        guard let shipped = JurisdictionProfile.named(name) else {
+            throw CLIError(
+                message:
+                    "no profile '\(name)'; shipped: \(JurisdictionProfile.shipped.map(\.id).joined(separator: ", "))")
+        }
+        return try shipped.addingDefaults(allSectorModules.flatMap(\.ruleFigures))
+    }
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         guard let from = try arguments.dateOption("--from") else {
             throw CLIError(message: "--from YYYY-MM-DD is required; see `creditkit deadline --help`")
         }
-        let profileName = try arguments.option("--profile") ?? "national"
-        guard let profile = JurisdictionProfile.named(profileName) else {
-            throw CLIError(
-                message:
-                    "no profile '\(profileName)'; shipped: \(JurisdictionProfile.shipped.map(\.id).joined(separator: ", "))"
-            )
-        }
+        let profile = try Self.profile(named: try arguments.option("--profile") ?? "national")
         let working = try arguments.option("--working-days")
         let days = try arguments.option("--days")
         let rule = try arguments.option("--rule")

@@ -1,35 +1,39 @@
-import Bidding
 import CreditKitCore
 import Foundation
 
 enum ReportCommand: Command {
     static let name = "report"
     static let summary =
-        "write a credit file, ranking, semi-annual report, warning list or bidding list as md, html, csv or json"
-    static let help = """
+        "write a credit file, ranking, semi-annual report, warning list or a module's report as md, html, csv or json"
+    static var help: String {
+        """
         usage: creditkit report PATH --kind KIND [--subject CODE] --as-of YYYY-MM-DD --format md|html|csv|json
                                 --out DIR
 
         Writes the report into DIR and prints the files written. The same inputs give byte-identical files.
 
           --kind KIND      file (a subject's credit file, 信用档案), ranking, semiannual (due 10 July and
-                           10 January), warnings; and for bidding: blacklist (the blacklist in force, with its
-                           grounds and terms), agencies (bidding agencies' credit information), integrity (a
-                           tenderer's integrity file, 诚信档案, with --subject)
-          --subject CODE   for --kind file; without it, the file of every agency is written
+                           10 January), warnings; and the registered modules' reports:
+        \(moduleReports.map { "                   \($0.kind)\($0.subject == .required ? " (with --subject)" : ""): \($0.summary)" }.joined(separator: "\n"))
+          --subject CODE   for --kind file (without it, the file of every agency) and the modules' reports about one
+                           subject
           --as-of DATE     the day the report speaks of
           --format FMT     md, html (one self-contained file with charts), csv (one file per table, UTF-8 with
                            BOM), json
           --out DIR        where the files go (created when missing)
         """
+    }
+
+    /// Every registered module's report kinds.
+    static var moduleReports: [ModuleReport] { allSectorModules.flatMap(\.reports) }
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.positional("the ledger file PATH")
         let kindText = try arguments.option("--kind") ?? ""
-        let bidding = ["blacklist", "agencies", "integrity"]
-        guard ReportKind(rawValue: kindText) != nil || bidding.contains(kindText) else {
-            throw CLIError(
-                message: "--kind takes file, ranking, semiannual, warnings, blacklist, agencies or integrity")
+        let module = moduleReports.first { $0.kind == kindText }
+        guard ReportKind(rawValue: kindText) != nil || module != nil else {
+            let kinds = ReportKind.allCases.map(\.rawValue) + moduleReports.map(\.kind)
+            throw CLIError(message: "--kind takes one of \(kinds.joined(separator: ", ")), not '\(kindText)'")
         }
         let subject = try arguments.option("--subject")
         guard let asOf = try arguments.dateOption("--as-of") else {
@@ -45,32 +49,29 @@ enum ReportCommand: Command {
         let written: [String]
         if let kind = ReportKind(rawValue: kindText) {
             written = try write(kind: kind, subject: subject, asOf: asOf, format: format, out: out, kit: kit)
+        } else if let module {
+            written = try save(
+                [(kindText, try moduleReport(module, subject: subject, asOf: asOf, kit: kit))], asOf: asOf,
+                format: format, out: out)
         } else {
-            let report = try biddingReport(kindText, subject: subject, asOf: asOf, kit: kit)
-            written = try save([(kindText, report)], asOf: asOf, format: format, out: out)
+            written = []
         }
         for file in written { print(file) }
     }
 
-    /// The bidding module's published lists and integrity files as reports.
-    static func biddingReport(_ kind: String, subject: String?, asOf: LocalDate, kit: CreditKit) throws -> Report {
-        switch kind {
-        case "integrity":
-            guard let subject else { throw CLIError(message: "--kind integrity needs --subject CODE") }
-            return try ParticipantEvaluation.integrityFile(
-                of: try ProfileCommand.resolveSubject(subject, kit: kit), in: kit, asOf: asOf)
-        case "agencies":
-            let table = try BiddingAgencyRegistry.publicView(in: kit, asOf: asOf)
-            return Report(
-                title: "招标代理机构信用信息", subtitle: "Bidding agencies' credit information", asOf: asOf,
-                keyFigures: [KeyFigure("机构 Agencies", String(table.rows.count))],
-                sections: [ReportSection(title: "招标代理机构 Bidding agencies", blocks: [.table(table)])])
-        default:
-            let table = try BiddingBlacklist.publication(in: kit, asOf: asOf)
-            return Report(
-                title: "招标投标不良行为黑名单", subtitle: "Blacklist of bad conduct in bidding, in force", asOf: asOf,
-                keyFigures: [KeyFigure("在列 Entries", String(table.rows.count))],
-                sections: [ReportSection(title: "黑名单 Blacklist", blocks: [.table(table)])])
+    /// A module's report, with its subject resolved when it needs one.
+    static func moduleReport(_ module: ModuleReport, subject: String?, asOf: LocalDate, kit: CreditKit) throws
+        -> Report
+    {
+        var id: SubjectID?
+        if module.subject == .required {
+            guard let subject else { throw CLIError(message: "--kind \(module.kind) needs --subject CODE") }
+            id = try ProfileCommand.resolveSubject(subject, kit: kit)
+        }
+        do {
+            return try module.make(kit, id, asOf)
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
         }
     }
 

@@ -102,6 +102,18 @@ struct DeadlineCommandTests {
             await #expect(throws: CLIError.self, "\(args)") { try await DeadlineCommand.run(&parser) }
         }
     }
+
+    @Test("knows the modules' rules: a contract filed within 7 working days of its signing")
+    func moduleRule() async throws {
+        var parser = ArgumentParser(
+            ["--from", "2025-09-29", "--rule", "procurement.contract.late-filing"], command: DeadlineCommand.self)
+        try await DeadlineCommand.run(&parser)
+        let profile = try DeadlineCommand.profile(named: "national")
+        let (deadline, figure) = try profile.deadline(
+            "procurement.contract.late-filing", from: LocalDate("2025-09-29")!)
+        // 30 September, 9, 10, 11 (a worked Saturday), 13, 14 and 15 October: the seventh working day.
+        #expect(deadline.due == LocalDate("2025-10-15")! && figure.figure == Figure(7, .workingDays))
+    }
 }
 
 @Suite("Rule catalogue")

@@ -81,20 +81,25 @@ struct ReportTests {
         #expect(all.count == city.agencies.count)
     }
 
+    /// A registered module's report kind, as `creditkit report --kind` finds it.
+    func moduleReport(_ kind: String, subject: String?, kit: CreditKit) throws -> Report {
+        let module = try #require(ReportCommand.moduleReports.first { $0.kind == kind })
+        return try ReportCommand.moduleReport(module, subject: subject, asOf: today, kit: kit)
+    }
+
     @Test("the bidding lists: the blacklist with its terms, the agencies, a tenderer's integrity file")
     func biddingLists() async throws {
         let (kit, city) = try await demoKit()
-        let blacklist = try ReportCommand.biddingReport("blacklist", subject: nil, asOf: today, kit: kit)
+        #expect(ReportCommand.moduleReports.map(\.kind) == ["blacklist", "agencies", "integrity"])
+        #expect(ReportCommand.help.contains("integrity (with --subject): a tenderer's integrity file"))
+        let blacklist = try moduleReport("blacklist", subject: nil, kit: kit)
         let rows = try #require(blacklist.tables.first { $0.name == "bidding-blacklist" }?.rows)
         #expect(rows.count == 1 && rows[0][2].hasPrefix("串通投标"))
-        let agencies = try ReportCommand.biddingReport("agencies", subject: nil, asOf: today, kit: kit)
+        let agencies = try moduleReport("agencies", subject: nil, kit: kit)
         #expect(agencies.tables.first { $0.name == "bidding-agencies" }?.rows.count == 1)
         let colluder = try #require(city.enterprises.first { $0.name == rows[0][0] })
-        let file = try ReportCommand.biddingReport(
-            "integrity", subject: colluder.creditCode.rawValue, asOf: today, kit: kit)
+        let file = try moduleReport("integrity", subject: colluder.creditCode.rawValue, kit: kit)
         #expect(file.keyFigures.contains { $0.value.hasPrefix("否") })
-        #expect(throws: CLIError.self) {
-            try ReportCommand.biddingReport("integrity", subject: nil, asOf: today, kit: kit)
-        }
+        #expect(throws: CLIError.self) { try moduleReport("integrity", subject: nil, kit: kit) }
     }
 }

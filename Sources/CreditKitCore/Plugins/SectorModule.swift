@@ -28,6 +28,8 @@ public protocol SectorModule: Sendable {
     /// - Returns: The sections; none by default.
     /// - Throws: When the module's facts cannot be read; the credit file then fails rather than leave it out.
     func reportSections(_ context: ReportContext) throws -> [ReportSection]
+    /// The report kinds the module adds to the tools; none by default.
+    var reports: [ModuleReport] { get }
     /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
     /// module registers, about the subjects the suite registered, valid in the order given.
     /// - Parameter subjects: The registered agency and enterprise, and the first day to use.
@@ -79,6 +81,8 @@ extension SectorModule {
     /// - Parameter context: Unused.
     /// - Returns: None.
     public func reportSections(_ context: ReportContext) -> [ReportSection] { [] }
+    /// None.
+    public var reports: [ModuleReport] { [] }
     /// None.
     /// - Parameter subjects: Unused.
     /// - Returns: No events.
