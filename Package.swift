@@ -28,7 +28,7 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting", "Procurement", "Bidding"],
+        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting"] + sectors.map { .target(name: $0) },
         path: "Benchmarks/CreditKitBench"
     ),
     .executableTarget(
@@ -43,13 +43,13 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "ProcurementExample",
-        dependencies: ["CreditKitCore", "Procurement"],
+        dependencies: ["CreditKitCore", "OpenContracting", "Procurement"],
         path: "Examples/ProcurementExample"
     ),
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
     .testTarget(
-        name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting"],
+        name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting", "OpenContracting"],
         exclude: ["Golden"]
     ),
     .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample"]),

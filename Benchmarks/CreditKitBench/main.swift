@@ -1,11 +1,9 @@
-import Bidding
 // creditkit-bench: the standard workloads, one JSON object per line. Build and run in release:
 //   swift run -c release creditkit-bench ledger [--n 1000000] [--dir DIR]
 import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
-import Procurement
 import Synchronization
 
 struct Options {
@@ -21,7 +19,8 @@ struct Options {
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
-          ocds FILE read an OCDS file and run every procurement and bidding rule and the red flags, one thread and two
+          ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
+                   rules, the red flags), one thread and two
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
 
@@ -185,55 +184,53 @@ func evaluateWorkload(records: Int) async throws {
     }
 }
 
-/// The OCDS workload: what `creditkit ocds check` does — read every release and run every procurement and bidding
-/// rule and the red flags (R038 over the whole file at the end) — on one thread and on two (the mapped file split
-/// at a line boundary near its middle, the two scans' counts merged before R038). Mapping the file is inside the
-/// timing.
+/// The OCDS workload: what `creditkit ocds check` does — every registered module that reads OCDS over every
+/// release (the rules), then what needs the whole file (the red flags, R038 at the end) — on one thread and on two
+/// (the mapped file split at a line boundary near its middle, the second part's checks merged into the first's
+/// before the end). Mapping the file is inside the timing.
 func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
-    let procurement = try ProcurementOCDSChecks()
-    let bidding = try BiddingOCDSChecks()
-    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int, flags: RedFlagScan) {
-        var findings = 0
-        var flags = RedFlagScan()
-        let report = try OCDSReader.read(data: part) { release in
-            findings += try procurement.check(release, asOf: asOf).count + bidding.check(release, asOf: asOf).count
-            flags.add(release)
-        }
-        return (report.releases, findings, flags)
+    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int, checks: [any OCDSCheck]) {
+        var checks = try OCDSRun.checks(benchModules)
+        let (findings, report) = try OCDSRun.read(part, checks: &checks, asOf: asOf)
+        return (report.releases, findings.count, checks)
     }
     for threads in [1, 2] {
         let start = ContinuousClock.now
         var total = (releases: 0, findings: 0)
-        var flags = RedFlagScan()
+        var checks: [any OCDSCheck] = []
         if threads == 1 {
             let r = try run(try OCDSReader.map(file))
             total = (r.releases, r.findings)
-            flags = r.flags
+            checks = r.checks
         } else {
             let data = try OCDSReader.map(file)
             var middle = data.count / 2
             while middle < data.count, data[data.startIndex + middle] != 0x0A { middle += 1 }
             let halves = [data.prefix(middle + 1), data.suffix(from: data.startIndex + min(middle + 1, data.count))]
-            let results = Mutex<[Int: Result<(releases: Int, findings: Int, flags: RedFlagScan), any Error>]>([:])
+            let results = Mutex<[Int: Result<(releases: Int, findings: Int, checks: [any OCDSCheck]), any Error>]>([:])
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 let r = Result { try run(halves[i]) }
                 results.withLock { $0[i] = r }
             }
             for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
                 let r = try result.get()
-                total.releases += r.0
-                total.findings += r.1
-                flags.merge(r.2)
+                total.releases += r.releases
+                total.findings += r.findings
+                if checks.isEmpty {
+                    checks = r.checks
+                } else {
+                    for i in checks.indices { try checks[i].merge(r.checks[i]) }
+                }
             }
         }
-        let raised = flags.finish().count
+        let flags = try OCDSRun.finish(&checks, asOf: asOf).count
         let elapsed = seconds(since: start)
         emit([
             ("workload", "ocds"), ("threads", threads), ("n", total.releases), ("seconds", elapsed),
             ("per_second", Double(total.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
-            ("findings", total.findings), ("flags", raised),
+            ("findings", total.findings), ("flags", flags),
         ])
     }
 }

@@ -8,6 +8,7 @@
 //   swift run ProcurementExample            (writes ./procurement-example/)
 import CreditKitCore
 import Foundation
+import OpenContracting
 import Procurement
 
 /// The platform's export: three processes as OCDS compiled releases, one per line. (A function, not a global:
@@ -42,8 +43,10 @@ public func runProcurementExample(writingTo directory: URL) async throws -> [Str
     // 1. Import the platform's export.
     let file = directory.appendingPathComponent("platform-export.jsonl")
     try Data(platformExport().joined(separator: "\n").utf8).write(to: file)
-    let imported = try await ProcurementOCDSImport().run(path: file.path, into: kit)
-    out.append("imported \(imported.projects) projects (\(imported.events) facts) from the platform export")
+    let imported = try await OCDSImport.run(path: file.path, into: kit)
+    out.append(
+        "imported \(imported.cases[ProcurementModule.sectorID] ?? 0) projects (\(imported.events) facts) "
+            + "from the platform export")
 
     // 2. The canteen purchase, recorded fact by fact: payment waits for acceptance, due by 15 October.
     let canteen = ProcurementProcess.project("QLJY-2025-004", purchaser: bureau.id)

@@ -132,28 +132,19 @@ extension RedFlag {
     }
 }
 
-/// Imports the bidding facts of works releases into the ledger (招标投标事实导入), as tenders of the buyers' registered
-/// agencies; other buyers are counted and left out, tenders already held are skipped.
-public struct BiddingOCDSImport: Sendable {
-    /// What an import did.
-    public struct Summary: Sendable {
-        /// Tenders added, events appended, tenders already held, releases of unregistered buyers.
-        public var tenders = 0, events = 0, alreadyThere = 0, unmatched = 0
-    }
-
-    /// Whether a release without a category is works.
-    public var missingIsWorks: Bool
-
-    /// Makes an importer.
-    /// - Parameter missingIsWorks: Whether a release without a category is works.
-    public init(missingIsWorks: Bool = false) { self.missingIsWorks = missingIsWorks }
-
+/// The bidding facts of an OCDS works release (开放合同数据转为招标投标事实): what `OCDSImport` appends for each
+/// release the Bidding Law governs, as a tender of the buyer's registered agency. Facts the data gets wrong (a
+/// notice before the winner is determined, a payment that is not positive) are left out and counted.
+public enum BiddingOCDSImport {
     /// The events of one works release, for a tenderer.
     /// - Parameters:
     ///   - release: The release.
     ///   - tenderer: The tenderer.
+    ///   - tally: Counts the facts left out.
     /// - Returns: The events, or none without a date to register the tender on.
-    public static func events(for release: OCDSRelease, tenderer: SubjectID) -> [any AnyCaseEvent<BiddingProcess>] {
+    public static func events(
+        for release: OCDSRelease, tenderer: SubjectID, tally: inout OCDSImportTally
+    ) -> [any AnyCaseEvent<BiddingProcess>] {
         let p = BiddingProcess(release: release, tenderer: tenderer)
         guard let registered = release.firstDate
         else { return [] }
@@ -178,14 +169,19 @@ public struct BiddingOCDSImport: Sendable {
             }
             out.append(tender.on(opened, BidsOpened(bids: bids)))
         }
-        if let determined = p.winnerDetermined?.on, let notice = p.awardNotice?.on, notice >= determined,
+        if let determined = p.winnerDetermined?.on, let notice = p.awardNotice?.on,
             let winner = p.contracts.first?.suppliers.first
         {
-            out.append(
-                tender.on(
-                    notice,
-                    BiddingAwardNoticed(
-                        winner: winner, price: max(p.contracts.first?.amount ?? 0, 0), winnerDeterminedOn: determined)))
+            if notice >= determined {
+                out.append(
+                    tender.on(
+                        notice,
+                        BiddingAwardNoticed(
+                            winner: winner, price: max(p.contracts.first?.amount ?? 0, 0),
+                            winnerDeterminedOn: determined)))
+            } else {
+                tally.inconsistentFacts += 1
+            }
         }
         for c in p.contracts {
             guard let signed = c.signed?.on else { continue }
@@ -199,50 +195,116 @@ public struct BiddingOCDSImport: Sendable {
                 out.append(tender.on(d.on, ContractMilestoneReached(contract: c.id, milestone: .delivered)))
             }
             for pay in c.payments {
-                guard let on = pay.on, let amount = pay.amount, amount > 0 else { continue }
+                guard let on = pay.on, let amount = pay.amount, amount > 0 else {
+                    tally.inconsistentFacts += 1
+                    continue
+                }
                 out.append(tender.on(on, PaymentMade(contract: c.id, amount: amount)))
             }
         }
         return out
     }
+}
 
-    /// Reads a file and appends the bidding facts of its works releases in one batch.
+/// The bidding module's checks over one OCDS file: the Bidding Law's rules on each works release, and the red flags
+/// on every process, with R038 over the whole file at the end.
+public struct BiddingOCDSCheck: OCDSCheck {
+    /// The rules on works releases.
+    public let rules: BiddingOCDSChecks
+    /// The red flags so far.
+    public private(set) var flags: RedFlagScan
+    /// The buyers of flagged processes, for the findings' subjects.
+    private var buyers: [String: SubjectID] = [:]
+
+    /// Makes the checks.
     /// - Parameters:
-    ///   - path: The OCDS file.
-    ///   - kit: The kit, with the bidding module.
-    ///   - more: More buyer ids and the agencies they stand for.
-    /// - Returns: What was done.
-    /// - Throws: `CreditKitError` (`invalidArgument`) without the bidding module; reading errors; the ledger's
-    ///   refusal.
-    public func run(path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:]) async throws -> Summary {
-        guard kit.modules.contains(where: { $0.id == BiddingModule.sectorID }) else {
-            throw CreditKitError(.invalidArgument, "the kit has no bidding module registered")
+    ///   - rules: The rules on works releases.
+    ///   - flags: The red flags' settings.
+    public init(rules: BiddingOCDSChecks, flags: RedFlagSettings) {
+        self.rules = rules
+        self.flags = RedFlagScan(settings: flags)
+    }
+
+    /// The rules' findings on a works release; the release's red flags are kept for the end.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - asOf: The day looked at.
+    /// - Returns: The rules' findings.
+    /// - Throws: When the profile lacks a rule's figure.
+    public mutating func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
+        if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
+        return try rules.check(release, asOf: asOf)
+    }
+
+    /// Takes in another part's red flags.
+    /// - Parameter other: The other part's checks.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` for another module's checks.
+    public mutating func merge(_ other: any OCDSCheck) throws {
+        guard let other = other as? BiddingOCDSCheck else {
+            throw CreditKitError(.invalidArgument, "cannot merge \(type(of: other)) into the bidding checks")
         }
-        let buyers = OCDSBuyers.agencies(in: kit.view).merging(more) { _, given in given }
-        var existing = Set(
+        flags.merge(other.flags)
+        buyers.merge(other.buyers) { mine, _ in mine }
+    }
+
+    /// The red flags on processes, in reading order, then R038 on buyers, procuring entities and tenderers.
+    /// - Parameter asOf: The day looked at.
+    /// - Returns: The flags as findings.
+    public mutating func finish(asOf: LocalDate) throws -> [Finding] {
+        let raised = flags.finish()
+        return raised.filter { $0.group == .process }.map { $0.finding(buyer: buyers[$0.key], asOf: asOf) }
+            + raised.filter { $0.group != .process && $0.code == .excessiveDisqualifications }.map {
+                $0.finding(buyer: nil, asOf: asOf)
+            }
+    }
+}
+
+extension BiddingModule: OCDSModule {
+    /// Works under the Bidding Law, and OCP Cardinal's red flags on every process.
+    public var ocdsSummary: String {
+        "works under the Bidding Law (bidding.*), imported as tenders; and on every process, whatever its "
+            + "category, the red flags (bidding.flag.*) with the meaning of OCP Cardinal's R018, R028, R030, R035, "
+            + "R036 and R038"
+    }
+
+    /// Whether the Bidding Law governs a release (works).
+    /// - Parameter release: The release.
+    /// - Returns: `true` for works.
+    public func governs(_ release: OCDSRelease) -> Bool { BiddingProcess.governs(release, missingIsWorks: false) }
+
+    /// The Bidding Law's rules and the red flags over the file.
+    /// - Parameters:
+    ///   - profile: The profile whose figures apply.
+    ///   - preparation: The bid statuses and currency the red flags read.
+    /// - Returns: The checks.
+    /// - Throws: When the module's figures do not fit the profile.
+    public func ocdsCheck(profile: JurisdictionProfile, preparation: OCDSPreparation) throws -> any OCDSCheck {
+        var settings = RedFlagSettings()
+        settings.bidStatuses = preparation.bidStatuses
+        settings.currency = preparation.currency
+        return BiddingOCDSCheck(rules: try BiddingOCDSChecks(profile: profile), flags: settings)
+    }
+
+    /// The release's bidding facts, as a tender of the buyer's agency.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - owner: The tenderer.
+    ///   - tally: Counts the facts left out.
+    /// - Returns: The facts.
+    public func ocdsFacts(for release: OCDSRelease, owner: SubjectID, tally: inout OCDSImportTally)
+        -> [any LedgerEvent]
+    {
+        BiddingOCDSImport.events(for: release, tenderer: owner, tally: &tally)
+    }
+
+    /// The tenders the ledger holds.
+    /// - Parameter kit: The kit.
+    /// - Returns: Their tenderers and numbers.
+    /// - Throws: Storage and decoding errors.
+    public func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey> {
+        Set(
             try kit.ledger.cases(BiddingProcess.self, view: kit.view, asOf: .distantFuture).map {
-                "\($0.tenderer)|\($0.id)"
+                OCDSCaseKey(owner: $0.tenderer, id: $0.id)
             })
-        var summary = Summary()
-        var events: [any LedgerEvent] = []
-        _ = try OCDSReader.read(path: path) { release in
-            guard BiddingProcess.governs(release, missingIsWorks: missingIsWorks) else { return }
-            guard let tenderer = OCDSBuyers.id(of: release).flatMap({ buyers[$0] }) else {
-                summary.unmatched += 1
-                return
-            }
-            guard existing.insert("\(tenderer)|\(release.ocid)").inserted else {
-                summary.alreadyThere += 1
-                return
-            }
-            let found = Self.events(for: release, tenderer: tenderer)
-            if !found.isEmpty {
-                summary.tenders += 1
-                events += found
-            }
-        }
-        if !events.isEmpty { try await kit.ledger.append(events) }
-        summary.events = events.count
-        return summary
     }
 }

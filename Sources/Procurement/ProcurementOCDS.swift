@@ -109,7 +109,7 @@ extension ProcurementProcess {
 
 /// The procurement rules over OCDS releases (政府采购核查): every rule open data can show, on each release the
 /// Government Procurement Law governs. Findings name the buyer (采购人) as `ocds:<buyer id>`.
-public struct ProcurementOCDSChecks: Sendable {
+public struct ProcurementOCDSChecks: OCDSCheck {
     /// The rules, with the profile whose figures apply.
     public let rules: ProcurementRules
     /// The law for a process without a category.

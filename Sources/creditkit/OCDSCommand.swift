@@ -1,21 +1,19 @@
-import Bidding
 import CreditKitCore
 import Foundation
 import OpenContracting
-import Procurement
 
 enum OCDSCommand: Command {
     static let name = "ocds"
-    static let summary = "check an open-contracting (OCDS) file: procurement and bidding rules, red flags; import it"
-    static let help = """
+    static let summary = "check an open-contracting (OCDS) file with every module that reads it; import its facts"
+    static var help: String {
+        """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
                                          [--bid-status LOCAL=OCDS ...] [--currency CUR]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
 
-        Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs the rules
-        of the modules that read OCDS. Goods and services fall under the Government Procurement Law
-        (procurement.*); works under the Bidding Law (bidding.*). Every process, whatever its category, gets the
-        red flags (bidding.flag.*) with the meaning of OCP Cardinal's R018, R028, R030, R035, R036 and R038.
+        Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs every
+        registered module that reads OCDS; each release goes to the module whose law governs it:
+        \(OCDSRun.readers(allSectorModules).map { "  \($0.id): \($0.ocdsSummary)" }.joined(separator: "\n"))
         Malformed lines are reported on stderr with their numbers.
 
           --as-of DATE          the day looked at (default: today in China time)
@@ -24,11 +22,12 @@ enum OCDSCommand: Command {
                                 (Armenia: --bid-status qualified=valid --bid-status not-qualified=disqualified)
           --currency CUR        compare bid prices in this currency (default: each process's first)
 
-        import appends the procurement and bidding facts of each release to the ledger at PATH, as projects of the
-        buyer's registered agency (its `ocds` identifier or credit code; --buyer maps more), in one batch. Projects the
-        ledger holds already are skipped, so a second import adds nothing. `creditkit findings --store PATH`
-        then shows what the rules find.
+        import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
+        (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
+        Cases the ledger holds already are skipped, so a second import adds nothing. `creditkit findings --store
+        PATH` then shows what the rules find.
         """
+    }
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         let verb = try arguments.positional("the verb (check or import)")
@@ -39,55 +38,40 @@ enum OCDSCommand: Command {
         if verb == "import" { return try await importFile(file, &arguments) }
         let asOf = try arguments.dateOption("--as-of") ?? SystemClock().today
         let format = try arguments.option("--format") ?? "json"
-        var settings = RedFlagSettings()
+        var preparation = OCDSPreparation()
         while let pair = try arguments.option("--bid-status") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw CLIError(message: "--bid-status takes LOCAL=OCDS, not '\(pair)'")
             }
-            settings.bidStatuses[parts[0]] = parts[1]
+            preparation.bidStatuses[parts[0]] = parts[1]
         }
-        settings.currency = try arguments.option("--currency")
+        preparation.currency = try arguments.option("--currency")
         try arguments.finish()
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
-        let (findings, report) = try check(path: file, asOf: asOf, settings: settings)
+        let (findings, report) = try check(path: file, asOf: asOf, preparation: preparation)
         for (line, message) in report.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
         print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
     }
 
-    /// Reads an OCDS file and runs every rule of the modules that read OCDS, then the red flags.
+    /// Reads an OCDS file and runs every registered module that reads OCDS: each release in reading order, then
+    /// what needs the whole file (the red flags on organisations).
     /// - Parameters:
     ///   - path: The file.
     ///   - asOf: The day looked at.
-    ///   - settings: How bid statuses and currencies are read for the red flags.
-    /// - Returns: The findings in reading order (flags on organisations last) and the reader's report.
+    ///   - preparation: How bid statuses and currencies are read.
+    /// - Returns: The findings and the reader's report.
     /// - Throws: ``CLIError`` when the file cannot be read.
     static func check(
-        path: String, asOf: LocalDate, settings: RedFlagSettings
+        path: String, asOf: LocalDate, preparation: OCDSPreparation
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
-        let procurement = try ProcurementOCDSChecks()
-        let bidding = try BiddingOCDSChecks()
-        var flags = RedFlagScan(settings: settings)
-        var buyers: [String: SubjectID] = [:]
-        var findings: [Finding] = []
-        let report: OCDSReader.Report
         do {
-            report = try OCDSReader.read(path: path) { release in
-                findings += try procurement.check(release, asOf: asOf) + bidding.check(release, asOf: asOf)
-                if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
-            }
+            return try OCDSRun.check(path: path, modules: allSectorModules, preparation: preparation, asOf: asOf)
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
-        // Flags on processes, in reading order, then those on organisations (R038).
-        let raised = flags.finish()
-        findings += raised.filter { $0.group == .process }.map { $0.finding(buyer: buyers[$0.key], asOf: asOf) }
-        findings += raised.filter { $0.group != .process && $0.code == .excessiveDisqualifications }.map {
-            $0.finding(buyer: nil, asOf: asOf)
-        }
-        return (findings, report)
     }
 
     static func importFile(_ file: String, _ arguments: inout ArgumentParser) async throws {
@@ -103,23 +87,23 @@ enum OCDSCommand: Command {
         }
         try arguments.finish()
         let kit = try openKit(store)
-        let summary: ProcurementOCDSImport.Summary
-        let works: BiddingOCDSImport.Summary
+        let summary: OCDSImport.Summary
         do {
-            summary = try await ProcurementOCDSImport().run(path: file, into: kit, buyers: buyers)
-            works = try await BiddingOCDSImport().run(path: file, into: kit, buyers: buyers)
+            summary = try await OCDSImport.run(path: file, into: kit, buyers: buyers)
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
         for (line, message) in summary.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
+        let imported = OCDSRun.readers(kit.modules).map { module in
+            "\(summary.cases[module.id] ?? 0) \(module.name.english.lowercased()) cases"
+        }
         print(
-            "\(summary.releases) releases: \(summary.projects) procurement projects imported (\(summary.events) events), "
-                + "\(summary.alreadyThere) already in the ledger, \(summary.undated) without a date, "
-                + "\(summary.inconsistentFacts) inconsistent facts left out; "
-                + "\(works.tenders) works tenders imported (\(works.events) events), \(works.alreadyThere) already there"
-        )
+            "\(summary.releases) releases: \(imported.joined(separator: ", ")) imported (\(summary.events) events, one "
+                + "batch); \(summary.alreadyThere) already in the ledger, \(summary.undated) without a date, "
+                + "\(summary.otherLaw) under no registered module's law, \(summary.inconsistentFacts) inconsistent facts "
+                + "left out")
         let unmatched = summary.unmatchedBuyers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         if !unmatched.isEmpty {
             print(

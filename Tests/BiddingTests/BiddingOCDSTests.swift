@@ -57,10 +57,10 @@ struct BiddingOCDSTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-works-\(UUID()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(Self.works.utf8).write(to: file)
-        let first = try await BiddingOCDSImport().run(path: file.path, into: kit, buyers: ["CN-ROADS": roads.id])
-        #expect(first.tenders == 1 && first.events > 4)
-        let again = try await BiddingOCDSImport().run(path: file.path, into: kit, buyers: ["CN-ROADS": roads.id])
-        #expect(again.tenders == 0 && again.alreadyThere == 1)
+        let first = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-ROADS": roads.id])
+        #expect(first.cases == ["bidding": 1] && first.events > 4)
+        let again = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-ROADS": roads.id])
+        #expect(again.cases.isEmpty && again.alreadyThere == 1)
         let fromLedger = Set(try kit.runChecks(asOf: LocalDate("2026-01-01")!).map(\.rule))
         #expect(
             fromLedger == Set(try BiddingOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule)))

@@ -78,19 +78,19 @@ struct ProcurementOCDSMappingTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try Data((Self.line + "\n" + Self.line.replacingOccurrences(of: "CN-BUYER-1", with: "OTHER") + "\n").utf8)
             .write(to: file)
-        let importer = ProcurementOCDSImport()
-        let first = try await importer.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
-        #expect(first.projects == 1 && first.unmatchedBuyers == ["OTHER": 1] && first.inconsistentFacts == 1)
+        let first = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+        #expect(first.cases == ["procurement": 1] && first.unmatchedBuyers == ["OTHER": 1])
+        #expect(first.inconsistentFacts == 1 && first.releases == 2 && first.otherLaw == 0)
         let head = kit.view.head
-        let second = try await importer.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
-        #expect(second.projects == 0 && second.alreadyThere == 1 && kit.view.head == head)
+        let second = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+        #expect(second.cases.isEmpty && second.alreadyThere == 1 && kit.view.head == head)
         // The ledger path finds what the OCDS path finds, now against the registered agency.
         let fromLedger = try kit.runChecks(asOf: LocalDate("2026-01-01")!).filter { $0.subject == agency.id }
         #expect(
             Set(fromLedger.map(\.rule))
                 == Set(try ProcurementOCDSChecks().check(try release(), asOf: LocalDate("2026-01-01")!).map(\.rule)))
         await #expect(throws: CreditKitError.self) {
-            try await importer.run(path: file.path, into: kit, buyers: ["X": "91130300MA0NOTREG1"])
+            try await OCDSImport.run(path: file.path, into: kit, buyers: ["X": "91130300MA0NOTREG1"])
         }
     }
 }

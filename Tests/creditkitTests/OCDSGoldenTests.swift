@@ -1,6 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
 import Foundation
+import OpenContracting
 import Testing
 
 @testable import creditkit
@@ -15,7 +16,7 @@ struct OCDSGoldenTests {
     /// The lines the check gives for one file, in the golden file's shape.
     static func lines(for name: String) throws -> [String] {
         let (findings, report) = try OCDSCommand.check(
-            path: Peers.file(name).path, asOf: LocalDate("2026-11-30")!, settings: .init())
+            path: Peers.file(name).path, asOf: LocalDate("2026-11-30")!, preparation: .init())
         var out = [
             "=\t\(name)\t\(report.releases)\t\(findings.count)\t\(report.malformed.count)\t\(report.notes.count)"
         ]

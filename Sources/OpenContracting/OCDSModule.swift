@@ -1,0 +1,183 @@
+import CreditKitCore
+import Foundation
+
+/// How a file's data is read before any rule (数据准备), as OCP Cardinal's `prepare` step reads it: the same for
+/// every module that reads the file.
+public struct OCDSPreparation: Sendable, Hashable {
+    /// Local bid statuses and the OCDS ones they mean (Armenia: `qualified` → `valid`, `not-qualified` →
+    /// `disqualified`).
+    public var bidStatuses: [String: String]
+    /// The currency bid prices are compared in; by default the first one a process's bids use.
+    public var currency: String?
+
+    /// Makes a preparation.
+    /// - Parameters:
+    ///   - bidStatuses: Local bid statuses and the OCDS ones they mean.
+    ///   - currency: The currency prices are compared in.
+    public init(bidStatuses: [String: String] = [:], currency: String? = nil) {
+        self.bidStatuses = bidStatuses
+        self.currency = currency
+    }
+}
+
+/// A sector module that reads open-contracting data (读取开放合同数据的领域模块): it checks releases its law
+/// governs and turns them into ledger facts. `creditkit ocds check|import` and the benchmark loop over the
+/// registered modules that conform.
+public protocol OCDSModule: SectorModule {
+    /// What the module checks and imports from open-contracting data, in a line or two for the tools' help.
+    var ocdsSummary: String { get }
+    /// Whether the module's law governs a release (a release is one law's at most).
+    /// - Parameter release: The release.
+    /// - Returns: `true` when the module checks and imports it.
+    func governs(_ release: OCDSRelease) -> Bool
+    /// The module's checks over one file, fresh for each run.
+    /// - Parameters:
+    ///   - profile: The profile whose figures apply.
+    ///   - preparation: How the data is read.
+    /// - Returns: The checks.
+    /// - Throws: When the module's figures do not fit the profile.
+    func ocdsCheck(profile: JurisdictionProfile, preparation: OCDSPreparation) throws -> any OCDSCheck
+    /// The ledger facts of one release the module governs, as a case of the buyer's agency.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - owner: The buyer's registered agency.
+    ///   - tally: Where facts the data gets wrong are counted (they are left out).
+    /// - Returns: The facts, or none when the release has no date to register its case on.
+    func ocdsFacts(for release: OCDSRelease, owner: SubjectID, tally: inout OCDSImportTally) -> [any LedgerEvent]
+    /// The cases the ledger holds already, so a second import adds nothing.
+    /// - Parameter kit: The kit.
+    /// - Returns: The cases' owners and numbers.
+    /// - Throws: Storage and decoding errors.
+    func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey>
+}
+
+/// A case an import found or skipped: its owner and number.
+public struct OCDSCaseKey: Hashable, Sendable {
+    /// The owner.
+    public var owner: SubjectID
+    /// The case number (the ocid for imported cases).
+    public var id: String
+
+    /// Makes a key.
+    /// - Parameters:
+    ///   - owner: The owner.
+    ///   - id: The case number.
+    public init(owner: SubjectID, id: String) {
+        self.owner = owner
+        self.id = id
+    }
+}
+
+/// What a module counts while it turns releases into facts.
+public struct OCDSImportTally: Sendable, Hashable {
+    /// Facts left out because the data gets them wrong (a deadline before the documents, a notice before the
+    /// award, a payment that is not positive).
+    public var inconsistentFacts = 0
+
+    /// An empty tally.
+    public init() {}
+}
+
+/// A module's checks over one file of releases (开放合同数据核查), in reading order; what needs the whole file
+/// (R038's ratios) comes at ``finish(asOf:)``. Two checks over two parts of a file can be merged.
+public protocol OCDSCheck: Sendable {
+    /// Checks one release.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings on it.
+    /// - Throws: When the profile lacks a rule's figure.
+    mutating func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding]
+    /// Takes in what another check of the same module gathered over another part of the file.
+    /// - Parameter other: The other check.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when it is another module's.
+    mutating func merge(_ other: any OCDSCheck) throws
+    /// The findings over the whole file, once every part was read and merged.
+    /// - Parameter asOf: The day looked at.
+    /// - Returns: The findings.
+    /// - Throws: When the profile lacks a rule's figure.
+    mutating func finish(asOf: LocalDate) throws -> [Finding]
+}
+
+extension OCDSCheck {
+    /// Nothing to merge.
+    /// - Parameter other: Unused.
+    public mutating func merge(_ other: any OCDSCheck) throws {}
+    /// Nothing over the whole file.
+    /// - Parameter asOf: Unused.
+    /// - Returns: None.
+    public mutating func finish(asOf: LocalDate) throws -> [Finding] { [] }
+}
+
+/// Runs every OCDS-reading module over a file (开放合同数据核查与导入): the one loop `creditkit ocds` and the
+/// benchmark use.
+public enum OCDSRun {
+    /// The modules among those given that read OCDS, in their order.
+    /// - Parameter modules: The registered modules.
+    /// - Returns: Those that conform to ``OCDSModule``.
+    public static func readers(_ modules: [any SectorModule]) -> [any OCDSModule] {
+        modules.compactMap { $0 as? any OCDSModule }
+    }
+
+    /// Fresh checks of every module that reads OCDS.
+    /// - Parameters:
+    ///   - modules: The registered modules.
+    ///   - profile: The profile whose figures apply.
+    ///   - preparation: How the data is read.
+    /// - Returns: The checks, in the modules' order.
+    /// - Throws: When a module's figures do not fit the profile.
+    public static func checks(
+        _ modules: [any SectorModule], profile: JurisdictionProfile = .national,
+        preparation: OCDSPreparation = OCDSPreparation()
+    ) throws -> [any OCDSCheck] {
+        try readers(modules).map { try $0.ocdsCheck(profile: profile, preparation: preparation) }
+    }
+
+    /// Reads data and runs checks on each release, in reading order, module by module; the checks keep what the
+    /// whole file needs for ``finish(_:asOf:)``.
+    /// - Parameters:
+    ///   - data: The file's bytes (or a part of them, cut at a line end).
+    ///   - checks: The checks.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings and the reader's report.
+    /// - Throws: Reading errors; a rule figure the profile lacks.
+    public static func read(_ data: Data, checks: inout [any OCDSCheck], asOf: LocalDate) throws -> (
+        findings: [Finding], report: OCDSReader.Report
+    ) {
+        var findings: [Finding] = []
+        let report = try OCDSReader.read(data: data) { release in
+            for i in checks.indices { findings += try checks[i].check(release, asOf: asOf) }
+        }
+        return (findings, report)
+    }
+
+    /// The findings over the whole file, module by module.
+    /// - Parameters:
+    ///   - checks: The checks, every part merged in.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings.
+    /// - Throws: When the profile lacks a rule's figure.
+    public static func finish(_ checks: inout [any OCDSCheck], asOf: LocalDate) throws -> [Finding] {
+        var out: [Finding] = []
+        for i in checks.indices { out += try checks[i].finish(asOf: asOf) }
+        return out
+    }
+
+    /// Reads a file and runs every OCDS-reading module's checks: what `creditkit ocds check` does.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - modules: The registered modules.
+    ///   - profile: The profile whose figures apply.
+    ///   - preparation: How the data is read.
+    ///   - asOf: The day looked at.
+    /// - Returns: The findings in reading order, then those over the whole file, and the reader's report.
+    /// - Throws: Reading errors; a rule figure the profile lacks.
+    public static func check(
+        path: String, modules: [any SectorModule], profile: JurisdictionProfile = .national,
+        preparation: OCDSPreparation = OCDSPreparation(), asOf: LocalDate
+    ) throws -> (findings: [Finding], report: OCDSReader.Report) {
+        var checks = try checks(modules, profile: profile, preparation: preparation)
+        let (findings, report) = try read(try OCDSReader.map(path), checks: &checks, asOf: asOf)
+        return (findings + (try finish(&checks, asOf: asOf)), report)
+    }
+}
