@@ -238,7 +238,7 @@ public struct BiddingOCDSCheck: OCDSCheck {
 
     /// Takes in another part's red flags.
     /// - Parameter other: The other part's checks.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` for another module's checks.
+    /// - Throws: `CreditKitError` (`invalidArgument`) for another module's checks.
     public mutating func merge(_ other: any OCDSCheck) throws {
         guard let other = other as? BiddingOCDSCheck else {
             throw CreditKitError(.invalidArgument, "cannot merge \(type(of: other)) into the bidding checks")

@@ -34,7 +34,7 @@ public struct BiddingRules: Sendable {
     ///   - p: The tender.
     ///   - asOf: The day looked at.
     /// - Returns: The findings.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the profile lacks a rule's figure.
+    /// - Throws: `CreditKitError` (`invalidArgument`) when the profile lacks a rule's figure.
     public func findings(for p: BiddingProcess, asOf: LocalDate) throws -> [Finding] {
         guard !p.cancelled else { return [] }
         let start = p.prequalificationIssued?.on ?? p.documentsIssued?.on ?? p.awardNotice?.on ?? asOf

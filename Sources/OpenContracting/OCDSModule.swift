@@ -90,7 +90,7 @@ public protocol OCDSCheck: Sendable {
     mutating func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding]
     /// Takes in what another check of the same module gathered over another part of the file.
     /// - Parameter other: The other check.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when it is another module's.
+    /// - Throws: `CreditKitError` (`invalidArgument`) when it is another module's.
     mutating func merge(_ other: any OCDSCheck) throws
     /// The findings over the whole file, once every part was read and merged.
     /// - Parameter asOf: The day looked at.

@@ -33,7 +33,7 @@ public struct ProcurementRules: Sendable {
     ///   - process: The process.
     ///   - asOf: The day looked at; facts after it are not seen.
     /// - Returns: The findings, in rule order.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when the profile lacks a rule's figure.
+    /// - Throws: `CreditKitError` (`invalidArgument`) when the profile lacks a rule's figure.
     public func findings(for process: ProcurementProcess, asOf: LocalDate) throws -> [Finding] {
         guard !process.cancelled else { return [] }
         var out = FindingCollector(

@@ -265,7 +265,8 @@ extension FindingCollector {
     ///   - rule: The rule, for the sector.
     ///   - contract: The contract.
     /// - Throws: When the profile lacks one of the rule's figures.
-    public mutating func smePayment(_ rule: SMEPaymentRule, contract c: CaseContract) throws {
+    public mutating func smePayment(_ rule: SMEPaymentRule, contract: CaseContract) throws {
+        let c = contract
         guard c.paysAnSME, let a = try rule.assess(c.paymentTerms, profile: profile, asOf: asOf) else { return }
         let startDates: [Finding.NamedDate] = [.init(a.startName, a.start.on), .init("due", a.due.due)]
         if a.paidLate {
