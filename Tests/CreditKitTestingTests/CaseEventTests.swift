@@ -3,57 +3,9 @@ import CreditKitTesting
 import Foundation
 import Testing
 
-/// A small case for these tests: a grant an agency promises and pays.
-struct Grant: CaseState, Hashable {
-    static let sector = "grant"
-    static let caseKey = "grant"
-    static let ownerKey = "agency"
-    static let ownerKind = SubjectKind.agency
+func date(_ text: String) -> LocalDate { LocalDate(text)! }
 
-    var id: CaseID
-    var owner: SubjectID
-    var promised: Decimal = 0
-    var payments: [DatedFact] = []
-
-    init(case id: CaseID, owner: SubjectID) {
-        self.id = id
-        self.owner = owner
-    }
-
-    var caseRef: CaseRef<Grant> { CaseRef(id, owner: owner) }
-}
-
-struct GrantPromised: CaseFacts {
-    static let kind: EventKind = "grant.promised"
-    var amount: Decimal
-    var recipient: String
-    var amounts: [Decimal?] { [amount] }
-
-    func validate(_ stamp: CaseStamp<Grant>, in context: ValidationContext) throws {
-        try stamp.require(!recipient.isEmpty, "a grant names its recipient")
-    }
-
-    func apply(to state: inout Grant, _ stamp: CaseStamp<Grant>) { state.promised += amount }
-}
-
-struct GrantPaid: CaseFacts {
-    static let kind: EventKind = "grant.paid"
-    func apply(to state: inout Grant, _ stamp: CaseStamp<Grant>) { state.payments.append(stamp.dated) }
-}
-
-struct GrantModule: SectorModule {
-    var id: SectorID { "grant" }
-    var name: LocalizedName { LocalizedName(chinese: "补助", english: "Grants") }
-    var eventTypes: [any LedgerEvent.Type] { [CaseEvent<GrantPromised>.self, CaseEvent<GrantPaid>.self] }
-    func sampleEvents(_ subjects: SampleSubjects) -> [any LedgerEvent] {
-        let grant = CaseRef<Grant>("S-1", owner: subjects.agency)
-        return [
-            grant.on(subjects.day, GrantPromised(amount: 10, recipient: "x")),
-            grant.on(subjects.day.adding(days: 3), GrantPaid()),
-        ]
-    }
-}
-
+/// The case kit over the toy grant sector (`GrantSector.swift`).
 @Suite("Case events")
 struct CaseEventTests {
     let agency = Fixtures.agency(index: 1)
@@ -132,17 +84,16 @@ struct CaseEventTests {
         let view = kit.view
 
         let all = try kit.ledger.cases(Grant.self, view: view, owner: agency.id, asOf: date("2025-12-31"))
-        #expect(
-            all.map(\.id) == ["B", "A"] && all[1].promised == 8 && all[1].payments.map(\.on) == [date("2025-03-10")])
+        #expect(all.map(\.id) == ["B", "A"] && all[1].amount == 8 && all[1].paid?.on == date("2025-03-10"))
         let early = try kit.ledger.cases(Grant.self, view: view, owner: agency.id, asOf: date("2025-03-09"))
-        #expect(early[1].promised == 8 && early[1].payments.isEmpty, "a fact effective after the day is left out")
+        #expect(early[1].amount == 8 && early[1].paid == nil, "a fact effective after the day is left out")
         let known = try kit.ledger.cases(
             Grant.self, view: view, owner: agency.id, asOf: date("2025-12-31"), knownAt: recorded)
-        #expect(known[1].promised == 7, "a fact recorded after the time is left out")
+        #expect(known[1].amount == 7, "a fact recorded after the time is left out")
         let everyone = try kit.ledger.cases(Grant.self, view: view, asOf: date("2025-12-31"))
         let expected = [agency.id, other.id].sorted().flatMap { $0 == agency.id ? [b, a] : [c] }
         #expect(everyone.map(\.caseRef) == expected, "owners in the view's order, each one's cases as first seen")
-        #expect(everyone.first { $0.owner == other.id }?.promised == 100, "another owner's case of the same number")
+        #expect(everyone.first { $0.owner == other.id }?.amount == 100, "another owner's case of the same number")
     }
 
     @Test("the conformance suite round-trips a module's samples and names a case fact without one")
