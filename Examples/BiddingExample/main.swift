@@ -56,8 +56,8 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
             issuedOn: day("2025-02-10"), validThrough: day("2026-02-09")), in: kit)
 
     // The tender, fact by fact.
-    let tender = BiddingProcess.project("QLJT-2025-01", tenderer: bureau.id)
-    try await kit.ledger.append([
+    let tender = kit.bidding.project("QLJT-2025-01", tenderer: bureau.id)
+    try await kit.bidding.record([
         tender.on(
             day("2025-02-20"),
             BiddingProjectRegistered(
@@ -126,11 +126,11 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
     }
 
     // The supervisor finds the rejected bidder colluded: two years off the list of those who may bid.
-    let entry = try await BiddingBlacklist.enter(
+    let entry = try await kit.bidding.blacklist(
         BiddingBlacklist.Decision(
             enterprise: firms[1].id, ground: .collusion, term: .years(2), actDate: day("2025-03-18"),
             decidedOn: day("2025-06-10"), authority: Authority(name: "青龙满族自治县发展和改革局"),
-            documentNumber: "青发改罚〔2025〕12号", facts: "与他人串通报价，查实后否决其投标"), in: kit)
+            documentNumber: "青发改罚〔2025〕12号", facts: "与他人串通报价，查实后否决其投标"))
     out.append("blacklisted \(entry.name) from \(entry.from) through \(entry.through)")
     for (firm, date) in [(firms[1], "2026-03-01"), (firms[1], "2027-06-10"), (firms[0], "2025-12-31")] {
         let check = kit.check(firm.id, for: .tenderParticipation, on: day(date))
@@ -143,7 +143,7 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
 
     // The bidders' credit: blacklist, conduct, third-party reports.
     for firm in firms {
-        let card = try ParticipantEvaluation.score(firm.id, in: kit, asOf: yearEnd)
+        let card = try kit.bidding.score(firm.id, asOf: yearEnd)
         out.append("participant \(firm.name): \(ReportFormat.number(card.score)) (\(card.grade))")
     }
 
@@ -160,7 +160,7 @@ public func runBiddingExample(writingTo directory: URL) async throws -> [String]
     }
 
     // The files.
-    let integrity = try ParticipantEvaluation.integrityFile(of: firms[1].id, in: kit, asOf: yearEnd)
+    let integrity = try kit.bidding.integrityFile(of: firms[1].id, asOf: yearEnd)
     try ReportRenderer.markdown(integrity).write(
         to: directory.appendingPathComponent("integrity-file.md"), atomically: true, encoding: .utf8)
     let file = try kit.creditFile(of: bureau.id, asOf: yearEnd)

@@ -49,10 +49,10 @@ public func runProcurementExample(writingTo directory: URL) async throws -> [Str
             + "from the platform export")
 
     // 2. The canteen purchase, recorded fact by fact: payment waits for acceptance, due by 15 October.
-    let canteen = ProcurementProcess.project("QLJY-2025-004", purchaser: bureau.id)
+    let canteen = kit.procurement.project("QLJY-2025-004", purchaser: bureau.id)
     let firm = Counterparty(name: "秦皇岛市厨具设备有限公司", identifier: "91130300MA0CHJ0042", isSME: true)
     let contract = "QLJY-HT-2025-04"
-    try await kit.ledger.append([
+    try await kit.procurement.record([
         canteen.on(
             day("2025-07-01"),
             ProjectRegistered(name: "学校食堂设备采购", method: .competitiveNegotiation, category: "goods", budget: 280_000)),

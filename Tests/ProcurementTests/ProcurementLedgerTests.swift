@@ -75,6 +75,43 @@ struct ProcurementLedgerTests {
             !(try kit.runChecks(asOf: day("2025-07-02"))).contains { $0.rule == "procurement.payment.overdue-unpaid" })
     }
 
+    @Test("the desk: kit.procurement records one batch, reads projects, runs the procurement rules alone")
+    func desk() async throws {
+        let kit = try await kit()
+        let p = purchaser.id
+        let project = kit.procurement.project("QHD-2025-001", purchaser: p)
+        #expect(project == ProcurementProcess.project("QHD-2025-001", purchaser: p))
+        try await kit.procurement.record(
+            story(p).map { try #require($0 as? any AnyCaseEvent<ProcurementProcess>) })
+        let cases = try kit.procurement.cases(asOf: day("2026-01-01"))
+        #expect(cases.map(\.id) == ["QHD-2025-001"] && cases[0].purchaser == p)
+        let mine = try kit.procurement.findings(asOf: day("2025-07-10"))
+        let all = try kit.runChecks(asOf: day("2025-07-10")).filter { $0.rule.rawValue.hasPrefix("procurement.") }
+        #expect(mine == all && mine.count == 2)
+        #expect(try kit.procurement.statistics(of: p, asOf: day("2025-07-10")).projects == 1)
+        // A refused fact in the batch: nothing is written.
+        let head = kit.view.head
+        await #expect(throws: CreditKitError.self) {
+            try await kit.procurement.record([
+                project.on(day("2025-08-01"), PaymentMade(contract: "HT-001", amount: 1)),
+                project.on(day("2025-08-02"), PaymentMade(contract: "HT-001", amount: -1)),
+            ])
+        }
+        #expect(kit.view.head == head)
+        // A kit without the module: a typed error naming it, and nothing written.
+        let bare = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        try await bare.register(purchaser, on: day("2025-01-02"))
+        let bareHead = bare.view.head
+        do {
+            try await bare.procurement.record([project.on(day("2025-03-01"), TenderClarified())])
+            Issue.record("recorded without the module")
+        } catch let error as CreditKitError {
+            #expect(error.code == .invalidArgument && error.message.contains("no procurement module"))
+        }
+        #expect(bare.view.head == bareHead)
+        #expect(throws: CreditKitError.self) { try bare.procurement.findings(asOf: day("2025-07-10")) }
+    }
+
     @Test("a confirmed finding becomes a procurement record with joint measures, and costs points")
     func confirmAndSanction() async throws {
         let kit = try await kit()

@@ -42,17 +42,7 @@ extension CreditKit {
             try lifecycleFindings(asOf: day, knownAt: known) + commitmentFindings(asOf: day, knownAt: known)
             + sanctionFindings(asOf: day, knownAt: known) + decisionFindings(asOf: day)
         let context = CheckContext(kit: self, view: view, asOf: day, knownAt: known)
-        for module in modules {
-            for check in module.checks {
-                let found = try check.run(context)
-                for finding in found where !check.rules.contains(finding.rule) {
-                    throw CreditKitError(
-                        .invalidArgument,
-                        "module \(module.id) reported rule \(finding.rule), which its check does not declare")
-                }
-                out += found
-            }
-        }
+        for module in modules { out += try findings(of: module, in: context) }
         let view = self.view
         return out.filter { view.findingDecision($0.key) == nil }
     }
@@ -77,5 +67,22 @@ extension CreditKit {
                     documentNumber: "AUTO-\(finding.rule)-\(finding.evidence.map(String.init).joined(separator: "-"))"))
         }
         return ids
+    }
+}
+
+extension CreditKit {
+    /// One module's checks in a context, each finding's rule checked against what its check declares.
+    func findings(of module: any SectorModule, in context: CheckContext) throws -> [Finding] {
+        var out: [Finding] = []
+        for check in module.checks {
+            let found = try check.run(context)
+            for finding in found where !check.rules.contains(finding.rule) {
+                throw CreditKitError(
+                    .invalidArgument,
+                    "module \(module.id) reported rule \(finding.rule), which its check does not declare")
+            }
+            out += found
+        }
+        return out
     }
 }
