@@ -21,7 +21,7 @@ var targets: [Target] = [
     .target(name: "CreditKitCore", dependencies: ["CSQLite", "CCryptoShim"]),
     .target(name: "CreditKitTesting", dependencies: ["CreditKitCore"]),
     .target(name: "OpenContracting", dependencies: ["CreditKitCore"]),
-    .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting"]),
+    .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting", "CreditKitTesting"]),
     .executableTarget(
         name: "creditkit",
         dependencies: ["CreditKitCore", "OpenContracting"] + sectors.map { .target(name: $0) }

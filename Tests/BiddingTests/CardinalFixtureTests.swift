@@ -1,4 +1,5 @@
 import CreditKitCore
+import CreditKitTesting
 import Foundation
 import OpenContracting
 import Testing
@@ -8,11 +9,8 @@ import Testing
 /// The six red flags against Cardinal's own fixtures: same processes, same groups, same values.
 @Suite("Red flags against Cardinal's fixtures")
 struct CardinalFixtureTests {
-    static let peers: URL = {
-        if let given = ProcessInfo.processInfo.environment["CREDITKIT_PEERS"] { return URL(fileURLWithPath: given) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/peers/ocds")
-    }()
+    /// The real OCDS files and Cardinal's fixtures, found by `CreditKitTesting`'s one helper.
+    static let peers = Peers.ocds
 
     typealias Results = [String: [String: [String: Double]]]
 

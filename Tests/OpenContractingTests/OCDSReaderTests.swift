@@ -1,4 +1,5 @@
 import CreditKitCore
+import CreditKitTesting
 import Foundation
 import Testing
 
@@ -6,14 +7,8 @@ import Testing
 
 @Suite("OCDS reader")
 struct OCDSReaderTests {
-    /// The real OCDS files: `shared/peers/ocds` beside the project (as CI and the work machines lay it out), or
-    /// where `CREDITKIT_PEERS` points.
-    static let peers: URL = {
-        if let given = ProcessInfo.processInfo.environment["CREDITKIT_PEERS"] { return URL(fileURLWithPath: given) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared/peers/ocds")
-    }()
+    /// The real OCDS files, found by `CreditKitTesting`'s one helper.
+    static let peers = Peers.ocds
 
     @Test("reads every release of the real files without a crash")
     func realFiles() throws {

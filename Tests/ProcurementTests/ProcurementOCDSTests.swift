@@ -1,4 +1,5 @@
 import CreditKitCore
+import CreditKitTesting
 import Foundation
 import OpenContracting
 import Testing
@@ -97,13 +98,7 @@ struct ProcurementOCDSTests {
 
     @Test("runs over the real sample without a crash")
     func realSample() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let path =
-            ProcessInfo.processInfo.environment["CREDITKIT_PEERS"].map {
-                $0 + "/sample-data-real-examples.compiled.jsonl"
-            }
-            ?? root.appendingPathComponent("shared/peers/ocds/sample-data-real-examples.compiled.jsonl").path
+        let path = Peers.file("sample-data-real-examples.compiled.jsonl").path
         var findings: [Finding] = []
         let report = try OCDSReader.read(path: path) {
             findings += try checks.check($0, asOf: LocalDate("2026-11-23")!)
