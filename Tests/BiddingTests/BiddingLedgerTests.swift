@@ -1,9 +1,8 @@
+import Bidding
 import CreditKitCore
 import CreditKitTesting
 import Foundation
 import Testing
-
-@testable import Bidding
 
 /// Bidding facts through the ledger: tenders, the blacklist and the credit check, agencies, participants.
 @Suite("Bidding facts in the ledger")

@@ -1,8 +1,7 @@
+import Bidding
 import CreditKitCore
 import CreditKitTesting
 import Testing
-
-@testable import Bidding
 
 @Suite("BiddingModule")
 struct BiddingModuleTests {

@@ -1,10 +1,9 @@
+import Bidding
 import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
 import Testing
-
-@testable import Bidding
 
 /// Works releases under the Bidding Law, and their import.
 @Suite("Bidding over OCDS")

@@ -1,10 +1,9 @@
+import Bidding
 import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
 import Testing
-
-@testable import Bidding
 
 /// The six red flags against Cardinal's own fixtures: same processes, same groups, same values.
 @Suite("Red flags against Cardinal's fixtures")

@@ -1,9 +1,8 @@
+import Bidding
 import CreditKitCore
 import Foundation
 import OpenContracting
 import Testing
-
-@testable import Bidding
 
 /// The flags on real data against Cardinal 0.0.8's own results on the same files (`cardinal-results/`).
 @Suite("Red flags on real data against Cardinal")

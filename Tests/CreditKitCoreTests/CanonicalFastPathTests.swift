@@ -1,8 +1,7 @@
+@_spi(Testing) import CreditKitCore
 import CreditKitTesting
 import Foundation
 import Testing
-
-@testable import CreditKitCore
 
 @Suite("Canonical fast paths")
 struct CanonicalFastPathTests {

@@ -1,7 +1,6 @@
 import CreditKitCore
+import CreditKitTesting
 import Testing
-
-@testable import CreditKitTesting
 
 @Suite("Fixtures")
 struct FixturesTests {

@@ -1,8 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
+import Debt
 import Testing
-
-@testable import Debt
 
 @Suite("DebtModule")
 struct DebtModuleTests {

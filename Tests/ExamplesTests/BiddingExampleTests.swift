@@ -1,7 +1,6 @@
+import BiddingExample
 import Foundation
 import Testing
-
-@testable import BiddingExample
 
 @Suite("BiddingExample")
 struct BiddingExampleTests {

@@ -1,6 +1,5 @@
+import LedgerExample
 import Testing
-
-@testable import LedgerExample
 
 @Suite("Examples")
 struct ExampleTests {

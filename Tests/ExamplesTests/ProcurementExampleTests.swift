@@ -1,7 +1,6 @@
 import Foundation
+import ProcurementExample
 import Testing
-
-@testable import ProcurementExample
 
 @Suite("ProcurementExample")
 struct ProcurementExampleTests {

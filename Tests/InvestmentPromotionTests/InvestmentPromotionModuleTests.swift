@@ -1,8 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
+import InvestmentPromotion
 import Testing
-
-@testable import InvestmentPromotion
 
 @Suite("InvestmentPromotionModule")
 struct InvestmentPromotionModuleTests {

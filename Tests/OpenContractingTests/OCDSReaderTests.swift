@@ -1,9 +1,8 @@
 import CreditKitCore
 import CreditKitTesting
 import Foundation
+import OpenContracting
 import Testing
-
-@testable import OpenContracting
 
 @Suite("OCDS reader")
 struct OCDSReaderTests {

@@ -1,8 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
+import PPP
 import Testing
-
-@testable import PPP
 
 @Suite("PPPModule")
 struct PPPModuleTests {

@@ -1,9 +1,8 @@
 import CreditKitCore
 import CreditKitTesting
 import Foundation
+import Procurement
 import Testing
-
-@testable import Procurement
 
 /// Procurement facts through the ledger: refused when wrong, read back as processes, checked, confirmed into
 /// records that bring joint sanctions, scored and reported.

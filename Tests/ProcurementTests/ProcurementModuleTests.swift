@@ -1,8 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
+import Procurement
 import Testing
-
-@testable import Procurement
 
 @Suite("ProcurementModule")
 struct ProcurementModuleTests {

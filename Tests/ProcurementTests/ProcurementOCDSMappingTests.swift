@@ -2,9 +2,8 @@ import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
+import Procurement
 import Testing
-
-@testable import Procurement
 
 /// What each OCDS field becomes, and the import into the ledger.
 @Suite("Procurement over OCDS: mapping and import")

@@ -2,9 +2,8 @@ import CreditKitCore
 import CreditKitTesting
 import Foundation
 import OpenContracting
+import Procurement
 import Testing
-
-@testable import Procurement
 
 @Suite("Procurement rules over OCDS")
 struct ProcurementOCDSTests {

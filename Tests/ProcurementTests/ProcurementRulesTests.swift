@@ -1,8 +1,7 @@
 import CreditKitCore
 import Foundation
+import Procurement
 import Testing
-
-@testable import Procurement
 
 /// Each rule on both sides of its limit, over processes built by hand (as the ledger builds them: complete).
 @Suite("Procurement rules at their limits")

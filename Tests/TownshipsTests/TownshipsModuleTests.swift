@@ -1,8 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
 import Testing
-
-@testable import Townships
+import Townships
 
 @Suite("TownshipsModule")
 struct TownshipsModuleTests {

@@ -7,8 +7,7 @@ public enum BiddingLedger {
     static func events(
         in ledger: Ledger, view: CoreView, subject: SubjectID, asOf: LocalDate, knownAt: Timestamp
     ) throws -> [(entry: LedgerEntry, event: any LedgerEvent)] {
-        let sequences = try ledger.store.sequences(concerning: subject).filter { $0 <= view.head.sequence }
-        return try ledger.store.entries(sequences: sequences).compactMap { entry in
+        try ledger.read(concerning: subject, through: view).compactMap { entry in
             guard entry.kind.rawValue.hasPrefix("bidding."), entry.effectiveDate <= asOf, entry.recordedAt <= knownAt
             else { return nil }
             return (entry, try ledger.registry.decode(entry))

@@ -20,10 +20,9 @@ extension Ledger {
         let owners = owner.map { [$0] } ?? view.subjects(ofKind: State.ownerKind, asOf: asOf).map(\.subject.id)
         var out: [State] = []
         for owner in owners {
-            let sequences = try store.sequences(concerning: owner).filter { $0 <= view.head.sequence }
             var byCase: [CaseID: State] = [:]
             var order: [CaseID] = []
-            for entry in try store.entries(sequences: sequences)
+            for entry in try read(concerning: owner, through: view)
             where entry.kind.rawValue.hasPrefix(prefix) && entry.effectiveDate <= asOf && entry.recordedAt <= knownAt {
                 guard let event = try registry.decode(entry) as? any AnyCaseEvent<State>, event.owner == owner
                 else { continue }

@@ -15,7 +15,9 @@ public struct CanonicalEncoder: Sendable {
     /// Makes an encoder.
     public init() { usesFastPaths = true }
 
-    init(usesFastPaths: Bool) { self.usesFastPaths = usesFastPaths }
+    /// Makes an encoder that can leave out the hand-written fast paths, so a test can compare the two (a test hook).
+    /// - Parameter usesFastPaths: Whether ``CanonicalEncodable`` types write themselves.
+    @_spi(Testing) public init(usesFastPaths: Bool) { self.usesFastPaths = usesFastPaths }
 
     /// Encodes a value.
     /// - Parameter value: The value.

@@ -5,8 +5,9 @@ import Foundation
 /// Foundation's description is correct but slow for the ledger's hot path, so amounts whose significand fits in
 /// 64 bits are formatted here from the value's bytes. The byte layout is checked once against `description` on a
 /// set of sample values; if Foundation ever lays `Decimal` out differently, every value takes the slow path.
-enum DecimalText {
-    static let layoutMatches: Bool = {
+@_spi(Testing) public enum DecimalText {
+    /// Whether `Decimal`'s byte layout is the one the fast path reads (checked once on sample values).
+    public static let layoutMatches: Bool = {
         let samples = ["0", "1", "-1", "50000", "1234.5", "-1234.5", "0.000123", "1e20", "12345678901234.56", "-0.5"]
         return samples.allSatisfy { text in
             let value = Decimal(string: text)!
@@ -16,7 +17,11 @@ enum DecimalText {
         }
     }()
 
-    static func append(_ value: Decimal, to bytes: inout [UInt8]) {
+    /// Appends a decimal's plain text.
+    /// - Parameters:
+    ///   - value: The decimal.
+    ///   - bytes: Where the text goes.
+    public static func append(_ value: Decimal, to bytes: inout [UInt8]) {
         if layoutMatches, fastAppend(value, to: &bytes) { return }
         bytes.append(contentsOf: value.description.utf8)
     }

@@ -11,8 +11,9 @@ import Synchronization
 /// stored hash at that sequence), and the entries after it are replayed; without a usable checkpoint the view is
 /// rebuilt from every entry.
 public actor Ledger {
-    /// The store the entries live in.
-    public nonisolated let store: any LedgerStore
+    /// The store the entries live in. Not public: every write goes through ``append(_:)``, which validates, hashes
+    /// and commits one batch; reads go through ``read(sequences:)`` and ``read(concerning:through:)``.
+    package nonisolated let store: any LedgerStore
     /// The event types this ledger can read.
     public nonisolated let registry: EventRegistry
     /// Where "now" comes from for recorded times.
@@ -318,6 +319,25 @@ public actor Ledger {
     /// - Throws: Storage errors.
     public func entries(concerning subject: SubjectID) throws -> [LedgerEntry] {
         try store.entries(sequences: store.sequences(concerning: subject))
+    }
+
+    /// The entries of some sequence numbers, read without waiting for the writer.
+    /// - Parameter sequences: The sequence numbers.
+    /// - Returns: The entries that exist, in order.
+    /// - Throws: Storage errors.
+    public nonisolated func read(sequences: [Int64]) throws -> [LedgerEntry] {
+        try store.entries(sequences: sequences)
+    }
+
+    /// The entries that name a subject, up to a snapshot's head, in order, read without waiting for the writer:
+    /// how a module reads its own facts about a subject.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - view: The snapshot; entries after its head are left out.
+    /// - Returns: The entries.
+    /// - Throws: Storage errors.
+    public nonisolated func read(concerning subject: SubjectID, through view: CoreView) throws -> [LedgerEntry] {
+        try store.entries(sequences: store.sequences(concerning: subject).filter { $0 <= view.head.sequence })
     }
 
     /// Decodes the event of an entry.
