@@ -32,9 +32,9 @@ extension CreditKit {
     /// - Throws: ``CreditKitError/Code/invalidTransition`` against a revoked record or while one is open.
     @discardableResult
     public func fileObjection(_ record: CreditRecord.ID, on: LocalDate, by: SubjectID, grounds: String) async throws
-        -> Int64
+        -> RecordLifecycle.Objection.ID
     {
-        try await ledger.append(ObjectionFiled(record: record, on: on, by: by, grounds: grounds)).sequence
+        .init(try await ledger.append(ObjectionFiled(record: record, on: on, by: by, grounds: grounds)).sequence)
     }
 
     /// Decides an objection.
@@ -48,7 +48,8 @@ extension CreditKit {
     ///   - correctedFacts: The corrected facts, for a correction.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when the objection is not open.
     public func resolveObjection(
-        _ objection: Int64, of record: CreditRecord.ID, on: LocalDate, outcome: ObjectionOutcome, office: SubjectID?,
+        _ objection: RecordLifecycle.Objection.ID, of record: CreditRecord.ID, on: LocalDate, outcome: ObjectionOutcome,
+        office: SubjectID?,
         reason: String, correctedFacts: String? = nil
     ) async throws {
         try await ledger.append(
@@ -69,10 +70,11 @@ extension CreditKit {
     @discardableResult
     public func applyForRepair(
         _ record: CreditRecord.ID, on: LocalDate, by: SubjectID, rectified: Bool = true, commitmentSigned: Bool = true
-    ) async throws -> Int64 {
-        try await ledger.append(
-            RepairApplied(record: record, on: on, by: by, rectified: rectified, commitmentSigned: commitmentSigned)
-        ).sequence
+    ) async throws -> RecordLifecycle.Repair.ID {
+        .init(
+            try await ledger.append(
+                RepairApplied(record: record, on: on, by: by, rectified: rectified, commitmentSigned: commitmentSigned)
+            ).sequence)
     }
 
     /// Decides a repair application.
@@ -85,7 +87,8 @@ extension CreditKit {
     ///   - reason: The reason.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when the application is not open.
     public func decideRepair(
-        _ application: Int64, of record: CreditRecord.ID, on: LocalDate, granted: Bool, office: SubjectID?,
+        _ application: RecordLifecycle.Repair.ID, of record: CreditRecord.ID, on: LocalDate, granted: Bool,
+        office: SubjectID?,
         reason: String
     ) async throws {
         try await ledger.append(
@@ -105,10 +108,11 @@ extension CreditKit {
     @discardableResult
     public func receiveComplaint(
         against: SubjectID, channel: ComplaintChannel, on: LocalDate, handler: SubjectID?, summary: String
-    ) async throws -> Int64 {
-        try await ledger.append(
-            ComplaintReceived(against: against, channel: channel, on: on, handler: handler, summary: summary)
-        ).sequence
+    ) async throws -> ComplaintState.ID {
+        .init(
+            try await ledger.append(
+                ComplaintReceived(against: against, channel: channel, on: on, handler: handler, summary: summary)
+            ).sequence)
     }
 
     /// Verifies a complaint: enters the record and closes the complaint, in one batch.
@@ -119,7 +123,8 @@ extension CreditKit {
     /// - Returns: The record's ID.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when the complaint is not open or the record does not fit.
     @discardableResult
-    public func verifyComplaint(_ complaint: Int64, record: CreditRecord, on: LocalDate) async throws -> CreditRecord.ID
+    public func verifyComplaint(_ complaint: ComplaintState.ID, record: CreditRecord, on: LocalDate) async throws
+        -> CreditRecord.ID
     {
         let entries = try await ledger.append { first in
             [
@@ -136,7 +141,7 @@ extension CreditKit {
     ///   - on: The day of the decision.
     ///   - reason: Why.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when the complaint is not open.
-    public func rejectComplaint(_ complaint: Int64, on: LocalDate, reason: String) async throws {
+    public func rejectComplaint(_ complaint: ComplaintState.ID, on: LocalDate, reason: String) async throws {
         try await ledger.append(ComplaintDecided(complaint: complaint, on: on, record: nil, rejection: reason))
     }
 

@@ -123,7 +123,7 @@ struct EvaluationTests {
         try await world.kit.resolveObjection(
             o, of: id, on: date("2026-02-09"), outcome: .upheld, office: world.regulator.id, reason: "维持")
         let later = indicator(try card(world, world.regulator.id, "2026-03-01"), "eval.processes")
-        #expect(later.points == 4 && later.items.first?.evidence == [o])
+        #expect(later.points == 4 && later.items.first?.evidence == [o.rawValue])
     }
 
     @Test("ties share a rank and the next rank skips")

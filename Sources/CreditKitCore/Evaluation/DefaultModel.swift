@@ -394,7 +394,9 @@ public struct ProcessIndicator: Indicator {
                 if let done, done <= due.due { continue }
                 if done == nil, context.asOf <= due.due { continue }
                 items.append(
-                    .init(points: -1, reason: "异议 #\(o.id) 未按时处理", dates: [.init("due", due.due)], evidence: [o.id]))
+                    .init(
+                        points: -1, reason: "异议 #\(o.id) 未按时处理", dates: [.init("due", due.due)],
+                        evidence: [o.id.rawValue]))
             }
             for r in life.repairs where r.appliedOn <= context.asOf {
                 guard let (due, _) = try context.profile.deadlineInForce("repair.decision", from: r.appliedOn) else {
@@ -404,7 +406,9 @@ public struct ProcessIndicator: Indicator {
                 if let done, done <= due.due { continue }
                 if done == nil, context.asOf <= due.due { continue }
                 items.append(
-                    .init(points: -1, reason: "修复申请 #\(r.id) 未按时决定", dates: [.init("due", due.due)], evidence: [r.id]))
+                    .init(
+                        points: -1, reason: "修复申请 #\(r.id) 未按时决定", dates: [.init("due", due.due)],
+                        evidence: [r.id.rawValue]))
             }
         }
         let taken = items.reduce(0) { $0 + $1.points }

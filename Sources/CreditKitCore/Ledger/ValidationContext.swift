@@ -69,7 +69,9 @@ public struct ValidationContext: Sendable {
     /// A complaint's state so far, this batch included.
     /// - Parameter id: The complaint.
     /// - Returns: Its state, or `nil`.
-    public func complaint(_ id: Int64) -> ComplaintState? { newComplaints[id] ?? view.complaint(id) }
+    public func complaint(_ id: ComplaintState.ID) -> ComplaintState? {
+        newComplaints[id.rawValue] ?? view.complaint(id)
+    }
 
     /// How a finding was decided, if it was.
     /// - Parameter key: The finding's key.
@@ -156,7 +158,7 @@ public struct ValidationContext: Sendable {
         case let e as ComplaintDecided:
             if var state = complaint(e.complaint) {
                 state.decide(e, sequence: sequence, recordedAt: recordedAt)
-                newComplaints[e.complaint] = state
+                newComplaints[e.complaint.rawValue] = state
             }
         case let e as FindingConfirmed:
             newFindingDecisions[e.finding.key] = FindingDecision(

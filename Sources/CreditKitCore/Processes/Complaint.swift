@@ -25,8 +25,10 @@ public enum ComplaintChannel: String, Hashable, Sendable, Codable, CaseIterable 
 
 /// A complaint and what became of it (投诉举报).
 public struct ComplaintState: Hashable, Sendable, Codable {
+    /// A complaint's identifier (投诉编号): the sequence number of its receipt.
+    public typealias ID = Tagged<ComplaintState, Int64>
     /// The complaint's ID: its entry.
-    public var id: Int64
+    public var id: ID
     /// Whom it is against.
     public var against: SubjectID
     /// The channel.
@@ -45,7 +47,7 @@ public struct ComplaintState: Hashable, Sendable, Codable {
     public var rejection: String?
 
     init(_ e: ComplaintReceived, sequence: Int64, recordedAt: Timestamp) {
-        self.id = sequence
+        self.id = ID(sequence)
         self.against = e.against
         self.channel = e.channel
         self.receivedOn = e.on
@@ -119,7 +121,7 @@ public struct ComplaintDecided: LedgerEvent, Hashable {
     /// `core.complaint.decided`.
     public static let kind: EventKind = "core.complaint.decided"
     /// The complaint.
-    public var complaint: Int64
+    public var complaint: ComplaintState.ID
     /// The day of the decision.
     public var on: LocalDate
     /// The record entered when verified; `nil` when rejected.
@@ -133,7 +135,7 @@ public struct ComplaintDecided: LedgerEvent, Hashable {
     ///   - on: The day of the decision.
     ///   - record: The record entered when verified.
     ///   - rejection: Why it was rejected.
-    public init(complaint: Int64, on: LocalDate, record: CreditRecord.ID?, rejection: String?) {
+    public init(complaint: ComplaintState.ID, on: LocalDate, record: CreditRecord.ID?, rejection: String?) {
         self.complaint = complaint
         self.on = on
         self.record = record

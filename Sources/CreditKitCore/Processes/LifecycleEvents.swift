@@ -188,7 +188,7 @@ public struct ObjectionFiled: RecordLifecycleEvent, Hashable {
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
         lifecycle.objections.append(
-            .init(id: sequence, by: by, filedOn: on, filedRecordedAt: recordedAt, grounds: grounds))
+            .init(id: .init(sequence), by: by, filedOn: on, filedRecordedAt: recordedAt, grounds: grounds))
     }
 }
 
@@ -199,7 +199,7 @@ public struct ObjectionResolved: RecordLifecycleEvent, Hashable {
     /// The record.
     public var record: CreditRecord.ID
     /// The objection.
-    public var objection: Int64
+    public var objection: RecordLifecycle.Objection.ID
     /// The day of the decision.
     public var on: LocalDate
     /// The outcome.
@@ -221,7 +221,8 @@ public struct ObjectionResolved: RecordLifecycleEvent, Hashable {
     ///   - reason: The reason.
     ///   - correctedFacts: The corrected facts, for a correction.
     public init(
-        record: CreditRecord.ID, objection: Int64, on: LocalDate, outcome: ObjectionOutcome, office: SubjectID?,
+        record: CreditRecord.ID, objection: RecordLifecycle.Objection.ID, on: LocalDate, outcome: ObjectionOutcome,
+        office: SubjectID?,
         reason: String, correctedFacts: String? = nil
     ) {
         self.record = record
@@ -346,7 +347,7 @@ public struct RepairApplied: RecordLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.repairs.append(.init(id: sequence, appliedOn: on, appliedRecordedAt: recordedAt))
+        lifecycle.repairs.append(.init(id: .init(sequence), appliedOn: on, appliedRecordedAt: recordedAt))
     }
 }
 
@@ -357,7 +358,7 @@ public struct RepairDecided: RecordLifecycleEvent, Hashable {
     /// The record.
     public var record: CreditRecord.ID
     /// The application.
-    public var application: Int64
+    public var application: RecordLifecycle.Repair.ID
     /// The day of the decision.
     public var on: LocalDate
     /// Granted or refused.
@@ -376,7 +377,8 @@ public struct RepairDecided: RecordLifecycleEvent, Hashable {
     ///   - office: The office that decided.
     ///   - reason: The reason.
     public init(
-        record: CreditRecord.ID, application: Int64, on: LocalDate, granted: Bool, office: SubjectID?, reason: String
+        record: CreditRecord.ID, application: RecordLifecycle.Repair.ID, on: LocalDate, granted: Bool,
+        office: SubjectID?, reason: String
     ) {
         self.record = record
         self.application = application

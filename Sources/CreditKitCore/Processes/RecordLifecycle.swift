@@ -36,8 +36,10 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
 
     /// An objection and its resolution.
     public struct Objection: Hashable, Sendable, Codable {
+        /// An objection's identifier (异议编号): the sequence number of its filing entry.
+        public typealias ID = Tagged<Objection, Int64>
         /// The objection's ID: its filing entry.
-        public var id: Int64
+        public var id: ID
         /// Who objected.
         public var by: SubjectID
         /// The day it was filed.
@@ -56,8 +58,10 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
 
     /// A repair application and its decision.
     public struct Repair: Hashable, Sendable, Codable {
+        /// A repair application's identifier (信用修复申请编号): the sequence number of its entry.
+        public typealias ID = Tagged<Repair, Int64>
         /// The application's ID: its entry.
-        public var id: Int64
+        public var id: ID
         /// The day it was filed.
         public var appliedOn: LocalDate
         /// When the ledger learned of it.

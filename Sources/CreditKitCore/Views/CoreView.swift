@@ -82,7 +82,7 @@ public struct CoreView: Sendable {
     /// A complaint's state.
     /// - Parameter id: The complaint.
     /// - Returns: Its state, or `nil`.
-    public func complaint(_ id: Int64) -> ComplaintState? { complaints[id] }
+    public func complaint(_ id: ComplaintState.ID) -> ComplaintState? { complaints[id.rawValue] }
 
     /// Every complaint, in order of receipt.
     public var allComplaints: [ComplaintState] { complaints.values.sorted { $0.id < $1.id } }
@@ -304,7 +304,7 @@ extension CoreView {
         case let e as ComplaintReceived:
             complaints[entry.sequence] = ComplaintState(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
         case let e as ComplaintDecided:
-            complaints[e.complaint]?.decide(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
+            complaints[e.complaint.rawValue]?.decide(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
         case let e as FindingConfirmed:
             findingDecisions[e.finding.key] = FindingDecision(
                 record: e.record, on: e.on, sequence: entry.sequence, recordedAt: entry.recordedAt, reason: nil)

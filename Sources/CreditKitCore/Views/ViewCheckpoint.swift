@@ -99,7 +99,7 @@ enum ViewCheckpoint {
             for (subject, facts) in zip(header.supervisionSubjects, header.supervisionFacts) {
                 view.supervision[subject] = facts
             }
-            for complaint in header.complaints { view.complaints[complaint.id] = complaint }
+            for complaint in header.complaints { view.complaints[complaint.id.rawValue] = complaint }
             for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {
                 view.findingDecisions[key] = value
             }

@@ -76,9 +76,9 @@ enum DemoCommand: Command {
         let days = Dictionary(grouping: city.events, by: \.known)
         var tenureIDs: [Int: Tenure.ID] = [:]
         var recordIDs: [Int: CreditRecord.ID] = [:]
-        var objectionIDs: [Int: Int64] = [:]
-        var repairIDs: [Int: Int64] = [:]
-        var complaintIDs: [Int: Int64] = [:]
+        var objectionIDs: [Int: RecordLifecycle.Objection.ID] = [:]
+        var repairIDs: [Int: RecordLifecycle.Repair.ID] = [:]
+        var complaintIDs: [Int: ComplaintState.ID] = [:]
         var commitmentIDs: [Int: Commitment.ID] = [:]
         var decisionIDs: [Int: Int64] = [:]
         let realNow = SystemClock().now()
@@ -167,7 +167,7 @@ enum DemoCommand: Command {
     static func perform(
         _ step: DemoCity.Scheduled.Lifecycle, on id: CreditRecord.ID, record: CreditRecord, publisher: SubjectID,
         kit: CreditKit,
-        objections: inout [Int: Int64], repairs: inout [Int: Int64]
+        objections: inout [Int: RecordLifecycle.Objection.ID], repairs: inout [Int: RecordLifecycle.Repair.ID]
     ) async throws {
         let office = record.authority.creditCode.map { SubjectID($0) }.flatMap {
             kit.view.subject($0) == nil ? nil : $0
