@@ -230,7 +230,7 @@ func ocdsWorkload(file: String) throws {
         emit([
             ("workload", "ocds"), ("threads", threads), ("n", total.releases), ("seconds", elapsed),
             ("per_second", Double(total.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
-            ("findings", total.findings), ("flags", flags),
+            ("findings", total.findings), ("flag_findings", flags),
         ])
     }
 }

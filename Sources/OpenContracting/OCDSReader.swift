@@ -82,10 +82,13 @@ public enum OCDSReader {
                         wholeFileTried = true
                         var whole = JSONScanner(all)
                         var attempt = Report()
-                        // Absence means the file is not one document either; the line is then reported as malformed.
-                        if (try? readDocument(&whole, line: 1, report: &attempt, body)) != nil {
+                        do {
+                            try readDocument(&whole, line: 1, report: &attempt, body)
                             report = attempt
                             return
+                        } catch is JSONScanner.Failure {
+                            // Not one document either: the first line is reported as malformed below. Any other
+                            // error (the body's own) is rethrown, never read as malformed data.
                         }
                     }
                     report.malformed.append((lineNumber, "\(failure.message) at byte \(failure.offset)"))

@@ -79,4 +79,20 @@ struct SMEPaymentRuleTests {
         #expect(try assess(term: 60, paid: "2025-08-05").interestOwed == 100)
         #expect(try assess(term: 60, paid: "2025-08-14").interestOwed == 1_000)
     }
+
+    @Test("a rule the profile knows but has no version of on the start day gives no assessment; an unknown one throws")
+    func notInForce() throws {
+        let dated = rule.figures.map { figure -> RuleFigure in
+            guard figure.rule == rule.interestRule else { return figure }
+            var later = figure
+            later.from = day("2026-01-01")
+            return later
+        }
+        let profile = try JurisdictionProfile.national.addingDefaults(dated)
+        #expect(try rule.assess(contract(paid: nil), profile: profile, asOf: day("2025-12-31")) == nil)
+        let other = SMEPaymentRule(sector: "nowhere")
+        #expect(throws: CreditKitError.self) {
+            try other.assess(contract(paid: nil), profile: JurisdictionProfile.national, asOf: day("2025-12-31"))
+        }
+    }
 }

@@ -27,6 +27,9 @@ public struct CandidatesPublicised: CaseFacts {
     /// The publicity's last day.
     public var through: LocalDate
 
+    /// Payloads written before the case kit stored the first day under `from`.
+    public static var legacyDayKeys: [String] { ["from"] }
+
     /// Makes the fact.
     /// - Parameters:
     ///   - candidates: The candidates, in order.

@@ -88,7 +88,13 @@ extension CaseEvent: Codable {
         let container = try decoder.container(keyedBy: Key.self)
         caseID = try container.decode(CaseID.self, forKey: Key(Facts.State.caseKey))
         owner = try container.decode(SubjectID.self, forKey: Key(Facts.State.ownerKey))
-        on = try container.decode(LocalDate.self, forKey: Key("on"))
+        if let legacy = Facts.legacyDayKeys.first(where: { container.contains(Key($0)) }),
+            !container.contains(Key("on"))
+        {
+            on = try container.decode(LocalDate.self, forKey: Key(legacy))
+        } else {
+            on = try container.decode(LocalDate.self, forKey: Key("on"))
+        }
         facts = try Facts(from: decoder)
     }
 

@@ -24,6 +24,8 @@ public protocol CaseFacts: Codable, Hashable, Sendable {
     var amounts: [Decimal?] { get }
     /// Subjects the fact concerns besides the owner (a supplier with a credit code, a supervisor); none by default.
     var parties: [SubjectID] { get }
+    /// Keys an older payload stored the day under instead of `on`, read when `on` is absent; none by default.
+    static var legacyDayKeys: [String] { get }
     /// Checks the fact's own fields; the owner, the case number and ``amounts`` are checked before.
     /// - Parameters:
     ///   - stamp: The case, owner and day the fact carries.
@@ -44,6 +46,8 @@ extension CaseFacts {
     public var amounts: [Decimal?] { [] }
     /// None.
     public var parties: [SubjectID] { [] }
+    /// None.
+    public static var legacyDayKeys: [String] { [] }
     /// No checks of its own.
     /// - Parameters:
     ///   - stamp: Unused.

@@ -241,3 +241,55 @@ public struct BondRefunded<State: ContractingCase>: CaseFacts {
         }
     }
 }
+
+/// The keys of the bond facts, with `bidder`: the bidding module stored the bond's holder under it before the core's
+/// bond facts were shared (version 1 payloads of `bidding.bond.posted` and `bidding.bond.refunded`).
+enum BondFactKeys: String, CodingKey {
+    case bond, supplier, bidder, contract, amount
+}
+
+extension BondPosted {
+    /// Reads the fact, the holder under `supplier` or, in older bidding payloads, `bidder`.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: A decoding error for a missing or wrong field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: BondFactKeys.self)
+        bond = try c.decode(BondKind.self, forKey: .bond)
+        supplier =
+            try c.decodeIfPresent(Counterparty.self, forKey: .supplier)
+            ?? c.decode(Counterparty.self, forKey: .bidder)
+        contract = try c.decodeIfPresent(String.self, forKey: .contract)
+        amount = try c.decode(Decimal.self, forKey: .amount)
+    }
+
+    /// Writes the fact: bond, supplier, contract (when set), amount.
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: BondFactKeys.self)
+        try c.encode(bond, forKey: .bond)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encodeIfPresent(contract, forKey: .contract)
+        try c.encode(amount, forKey: .amount)
+    }
+}
+
+extension BondRefunded {
+    /// Reads the fact, the holder under `supplier` or, in older bidding payloads, `bidder`.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: A decoding error for a missing or wrong field.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: BondFactKeys.self)
+        supplier =
+            try c.decodeIfPresent(Counterparty.self, forKey: .supplier)
+            ?? c.decode(Counterparty.self, forKey: .bidder)
+    }
+
+    /// Writes the fact: the supplier.
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: BondFactKeys.self)
+        try c.encode(supplier, forKey: .supplier)
+    }
+}

@@ -224,11 +224,8 @@ public struct SMEPaymentRule: Sendable {
             term = "agreed \(agreed) d" + (agreed > cap ? ", counted as \(cap) d" : "")
         }
         let due = profile.calendar.deadline(period, from: start.on, restDayExtension: late.restDayExtension ?? true)
-        guard let interestFigure = try profile.figureInForce(interestRule, on: start.on) else {
-            throw CreditKitError(
-                .invalidArgument, "profile \(profile.id) has no version of \(interestRule) in force on \(start.on)",
-                context: ["rule": interestRule.rawValue])
-        }
+        // No version of the interest rule in force on the start day: the rule does not apply as a whole.
+        guard let interestFigure = try profile.figureInForce(interestRule, on: start.on) else { return nil }
         let rate = interestFigure.figure.value / 100
         let made = contract.payments.filter { ($0.on ?? .distantFuture) <= asOf }
         let lateOnes = made.filter { $0.on! > due.due }
