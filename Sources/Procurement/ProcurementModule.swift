@@ -45,6 +45,9 @@ public struct ProcurementModule: SectorModule {
         ]
     }
 
+    /// The procurement facts ledger (`procurement-facts`): one fact per row.
+    public var csvLayouts: [ModuleCSVLayout] { [ProcurementCSV.layout] }
+
     /// The purchaser's procurement conduct.
     public var indicators: [any Indicator] { [PurchaserIndicator()] }
 

@@ -6,7 +6,7 @@ let commands: [any Command.Type] = [
     DemoCommand.self, VerifyCommand.self, ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
-    RulesCommand.self, OCDSCommand.self,
+    RulesCommand.self, OCDSCommand.self, ImportCommand.self,
 ]
 
 let usage = """

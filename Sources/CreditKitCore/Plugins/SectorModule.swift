@@ -30,6 +30,8 @@ public protocol SectorModule: Sendable {
     func reportSections(_ context: ReportContext) throws -> [ReportSection]
     /// The report kinds the module adds to the tools; none by default.
     var reports: [ModuleReport] { get }
+    /// The CSV layouts the module reads (`creditkit import`); none by default.
+    var csvLayouts: [ModuleCSVLayout] { get }
     /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
     /// module registers, about the subjects the suite registered, valid in the order given.
     /// - Parameter subjects: The registered agency and enterprise, and the first day to use.
@@ -83,6 +85,8 @@ extension SectorModule {
     public func reportSections(_ context: ReportContext) -> [ReportSection] { [] }
     /// None.
     public var reports: [ModuleReport] { [] }
+    /// None.
+    public var csvLayouts: [ModuleCSVLayout] { [] }
     /// None.
     /// - Parameter subjects: Unused.
     /// - Returns: No events.

@@ -48,6 +48,8 @@ public struct CreditKitError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidTransition = Code(rawValue: "invalid-transition")
         /// An argument is outside what the call accepts.
         public static let invalidArgument = Code(rawValue: "invalid-argument")
+        /// A CSV file that does not fit its layout: the message names the line and the column.
+        public static let invalidCSV = Code(rawValue: "invalid-csv")
     }
 
     /// What kind of failure this is.

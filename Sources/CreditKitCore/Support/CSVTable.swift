@@ -1,0 +1,182 @@
+import Foundation
+
+/// A CSV file read for import (CSV 表格): a header row naming the columns, then the data rows, each addressed by
+/// column name with typed readers whose errors name the line and the column.
+///
+/// It reads what spreadsheet programs write: UTF-8 with or without a byte-order mark, CRLF or LF line ends, fields
+/// in double quotes where they hold a comma, a quote (doubled) or a line break. Blank lines are skipped.
+public struct CSVTable: Sendable {
+    /// One data row.
+    public struct Row: Sendable {
+        /// The row's line in the file (1 is the header).
+        public let line: Int
+        let fields: [String: String]
+
+        /// The text of a column, trimmed; `nil` when the column is absent or the cell empty.
+        /// - Parameter column: The column's name.
+        /// - Returns: The text, or `nil`.
+        public func optional(_ column: String) -> String? {
+            let text = fields[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            return text.isEmpty ? nil : text
+        }
+
+        /// The text of a column that must be filled.
+        /// - Parameter column: The column's name.
+        /// - Returns: The text.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` naming the line and column when the cell is empty.
+        public func text(_ column: String) throws -> String {
+            guard let text = optional(column) else { throw error(column, "is empty; it must be filled") }
+            return text
+        }
+
+        /// A calendar day, `YYYY-MM-DD`.
+        /// - Parameter column: The column's name.
+        /// - Returns: The day, or `nil` for an empty cell.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` when the cell is not a real date.
+        public func date(_ column: String) throws -> LocalDate? {
+            guard let text = optional(column) else { return nil }
+            guard let day = LocalDate(text) else { throw error(column, "'\(text)' is not a date YYYY-MM-DD") }
+            return day
+        }
+
+        /// An amount in yuan, plain decimal text (`1234.50`), not negative.
+        /// - Parameter column: The column's name.
+        /// - Returns: The amount, or `nil` for an empty cell.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` when the cell is not a plain, non-negative amount.
+        public func money(_ column: String) throws -> Decimal? {
+            guard let text = optional(column) else { return nil }
+            let plain =
+                !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+                && text.filter { $0 == "." }.count <= 1 && text.contains(where: \.isNumber)
+            guard plain, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw error(column, "'\(text)' is not an amount such as 1234.50")
+            }
+            return value
+        }
+
+        /// A whole number, not negative.
+        /// - Parameter column: The column's name.
+        /// - Returns: The number, or `nil` for an empty cell.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` when the cell is not a whole number.
+        public func count(_ column: String) throws -> Int? {
+            guard let text = optional(column) else { return nil }
+            guard let n = Int(text), n >= 0 else { throw error(column, "'\(text)' is not a whole number") }
+            return n
+        }
+
+        /// Yes or no: `是`/`否`, `yes`/`no`, `true`/`false`, `1`/`0`.
+        /// - Parameter column: The column's name.
+        /// - Returns: The answer, or `nil` for an empty cell.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` for anything else.
+        public func flag(_ column: String) throws -> Bool? {
+            guard let text = optional(column)?.lowercased() else { return nil }
+            switch text {
+            case "是", "yes", "true", "1": return true
+            case "否", "no", "false", "0": return false
+            default: throw error(column, "'\(text)' is not 是/否 (yes/no)")
+            }
+        }
+
+        /// An error about a cell of this row.
+        /// - Parameters:
+        ///   - column: The column.
+        ///   - message: What is wrong.
+        /// - Returns: The error, naming the line and the column.
+        public func error(_ column: String, _ message: String) -> CreditKitError {
+            CreditKitError(
+                .invalidCSV, "line \(line), column \(column): \(message)",
+                context: ["line": String(line), "column": column])
+        }
+    }
+
+    /// The header's column names, in order.
+    public let columns: [String]
+    /// The data rows, in order.
+    public let rows: [Row]
+
+    /// Reads a CSV text.
+    /// - Parameters:
+    ///   - text: The whole file.
+    ///   - required: Columns the header must name.
+    /// - Throws: ``CreditKitError/Code/invalidCSV`` for a missing header or required column, a repeated column, an
+    ///   unclosed quote, or a row with more fields than the header.
+    public init(_ text: String, required: [String] = []) throws {
+        var records = try Self.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard !records.isEmpty else { throw CreditKitError(.invalidCSV, "the file has no header row") }
+        let header = records.removeFirst()
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        columns = names
+        guard Set(names).count == names.count else {
+            throw CreditKitError(.invalidCSV, "the header names a column twice: \(names.joined(separator: ","))")
+        }
+        let missing = required.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            throw CreditKitError(
+                .invalidCSV,
+                "the header lacks the column(s) \(missing.joined(separator: ", ")); it has \(names.joined(separator: ","))"
+            )
+        }
+        rows = try records.map { record in
+            guard record.fields.count <= header.fields.count else {
+                throw CreditKitError(
+                    .invalidCSV,
+                    "line \(record.line) has \(record.fields.count) fields, the header \(header.fields.count)",
+                    context: ["line": String(record.line)])
+            }
+            var fields: [String: String] = [:]
+            for (i, value) in record.fields.enumerated() { fields[names[i]] = value }
+            return Row(line: record.line, fields: fields)
+        }
+    }
+
+    /// Splits the text into records of fields, each with the line it starts on; blank lines are left out.
+    static func records(_ text: String) throws -> [(line: Int, fields: [String])] {
+        var out: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var start = 1
+        var chars = Array(text)
+        if chars.last != "\n" { chars.append("\n") }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.append(c)
+                }
+            } else if c == "\"" && field.isEmpty {
+                quoted = true
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                fields.append(field)
+                if !(fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty) {
+                    out.append((start, fields))
+                }
+                fields = []
+                field = ""
+                line += 1
+                start = line
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        guard !quoted else {
+            throw CreditKitError(
+                .invalidCSV, "a quote opened on line \(start) is never closed", context: ["line": String(start)])
+        }
+        return out
+    }
+}

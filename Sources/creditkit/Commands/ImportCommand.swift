@@ -1,0 +1,63 @@
+import CreditKitCore
+import Foundation
+
+enum ImportCommand: Command {
+    static let name = "import"
+    static let summary = "append the facts of a CSV file in a module's layout, in one batch"
+    static var help: String {
+        let layouts = allSectorModules.flatMap { module in
+            module.csvLayouts.map { layout in
+                "  --module \(module.id): \(layout.name), \(layout.summary)\n"
+                    + layout.columns.map {
+                        "      \($0.name)\($0.required ? " (required)" : ""): \($0.meaning)"
+                    }.joined(separator: "\n")
+            }
+        }
+        return """
+            usage: creditkit import FILE --store PATH [--module ID]
+
+            Reads a CSV file (UTF-8, with or without a byte-order mark; a header row naming the columns) in a
+            registered module's layout and appends every row's fact to the ledger at PATH in one batch: all of them,
+            or, when one row does not fit or the ledger refuses a fact, none. An error names the line and the column.
+            --module is needed when more than one module reads CSV.
+
+            \(layouts.isEmpty ? "No registered module reads CSV." : "Layouts:\n" + layouts.joined(separator: "\n"))
+            """
+    }
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let file = try arguments.positional("the CSV FILE")
+        guard let store = try arguments.option("--store") else { throw CLIError(message: "import needs --store PATH") }
+        let moduleID = try arguments.option("--module")
+        try arguments.finish()
+        let readers = allSectorModules.filter { !$0.csvLayouts.isEmpty }
+        let chosen: (any SectorModule)?
+        if let moduleID {
+            chosen = readers.first { $0.id.rawValue == moduleID }
+        } else {
+            chosen = readers.count == 1 ? readers.first : nil
+        }
+        guard let module = chosen, let layout = module.csvLayouts.first else {
+            let names = readers.map(\.id.rawValue).joined(separator: ", ")
+            throw CLIError(
+                message: moduleID.map { "no module '\($0)' reads CSV; these do: \(names)" }
+                    ?? "name the module with --module ID: \(names)")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CLIError(message: "cannot read \(file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError(message: "\(file) is not UTF-8 text; save it as CSV UTF-8")
+        }
+        let kit = try openKit(store)
+        let entries: [LedgerEntry]
+        do {
+            entries = try await kit.importCSV(text, layout: layout)
+        } catch let error as CreditKitError {
+            throw CLIError(message: "\(file): \(error.message); nothing was written")
+        }
+        print(
+            "\(entries.count) facts appended in one batch (\(layout.name)), entries #\(entries.first?.sequence ?? 0)"
+                + "–#\(entries.last?.sequence ?? 0); `creditkit findings \(store)` shows what the rules find")
+    }
+}
