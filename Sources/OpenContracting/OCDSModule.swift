@@ -24,6 +24,8 @@ public struct OCDSPreparation: Sendable, Hashable {
 /// governs and turns them into ledger facts. `creditkit ocds check|import` and the benchmark loop over the
 /// registered modules that conform.
 public protocol OCDSModule: SectorModule {
+    /// The case a release becomes.
+    associatedtype OCDSCase: CaseState
     /// What the module checks and imports from open-contracting data, in a line or two for the tools' help.
     var ocdsSummary: String { get }
     /// Whether the module's law governs a release (a release is one law's at most).
@@ -44,11 +46,24 @@ public protocol OCDSModule: SectorModule {
     ///   - tally: Where facts the data gets wrong are counted (they are left out).
     /// - Returns: The facts, or none when the release has no date to register its case on.
     func ocdsFacts(for release: OCDSRelease, owner: SubjectID, tally: inout OCDSImportTally) -> [any LedgerEvent]
-    /// The cases the ledger holds already, so a second import adds nothing.
+    /// The cases the ledger holds already, so a second import adds nothing; by default every ``OCDSCase`` folded.
     /// - Parameter kit: The kit.
     /// - Returns: The cases' owners and numbers.
     /// - Throws: Storage and decoding errors.
     func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey>
+}
+
+extension OCDSModule {
+    /// Every case of the module's kind the ledger holds.
+    /// - Parameter kit: The kit.
+    /// - Returns: The cases' owners and numbers.
+    /// - Throws: Storage and decoding errors.
+    public func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey> {
+        Set(
+            try kit.ledger.cases(OCDSCase.self, view: kit.view, asOf: .distantFuture).map {
+                OCDSCaseKey(owner: $0.caseRef.owner, id: $0.caseRef.id.rawValue)
+            })
+    }
 }
 
 /// A case an import found or skipped: its owner and number.

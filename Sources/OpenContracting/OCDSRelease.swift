@@ -161,6 +161,17 @@ public struct OCDSRelease: Hashable, Sendable {
     /// - Parameter id: The id.
     /// - Returns: The party, or `nil`.
     public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+
+    /// The suppliers of a contract as counterparties: its award's suppliers, named as the parties list names them
+    /// (the id when the list does not), SMEs by their `details.scale`.
+    /// - Parameter contract: The contract.
+    /// - Returns: The suppliers.
+    public func suppliers(of contract: Contract) -> [Counterparty] {
+        (award(of: contract)?.suppliers ?? []).map { id in
+            let party = party(id)
+            return Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
+        }
+    }
 }
 
 /// Something in the data that deviates from the schema but did not stop the reading (数据质量提示).

@@ -61,7 +61,7 @@ struct BiddingLedgerTests {
     func tender() async throws {
         let kit = try await kit()
         try await kit.ledger.append(story(tenderer.id))
-        let processes = try BiddingLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2025-12-31"))
+        let processes = try kit.ledger.cases(BiddingProcess.self, view: kit.view, asOf: day("2025-12-31"))
         try #require(processes.count == 1)
         #expect(
             try processes[0].isMandatory(profile: try BiddingRules().profile, on: day("2025-03-03"))

@@ -44,7 +44,7 @@ struct ProcurementLedgerTests {
     func readBack() async throws {
         let kit = try await kit()
         try await kit.ledger.append(story(purchaser.id))
-        let processes = try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2026-01-01"))
+        let processes = try kit.ledger.cases(ProcurementProcess.self, view: kit.view, asOf: day("2026-01-01"))
         try #require(processes.count == 1)
         let p = processes[0]
         #expect(p.isComplete && p.method == .openTender && p.budget == 1_000_000 && p.bidders == 4)
@@ -53,7 +53,7 @@ struct ProcurementLedgerTests {
             p.contracts[0].payments.map(\.amount) == [300_000]
                 && p.contracts[0].deliveries.map(\.on) == [day("2025-06-02")])
         // Seen as of an earlier day, later facts are absent.
-        let early = try ProcurementLedger.processes(in: kit.ledger, view: kit.view, asOf: day("2025-04-05"))
+        let early = try kit.ledger.cases(ProcurementProcess.self, view: kit.view, asOf: day("2025-04-05"))
         #expect(early.first?.contracts.isEmpty == true)
     }
 

@@ -101,9 +101,7 @@ public struct BiddingAwardNoticed: CaseFacts {
         process.winnerDetermined = .init(winnerDeterminedOn, evidence: [stamp.sequence])
         process.awardNotice = stamp.dated
         process.awarded = true
-        for i in process.contracts.indices where process.contracts[i].awardNotice == nil {
-            process.contracts[i].awardNotice = stamp.on
-        }
+        process.noticeAward(on: stamp.on)
     }
 }
 

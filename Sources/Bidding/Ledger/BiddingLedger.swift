@@ -18,40 +18,17 @@ public enum BiddingLedger {
     static func holdsBidding(_ view: CoreView) -> Bool {
         view.kindsSeen.contains { $0.rawValue.hasPrefix("bidding.") }
     }
-
-    /// The tenders of one tenderer, or of every registered agency, as the ledger knew them.
-    /// - Parameters:
-    ///   - ledger: The ledger.
-    ///   - view: The snapshot.
-    ///   - tenderer: One tenderer, or `nil` for every agency.
-    ///   - asOf: Facts effective after this day are left out.
-    ///   - knownAt: Facts recorded after this time are left out.
-    /// - Returns: The tenders.
-    /// - Throws: Storage and decoding errors.
-    public static func processes(
-        in ledger: Ledger, view: CoreView, tenderer: SubjectID? = nil, asOf: LocalDate,
-        knownAt: Timestamp = .distantFuture
-    ) throws -> [BiddingProcess] {
-        try ledger.cases(BiddingProcess.self, view: view, owner: tenderer, asOf: asOf, knownAt: knownAt)
-    }
 }
 
 /// The Bidding Law's rules over the ledger's tenders (招标投标核查).
-public struct BiddingLedgerCheck: IntegrityCheck {
-    /// Makes the check.
-    public init() {}
+public typealias BiddingLedgerCheck = CaseCheck<BiddingProcess>
 
-    /// Every tender rule.
-    public var rules: [RuleID] { BiddingRules.ids }
-
-    /// Runs the rules on every tender the ledger holds.
-    /// - Parameter context: The kit and the day.
-    /// - Returns: The findings.
-    /// - Throws: Storage and decoding errors.
-    public func run(_ context: CheckContext) throws -> [Finding] {
-        let rules = try BiddingRules(profile: context.profile)
-        return try BiddingLedger.processes(
-            in: context.kit.ledger, view: context.view, asOf: context.asOf, knownAt: context.knownAt
-        ).flatMap { try rules.findings(for: $0, asOf: context.asOf) }
+extension CaseCheck where State == BiddingProcess {
+    /// Every tender rule over every tender.
+    public init() {
+        self.init(rules: BiddingRules.ids) { profile in
+            let rules = try BiddingRules(profile: profile)
+            return { tender, day in try rules.findings(for: tender, asOf: day) }
+        }
     }
 }

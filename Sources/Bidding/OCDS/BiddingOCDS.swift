@@ -60,10 +60,7 @@ extension BiddingProcess {
         for (index, c) in release.contracts.enumerated() {
             var contract = Contract(id: c.id ?? "#\(index + 1)")
             let award = release.award(of: c)
-            contract.suppliers = (award?.suppliers ?? []).map { id in
-                let party = release.party(id)
-                return Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
-            }
+            contract.suppliers = release.suppliers(of: c)
             contract.amount = c.value
             contract.awardNotice = isTender ? award?.notice : nil
             contract.signed = c.dateSigned.map { DatedFact($0) }
@@ -260,6 +257,9 @@ public struct BiddingOCDSCheck: OCDSCheck {
 }
 
 extension BiddingModule: OCDSModule {
+    /// A works release becomes a tender.
+    public typealias OCDSCase = BiddingProcess
+
     /// Works under the Bidding Law, and OCP Cardinal's red flags on every process.
     public var ocdsSummary: String {
         "works under the Bidding Law (bidding.*), imported as tenders; and on every process, whatever its "
@@ -295,16 +295,5 @@ extension BiddingModule: OCDSModule {
         -> [any LedgerEvent]
     {
         BiddingOCDSImport.events(for: release, tenderer: owner, tally: &tally)
-    }
-
-    /// The tenders the ledger holds.
-    /// - Parameter kit: The kit.
-    /// - Returns: Their tenderers and numbers.
-    /// - Throws: Storage and decoding errors.
-    public func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey> {
-        Set(
-            try kit.ledger.cases(BiddingProcess.self, view: kit.view, asOf: .distantFuture).map {
-                OCDSCaseKey(owner: $0.tenderer, id: $0.id)
-            })
     }
 }

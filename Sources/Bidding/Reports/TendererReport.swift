@@ -73,12 +73,9 @@ public struct TendererStatistics: Hashable, Sendable {
         let view = kit.view
         var stats = try TendererStatistics(
             tenderer: tenderer,
-            processes: try BiddingLedger.processes(in: kit.ledger, view: view, tenderer: tenderer, asOf: asOf),
+            processes: try kit.ledger.cases(BiddingProcess.self, view: view, owner: tenderer, asOf: asOf),
             rules: BiddingRules(profile: kit.profile), asOf: asOf)
-        for f in stats.findings {
-            guard let d = view.findingDecision(f.key), d.on <= asOf else { continue }
-            stats.decisions[f.key] = d.record.map { "confirmed #\($0.rawValue)" } ?? "dismissed: \(d.reason ?? "")"
-        }
+        stats.decisions = view.decisions(of: stats.findings, asOf: asOf)
         return stats
     }
 
@@ -133,8 +130,8 @@ public struct TendererIndicator: Indicator {
     /// - Returns: The score: full points for a tenderer with no obligation due yet.
     /// - Throws: When the context has no ledger, the facts cannot be read or the profile lacks a figure.
     public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
-        let processes = try BiddingLedger.processes(
-            in: context.requireLedger(for: id), view: context.view, tenderer: subject, asOf: context.asOf,
+        let processes = try context.requireLedger(for: id).cases(
+            BiddingProcess.self, view: context.view, owner: subject, asOf: context.asOf,
             knownAt: context.knownAt)
         guard !processes.isEmpty else {
             return IndicatorScore(

@@ -120,6 +120,13 @@ public protocol ContractingCase: CaseState {
 }
 
 extension ContractingCase {
+    /// Dates the award notice on every contract that has none yet: a contract signed before its notice was
+    /// recorded counts from the notice.
+    /// - Parameter day: The notice's day.
+    public mutating func noticeAward(on day: LocalDate) {
+        for i in contracts.indices where contracts[i].awardNotice == nil { contracts[i].awardNotice = day }
+    }
+
     /// Changes the contract with a number, adding it when new.
     /// - Parameters:
     ///   - id: The number.

@@ -37,3 +37,40 @@ extension Ledger {
         return out
     }
 }
+
+/// A sector's rules over every case the ledger holds (案件核查): the module's ledger check, made from its rules.
+///
+/// ```swift
+/// CaseCheck<ProcurementProcess>(rules: ProcurementRules.ids) { profile in
+///     let rules = try ProcurementRules(profile: profile)
+///     return { process, day in try rules.findings(for: process, asOf: day) }
+/// }
+/// ```
+public struct CaseCheck<State: CaseState>: IntegrityCheck {
+    /// How a profile's rules judge one case as of a day.
+    public typealias Judge = @Sendable (_ state: State, _ asOf: LocalDate) throws -> [Finding]
+
+    /// The rule ids the check may report.
+    public let rules: [RuleID]
+    let judge: @Sendable (JurisdictionProfile) throws -> Judge
+
+    /// Makes the check.
+    /// - Parameters:
+    ///   - rules: The rule ids it may report.
+    ///   - judge: Given the kit's profile, how one case is judged as of a day.
+    public init(rules: [RuleID], judge: @escaping @Sendable (JurisdictionProfile) throws -> Judge) {
+        self.rules = rules
+        self.judge = judge
+    }
+
+    /// Judges every case, owner by owner.
+    /// - Parameter context: The kit and the day.
+    /// - Returns: The findings.
+    /// - Throws: Storage and decoding errors; a rule figure the profile lacks.
+    public func run(_ context: CheckContext) throws -> [Finding] {
+        let judge = try judge(context.profile)
+        return try context.kit.ledger.cases(
+            State.self, view: context.view, asOf: context.asOf, knownAt: context.knownAt
+        ).flatMap { try judge($0, context.asOf) }
+    }
+}

@@ -86,3 +86,20 @@ extension CreditKit {
         return out
     }
 }
+
+extension CoreView {
+    /// How each finding was decided by a day, as statistics and sections print it: `confirmed #<record>` or
+    /// `dismissed: <reason>`; findings not decided by then are left out.
+    /// - Parameters:
+    ///   - findings: The findings.
+    ///   - asOf: The day.
+    /// - Returns: The decisions, by finding key.
+    public func decisions(of findings: [Finding], asOf: LocalDate) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in findings {
+            guard let d = findingDecision(f.key), d.on <= asOf else { continue }
+            out[f.key] = d.record.map { "confirmed #\($0.rawValue)" } ?? "dismissed: \(d.reason ?? "")"
+        }
+        return out
+    }
+}

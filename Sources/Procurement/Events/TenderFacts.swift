@@ -131,8 +131,6 @@ public struct ResultAnnounced: CaseFacts {
         process.resultAnnounced = stamp.dated
         process.bidders = process.bidders ?? bidders
         process.awarded = true
-        for i in process.contracts.indices where process.contracts[i].awardNotice == nil {
-            process.contracts[i].awardNotice = stamp.on
-        }
+        process.noticeAward(on: stamp.on)
     }
 }

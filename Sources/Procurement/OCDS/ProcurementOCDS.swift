@@ -92,10 +92,7 @@ extension ProcurementProcess {
         for (index, c) in release.contracts.enumerated() {
             var contract = Contract(id: c.id ?? "#\(index + 1)")
             let award = release.award(of: c)
-            contract.suppliers = (award?.suppliers ?? []).map { id in
-                let party = release.party(id)
-                return Counterparty(name: party?.name ?? id, identifier: id, isSME: party?.isSME ?? false)
-            }
+            contract.suppliers = release.suppliers(of: c)
             contract.amount = c.value
             contract.awardNotice = award?.notice
             contract.signed = c.dateSigned.map { Dated($0) }

@@ -79,6 +79,9 @@ public enum ProcurementOCDSImport {
 }
 
 extension ProcurementModule: OCDSModule {
+    /// A release becomes a project.
+    public typealias OCDSCase = ProcurementProcess
+
     /// Goods and services under the Government Procurement Law (`procurement.*`), imported as projects.
     public var ocdsSummary: String {
         "goods and services under the Government Procurement Law (procurement.*); imported as projects"
@@ -110,16 +113,5 @@ extension ProcurementModule: OCDSModule {
         -> [any LedgerEvent]
     {
         ProcurementOCDSImport.events(for: release, purchaser: owner, tally: &tally)
-    }
-
-    /// The projects the ledger holds.
-    /// - Parameter kit: The kit.
-    /// - Returns: Their purchasers and numbers.
-    /// - Throws: Storage and decoding errors.
-    public func ocdsCasesHeld(in kit: CreditKit) throws -> Set<OCDSCaseKey> {
-        Set(
-            try kit.ledger.cases(ProcurementProcess.self, view: kit.view, asOf: .distantFuture).map {
-                OCDSCaseKey(owner: $0.purchaser, id: $0.id)
-            })
     }
 }

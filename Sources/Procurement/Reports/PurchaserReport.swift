@@ -105,13 +105,9 @@ public struct PurchaserStatistics: Hashable, Sendable {
         let view = kit.view
         var stats = try PurchaserStatistics(
             purchaser: purchaser,
-            processes: try ProcurementLedger.processes(in: kit.ledger, view: view, purchaser: purchaser, asOf: asOf),
+            processes: try kit.ledger.cases(ProcurementProcess.self, view: view, owner: purchaser, asOf: asOf),
             rules: ProcurementRules(profile: kit.profile), asOf: asOf)
-        for f in stats.findings {
-            guard let decision = view.findingDecision(f.key), decision.on <= asOf else { continue }
-            stats.decisions[f.key] =
-                decision.record.map { "confirmed #\($0.rawValue)" } ?? "dismissed: \(decision.reason ?? "")"
-        }
+        stats.decisions = view.decisions(of: stats.findings, asOf: asOf)
         return stats
     }
 
@@ -186,8 +182,8 @@ public struct PurchaserIndicator: Indicator {
     public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
         let full = IndicatorScore(
             indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
-        let processes = try ProcurementLedger.processes(
-            in: context.requireLedger(for: id), view: context.view, purchaser: subject, asOf: context.asOf,
+        let processes = try context.requireLedger(for: id).cases(
+            ProcurementProcess.self, view: context.view, owner: subject, asOf: context.asOf,
             knownAt: context.knownAt)
         guard !processes.isEmpty else { return full }
         let rules = try ProcurementRules(profile: context.profile)

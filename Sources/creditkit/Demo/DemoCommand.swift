@@ -62,7 +62,7 @@ enum DemoCommand: Command {
         }
         // The bidding story's tenderer: its credit file carries the bidding section.
         if let tenderer = try city.agencies.first(where: {
-            try !BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: $0.id, asOf: today).isEmpty
+            try !kit.ledger.cases(BiddingProcess.self, view: kit.view, owner: $0.id, asOf: today).isEmpty
         }), tenderer.id != worst?.id {
             written += try ReportCommand.write(
                 kind: .file, subject: tenderer.creditCode.rawValue, asOf: today, format: "html", out: out, kit: kit)
@@ -272,7 +272,7 @@ enum DemoCommand: Command {
             "sanctions agencies restricted today (joint measures, credit check): " + restricted.joined(separator: ", "))
         if let listed = try BiddingBlacklist.entries(in: kit, asOf: today).first {
             let tenders = try city.agencies.reduce(0) { n, a in
-                n + (try BiddingLedger.processes(in: kit.ledger, view: kit.view, tenderer: a.id, asOf: today).count)
+                n + (try kit.ledger.cases(BiddingProcess.self, view: kit.view, owner: a.id, asOf: today).count)
             }
             lines.append(
                 "bidding   \(tenders) tender(s); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
