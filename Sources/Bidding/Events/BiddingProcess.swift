@@ -106,7 +106,7 @@ public struct BiddingProcess: ContractingCase, Hashable {
     }
 
     /// The project number, or the OCDS `ocid`.
-    public var id: String
+    public var id: CaseID
     /// The OCDS `ocid`, for a process read from open data.
     public var ocid: String?
     /// The tenderer (招标人).
@@ -179,7 +179,7 @@ public struct BiddingProcess: ContractingCase, Hashable {
     ///   - id: The project number.
     ///   - tenderer: The tenderer.
     ///   - isComplete: Whether a missing fact means it did not happen.
-    public init(id: String, tenderer: SubjectID, isComplete: Bool) {
+    public init(id: CaseID, tenderer: SubjectID, isComplete: Bool) {
         self.id = id
         self.tenderer = tenderer
         self.isComplete = isComplete
@@ -221,10 +221,10 @@ extension BiddingProcess {
     /// - Parameters:
     ///   - id: The project number.
     ///   - owner: The tenderer.
-    public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, tenderer: owner, isComplete: true) }
+    public init(case id: CaseID, owner: SubjectID) { self.init(id: id, tenderer: owner, isComplete: true) }
 
     /// The project number and the tenderer.
-    public var caseRef: CaseRef<Self> { CaseRef(CaseID(id), owner: tenderer) }
+    public var caseRef: CaseRef<Self> { CaseRef(id, owner: tenderer) }
 
     /// The award notice's day.
     public var awardNoticeDay: LocalDate? { awardNotice?.on }

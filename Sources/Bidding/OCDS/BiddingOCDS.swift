@@ -26,7 +26,7 @@ extension BiddingProcess {
     ///   - release: The release.
     ///   - tenderer: The subject the buyer stands for; `ocds:<buyer id>` by default.
     public init(release: OCDSRelease, tenderer: SubjectID? = nil) {
-        self.init(id: release.ocid, tenderer: tenderer ?? OCDSBuyers.subject(of: release), isComplete: false)
+        self.init(id: CaseID(release.ocid), tenderer: tenderer ?? OCDSBuyers.subject(of: release), isComplete: false)
         ocid = release.ocid
         let t = release.tender
         name = t?.title

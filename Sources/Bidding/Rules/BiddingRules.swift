@@ -43,7 +43,7 @@ public struct BiddingRules: Sendable {
         let binds: @Sendable (RuleID) -> Bool = { mandatory || !BiddingLaw.mandatoryOnlyRules.contains($0) }
         var out = FindingCollector(
             profile: profile, asOf: asOf, subject: p.tenderer,
-            lead: (p.ocid.map { [Finding.Fact("ocid", $0)] } ?? []) + [Finding.Fact("project", p.id)],
+            lead: (p.ocid.map { [Finding.Fact("ocid", $0)] } ?? []) + [Finding.Fact("project", p.id.rawValue)],
             leadEvidence: Array(p.evidence.prefix(1)), absenceCounts: p.isComplete, binds: binds,
             notes: { BiddingLaw.mandatoryOnlyRules.contains($0) ? [Finding.Fact("mustTender", "yes")] : [] })
         try documents(p, &out)

@@ -86,7 +86,7 @@ public struct ProcurementProcess: ContractingCase, Hashable {
     }
 
     /// The project number, or the OCDS `ocid`.
-    public var id: String
+    public var id: CaseID
     /// The OCDS `ocid`, for a process read from open data.
     public var ocid: String?
     /// The purchaser (采购人).
@@ -135,7 +135,7 @@ public struct ProcurementProcess: ContractingCase, Hashable {
     ///   - id: The project number.
     ///   - purchaser: The purchaser.
     ///   - isComplete: Whether a missing fact means it did not happen.
-    public init(id: String, purchaser: SubjectID, isComplete: Bool) {
+    public init(id: CaseID, purchaser: SubjectID, isComplete: Bool) {
         self.id = id
         self.purchaser = purchaser
         self.isComplete = isComplete
@@ -156,10 +156,10 @@ extension ProcurementProcess {
     /// - Parameters:
     ///   - id: The project number.
     ///   - owner: The purchaser.
-    public init(case id: CaseID, owner: SubjectID) { self.init(id: id.rawValue, purchaser: owner, isComplete: true) }
+    public init(case id: CaseID, owner: SubjectID) { self.init(id: id, purchaser: owner, isComplete: true) }
 
     /// The project number and the purchaser.
-    public var caseRef: CaseRef<Self> { CaseRef(CaseID(id), owner: purchaser) }
+    public var caseRef: CaseRef<Self> { CaseRef(id, owner: purchaser) }
 
     /// The result notice's day.
     public var awardNoticeDay: LocalDate? { resultAnnounced?.on }

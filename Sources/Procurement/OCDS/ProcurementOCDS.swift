@@ -66,7 +66,7 @@ extension ProcurementProcess {
     ///   - release: The release.
     ///   - purchaser: The subject the buyer stands for; `ocds:<buyer id>` by default.
     public init(release: OCDSRelease, purchaser: SubjectID? = nil) {
-        self.init(id: release.ocid, purchaser: purchaser ?? Self.buyerSubject(release), isComplete: false)
+        self.init(id: CaseID(release.ocid), purchaser: purchaser ?? Self.buyerSubject(release), isComplete: false)
         ocid = release.ocid
         if let t = release.tender {
             method = .of(t)
