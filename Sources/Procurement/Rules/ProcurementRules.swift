@@ -38,7 +38,9 @@ public struct ProcurementRules: Sendable {
         guard !process.cancelled else { return [] }
         var out = FindingCollector(
             profile: profile, asOf: asOf, subject: process.purchaser,
-            lead: (process.ocid.map { [Finding.Fact("ocid", $0)] } ?? []) + [Finding.Fact("project", process.id.rawValue)],
+            lead: (process.ocid.map { [Finding.Fact("ocid", $0)] } ?? []) + [
+                Finding.Fact("project", process.id.rawValue)
+            ],
             leadEvidence: Array(process.evidence.prefix(1)), absenceCounts: process.isComplete)
         try tender(process, &out)
         try result(process, &out)
