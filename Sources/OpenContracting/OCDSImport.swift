@@ -40,7 +40,8 @@ public enum OCDSImport {
     ///   - more: More buyer ids and the registered agencies they stand for.
     /// - Returns: What was done.
     /// - Throws: `CreditKitError` (`invalidArgument`) when no registered module reads OCDS; (`unknownSubject`) for
-    ///   a buyer mapped to no registered agency; reading errors; the ledger's refusal (nothing is written then).
+    ///   a buyer mapped to no registered agency; (`decoding`) when any line of the file does not read; reading
+    ///   errors; the ledger's refusal. Nothing is written then.
     public static func run(path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:]) async throws
         -> Summary
     {
@@ -83,6 +84,14 @@ public enum OCDSImport {
         }
         summary.releases = report.releases
         summary.malformed = report.malformed
+        // A file with lines that do not read may have lost or garbled facts in the lines that do: import none.
+        if let (line, message) = report.malformed.first {
+            throw CreditKitError(
+                .decoding,
+                "\(report.malformed.count) malformed line(s), the first line \(line): \(message); nothing was imported. "
+                    + "Mend the file, or leave the bad lines out, and import it again",
+                context: ["line": String(line)])
+        }
         summary.inconsistentFacts = tally.inconsistentFacts
         if !events.isEmpty { try await kit.ledger.append(events) }
         summary.events = events.count

@@ -132,6 +132,16 @@ struct BiddingLedgerTests {
         #expect(try BiddingBlacklist.publication(in: kit, asOf: day("2027-05-10")).rows.isEmpty)
     }
 
+    @Test("an integrity file is a bidder's: an agency or an unregistered code is refused")
+    func integrityOfWhom() async throws {
+        let kit = try await kit()
+        #expect(throws: CreditKitError.self) { try kit.bidding.integrityFile(of: tenderer.id, asOf: day("2025-12-31")) }
+        #expect(throws: CreditKitError.self) {
+            try kit.bidding.integrityFile(of: "91130300MA0NOTREG1", asOf: day("2025-12-31"))
+        }
+        #expect(try kit.bidding.integrityFile(of: firm.id, asOf: day("2025-12-31")).title.hasPrefix("诚信档案"))
+    }
+
     @Test(
         "a term outside the ground's range is refused and writes nothing; a second collusion within 3 years is serious")
     func terms() async throws {

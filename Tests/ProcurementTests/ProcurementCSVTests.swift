@@ -90,4 +90,47 @@ struct ProcurementCSVTests {
         }
         #expect(kit.view.head == head)
     }
+
+    @Test("a file imported twice is refused the second time, naming the line already in the ledger; a repeated row too")
+    func repeated() async throws {
+        let kit = try await kit()
+        try await kit.importCSV(csv, layout: ProcurementCSV.layout)
+        let head = kit.view.head
+        do {
+            try await kit.importCSV(csv, layout: ProcurementCSV.layout)
+            Issue.record("imported twice")
+        } catch let error as CreditKitError {
+            #expect(error.code == .invalidCSV && error.message.hasPrefix("line 2: this fact is in the ledger already"))
+        }
+        #expect(kit.view.head == head)
+        let fresh = try await self.kit()
+        let doubled = csv + csv.components(separatedBy: "\r\n")[10] + "\r\n"
+        await #expect(throws: CreditKitError.self) { try await fresh.importCSV(doubled, layout: ProcurementCSV.layout) }
+        do {
+            try await fresh.importCSV(doubled, layout: ProcurementCSV.layout)
+        } catch let error as CreditKitError {
+            #expect(error.message == "line 12 repeats the fact of line 11", "\(error.message)")
+        }
+    }
+
+    @Test("the ledger's refusal names the row's line; an unknown column and a stray quote are refused")
+    func lines() async throws {
+        let kit = try await kit()
+        let head = kit.view.head
+        let zero = csv.replacingOccurrences(of: "300000.00", with: "0")
+        do {
+            try await kit.importCSV(zero, layout: ProcurementCSV.layout)
+            Issue.record("accepted a payment of 0")
+        } catch let error as CreditKitError {
+            #expect(error.message.hasPrefix("line 11: ") && error.message.contains("not positive"), "\(error.message)")
+        }
+        for bad in [
+            csv.replacingOccurrences(of: ",challenge\r\n", with: ",challenge,ammount\r\n"),
+            csv.replacingOccurrences(of: "\"办公设备采购, 第一批\"", with: "\"办公设备\"采购"),
+            csv.replacingOccurrences(of: "\"办公设备采购, 第一批\"", with: "办公\"设备\""),
+        ] {
+            await #expect(throws: CreditKitError.self) { try await kit.importCSV(bad, layout: ProcurementCSV.layout) }
+        }
+        #expect(kit.view.head == head)
+    }
 }

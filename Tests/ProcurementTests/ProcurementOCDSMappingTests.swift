@@ -91,5 +91,18 @@ struct ProcurementOCDSMappingTests {
         await #expect(throws: CreditKitError.self) {
             try await OCDSImport.run(path: file.path, into: kit, buyers: ["X": "91130300MA0NOTREG1"])
         }
+        // A file with a line that does not read is refused whole: its other lines may be cut or garbled too.
+        let garbled = FileManager.default.temporaryDirectory.appendingPathComponent("ck-garbled-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: garbled) }
+        try Data((Self.line.replacingOccurrences(of: "ocds-map-1", with: "ocds-map-9") + "\n{\"ocid\": \n").utf8)
+            .write(to: garbled)
+        let before = kit.view.head
+        do {
+            _ = try await OCDSImport.run(path: garbled.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+            Issue.record("imported a file with a malformed line")
+        } catch let error as CreditKitError {
+            #expect(error.code == .decoding && error.message.contains("line 2") && error.message.contains("nothing"))
+        }
+        #expect(kit.view.head == before)
     }
 }

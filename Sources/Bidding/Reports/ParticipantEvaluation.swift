@@ -267,12 +267,19 @@ public enum ParticipantEvaluation {
     ///   - asOf: The day.
     ///   - model: The model.
     /// - Returns: The report.
-    /// - Throws: `CreditKitError` (`unknownSubject`) when not registered; storage errors.
+    /// - Throws: `CreditKitError` (`unknownSubject`) when not registered, (`invalidArgument`) for a subject that is
+    ///   not an enterprise; storage errors.
     public static func integrityFile(
         of participant: SubjectID, in kit: CreditKit, asOf: LocalDate, model: ScoringModel = defaultModel
     ) throws -> Report {
-        guard kit.view.subject(participant, asOf: asOf) != nil else {
+        guard let state = kit.view.subject(participant, asOf: asOf) else {
             throw CreditKitError(.unknownSubject, "\(participant) is not registered on \(asOf)")
+        }
+        guard state.subject.kind == .enterprise else {
+            throw CreditKitError(
+                .invalidArgument,
+                "\(participant) is a registered \(state.subject.kind.rawValue); an integrity file is a bidder's, an enterprise's"
+            )
         }
         let card = try score(participant, in: kit, asOf: asOf, model: model)
         let context = try EvaluationContext(

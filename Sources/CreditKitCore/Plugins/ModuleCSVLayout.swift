@@ -29,8 +29,8 @@ public struct ModuleCSVLayout: Sendable {
     public var summary: String
     /// The columns.
     public var columns: [Column]
-    /// Turns the rows into facts; throws ``CreditKitError/Code/invalidCSV`` naming the line and column of a cell
-    /// that does not fit.
+    /// Turns the rows into facts, one per row in order; throws ``CreditKitError/Code/invalidCSV`` naming the line
+    /// and column of a cell that does not fit.
     public var facts: @Sendable (_ table: CSVTable, _ kit: CreditKit) throws -> [any LedgerEvent]
 
     /// Declares a layout.
@@ -52,15 +52,57 @@ public struct ModuleCSVLayout: Sendable {
 
 extension CreditKit {
     /// Imports a CSV file in a module's layout (表格导入): every row's fact, in one batch: all of them, or, when one
-    /// row does not fit the layout or the ledger refuses a fact, none.
+    /// row does not fit the layout, repeats another row, is in the ledger already, or is refused by the ledger,
+    /// none. A file imported twice is therefore refused the second time, never doubled.
     /// - Parameters:
     ///   - text: The file's text.
     ///   - layout: The layout.
     /// - Returns: The entries written.
-    /// - Throws: ``CreditKitError/Code/invalidCSV`` naming the line and column; the ledger's refusal.
+    /// - Throws: ``CreditKitError/Code/invalidCSV`` naming the line (and the column); the ledger's refusal, naming
+    ///   the line of the fact it refused.
     @discardableResult
     public func importCSV(_ text: String, layout: ModuleCSVLayout) async throws -> [LedgerEntry] {
-        let table = try CSVTable(text, required: layout.columns.filter(\.required).map(\.name))
-        return try await ledger.append(try layout.facts(table, self))
+        let table = try CSVTable(
+            text, required: layout.columns.filter(\.required).map(\.name), allowed: layout.columns.map(\.name))
+        let facts = try layout.facts(table, self)
+        guard facts.count == table.rows.count else {
+            throw CreditKitError(
+                .invalidArgument, "layout \(layout.name) made \(facts.count) facts of \(table.rows.count) rows")
+        }
+        // The same fact twice (in the file, or in the file and the ledger) is a repeated import, not two facts.
+        let encoder = CanonicalEncoder()
+        var lines: [[UInt8]: Int] = [:]
+        var owners: Set<SubjectID> = []
+        for (fact, row) in zip(facts, table.rows) {
+            let key = Array(type(of: fact).kind.rawValue.utf8) + [0] + (try encoder.encode(fact))
+            if let first = lines[key] {
+                throw CreditKitError(
+                    .invalidCSV, "line \(row.line) repeats the fact of line \(first)",
+                    context: ["line": String(row.line)])
+            }
+            lines[key] = row.line
+            if let owner = fact.subjects.first { owners.insert(owner) }
+        }
+        let view = self.view
+        for owner in owners.sorted() {
+            for entry in try ledger.read(concerning: owner, through: view) {
+                if let line = lines[Array(entry.kind.rawValue.utf8) + [0] + entry.payload] {
+                    throw CreditKitError(
+                        .invalidCSV,
+                        "line \(line): this fact is in the ledger already (entry #\(entry.sequence)); the file or the "
+                            + "row was imported before",
+                        context: ["line": String(line), "sequence": String(entry.sequence)])
+                }
+            }
+        }
+        do {
+            return try await ledger.append(facts)
+        } catch let error as CreditKitError {
+            guard let index = error.context["index"].flatMap(Int.init), table.rows.indices.contains(index) else {
+                throw error
+            }
+            let line = table.rows[index].line
+            throw error.with("line", String(line)).prefixed("line \(line): ")
+        }
     }
 }

@@ -98,9 +98,10 @@ public struct CSVTable: Sendable {
     /// - Parameters:
     ///   - text: The whole file.
     ///   - required: Columns the header must name.
-    /// - Throws: ``CreditKitError/Code/invalidCSV`` for a missing header or required column, a repeated column, an
-    ///   unclosed quote, or a row with more fields than the header.
-    public init(_ text: String, required: [String] = []) throws {
+    ///   - allowed: The only columns the header may name, when given (a misspelt column is refused, not ignored).
+    /// - Throws: ``CreditKitError/Code/invalidCSV`` for a missing header or required column, a repeated or unknown
+    ///   column, a quote out of place, or a row with more fields than the header.
+    public init(_ text: String, required: [String] = [], allowed: [String]? = nil) throws {
         var records = try Self.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard !records.isEmpty else { throw CreditKitError(.invalidCSV, "the file has no header row") }
         let header = records.removeFirst()
@@ -108,6 +109,15 @@ public struct CSVTable: Sendable {
         columns = names
         guard Set(names).count == names.count else {
             throw CreditKitError(.invalidCSV, "the header names a column twice: \(names.joined(separator: ","))")
+        }
+        if let allowed {
+            let unknown = names.filter { !allowed.contains($0) }
+            guard unknown.isEmpty else {
+                throw CreditKitError(
+                    .invalidCSV,
+                    "the header names column(s) the layout does not have: \(unknown.joined(separator: ", ")); "
+                        + "its columns are \(allowed.joined(separator: ","))")
+            }
         }
         let missing = required.filter { !names.contains($0) }
         guard missing.isEmpty else {
@@ -149,12 +159,23 @@ public struct CSVTable: Sendable {
                         i += 1
                     } else {
                         quoted = false
+                        let next = i + 1 < chars.count ? chars[i + 1] : "\n"
+                        guard next == "," || next == "\n" || next == "\r\n" || next == "\r" else {
+                            throw CreditKitError(
+                                .invalidCSV, "line \(line): text after a closing quote; quote the whole field",
+                                context: ["line": String(line)])
+                        }
                     }
                 } else {
                     if c == "\n" { line += 1 }
                     field.append(c)
                 }
-            } else if c == "\"" && field.isEmpty {
+            } else if c == "\"" {
+                guard field.isEmpty else {
+                    throw CreditKitError(
+                        .invalidCSV, "line \(line): a quote inside an unquoted field; quote the field and double it",
+                        context: ["line": String(line)])
+                }
                 quoted = true
             } else if c == "," {
                 fields.append(field)

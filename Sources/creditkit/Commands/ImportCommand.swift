@@ -54,10 +54,19 @@ enum ImportCommand: Command {
         do {
             entries = try await kit.importCSV(text, layout: layout)
         } catch let error as CreditKitError {
-            throw CLIError(message: "\(file): \(error.message); nothing was written")
+            throw CLIError(
+                message: "\(file): \(error.message)"
+                    + (error.message.contains("not written") ? "" : "; nothing was written"))
         }
+        guard let first = entries.first, let last = entries.last else {
+            print("\(file) has no rows: nothing to append")
+            return
+        }
+        let range =
+            first.sequence == last.sequence
+            ? "entry #\(first.sequence)" : "entries #\(first.sequence)–#\(last.sequence)"
         print(
-            "\(entries.count) facts appended in one batch (\(layout.name)), entries #\(entries.first?.sequence ?? 0)"
-                + "–#\(entries.last?.sequence ?? 0); `creditkit findings \(store)` shows what the rules find")
+            "\(entries.count) \(entries.count == 1 ? "fact" : "facts") appended in one batch (\(layout.name)), \(range); "
+                + "`creditkit findings \(store)` shows what the rules find")
     }
 }

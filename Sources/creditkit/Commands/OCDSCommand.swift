@@ -24,8 +24,8 @@ enum OCDSCommand: Command {
 
         import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
-        Cases the ledger holds already are skipped, so a second import adds nothing. `creditkit findings --store
-        PATH` then shows what the rules find.
+        Cases the ledger holds already are skipped, so a second import adds nothing; a file with any malformed line
+        is refused whole. `creditkit findings PATH` then shows what the rules find.
         """
     }
 
@@ -82,6 +82,9 @@ enum OCDSCommand: Command {
             // An invalid code is refused with the usage below; absence means only that.
             guard parts.count == 2, let code = try? UnifiedSocialCreditCode(parts[1]) else {
                 throw CLIError(message: "--buyer takes OCDS_ID=CREDIT_CODE with a valid credit code, not '\(pair)'")
+            }
+            if let earlier = buyers[parts[0]], earlier != SubjectID(code) {
+                throw CLIError(message: "--buyer maps \(parts[0]) twice: to \(earlier) and to \(code)")
             }
             buyers[parts[0]] = SubjectID(code)
         }
