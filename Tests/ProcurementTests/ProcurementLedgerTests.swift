@@ -111,6 +111,41 @@ struct ProcurementLedgerTests {
         #expect(throws: CreditKitError.self) { try bare.procurement.findings(asOf: day("2025-07-10")) }
     }
 
+    @Test("a project is registered once: again in a later batch, twice in one batch, refused; another owner's may")
+    func registeredOnce() async throws {
+        let kit = try await kit()
+        let p = purchaser.id
+        try await kit.procurement.record([
+            kit.procurement.project("P-1", purchaser: p).on(
+                day("2025-03-01"), ProjectRegistered(name: "甲", method: .openTender, category: "goods", budget: 1))
+        ])
+        let head = kit.view.head
+        let again = kit.procurement.project("P-1", purchaser: p).on(
+            day("2025-04-01"), ProjectRegistered(name: "乙", method: .openTender, category: "goods", budget: 2))
+        do {
+            try await kit.procurement.record([again])
+            Issue.record("registered P-1 twice")
+        } catch let error as CreditKitError {
+            #expect(
+                error.code == .duplicate && error.message.contains("project P-1 of \(p) is already opened (entry #"))
+        }
+        let fresh = kit.procurement.project("P-2", purchaser: p).on(
+            day("2025-04-01"), ProjectRegistered(name: "丙", method: .openTender, category: "goods", budget: 3))
+        do {
+            try await kit.procurement.record([fresh, fresh])
+            Issue.record("registered P-2 twice in one batch")
+        } catch let error as CreditKitError {
+            #expect(error.code == .duplicate && error.message.contains("opened twice in this batch"))
+        }
+        #expect(kit.view.head == head)
+        // A number that starts like another ("P-1" and "P-10") is another project.
+        try await kit.procurement.record([
+            kit.procurement.project("P-10", purchaser: p).on(
+                day("2025-04-01"), ProjectRegistered(name: "丁", method: .openTender, category: "goods", budget: 4))
+        ])
+        #expect(try kit.procurement.cases(asOf: day("2026-01-01")).map(\.id) == ["P-1", "P-10"])
+    }
+
     @Test("a confirmed finding becomes a procurement record with joint measures, and costs points")
     func confirmAndSanction() async throws {
         let kit = try await kit()

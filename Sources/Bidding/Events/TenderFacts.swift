@@ -17,6 +17,8 @@ public struct BiddingProjectRegistered: CaseFacts {
     public var estimatedPrice: Decimal
     /// Whether the law requires the tender, when a decision says so; otherwise the thresholds decide.
     public var mustTender: Bool?
+    /// A project is registered once: a second registration of its number by the same owner is refused.
+    public static var opensCase: Bool { true }
     /// Whether the ledger will hold every fact of the tender; `false` for tenders imported from open data.
     public var completeFacts: Bool
 

@@ -64,7 +64,24 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
         for case let amount? in facts.amounts where amount < 0 {
             throw CreditKitError(.invalidEvent, "\(S.caseKey) \(caseID): the amount \(amount) is negative")
         }
+        if let openingKey {
+            try context.requireNewCase(
+                openingKey, kind: Self.kind, owner: owner, described: "\(S.caseKey) \(caseID) of \(owner)")
+        }
         try facts.validate(stamp(sequence: context.sequence), in: context)
+    }
+
+    /// For a fact that opens its case: its kind, a zero byte, then the start of its canonical payload (the case
+    /// number and the owner), which every earlier opening of the same case begins with.
+    public var openingKey: [UInt8]? {
+        guard Facts.opensCase else { return nil }
+        var w = CanonicalWriter()
+        w.openObject()
+        w.key(string: Facts.State.caseKey)
+        w.string(caseID.rawValue)
+        w.key(string: Facts.State.ownerKey)
+        w.string(owner.rawValue)
+        return Array(Self.kind.rawValue.utf8) + [0] + w.bytes + [UInt8(ascii: ",")]
     }
 
     func stamp(sequence: Int64) -> CaseStamp<Facts.State> {
@@ -118,6 +135,8 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
     var caseID: CaseID { get }
     /// The owner.
     var owner: SubjectID { get }
+    /// For a fact that opens its case, the key every opening of the same case shares; `nil` otherwise.
+    var openingKey: [UInt8]? { get }
     /// Adds the fact to its case.
     /// - Parameters:
     ///   - state: The case so far.

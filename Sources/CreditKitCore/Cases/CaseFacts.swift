@@ -26,6 +26,9 @@ public protocol CaseFacts: Codable, Hashable, Sendable {
     var parties: [SubjectID] { get }
     /// Keys an older payload stored the day under instead of `on`, read when `on` is absent; none by default.
     static var legacyDayKeys: [String] { get }
+    /// Whether the fact opens its case (a project registered), so that a second one for the same case number and
+    /// owner is refused; `false` by default.
+    static var opensCase: Bool { get }
     /// Checks the fact's own fields; the owner, the case number and ``amounts`` are checked before.
     /// - Parameters:
     ///   - stamp: The case, owner and day the fact carries.
@@ -48,6 +51,8 @@ extension CaseFacts {
     public var parties: [SubjectID] { [] }
     /// None.
     public static var legacyDayKeys: [String] { [] }
+    /// No.
+    public static var opensCase: Bool { false }
     /// No checks of its own.
     /// - Parameters:
     ///   - stamp: Unused.

@@ -148,6 +148,9 @@ public actor Ledger {
             view: view, sequence: view.head.sequence + 1, recordedAt: recordedAt, profile: profile,
             lookupEvent: { sequence in
                 try store.entries(sequences: [sequence]).first.map { try registry.decode($0) }
+            },
+            lookupEntries: { subject in
+                try store.entries(sequences: store.sequences(concerning: subject).filter { $0 <= view.head.sequence })
             })
         let first = context.sequence
         for (index, event) in events.enumerated() {

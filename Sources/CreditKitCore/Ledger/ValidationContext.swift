@@ -10,6 +10,9 @@ public struct ValidationContext: Sendable {
     /// The jurisdiction profile whose figures rules use.
     public let profile: JurisdictionProfile
     let lookupEvent: @Sendable (Int64) throws -> (any LedgerEvent)?
+    let lookupEntries: @Sendable (SubjectID) throws -> [LedgerEntry]
+    /// The case-opening facts earlier in the batch, by their opening key.
+    var newCases: Set<[UInt8]> = []
     var newSubjects: [SubjectID: SubjectKind] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
@@ -22,13 +25,15 @@ public struct ValidationContext: Sendable {
 
     init(
         view: CoreView, sequence: Int64, recordedAt: Timestamp, profile: JurisdictionProfile = .national,
-        lookupEvent: @escaping @Sendable (Int64) throws -> (any LedgerEvent)? = { _ in nil }
+        lookupEvent: @escaping @Sendable (Int64) throws -> (any LedgerEvent)? = { _ in nil },
+        lookupEntries: @escaping @Sendable (SubjectID) throws -> [LedgerEntry] = { _ in [] }
     ) {
         self.view = view
         self.sequence = sequence
         self.recordedAt = recordedAt
         self.profile = profile
         self.lookupEvent = lookupEvent
+        self.lookupEntries = lookupEntries
     }
 
     /// A record, entered before or earlier in the batch.
@@ -127,8 +132,31 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    /// Throws unless a case-opening fact (a project registered) opens a case not opened before, in the ledger or
+    /// earlier in the batch.
+    /// - Parameters:
+    ///   - key: The fact's opening key (its kind, then the start of its payload: case number and owner).
+    ///   - kind: The fact's kind.
+    ///   - owner: The case's owner.
+    ///   - described: The case as a message names it (`project P-1 of 11130300…`).
+    /// - Throws: ``CreditKitError/Code/duplicate`` naming the earlier entry.
+    func requireNewCase(_ key: [UInt8], kind: EventKind, owner: SubjectID, described: String) throws {
+        guard !newCases.contains(key) else {
+            throw CreditKitError(.duplicate, "\(described) is opened twice in this batch")
+        }
+        let prefix = Array(kind.rawValue.utf8) + [0]
+        for entry in try lookupEntries(owner) where entry.kind == kind {
+            if (prefix + entry.payload).starts(with: key) {
+                throw CreditKitError(
+                    .duplicate, "\(described) is already opened (entry #\(entry.sequence))",
+                    context: ["sequence": String(entry.sequence)])
+            }
+        }
+    }
+
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
+        if let opening = (event as? any AnyCaseEvent)?.openingKey { newCases.insert(opening) }
         switch event {
         case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency
         case let e as OfficialRegistered: newSubjects[e.official.id] = .official

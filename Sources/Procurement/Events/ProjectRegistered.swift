@@ -13,6 +13,8 @@ public struct ProjectRegistered: CaseFacts {
     public var category: String?
     /// The budget (预算金额), in yuan, when known.
     public var budget: Decimal?
+    /// A project is registered once: a second registration of its number by the same owner is refused.
+    public static var opensCase: Bool { true }
     /// Whether the ledger will hold every fact of the project, so that a missing fact did not happen; `false` for
     /// projects imported from open data, which may leave facts out.
     public var completeFacts: Bool
