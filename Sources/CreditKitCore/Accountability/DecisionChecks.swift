@@ -53,28 +53,28 @@ public struct DecisionChecks: Sendable {
         let steps = Dictionary(uniqueKeysWithValues: decision.steps.map { ($0.kind, $0) })
         for kind in profile.majorDecisionSteps where steps[kind] == nil {
             try add(
-                "decision.step.missing", .serious,
+                CoreLaw.decisionStepMissing.id, .serious,
                 [Finding.Fact("missingStep", "\(kind.chineseName) (\(kind.rawValue))")], [])
         }
         if let comment = steps[.publicParticipation] {
-            let figure = try profile.figure("decision.public-comment", on: decision.decidedOn)
+            let figure = try profile.figure(CoreLaw.decisionPublicComment.id, on: decision.decidedOn)
             if !profile.calendar.lasts(
                 atLeast: figure.figure.period!, from: comment.start.adding(days: -1), to: comment.end),
                 comment.reasonForShortPeriod?.isBlank ?? true
             {
                 try add(
-                    "decision.public-comment", .ordinary,
+                    CoreLaw.decisionPublicComment.id, .ordinary,
                     [Finding.Fact("days", String(comment.start.days(until: comment.end) + 1))],
                     [Finding.NamedDate("commentFrom", comment.start), Finding.NamedDate("commentTo", comment.end)])
             }
         }
         if let review = steps[.legalityReview] {
-            let figure = try profile.figure("decision.legality-review", on: decision.decidedOn)
+            let figure = try profile.figure(CoreLaw.decisionLegalityReview.id, on: decision.decidedOn)
             if !profile.calendar.lasts(
                 atLeast: figure.figure.period!, from: review.start.adding(days: -1), to: review.end)
             {
                 try add(
-                    "decision.legality-review", .ordinary,
+                    CoreLaw.decisionLegalityReview.id, .ordinary,
                     [
                         Finding.Fact(
                             "workingDays",
@@ -86,7 +86,7 @@ public struct DecisionChecks: Sendable {
             }
             if let discussion = steps[.collectiveDiscussion], discussion.start <= review.end {
                 try add(
-                    "decision.legality-review", .serious,
+                    CoreLaw.decisionLegalityReview.id, .serious,
                     [Finding.Fact("order", "discussed before the legality review ended")],
                     [Finding.NamedDate("reviewTo", review.end), Finding.NamedDate("discussed", discussion.start)])
             }

@@ -145,20 +145,21 @@ public struct CommitmentChecks: Sendable {
             case .overdue(let due):
                 out.append(
                     try make(
-                        "commitment.overdue", .minor, [Finding.Fact("state", "open past its due date")],
+                        CoreLaw.commitmentOverdue.id, .minor, [Finding.Fact("state", "open past its due date")],
                         [Finding.NamedDate("due", due)], []))
             case .fulfilledLate(let on, let due):
                 out.append(
                     try make(
-                        "commitment.overdue", .minor, [Finding.Fact("state", "fulfilled late")],
+                        CoreLaw.commitmentOverdue.id, .minor, [Finding.Fact("state", "fulfilled late")],
                         [Finding.NamedDate("due", due), Finding.NamedDate("fulfilled", on)],
                         ended.map { [$0.sequence] } ?? []))
             case .breached(let on, let reason):
                 let rule: RuleID =
-                    reason.isLawful || reason == .other ? "commitment.breach" : "commitment.leadership-change"
+                    reason.isLawful || reason == .other
+                    ? CoreLaw.commitmentBreach.id : CoreLaw.commitmentLeadershipChange.id
                 out.append(
                     try make(
-                        rule, rule == "commitment.breach" ? .ordinary : .serious,
+                        rule, rule == CoreLaw.commitmentBreach.id ? .ordinary : .serious,
                         [Finding.Fact("statedReason", reason.chineseName)], [Finding.NamedDate("breached", on)],
                         ended.map { [$0.sequence] } ?? []))
             default:
@@ -168,7 +169,8 @@ public struct CommitmentChecks: Sendable {
             where change.on <= asOf && change.recordedAt <= knownAt && !change.value.reason.isLawful {
                 out.append(
                     try make(
-                        change.value.reason == .other ? "commitment.breach" : "commitment.leadership-change", .serious,
+                        change.value.reason == .other
+                            ? CoreLaw.commitmentBreach.id : CoreLaw.commitmentLeadershipChange.id, .serious,
                         [
                             Finding.Fact("statedReason", change.value.reason.chineseName),
                             Finding.Fact("newTerms", change.value.newTerms),

@@ -387,7 +387,8 @@ public struct ProcessIndicator: Indicator {
         where ref.role == .decidingAuthority {
             guard let life = context.view.lifecycles[CreditRecord.ID(ref.sequence)] else { continue }
             for o in life.objections where o.filedOn <= context.asOf {
-                guard let (due, _) = try context.profile.deadlineInForce("objection.decision", from: o.filedOn) else {
+                guard let (due, _) = try context.profile.deadlineInForce(CoreLaw.objectionDecision.id, from: o.filedOn)
+                else {
                     continue
                 }
                 let done = o.resolution.map(\.on)
@@ -399,7 +400,8 @@ public struct ProcessIndicator: Indicator {
                         evidence: [o.id.rawValue]))
             }
             for r in life.repairs where r.appliedOn <= context.asOf {
-                guard let (due, _) = try context.profile.deadlineInForce("repair.decision", from: r.appliedOn) else {
+                guard let (due, _) = try context.profile.deadlineInForce(CoreLaw.repairDecision.id, from: r.appliedOn)
+                else {
                     continue
                 }
                 let done = r.decision.map(\.on)

@@ -64,7 +64,8 @@ public struct LifecycleChecks: Sendable {
         for complaint in view.allComplaints where complaint.receivedOn <= asOf && complaint.recordedAt <= knownAt {
             let decided = complaint.outcome.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             let step = TimedStep(
-                rule: "complaint.decision", name: "complaint", id: complaint.id.rawValue, started: complaint.receivedOn,
+                rule: CoreLaw.complaintDecision.id, name: "complaint", id: complaint.id.rawValue,
+                started: complaint.receivedOn,
                 startedName: "received", decided: decided?.on, decision: decided?.sequence,
                 subject: complaint.handler ?? complaint.against,
                 facts: [Finding.Fact("channel", complaint.channel.chineseName)], evidence: [])
@@ -148,7 +149,7 @@ public struct LifecycleChecks: Sendable {
             let decided = o.resolution.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             return try check(
                 TimedStep(
-                    rule: "objection.decision", name: "objection", id: o.id.rawValue, started: o.filedOn,
+                    rule: CoreLaw.objectionDecision.id, name: "objection", id: o.id.rawValue, started: o.filedOn,
                     startedName: "filed",
                     decided: decided?.on, decision: decided?.sequence, subject: o.office ?? authority,
                     facts: [Finding.Fact("record", String(id.rawValue))] + (o.office == nil ? officeFacts : []),
@@ -165,7 +166,7 @@ public struct LifecycleChecks: Sendable {
             let decided = r.decision.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             return try check(
                 TimedStep(
-                    rule: "repair.decision", name: "application", id: r.id.rawValue, started: r.appliedOn,
+                    rule: CoreLaw.repairDecision.id, name: "application", id: r.id.rawValue, started: r.appliedOn,
                     startedName: "applied",
                     decided: decided?.on, decision: decided?.sequence, subject: r.office ?? authority,
                     facts: [Finding.Fact("record", String(id.rawValue))] + (r.office == nil ? officeFacts : []),

@@ -128,7 +128,7 @@ public enum RecordBasis: String, Hashable, Sendable, Codable, CaseIterable {
     /// The rule whose period a record on this basis must be published within: 7 working days for administrative
     /// penalties (双公示), the profile's figure for the rest.
     public var publicationRule: RuleID {
-        self == .administrativePenalty ? "disclosure.penalty.publication" : "record.publication.other"
+        self == .administrativePenalty ? CoreLaw.disclosurePenaltyPublication.id : CoreLaw.recordPublicationOther.id
     }
 
     /// The polarities a record on this basis may have: a commendation is only good; an assessment either.

@@ -268,7 +268,7 @@ extension CreditKit {
         let periodEnd =
             firstHalf ? try LocalDate(year: y, month: 6, day: 30) : try LocalDate(year: y - 1, month: 12, day: 31)
         let rule: RuleID =
-            firstHalf ? "disclosure.semiannual-report.first-half" : "disclosure.semiannual-report.second-half"
+            firstHalf ? CoreLaw.disclosureSemiannualReportFirstHalf.id : CoreLaw.disclosureSemiannualReportSecondHalf.id
         let due = try LocalDate(year: firstHalf ? y : y, month: firstHalf ? 7 : 1, day: 10)
         let inPeriod = try records(knownAt: nil).filter {
             $0.value.decisionDate >= periodStart && $0.value.decisionDate <= periodEnd

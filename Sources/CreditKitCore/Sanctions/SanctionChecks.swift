@@ -37,7 +37,7 @@ extension CreditKit {
             {
                 continue
             }
-            let (due, figure) = try profile.deadline("sanction.rectification", from: record.decisionDate)
+            let (due, figure) = try profile.deadline(CoreLaw.sanctionRectification.id, from: record.decisionDate)
             let done = life.rectified.flatMap { $0.on <= day && $0.recordedAt <= known ? $0 : nil }
             let late = done.map { $0.on > due.due } ?? (day > due.due)
             guard late else { continue }

@@ -293,7 +293,7 @@ enum DemoCommand: Command {
         lines.append(
             "commitments kept on time \(total.fulfilledOnTime) of \(total.made); late \(total.fulfilledLate), "
                 + "overdue \(total.overdue), breached \(total.breached), changed lawfully \(total.changedLawfully)")
-        if let decision = findings.first(where: { $0.rule == "decision.step.missing" }) {
+        if let decision = findings.first(where: { $0.rule == CoreLaw.decisionStepMissing.id }) {
             // The finding's facts name subjects by ID; the summary shows their names.
             func named(_ text: String) throws -> String {
                 var out = text
