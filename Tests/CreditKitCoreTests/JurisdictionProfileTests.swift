@@ -1,4 +1,5 @@
 import CreditKitCore
+import CreditKitTesting
 import Foundation
 import Testing
 
@@ -108,4 +109,66 @@ struct JurisdictionProfileTests {
         }
     }
 
+    @Test(
+        "catalogued working-day figures no check applies yet: the last allowed day across National Day 2025",
+        arguments: [
+            ("disclosure.request.reply", "2025-10-30"), ("disclosure.request.extension", "2025-10-30"),
+            ("disclosure.list-change", "2025-10-16"), ("repair.platform.feedback", "2025-10-16"),
+            ("disclosure.proactive", "2025-10-30"),
+        ])
+    func workingDayFigures(rule: String, due: String) throws {
+        // From Friday 26 September 2025: Sunday 28 September and Saturday 11 October are worked, 1-8 October off.
+        let (deadline, _) = try JurisdictionProfile.national.deadline(RuleID(rule), from: LocalDate("2025-09-26")!)
+        #expect(deadline.due == LocalDate(due)!)
+    }
+
+    @Test("figures in force from a day: the open-government request rules from 15 May 2019, SME reports from June 2025")
+    func inForceFrom() throws {
+        let national = JurisdictionProfile.national
+        #expect(try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-14")!) == nil)
+        #expect(try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-15")!) != nil)
+        #expect(try national.figureInForce("disclosure.sme-overdue-report", on: LocalDate("2025-05-31")!) == nil)
+        #expect(
+            try national.figureInForce("disclosure.sme-overdue-report", on: LocalDate("2025-06-01")!)?.figure
+                == Figure(331, .monthDay))
+    }
+
+    @Test("the policy interpretation within 3 working days, and the annual reports' days of the year")
+    func shortAndYearly() throws {
+        let national = JurisdictionProfile.national
+        let (deadline, _) = try national.deadline("disclosure.policy-interpretation", from: LocalDate("2025-09-26")!)
+        #expect(deadline.due == LocalDate("2025-09-30")!)
+        #expect(
+            try national.figure("disclosure.annual-report.department", on: LocalDate("2025-01-01")!).figure
+                == Figure(131, .monthDay))
+        #expect(
+            try national.figure("disclosure.annual-report.government", on: LocalDate("2025-01-01")!).figure
+                == Figure(331, .monthDay))
+        #expect(try national.figureInForce("disclosure.annual-report.department", on: LocalDate("2019-05-14")!) == nil)
+    }
+
+    @Test("the semi-annual report is due on the profile's day: 10 July and 10 January nationally, a local day when set")
+    func semiannualDue() async throws {
+        func due(_ kit: CreditKit, _ asOf: String) throws -> String? {
+            try kit.semiannualReport(asOf: LocalDate(asOf)!).keyFigures.first { $0.label.hasPrefix("报送截止") }?.value
+        }
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(try due(kit, "2026-07-01") == "2026-07-10")
+        #expect(try due(kit, "2026-01-02") == "2026-01-10")
+        let local = try JurisdictionProfile.national.overriding(
+            id: "test-city", name: LocalizedName(chinese: "某市", english: "A city"),
+            figures: [
+                RuleFigure(
+                    rule: "disclosure.semiannual-report.first-half",
+                    title: LocalizedName(chinese: "上半年报告", english: "first-half report"),
+                    figure: Figure(715, .monthDay), basis: [LegalCitation(document: "某市实施方案")]),
+                RuleFigure(
+                    rule: "disclosure.semiannual-report.second-half",
+                    title: LocalizedName(chinese: "下半年报告", english: "second-half report"),
+                    figure: Figure(120, .monthDay), basis: [LegalCitation(document: "某市实施方案")]),
+            ])
+        let city = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo, profile: local)
+        #expect(try due(city, "2026-07-01") == "2026-07-15")
+        #expect(try due(city, "2026-01-02") == "2026-01-20")
+    }
 }

@@ -257,10 +257,11 @@ extension CreditKit {
     }
 
     /// The semi-annual integrity report upward (半年工作情况报告) for the half-year ending on or before the day:
-    /// due by 10 July for the first half, by 10 January for the second.
+    /// due on the day the profile's `disclosure.semiannual-report.*` figure names (nationally 10 July for the first
+    /// half, 10 January for the second).
     /// - Parameter asOf: The day.
     /// - Returns: The report.
-    /// - Throws: Storage errors.
+    /// - Throws: Storage errors; a profile without the due-day figure.
     public func semiannualReport(asOf: LocalDate) throws -> Report {
         let (y, m, _) = asOf.components
         let firstHalf = m >= 7
@@ -269,7 +270,12 @@ extension CreditKit {
             firstHalf ? try LocalDate(year: y, month: 6, day: 30) : try LocalDate(year: y - 1, month: 12, day: 31)
         let rule: RuleID =
             firstHalf ? CoreLaw.disclosureSemiannualReportFirstHalf.id : CoreLaw.disclosureSemiannualReportSecondHalf.id
-        let due = try LocalDate(year: firstHalf ? y : y, month: firstHalf ? 7 : 1, day: 10)
+        let figure = try profile.figure(rule, on: periodEnd)
+        let monthDay = NSDecimalNumber(decimal: figure.figure.value).intValue
+        guard figure.figure.unit == .monthDay else {
+            throw CreditKitError(.invalidArgument, "rule \(rule) has figure \(figure.figure), not a day of the year")
+        }
+        let due = try LocalDate(year: y, month: monthDay / 100, day: monthDay % 100)
         let inPeriod = try records(knownAt: nil).filter {
             $0.value.decisionDate >= periodStart && $0.value.decisionDate <= periodEnd
         }
@@ -284,13 +290,12 @@ extension CreditKit {
         { ($1.1, $0.0) < ($0.1, $1.0) }
         let ranked = Ranking.rank(try evaluate(asOf: periodEnd, explain: false))
         let f = ReportFormat.number
-        let figure = try profile.figureInForce(rule, on: periodEnd)
         return Report(
             title: "政务诚信建设半年工作情况报告", subtitle: "Semi-annual report, \(periodStart) – \(periodEnd)", asOf: periodEnd,
             keyFigures: [
                 KeyFigure(
                     "报送截止 Due", due.description,
-                    note: figure.map { "\($0.rule)：\($0.basis.map(\.description).joined(separator: "；"))" } ?? ""),
+                    note: "\(figure.rule)：\(figure.basis.map(\.description).joined(separator: "；"))"),
                 KeyFigure("新增失信记录 New dishonesty records", String(dishonest.count)),
                 KeyFigure("新增守信记录 New good records", String(inPeriod.count - dishonest.count)),
                 KeyFigure("待核查线索 Open findings", String(findings.count)),
