@@ -128,4 +128,12 @@ struct RuleCatalogueTests {
             "regenerate with `swift run creditkit rules > Docs/RULES.md`")
         #expect(text.contains("procurement.payment.late-sme"))
     }
+
+    @Test("the local plans are cited by title and document number (or issuer and day), never by a file tag")
+    func planCitations() throws {
+        let text = try RuleCatalogue.markdown(modules: allSectorModules)
+        #expect(!text.contains("seed"), "a file tag in the catalogue")
+        #expect(text.contains("《新巴尔虎左旗加强政务诚信建设实施方案》（新左政发〔2020〕26号）"))
+        #expect(text.contains("《秦皇岛市交通运输局加强政务诚信建设实施方案》（秦皇岛市交通运输局，2021年2月26日发布）"))
+    }
 }

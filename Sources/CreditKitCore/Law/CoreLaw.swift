@@ -81,7 +81,7 @@ public enum CoreLaw {
         "disclosure.list-change", F.name("权责清单调整后公开", "publish a change of the power and responsibility list"),
         RuleVersion(
             figure: Figure(10, .workingDays), restDayExtension: true,
-            basis: [F.cite("廊坊市交通运输局全面推进政务公开工作实施意见（seed 003）")],
+            basis: [LocalPlans.langfangTransport],
             note: "a local plan's figure, used as the default elsewhere"))
 
     /// `disclosure.policy-interpretation`: 政策文件解读发布.
@@ -90,27 +90,27 @@ public enum CoreLaw {
         F.name("政策文件解读发布", "publish the interpretation of a policy after the policy"),
         RuleVersion(
             figure: Figure(3, .workingDays), restDayExtension: true,
-            basis: [F.cite("廊坊市交通运输局全面推进政务公开工作实施意见（seed 003）")],
+            basis: [LocalPlans.langfangTransport],
             note: "a local plan's figure, used as the default elsewhere"))
 
     /// `disclosure.emergency-press`: 重大突发事件新闻发布.
     public static let disclosureEmergencyPress = RuleDeclaration(
         "disclosure.emergency-press", F.name("重大突发事件新闻发布", "hold a press conference after a major emergency"),
         RuleVersion(
-            figure: Figure(24, .hours), basis: [F.cite("廊坊市交通运输局全面推进政务公开工作实施意见（seed 003）")],
+            figure: Figure(24, .hours), basis: [LocalPlans.langfangTransport],
             note: "a local plan's figure, used as the default elsewhere"))
 
     /// `disclosure.semiannual-report.first-half`: 上半年政务诚信工作情况报送.
     public static let disclosureSemiannualReportFirstHalf = RuleDeclaration(
         "disclosure.semiannual-report.first-half",
         F.name("上半年政务诚信工作情况报送", "report the first half-year's integrity work upward, by"),
-        RuleVersion(figure: Figure(710, .monthDay), basis: [F.cite("秦皇岛市交通运输局加强政务诚信建设实施方案（seed 000）")]))
+        RuleVersion(figure: Figure(710, .monthDay), basis: [LocalPlans.qinhuangdaoTransport]))
 
     /// `disclosure.semiannual-report.second-half`: 下半年政务诚信工作情况报送.
     public static let disclosureSemiannualReportSecondHalf = RuleDeclaration(
         "disclosure.semiannual-report.second-half",
         F.name("下半年政务诚信工作情况报送", "report the second half-year's integrity work upward, by (next year)"),
-        RuleVersion(figure: Figure(110, .monthDay), basis: [F.cite("秦皇岛市交通运输局加强政务诚信建设实施方案（seed 000）")]))
+        RuleVersion(figure: Figure(110, .monthDay), basis: [LocalPlans.qinhuangdaoTransport]))
 
     /// `repair.platform.feedback`: 信用平台网站反馈修复申请.
     public static let repairPlatformFeedback = RuleDeclaration(

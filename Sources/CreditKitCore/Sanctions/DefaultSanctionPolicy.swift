@@ -1,12 +1,12 @@
 extension SanctionPolicy {
-    /// The measures the seeds name, per record basis, class and subject kind, with durations as documented
+    /// The measures the local plans name, per record basis, class and subject kind, with durations as documented
     /// defaults (the plans name the measures but not how long they last): an integrator sets its own.
     public static let `default`: SanctionPolicy = {
         let plans = [
             LegalCitation(document: "国发〔2016〕76号"),
-            LegalCitation(document: "秦皇岛市交通运输局加强政务诚信建设实施方案（seed 000）"),
-            LegalCitation(document: "新巴尔虎左旗加强政务诚信建设实施方案（seed 001）"),
-            LegalCitation(document: "本溪市加强政务诚信建设的实施方案（seed 002）"),
+            LocalPlans.qinhuangdaoTransport,
+            LocalPlans.xinBaerhuZuoqi,
+            LocalPlans.benxi,
         ]
         let payment = [LegalCitation(document: "《保障中小企业款项支付条例》（2025）")]
         let dishonestBases = RecordBasis.allCases.filter { $0.allowedPolarities.contains(.dishonesty) }

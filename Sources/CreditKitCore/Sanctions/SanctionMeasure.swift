@@ -23,7 +23,7 @@ public enum CheckPurpose: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A sanction measure (失信惩戒措施) the seeds and the SME payment rules name.
+/// A sanction measure (失信惩戒措施) the local plans and the SME payment rules name.
 public enum SanctionMeasure: String, Hashable, Sendable, Codable, CaseIterable {
     /// Written explanation of the cause (书面说明原因).
     case writtenExplanation
