@@ -109,7 +109,7 @@ public enum SectorModuleConformance {
             throw ConformanceFailure(message: "module \(id)'s ledger does not reopen: \(error)")
         }
         let view = kit.view
-        let entries = try kit.ledger.read(sequences: Array(1...max(1, view.head.sequence)))
+        let entries = try kit.ledger.read((1...max(1, view.head.sequence)).map(LedgerEntry.ID.init))
         var cases: Set<String> = []
         for entry in entries where entry.kind.rawValue.hasPrefix(id + ".") {
             let event = try kit.ledger.registry.decode(entry)

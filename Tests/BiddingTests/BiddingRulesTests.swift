@@ -12,7 +12,7 @@ struct BiddingRulesTests {
     let supervisor: SubjectID = "11130300MA0SUPERV1"
 
     func day(_ text: String) -> LocalDate { LocalDate(text)! }
-    func dated(_ text: String, _ sequence: Int64 = 1) -> DatedFact { DatedFact(day(text), evidence: [sequence]) }
+    func dated(_ text: String, _ entry: LedgerEntry.ID = 1) -> DatedFact { DatedFact(day(text), evidence: [entry]) }
 
     /// A construction tender; 10,000,000 yuan by default, which must be tendered by law.
     func tender(

@@ -27,7 +27,7 @@ struct EvaluationTests {
         let world = try await LifecycleWorld()
         let id = try await world.record("2025-06-02", severity: .serious)
         let within = indicator(try card(world, world.bureau.id, "2026-06-02"), "eval.dishonesty")
-        #expect(within.points == 20 && within.items.first?.evidence == [id.rawValue])
+        #expect(within.points == 20 && within.items.first?.evidence == [id.entry])
         #expect(within.items.first?.reason.contains("严重失信记录 #\(id)") == true)
         #expect(within.improvements.first?.points == 15)
         #expect(indicator(try card(world, world.bureau.id, "2026-06-03"), "eval.dishonesty").points == 27.5)
@@ -123,7 +123,7 @@ struct EvaluationTests {
         try await world.kit.resolveObjection(
             o, of: id, on: date("2026-02-09"), outcome: .upheld, office: world.regulator.id, reason: "维持")
         let later = indicator(try card(world, world.regulator.id, "2026-03-01"), "eval.processes")
-        #expect(later.points == 4 && later.items.first?.evidence == [o.rawValue])
+        #expect(later.points == 4 && later.items.first?.evidence == [o.entry])
     }
 
     @Test("ties share a rank and the next rank skips")

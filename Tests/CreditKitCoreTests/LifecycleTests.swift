@@ -60,7 +60,7 @@ struct PublicationTests {
         #expect(f.subject == world.regulator.id)
         #expect(f.fact("daysLate") == "1" && f.fact("state") == "published late")
         #expect(f.date("due") == LocalDate("2025-10-13"))
-        #expect(f.evidence.first == late.rawValue)
+        #expect(f.evidence.first == late.entry)
     }
 
     @Test("an unpublished record is a finding only from the day after its last allowed day")

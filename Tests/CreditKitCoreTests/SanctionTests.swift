@@ -138,7 +138,7 @@ struct CreditCheckTests {
         try await world.kit.rectified(onTime, on: date("2026-04-15"), summary: "已完成整改并报告")
         #expect(try world.kit.sanctionFindings(asOf: date("2026-04-15")).isEmpty)
         let open = try world.kit.sanctionFindings(asOf: date("2026-04-16"))
-        #expect(open.map(\.evidence.first) == [late.rawValue])
+        #expect(open.map(\.evidence.first) == [late.entry])
         try await world.kit.rectified(late, on: date("2026-04-16"), summary: "逾期完成整改")
         let f = try #require(try world.kit.sanctionFindings(asOf: date("2026-05-01")).first)
         #expect(f.fact("state") == "rectified late" && f.fact("daysLate") == "1" && f.rule == "sanction.rectification")

@@ -20,7 +20,7 @@ struct ToyModule: SectorModule {
                 return Finding(
                     rule: figure.rule, title: figure.title, basis: figure.basis, subject: state.subject.id,
                     severity: .minor,
-                    facts: [Finding.Fact("records", String(refs.count))], dates: [], evidence: refs.map(\.sequence),
+                    facts: [Finding.Fact("records", String(refs.count))], dates: [], evidence: refs.map(\.entry),
                     asOf: context.asOf)
             }
         }

@@ -67,7 +67,7 @@ struct ProcurementLedgerTests {
         #expect(unpaid.fact("outstanding") == "500000" && unpaid.subject == purchaser.id)
         #expect(unpaid.date("due") == day("2025-07-02"))
         // Evidence: the project, the signing, the delivery and the payment.
-        let sequences = entries.map(\.sequence)
+        let sequences = entries.map(\.id)
         #expect(unpaid.evidence == [sequences[0], sequences[4], sequences[7], sequences[8]])
         // Before the payment period ends there is no payment finding.
         #expect(

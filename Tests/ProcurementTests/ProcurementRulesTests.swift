@@ -10,8 +10,8 @@ struct ProcurementRulesTests {
 
     func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
-    func dated(_ text: String, _ sequence: Int64 = 1) -> ProcurementProcess.Dated {
-        .init(day(text), evidence: [sequence])
+    func dated(_ text: String, _ entry: LedgerEntry.ID = 1) -> ProcurementProcess.Dated {
+        .init(day(text), evidence: [entry])
     }
 
     func process(_ method: ProcurementMethod = .openTender, _ body: (inout ProcurementProcess) -> Void)

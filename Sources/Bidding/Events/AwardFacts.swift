@@ -98,7 +98,7 @@ public struct BiddingAwardNoticed: CaseFacts {
     ///   - process: The tender.
     ///   - stamp: The fact's day and entry.
     public func apply(to process: inout BiddingProcess, _ stamp: CaseStamp<BiddingProcess>) {
-        process.winnerDetermined = .init(winnerDeterminedOn, evidence: [stamp.sequence])
+        process.winnerDetermined = .init(winnerDeterminedOn, evidence: [stamp.entry])
         process.awardNotice = stamp.dated
         process.awarded = true
         process.noticeAward(on: stamp.on)

@@ -172,7 +172,7 @@ public struct BiddingProcess: ContractingCase, Hashable {
     /// Whether a missing fact means it did not happen.
     public var isComplete: Bool
     /// The entries of the project's registration.
-    public var evidence: [Int64] = []
+    public var evidence: [LedgerEntry.ID] = []
 
     /// Makes a process.
     /// - Parameters:

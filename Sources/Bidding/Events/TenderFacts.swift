@@ -70,7 +70,7 @@ public struct BiddingProjectRegistered: CaseFacts {
         process.estimatedPrice = estimatedPrice
         process.declaredMandatory = mustTender
         process.isComplete = completeFacts
-        process.evidence.insert(stamp.sequence, at: 0)
+        process.evidence.insert(stamp.entry, at: 0)
     }
 }
 

@@ -210,7 +210,7 @@ public enum BiddingBlacklist {
             let listed = try BiddingLedger.events(
                 in: kit.ledger, view: view, subject: state.subject.id, asOf: asOf, knownAt: .distantFuture)
             for case (_, let e as BlacklistListed) in listed {
-                guard let record = try kit.ledger.read(sequences: [e.record.rawValue]).first,
+                guard let record = try kit.ledger.read([LedgerEntry.ID(e.record.rawValue)]).first,
                     let r = try kit.ledger.registry.decode(record, as: RecordEntered.self)?.record
                 else { continue }
                 let life = view.lifecycle(e.record)

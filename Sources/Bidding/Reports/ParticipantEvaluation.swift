@@ -61,9 +61,9 @@ public struct ThirdPartyCreditReport: LedgerEvent, Hashable {
 
 /// What the participant indicators read of one tenderer, gathered once.
 struct ParticipantFacts {
-    var bids: [(opened: LocalDate, accepted: Bool, project: String, sequence: Int64)] = []
-    var reports: [(report: ThirdPartyCreditReport, sequence: Int64)] = []
-    var blacklist: [(listed: BlacklistListed, sequence: Int64)] = []
+    var bids: [(opened: LocalDate, accepted: Bool, project: String, entry: LedgerEntry.ID)] = []
+    var reports: [(report: ThirdPartyCreditReport, entry: LedgerEntry.ID)] = []
+    var blacklist: [(listed: BlacklistListed, entry: LedgerEntry.ID)] = []
 
     /// Reads the facts; a ledger that holds no bidding fact at all has none to read.
     init(_ subject: SubjectID, _ context: EvaluationContext, indicator: RuleID) throws {
@@ -75,10 +75,10 @@ struct ParticipantFacts {
             switch event {
             case let e as CaseEvent<BidsOpened>:
                 for bid in e.bids where bid.tenderer.identifier == subject.rawValue {
-                    bids.append((e.on, bid.accepted, e.caseID.rawValue, entry.sequence))
+                    bids.append((e.on, bid.accepted, e.caseID.rawValue, entry.id))
                 }
-            case let e as ThirdPartyCreditReport: reports.append((e, entry.sequence))
-            case let e as BlacklistListed: blacklist.append((e, entry.sequence))
+            case let e as ThirdPartyCreditReport: reports.append((e, entry.id))
+            case let e as BlacklistListed: blacklist.append((e, entry.id))
             default: break
             }
         }
@@ -120,7 +120,7 @@ public struct BlacklistIndicator: Indicator {
             items.append(
                 .init(
                     points: -cost, reason: "\(e.ground.chineseName)\(e.serious ? "（情节特别严重）" : "")",
-                    dates: [.init("from", e.from), .init("through", e.through)], evidence: [e.record.rawValue, seq]))
+                    dates: [.init("from", e.from), .init("through", e.through)], evidence: [e.record.entry, seq]))
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: max(0, points), items: context.explain ? items : [],
@@ -158,7 +158,7 @@ public struct BiddingConductIndicator: Indicator {
         let items = rejected.map {
             IndicatorScore.Item(
                 points: -share, reason: "投标被否决：项目 \($0.project)", dates: [.init("opened", $0.opened)],
-                evidence: [$0.sequence])
+                evidence: [$0.entry])
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: weight - share * Double(rejected.count),

@@ -47,7 +47,7 @@ public struct DecisionChecks: Sendable {
                         Finding.Fact("figure", figure.figure.description), Finding.Fact("decision", decision.title),
                     ]
                         + facts + people + applied,
-                    dates: [Finding.NamedDate("decided", decision.decidedOn)] + dates, evidence: [sequence], asOf: asOf)
+                    dates: [Finding.NamedDate("decided", decision.decidedOn)] + dates, evidence: [LedgerEntry.ID(sequence)], asOf: asOf)
             )
         }
         let steps = Dictionary(uniqueKeysWithValues: decision.steps.map { ($0.kind, $0) })
@@ -98,11 +98,11 @@ public struct DecisionChecks: Sendable {
 extension CreditKit {
     /// Records a major decision with the steps it took.
     /// - Parameter decision: The decision.
-    /// - Returns: Its entry's sequence number.
+    /// - Returns: Its entry's identifier, which accountability names.
     /// - Throws: Validation errors.
     @discardableResult
-    public func record(_ decision: MajorDecisionMade) async throws -> Int64 {
-        try await ledger.append(decision).sequence
+    public func record(_ decision: MajorDecisionMade) async throws -> LedgerEntry.ID {
+        try await ledger.append(decision).id
     }
 
     /// Holds an official to account for a decision, for life: after a transfer too.
@@ -115,7 +115,7 @@ extension CreditKit {
     ///   - by: Who applied it.
     /// - Throws: Validation errors.
     public func holdAccountable(
-        _ official: SubjectID, for decision: Int64, of agency: SubjectID, form: AccountabilityForm, on: LocalDate,
+        _ official: SubjectID, for decision: LedgerEntry.ID, of agency: SubjectID, form: AccountabilityForm, on: LocalDate,
         by: String
     ) async throws {
         try await ledger.append(
@@ -139,7 +139,7 @@ extension CreditKit {
                 else { continue }
                 out += try checks.run(
                     decision, sequence: entry.sequence, view: view, asOf: day,
-                    accountability: applied.filter { $0.decision == entry.sequence })
+                    accountability: applied.filter { $0.decision == entry.id })
             }
         }
         return out

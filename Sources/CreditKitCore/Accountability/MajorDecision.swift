@@ -148,7 +148,7 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
     /// `core.accountability.applied`.
     public static let kind: EventKind = "core.accountability.applied"
     /// The decision (its entry).
-    public var decision: Int64
+    public var decision: LedgerEntry.ID
     /// The deciding agency, repeated so the entry is indexed under it.
     public var agency: SubjectID
     /// The official.
@@ -169,7 +169,7 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
     ///   - on: The day.
     ///   - by: Who applied it.
     public init(
-        decision: Int64, agency: SubjectID, official: SubjectID, form: AccountabilityForm, on: LocalDate, by: String
+        decision: LedgerEntry.ID, agency: SubjectID, official: SubjectID, form: AccountabilityForm, on: LocalDate, by: String
     ) {
         self.decision = decision
         self.agency = agency
@@ -188,7 +188,8 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         try context.requireSubject(official, kind: .official, role: "official held to account")
-        guard decision < context.sequence, let made = try context.lookupEvent(decision) as? MajorDecisionMade else {
+        guard decision.rawValue < context.sequence,
+            let made = try context.lookupEvent(decision.rawValue) as? MajorDecisionMade else {
             throw CreditKitError(.invalidEvent, "there is no major decision \(decision)")
         }
         guard made.agency == agency else {

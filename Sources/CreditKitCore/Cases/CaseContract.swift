@@ -36,7 +36,7 @@ public struct CaseContract: Hashable, Sendable {
     /// The performance bond (履约保证金), in yuan.
     public var performanceBond: Decimal?
     /// The entries that built it.
-    public var evidence: [Int64] = []
+    public var evidence: [LedgerEntry.ID] = []
 
     /// A contract with a number and nothing else yet.
     /// - Parameter id: The number.
@@ -65,7 +65,7 @@ public struct CaseBond: Hashable, Sendable {
     /// When refunded.
     public var refunded: DatedFact?
     /// The entries.
-    public var evidence: [Int64] = []
+    public var evidence: [LedgerEntry.ID] = []
 
     /// Makes a bond.
     /// - Parameters:
@@ -73,7 +73,7 @@ public struct CaseBond: Hashable, Sendable {
     ///   - amount: How much.
     ///   - posted: When.
     ///   - evidence: The entries.
-    public init(holder: Counterparty, amount: Decimal, posted: LocalDate, evidence: [Int64] = []) {
+    public init(holder: Counterparty, amount: Decimal, posted: LocalDate, evidence: [LedgerEntry.ID] = []) {
         self.holder = holder
         self.amount = amount
         self.posted = posted

@@ -85,7 +85,7 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
     }
 
     func stamp(sequence: Int64) -> CaseStamp<Facts.State> {
-        CaseStamp(id: caseID, owner: owner, on: on, sequence: sequence)
+        CaseStamp(id: caseID, owner: owner, on: on, entry: LedgerEntry.ID(sequence))
     }
 }
 

@@ -68,24 +68,24 @@ public struct CaseStamp<State: CaseState>: Hashable, Sendable {
     public var owner: SubjectID
     /// When the fact holds.
     public var on: LocalDate
-    /// The fact's ledger entry (its sequence number).
-    public var sequence: Int64
+    /// The fact's ledger entry (while it is validated: the entry it will become).
+    public var entry: LedgerEntry.ID
 
     /// Makes a stamp.
     /// - Parameters:
     ///   - id: The case number.
     ///   - owner: The owner.
     ///   - on: The day.
-    ///   - sequence: The ledger entry.
-    public init(id: CaseID, owner: SubjectID, on: LocalDate, sequence: Int64) {
+    ///   - entry: The ledger entry.
+    public init(id: CaseID, owner: SubjectID, on: LocalDate, entry: LedgerEntry.ID) {
         self.id = id
         self.owner = owner
         self.on = on
-        self.sequence = sequence
+        self.entry = entry
     }
 
     /// The day with this fact as its evidence.
-    public var dated: DatedFact { DatedFact(on, evidence: [sequence]) }
+    public var dated: DatedFact { DatedFact(on, evidence: [entry]) }
 
     /// Throws ``CreditKitError/Code/invalidEvent`` naming the case unless the condition holds.
     /// - Parameters:

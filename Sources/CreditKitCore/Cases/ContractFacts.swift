@@ -76,7 +76,7 @@ public struct ContractSigned<State: ContractingCase>: CaseFacts {
             c.paymentTermDays = paymentTermDays
             c.paysOnAcceptance = paysOnAcceptance
             c.acceptanceDue = acceptanceDue
-            c.evidence.append(stamp.sequence)
+            c.evidence.append(stamp.entry)
         }
         state.awarded = true
     }
@@ -160,7 +160,7 @@ public struct PaymentMade<State: ContractingCase>: CaseFacts {
     ///   - stamp: The fact's day and entry.
     public func apply(to state: inout State, _ stamp: CaseStamp<State>) {
         state.contract(contract) {
-            $0.payments.append(.init(on: stamp.on, amount: amount, evidence: [stamp.sequence]))
+            $0.payments.append(.init(on: stamp.on, amount: amount, evidence: [stamp.entry]))
         }
     }
 }
@@ -210,11 +210,11 @@ public struct BondPosted<State: ContractingCase>: CaseFacts {
         switch bond {
         case .bid:
             state.bidBonds.append(
-                CaseBond(holder: supplier, amount: amount, posted: stamp.on, evidence: [stamp.sequence]))
+                CaseBond(holder: supplier, amount: amount, posted: stamp.on, evidence: [stamp.entry]))
         case .performance:
             state.contract(contract ?? "") { c in
                 c.performanceBond = amount
-                c.evidence.append(stamp.sequence)
+                c.evidence.append(stamp.entry)
             }
         }
     }

@@ -16,7 +16,7 @@ public struct FindingCollector: Sendable {
     /// Facts every finding of the case starts with, for example `ocid` and `project`.
     public let lead: [Finding.Fact]
     /// Evidence every finding of the case carries, for example the case's registration.
-    public let leadEvidence: [Int64]
+    public let leadEvidence: [LedgerEntry.ID]
     /// Whether the case holds every fact, so that an act that never came counts once its last day has passed.
     public let absenceCounts: Bool
     /// Whether a rule binds this case; every rule by default.
@@ -38,7 +38,7 @@ public struct FindingCollector: Sendable {
     ///   - notes: Facts a rule adds after the figure.
     public init(
         profile: JurisdictionProfile, asOf: LocalDate, subject: SubjectID, lead: [Finding.Fact] = [],
-        leadEvidence: [Int64] = [], absenceCounts: Bool,
+        leadEvidence: [LedgerEntry.ID] = [], absenceCounts: Bool,
         binds: @escaping @Sendable (RuleID) -> Bool = { _ in true },
         notes: @escaping @Sendable (RuleID) -> [Finding.Fact] = { _ in [] }
     ) {
@@ -72,7 +72,7 @@ public struct FindingCollector: Sendable {
     ///   - subject: Whom it is against, when not the case's subject.
     ///   - severity: How serious a record it would make.
     public mutating func add(
-        _ figure: RuleFigure, _ facts: [Finding.Fact], dates: [Finding.NamedDate], evidence: [Int64],
+        _ figure: RuleFigure, _ facts: [Finding.Fact], dates: [Finding.NamedDate], evidence: [LedgerEntry.ID],
         subject: SubjectID? = nil, severity: Severity = .minor
     ) {
         let all = lead + [Finding.Fact("figure", figure.figure.description)] + notes(figure.rule) + facts
@@ -97,7 +97,7 @@ public struct FindingCollector: Sendable {
     /// - Throws: When the profile has no figure for the rule.
     public mutating func deadline(
         _ rule: RuleID, from start: DatedFact, named startName: String, done: DatedFact?, doneName: String,
-        facts: [Finding.Fact] = [], evidence: [Int64] = [], subject: SubjectID? = nil
+        facts: [Finding.Fact] = [], evidence: [LedgerEntry.ID] = [], subject: SubjectID? = nil
     ) throws {
         guard start.on <= asOf, let figure = try figure(rule, on: start.on),
             let miss = figure.missed(

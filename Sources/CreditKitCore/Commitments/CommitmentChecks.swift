@@ -129,7 +129,7 @@ public struct CommitmentChecks: Sendable {
             ]
             func make(
                 _ rule: RuleID, _ severity: Severity, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate],
-                _ evidence: [Int64]
+                _ evidence: [LedgerEntry.ID]
             )
                 throws -> Finding
             {
@@ -137,7 +137,7 @@ public struct CommitmentChecks: Sendable {
                 return Finding(
                     rule: rule, title: figure.title, basis: figure.basis, subject: c.promisor, severity: severity,
                     facts: [Finding.Fact("figure", figure.figure.description)] + base + facts,
-                    dates: [Finding.NamedDate("made", c.madeOn)] + dates, evidence: [id.rawValue] + evidence, asOf: asOf
+                    dates: [Finding.NamedDate("made", c.madeOn)] + dates, evidence: [id.entry] + evidence, asOf: asOf
                 )
             }
             let ended = life.outcome(asOf: asOf, knownAt: knownAt)

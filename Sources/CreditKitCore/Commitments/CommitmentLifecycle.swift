@@ -174,7 +174,7 @@ public struct CommitmentPublished: CommitmentLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout CommitmentLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.published = .init(value: channel, on: on, sequence: sequence, recordedAt: recordedAt)
+        lifecycle.published = .init(value: channel, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
     }
 }
 
@@ -229,7 +229,7 @@ public struct CommitmentEnded: CommitmentLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout CommitmentLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.outcome = .init(value: outcome, on: on, sequence: sequence, recordedAt: recordedAt)
+        lifecycle.outcome = .init(value: outcome, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
     }
 }
 
@@ -290,6 +290,6 @@ public struct CommitmentChanged: CommitmentLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout CommitmentLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.changes.append(.init(value: change, on: on, sequence: sequence, recordedAt: recordedAt))
+        lifecycle.changes.append(.init(value: change, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt))
     }
 }

@@ -60,11 +60,11 @@ public struct DishonestyIndicator: Indicator {
             items.append(
                 .init(
                     points: -points, reason: "\(severity.chineseName)失信记录 #\(ref.sequence)（\(basis)）",
-                    dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.sequence]))
+                    dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.entry]))
             improvements.append(
                 .init(
                     action: "apply for credit repair of record #\(ref.sequence) once its minimum period has passed",
-                    points: points, evidence: [ref.sequence]))
+                    points: points, evidence: [ref.entry]))
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: clamp(weight + taken, weight), items: items,
@@ -101,21 +101,21 @@ public struct JudgmentIndicator: Indicator {
                 items.append(
                     .init(
                         points: -10, reason: "列为失信被执行人 #\(ref.sequence)",
-                        dates: [Finding.NamedDate("listed", ref.effectiveDate)], evidence: [ref.sequence]))
+                        dates: [Finding.NamedDate("listed", ref.effectiveDate)], evidence: [ref.entry]))
                 improvements.append(
                     .init(
                         action: "perform the judgment and have listing #\(ref.sequence) removed", points: 10,
-                        evidence: [ref.sequence]))
+                        evidence: [ref.entry]))
             case .unexecutedJudgment?:
                 taken -= 5
                 guard context.explain else { return }
                 items.append(
                     .init(
                         points: -5, reason: "未履行生效判决 #\(ref.sequence)",
-                        dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.sequence]))
+                        dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.entry]))
                 improvements.append(
                     .init(
-                        action: "execute the judgment of record #\(ref.sequence)", points: 5, evidence: [ref.sequence]))
+                        action: "execute the judgment of record #\(ref.sequence)", points: 5, evidence: [ref.entry]))
             default:
                 break
             }
@@ -162,13 +162,13 @@ public struct CommitmentIndicator: Indicator {
                 items.append(
                     .init(
                         points: 0, reason: "承诺 #\(id) 逾期履行", dates: [.init("due", due), .init("fulfilled", on)],
-                        evidence: [id.rawValue]))
+                        evidence: [id.entry]))
             case .overdue(let due):
                 decided += 1
                 items.append(
-                    .init(points: 0, reason: "承诺 #\(id) 到期未履行", dates: [.init("due", due)], evidence: [id.rawValue]))
+                    .init(points: 0, reason: "承诺 #\(id) 到期未履行", dates: [.init("due", due)], evidence: [id.entry]))
                 improvements.append(
-                    .init(action: "fulfil overdue commitment #\(id)", points: 0, evidence: [id.rawValue]))
+                    .init(action: "fulfil overdue commitment #\(id)", points: 0, evidence: [id.entry]))
             case .breached(let on, let reason):
                 decided += 1
                 if !reason.isLawful && reason != .other {
@@ -176,11 +176,11 @@ public struct CommitmentIndicator: Indicator {
                     items.append(
                         .init(
                             points: -5, reason: "承诺 #\(id) 以\(reason.chineseName)为由违约", dates: [.init("breached", on)],
-                            evidence: [id.rawValue]))
+                            evidence: [id.entry]))
                 } else {
                     items.append(
                         .init(
-                            points: 0, reason: "承诺 #\(id) 违约", dates: [.init("breached", on)], evidence: [id.rawValue]))
+                            points: 0, reason: "承诺 #\(id) 违约", dates: [.init("breached", on)], evidence: [id.entry]))
                 }
             }
         }
@@ -239,10 +239,10 @@ public struct PublicationIndicator: Indicator {
                     .init(
                         points: 0, reason: published == nil ? "记录 #\(ref.sequence) 未公示" : "记录 #\(ref.sequence) 逾期公示",
                         dates: [.init("due", deadline.due)] + (published.map { [.init("published", $0)] } ?? []),
-                        evidence: [ref.sequence]))
+                        evidence: [ref.entry]))
                 if published == nil {
                     improvements.append(
-                        .init(action: "publish record #\(ref.sequence)", points: 0, evidence: [ref.sequence]))
+                        .init(action: "publish record #\(ref.sequence)", points: 0, evidence: [ref.entry]))
                 }
             }
         }
@@ -351,7 +351,7 @@ public struct ResponsivenessIndicator: Indicator {
             items.append(
                 .init(
                     points: -1, reason: "投诉举报核实 #\(ref.sequence)", dates: [.init("verified", ref.effectiveDate)],
-                    evidence: [ref.sequence]))
+                    evidence: [ref.entry]))
         }
         let complaintPoints = max(0, 4 - Double(verified))
         return IndicatorScore(
@@ -397,7 +397,7 @@ public struct ProcessIndicator: Indicator {
                 items.append(
                     .init(
                         points: -1, reason: "异议 #\(o.id) 未按时处理", dates: [.init("due", due.due)],
-                        evidence: [o.id.rawValue]))
+                        evidence: [o.id.entry]))
             }
             for r in life.repairs where r.appliedOn <= context.asOf {
                 guard let (due, _) = try context.profile.deadlineInForce(CoreLaw.repairDecision.id, from: r.appliedOn)
@@ -410,7 +410,7 @@ public struct ProcessIndicator: Indicator {
                 items.append(
                     .init(
                         points: -1, reason: "修复申请 #\(r.id) 未按时决定", dates: [.init("due", due.due)],
-                        evidence: [r.id.rawValue]))
+                        evidence: [r.id.entry]))
             }
         }
         let taken = items.reduce(0) { $0 + $1.points }

@@ -125,7 +125,7 @@ public struct IndicatorScore: Hashable, Sendable {
         /// The dates it used.
         public var dates: [Finding.NamedDate]
         /// The ledger entries it rests on.
-        public var evidence: [Int64]
+        public var evidence: [LedgerEntry.ID]
 
         /// Makes an item.
         /// - Parameters:
@@ -133,7 +133,7 @@ public struct IndicatorScore: Hashable, Sendable {
         ///   - reason: Why.
         ///   - dates: The dates used.
         ///   - evidence: The entries.
-        public init(points: Double, reason: String, dates: [Finding.NamedDate], evidence: [Int64]) {
+        public init(points: Double, reason: String, dates: [Finding.NamedDate], evidence: [LedgerEntry.ID]) {
             self.points = points
             self.reason = reason
             self.dates = dates
@@ -148,14 +148,14 @@ public struct IndicatorScore: Hashable, Sendable {
         /// How many points it gives back.
         public var points: Double
         /// The entries it concerns.
-        public var evidence: [Int64]
+        public var evidence: [LedgerEntry.ID]
 
         /// Makes an improvement.
         /// - Parameters:
         ///   - action: What to do.
         ///   - points: Points it gives back.
         ///   - evidence: The entries.
-        public init(action: String, points: Double, evidence: [Int64]) {
+        public init(action: String, points: Double, evidence: [LedgerEntry.ID]) {
             self.action = action
             self.points = points
             self.evidence = evidence

@@ -112,7 +112,7 @@ public struct ProposalHandled: LedgerEvent, Hashable {
 /// A supervision fact as the view keeps it: a lawsuit or a proposal.
 public struct SupervisionFact: Hashable, Sendable, Codable {
     /// The entry.
-    public var sequence: Int64
+    public var sequence: LedgerEntry.ID
     /// When learned.
     public var recordedAt: Timestamp
     /// The effective date (judgment or assignment).

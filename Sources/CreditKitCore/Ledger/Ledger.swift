@@ -12,7 +12,7 @@ import Synchronization
 /// rebuilt from every entry.
 public actor Ledger {
     /// The store the entries live in. Not public: every write goes through ``append(_:)``, which validates, hashes
-    /// and commits one batch; reads go through ``read(sequences:)`` and ``read(concerning:through:)``.
+    /// and commits one batch; reads go through ``read(_:)`` and ``read(concerning:through:)``.
     package nonisolated let store: any LedgerStore
     /// The event types this ledger can read.
     public nonisolated let registry: EventRegistry
@@ -324,12 +324,12 @@ public actor Ledger {
         try store.entries(sequences: store.sequences(concerning: subject))
     }
 
-    /// The entries of some sequence numbers, read without waiting for the writer.
-    /// - Parameter sequences: The sequence numbers.
+    /// The entries of some identifiers, read without waiting for the writer.
+    /// - Parameter ids: The entries' identifiers (evidence of a finding, a record's or decision's entry).
     /// - Returns: The entries that exist, in order.
     /// - Throws: Storage errors.
-    public nonisolated func read(sequences: [Int64]) throws -> [LedgerEntry] {
-        try store.entries(sequences: sequences)
+    public nonisolated func read(_ ids: [LedgerEntry.ID]) throws -> [LedgerEntry] {
+        try store.entries(sequences: ids.map(\.rawValue))
     }
 
     /// The entries that name a subject, up to a snapshot's head, in order, read without waiting for the writer:

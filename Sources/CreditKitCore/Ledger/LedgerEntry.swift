@@ -4,8 +4,12 @@
 /// endian), the recorded time (8 bytes, microseconds), the effective date (4 bytes, days since 1970-01-01), the
 /// kind (2-byte length and UTF-8), the version (2 bytes), the subjects (4-byte count, each a 2-byte length and
 /// UTF-8), the payload (4-byte length and bytes) and the previous entry's hash (32 bytes).
-public struct LedgerEntry: Hashable, Sendable {
-    /// The position in the chain, from 1.
+public struct LedgerEntry: Hashable, Sendable, Identifiable {
+    /// An entry's identifier (条目标识): its sequence number, typed so that evidence, decisions and lookups cannot be
+    /// handed a count, a position in a range or another kind's number by mistake.
+    public typealias ID = Tagged<LedgerEntry, Int64>
+
+    /// The position in the chain, from 1. Ranges and heads count in positions; references use ``id``.
     public let sequence: Int64
     /// When the ledger learned the fact.
     public let recordedAt: Timestamp
@@ -23,6 +27,9 @@ public struct LedgerEntry: Hashable, Sendable {
     public let previousHash: Digest
     /// This entry's hash.
     public let hash: Digest
+
+    /// The entry's identifier, which evidence lists and references hold.
+    public var id: ID { ID(sequence) }
 
     /// Makes an entry from stored parts, keeping the stored hash as it is (``Ledger/verify()`` checks it).
     /// - Parameters:

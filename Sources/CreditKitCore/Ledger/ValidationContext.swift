@@ -190,10 +190,10 @@ public struct ValidationContext: Sendable {
             }
         case let e as FindingConfirmed:
             newFindingDecisions[e.finding.key] = FindingDecision(
-                record: e.record, on: e.on, sequence: sequence, recordedAt: recordedAt, reason: nil)
+                record: e.record, on: e.on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt, reason: nil)
         case let e as FindingDismissed:
             newFindingDecisions[e.finding.key] = FindingDecision(
-                record: nil, on: e.on, sequence: sequence, recordedAt: recordedAt, reason: e.reason)
+                record: nil, on: e.on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt, reason: e.reason)
         default: break
         }
     }

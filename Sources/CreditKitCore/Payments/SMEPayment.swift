@@ -5,13 +5,13 @@ public struct DatedFact: Hashable, Sendable {
     /// The day.
     public var on: LocalDate
     /// The entries.
-    public var evidence: [Int64]
+    public var evidence: [LedgerEntry.ID]
 
     /// Makes a dated fact.
     /// - Parameters:
     ///   - on: The day.
     ///   - evidence: The entries.
-    public init(_ on: LocalDate, evidence: [Int64] = []) {
+    public init(_ on: LocalDate, evidence: [LedgerEntry.ID] = []) {
         self.on = on
         self.evidence = evidence
     }
@@ -34,14 +34,14 @@ public struct SMEPaymentRule: Sendable {
             /// The amount.
             public var amount: Decimal?
             /// The entries.
-            public var evidence: [Int64]
+            public var evidence: [LedgerEntry.ID]
 
             /// Makes a payment.
             /// - Parameters:
             ///   - on: The day.
             ///   - amount: The amount.
             ///   - evidence: The entries.
-            public init(on: LocalDate?, amount: Decimal?, evidence: [Int64] = []) {
+            public init(on: LocalDate?, amount: Decimal?, evidence: [LedgerEntry.ID] = []) {
                 self.on = on
                 self.amount = amount
                 self.evidence = evidence
@@ -63,7 +63,7 @@ public struct SMEPaymentRule: Sendable {
         /// Payments.
         public var payments: [Payment]
         /// The entries of the contract itself.
-        public var evidence: [Int64]
+        public var evidence: [LedgerEntry.ID]
 
         /// Makes a contract.
         /// - Parameters:
@@ -78,7 +78,7 @@ public struct SMEPaymentRule: Sendable {
         public init(
             amount: Decimal?, agreedTermDays: Int? = nil, paysOnAcceptance: Bool = false,
             acceptanceDue: LocalDate? = nil, acceptancePassed: DatedFact? = nil, deliveries: [DatedFact],
-            payments: [Payment], evidence: [Int64] = []
+            payments: [Payment], evidence: [LedgerEntry.ID] = []
         ) {
             self.amount = amount
             self.agreedTermDays = agreedTermDays
@@ -134,7 +134,7 @@ public struct SMEPaymentRule: Sendable {
         /// Days past the last allowed day, on the day looked at.
         public var daysPastDue: Int
         /// The entries of every payment made by the day looked at.
-        public var paymentEvidence: [Int64]
+        public var paymentEvidence: [LedgerEntry.ID]
 
         /// Whether the contract was paid late.
         public var paidLate: Bool { !latePayments.isEmpty }

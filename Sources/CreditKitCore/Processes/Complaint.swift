@@ -57,7 +57,7 @@ public struct ComplaintState: Hashable, Sendable, Codable {
     }
 
     mutating func decide(_ e: ComplaintDecided, sequence: Int64, recordedAt: Timestamp) {
-        outcome = .init(value: e.record, on: e.on, sequence: sequence, recordedAt: recordedAt)
+        outcome = .init(value: e.record, on: e.on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
         rejection = e.rejection
     }
 

@@ -124,7 +124,7 @@ public struct Finding: Hashable, Sendable, Codable {
     /// The dates used.
     public var dates: [NamedDate]
     /// The ledger entries that are the evidence.
-    public var evidence: [Int64]
+    public var evidence: [LedgerEntry.ID]
     /// The day the check looked at.
     public var asOf: LocalDate
 
@@ -141,7 +141,7 @@ public struct Finding: Hashable, Sendable, Codable {
     ///   - asOf: The day the check looked at.
     public init(
         rule: RuleID, title: LocalizedName, basis: [LegalCitation], subject: SubjectID, severity: Severity,
-        facts: [Fact], dates: [NamedDate], evidence: [Int64], asOf: LocalDate
+        facts: [Fact], dates: [NamedDate], evidence: [LedgerEntry.ID], asOf: LocalDate
     ) {
         self.rule = rule
         self.title = title
@@ -282,7 +282,7 @@ public struct FindingDecision: Hashable, Sendable, Codable {
     /// The day of the decision.
     public var on: LocalDate
     /// The decision's entry.
-    public var sequence: Int64
+    public var sequence: LedgerEntry.ID
     /// When the ledger learned it.
     public var recordedAt: Timestamp
     /// The reason of a dismissal.

@@ -28,7 +28,7 @@ public struct LifecycleChecks: Sendable {
 
     func finding(
         _ figure: RuleFigure, subject: SubjectID, severity: Severity = .minor, facts: [Finding.Fact],
-        dates: [Finding.NamedDate], evidence: [Int64], asOf: LocalDate
+        dates: [Finding.NamedDate], evidence: [LedgerEntry.ID], asOf: LocalDate
     ) -> Finding {
         Finding(
             rule: figure.rule, title: figure.title, basis: figure.basis, subject: subject, severity: severity,
@@ -64,7 +64,7 @@ public struct LifecycleChecks: Sendable {
         for complaint in view.allComplaints where complaint.receivedOn <= asOf && complaint.recordedAt <= knownAt {
             let decided = complaint.outcome.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             let step = TimedStep(
-                rule: CoreLaw.complaintDecision.id, name: "complaint", id: complaint.id.rawValue,
+                rule: CoreLaw.complaintDecision.id, name: "complaint", id: complaint.id.entry,
                 started: complaint.receivedOn,
                 startedName: "received", decided: decided?.on, decision: decided?.sequence,
                 subject: complaint.handler ?? complaint.against,
@@ -106,7 +106,7 @@ public struct LifecycleChecks: Sendable {
                 ] + officeFacts,
                 dates: [Finding.NamedDate("decision", record.decisionDate), Finding.NamedDate("due", due.due)]
                     + (published.map { [Finding.NamedDate("published", $0)] } ?? []),
-                evidence: [id.rawValue] + (life.publication.map { [$0.sequence] } ?? []), asOf: asOf)
+                evidence: [id.entry] + (life.publication.map { [$0.sequence] } ?? []), asOf: asOf)
         ]
     }
 
@@ -115,14 +115,14 @@ public struct LifecycleChecks: Sendable {
     struct TimedStep {
         var rule: RuleID
         var name: String
-        var id: Int64
+        var id: LedgerEntry.ID
         var started: LocalDate
         var startedName: String
         var decided: LocalDate?
-        var decision: Int64?
+        var decision: LedgerEntry.ID?
         var subject: SubjectID
         var facts: [Finding.Fact]
-        var evidence: [Int64]
+        var evidence: [LedgerEntry.ID]
     }
 
     func check(_ step: TimedStep, asOf: LocalDate) throws -> Finding? {
@@ -132,7 +132,7 @@ public struct LifecycleChecks: Sendable {
         return finding(
             figure, subject: step.subject,
             facts: step.facts + [
-                Finding.Fact(step.name, String(step.id)),
+                Finding.Fact(step.name, step.id.description),
                 Finding.Fact("state", step.decided == nil ? "open" : "decided late"),
                 Finding.Fact("daysLate", String(days)),
             ],
@@ -149,11 +149,11 @@ public struct LifecycleChecks: Sendable {
             let decided = o.resolution.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             return try check(
                 TimedStep(
-                    rule: CoreLaw.objectionDecision.id, name: "objection", id: o.id.rawValue, started: o.filedOn,
+                    rule: CoreLaw.objectionDecision.id, name: "objection", id: o.id.entry, started: o.filedOn,
                     startedName: "filed",
                     decided: decided?.on, decision: decided?.sequence, subject: o.office ?? authority,
                     facts: [Finding.Fact("record", String(id.rawValue))] + (o.office == nil ? officeFacts : []),
-                    evidence: [id.rawValue]),
+                    evidence: [id.entry]),
                 asOf: asOf)
         }
     }
@@ -166,11 +166,11 @@ public struct LifecycleChecks: Sendable {
             let decided = r.decision.flatMap { $0.on <= asOf && $0.recordedAt <= knownAt ? $0 : nil }
             return try check(
                 TimedStep(
-                    rule: CoreLaw.repairDecision.id, name: "application", id: r.id.rawValue, started: r.appliedOn,
+                    rule: CoreLaw.repairDecision.id, name: "application", id: r.id.entry, started: r.appliedOn,
                     startedName: "applied",
                     decided: decided?.on, decision: decided?.sequence, subject: r.office ?? authority,
                     facts: [Finding.Fact("record", String(id.rawValue))] + (r.office == nil ? officeFacts : []),
-                    evidence: [id.rawValue]),
+                    evidence: [id.entry]),
                 asOf: asOf)
         }
     }

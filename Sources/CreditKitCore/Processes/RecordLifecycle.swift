@@ -29,7 +29,7 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
         /// Its effective date.
         public var on: LocalDate
         /// Its entry.
-        public var sequence: Int64
+        public var sequence: LedgerEntry.ID
         /// When the ledger learned it.
         public var recordedAt: Timestamp
     }

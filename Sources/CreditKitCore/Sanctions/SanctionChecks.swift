@@ -54,7 +54,7 @@ extension CreditKit {
                     ] + (figure.confirmed ? [] : [Finding.Fact("figureStatus", "documented default")]),
                     dates: [Finding.NamedDate("decision", record.decisionDate), Finding.NamedDate("due", due.due)]
                         + (done.map { [Finding.NamedDate("rectified", $0.on)] } ?? []),
-                    evidence: [id.rawValue] + (done.map { [$0.sequence] } ?? []), asOf: day))
+                    evidence: [id.entry] + (done.map { [$0.sequence] } ?? []), asOf: day))
         }
         return out.filter { view.findingDecision($0.key) == nil }
     }

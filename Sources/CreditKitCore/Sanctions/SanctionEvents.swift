@@ -83,7 +83,7 @@ public struct SanctionLeniency: RecordLifecycleEvent, Hashable {
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
         lifecycle.leniency.append(
             .init(
-                value: LeniencyDecision(effect: effect, ground: ground, official: official), on: on, sequence: sequence,
+                value: LeniencyDecision(effect: effect, ground: ground, official: official), on: on, sequence: LedgerEntry.ID(sequence),
                 recordedAt: recordedAt))
     }
 }
@@ -141,7 +141,7 @@ public struct SanctionRectified: RecordLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.rectified = .init(value: summary, on: on, sequence: sequence, recordedAt: recordedAt)
+        lifecycle.rectified = .init(value: summary, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
     }
 }
 
@@ -197,6 +197,6 @@ public struct SanctionTermSet: RecordLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.term = .init(value: through, on: on, sequence: sequence, recordedAt: recordedAt)
+        lifecycle.term = .init(value: through, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
     }
 }

@@ -59,3 +59,9 @@ extension Tagged: ExpressibleByIntegerLiteral where RawValue == Int64 {
     /// - Parameter value: The literal.
     public init(integerLiteral value: Int64) { self.rawValue = value }
 }
+
+extension Tagged where RawValue == Int64 {
+    /// The ledger entry an identifier names. Every numeric identifier of the kit (a record, commitment, objection,
+    /// repair, complaint, tenure) is the sequence number of the entry that opened it, so it is also evidence.
+    public var entry: LedgerEntry.ID { LedgerEntry.ID(rawValue) }
+}

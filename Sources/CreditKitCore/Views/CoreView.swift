@@ -156,7 +156,7 @@ public struct SubjectState: Hashable, Sendable, Codable {
     /// When the ledger learned of it.
     public var recordedAt: Timestamp
     /// The registering entry.
-    public var sequence: Int64
+    public var sequence: LedgerEntry.ID
     /// For officials: when their personal data was erased from the vault.
     public var personalDataErasedOn: LocalDate?
 }
@@ -200,7 +200,7 @@ public struct EntryRef: Hashable, Sendable {
         case decidingAuthority = 5
     }
 
-    /// The entry's sequence number (the record's or commitment's ID).
+    /// The entry's sequence number (the record's or commitment's ID), kept raw so that millions fit in memory.
     public var sequence: Int64
     /// The effective date, as days since 1970-01-01.
     public var effectiveDays: Int32
@@ -208,6 +208,9 @@ public struct EntryRef: Hashable, Sendable {
     public var recordedMicros: Int64
     /// What the entry is to the subject.
     public var role: Role
+
+    /// The entry's identifier, as evidence holds it.
+    public var entry: LedgerEntry.ID { LedgerEntry.ID(sequence) }
     /// For a record: its basis, as the index of `RecordBasis.allCases` (255 otherwise).
     public var basisIndex: UInt8 = .max
     /// For a record: its class, as the index of `Severity.allCases` (255 for none).
@@ -294,12 +297,12 @@ extension CoreView {
         case let e as LawsuitConcluded:
             supervision[e.agency, default: []].append(
                 SupervisionFact(
-                    sequence: entry.sequence, recordedAt: entry.recordedAt, on: e.on, lawsuit: e.outcome,
+                    sequence: entry.id, recordedAt: entry.recordedAt, on: e.on, lawsuit: e.outcome,
                     number: e.caseNumber))
         case let e as ProposalHandled:
             supervision[e.agency, default: []].append(
                 SupervisionFact(
-                    sequence: entry.sequence, recordedAt: entry.recordedAt, on: e.assignedOn, dueOn: e.dueOn,
+                    sequence: entry.id, recordedAt: entry.recordedAt, on: e.assignedOn, dueOn: e.dueOn,
                     answeredOn: e.answeredOn, number: e.number))
         case let e as ComplaintReceived:
             complaints[entry.sequence] = ComplaintState(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
@@ -307,10 +310,10 @@ extension CoreView {
             complaints[e.complaint.rawValue]?.decide(e, sequence: entry.sequence, recordedAt: entry.recordedAt)
         case let e as FindingConfirmed:
             findingDecisions[e.finding.key] = FindingDecision(
-                record: e.record, on: e.on, sequence: entry.sequence, recordedAt: entry.recordedAt, reason: nil)
+                record: e.record, on: e.on, sequence: entry.id, recordedAt: entry.recordedAt, reason: nil)
         case let e as FindingDismissed:
             findingDecisions[e.finding.key] = FindingDecision(
-                record: nil, on: e.on, sequence: entry.sequence, recordedAt: entry.recordedAt, reason: e.reason)
+                record: nil, on: e.on, sequence: entry.id, recordedAt: entry.recordedAt, reason: e.reason)
         default:
             break
         }
@@ -330,7 +333,7 @@ extension CoreView {
     private mutating func applyRegistration(_ event: any LedgerEvent, _ entry: LedgerEntry) {
         func register(_ subject: Subject, _ on: LocalDate) {
             subjects[subject.id] = SubjectState(
-                subject: subject, registeredOn: on, recordedAt: entry.recordedAt, sequence: entry.sequence)
+                subject: subject, registeredOn: on, recordedAt: entry.recordedAt, sequence: entry.id)
         }
         switch event {
         case let e as AgencyRegistered: register(.agency(e.agency), e.on)

@@ -128,7 +128,7 @@ public struct ProcurementProcess: ContractingCase, Hashable {
     /// Whether a missing fact means it did not happen (the ledger) rather than that the source left it out (open data).
     public var isComplete: Bool
     /// The entries of the project's registration and tender facts.
-    public var evidence: [Int64] = []
+    public var evidence: [LedgerEntry.ID] = []
 
     /// Makes a process.
     /// - Parameters:

@@ -63,6 +63,6 @@ public struct ProjectRegistered: CaseFacts {
         process.category = category
         process.budget = budget
         process.isComplete = completeFacts
-        process.evidence.insert(stamp.sequence, at: 0)
+        process.evidence.insert(stamp.entry, at: 0)
     }
 }

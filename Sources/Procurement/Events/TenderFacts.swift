@@ -127,7 +127,7 @@ public struct ResultAnnounced: CaseFacts {
     ///   - process: The process.
     ///   - stamp: The fact's day and entry.
     public func apply(to process: inout ProcurementProcess, _ stamp: CaseStamp<ProcurementProcess>) {
-        process.winnerConfirmed = .init(winnerConfirmedOn, evidence: [stamp.sequence])
+        process.winnerConfirmed = .init(winnerConfirmedOn, evidence: [stamp.entry])
         process.resultAnnounced = stamp.dated
         process.bidders = process.bidders ?? bidders
         process.awarded = true

@@ -80,7 +80,7 @@ enum DemoCommand: Command {
         var repairIDs: [Int: RecordLifecycle.Repair.ID] = [:]
         var complaintIDs: [Int: ComplaintState.ID] = [:]
         var commitmentIDs: [Int: Commitment.ID] = [:]
-        var decisionIDs: [Int: Int64] = [:]
+        var decisionIDs: [Int: LedgerEntry.ID] = [:]
         let realNow = SystemClock().now()
         for day in days.keys.sorted() {
             let dayStart = Timestamp(microseconds: Timestamp(startOf: day).microseconds + 8 * 3_600_000_000)
