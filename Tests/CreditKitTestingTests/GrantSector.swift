@@ -107,29 +107,36 @@ public enum GrantLaw {
     public static let all = [latePayment]
 }
 
-/// The rules over every grant the ledger holds.
-public struct GrantCheck: IntegrityCheck {
+/// The rules over one grant as of a day.
+public struct GrantRules: CaseRules {
     /// The rules it may report.
-    public var rules: [RuleID] { GrantLaw.all.map(\.id) }
+    public static var ids: [RuleID] { GrantLaw.all.map(\.id) }
+    /// The profile the figures come from.
+    public let profile: JurisdictionProfile
 
-    /// Judges every grant as of the day.
-    /// - Parameter context: The kit and the day.
+    /// Makes the rules, the sector's figures added where the profile has none.
+    /// - Parameter profile: The kit's profile.
+    /// - Throws: When the figures do not fit the profile.
+    public init(profile: JurisdictionProfile) throws {
+        self.profile = try profile.addingDefaults(GrantLaw.all.flatMap(\.figures))
+    }
+
+    /// Judges one grant as of the day.
+    /// - Parameters:
+    ///   - grant: The grant.
+    ///   - asOf: The day.
     /// - Returns: The findings.
-    /// - Throws: Storage errors; a figure the profile lacks.
-    public func run(_ context: CheckContext) throws -> [Finding] {
-        let grants = try context.kit.ledger.cases(
-            Grant.self, view: context.view, asOf: context.asOf, knownAt: context.knownAt)
-        return try grants.flatMap { grant in
-            var out = FindingCollector(
-                profile: context.profile, asOf: context.asOf, subject: grant.owner,
-                lead: [Finding.Fact("grant", grant.id.rawValue)], absenceCounts: true)
-            if let promised = grant.promised {
-                try out.deadline(
-                    GrantLaw.latePayment.id, from: promised, named: "promised", done: grant.paid, doneName: "paid",
-                    facts: [.money("amount", grant.amount)])
-            }
-            return out.findings
+    /// - Throws: A figure the profile lacks.
+    public func findings(for grant: Grant, asOf: LocalDate) throws -> [Finding] {
+        var out = FindingCollector(
+            profile: profile, asOf: asOf, subject: grant.owner, lead: [Finding.Fact("grant", grant.id.rawValue)],
+            absenceCounts: true)
+        if let promised = grant.promised {
+            try out.deadline(
+                GrantLaw.latePayment.id, from: promised, named: "promised", done: grant.paid, doneName: "paid",
+                facts: [.money("amount", grant.amount)])
         }
+        return out.findings
     }
 }
 
@@ -145,7 +152,7 @@ public struct GrantModule: SectorModule {
     /// Its facts.
     public var eventTypes: [any LedgerEvent.Type] { [CaseEvent<GrantPromised>.self, CaseEvent<GrantPaid>.self] }
     /// Its check.
-    public var checks: [any IntegrityCheck] { [GrantCheck()] }
+    public var checks: [any IntegrityCheck] { [CaseCheck<Grant>(GrantRules.self)] }
     /// Its rules.
     public var rules: [RuleDeclaration] { GrantLaw.all }
 

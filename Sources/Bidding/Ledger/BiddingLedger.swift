@@ -26,9 +26,6 @@ public typealias BiddingLedgerCheck = CaseCheck<BiddingProcess>
 extension CaseCheck where State == BiddingProcess {
     /// Every tender rule over every tender.
     public init() {
-        self.init(rules: BiddingRules.ids) { profile in
-            let rules = try BiddingRules(profile: profile)
-            return { tender, day in try rules.findings(for: tender, asOf: day) }
-        }
+        self.init(BiddingRules.self)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// A tenderer's record as of a day (招标人履责统计): tenders, those the law requires, contracts signed on time, and
 /// every finding with its decision.
-public struct TendererStatistics: Hashable, Sendable {
+public struct TendererStatistics: CaseOwnerStatistics, Hashable {
     /// The tenderer.
     public var tenderer: SubjectID
     /// The day.
@@ -31,7 +31,9 @@ public struct TendererStatistics: Hashable, Sendable {
     ///   - rules: The rules.
     ///   - asOf: The day.
     /// - Throws: When the profile lacks a rule's figure.
-    public init(tenderer: SubjectID, processes: [BiddingProcess], rules: BiddingRules, asOf: LocalDate) throws {
+    public init(owner tenderer: SubjectID, cases processes: [BiddingProcess], rules: BiddingRules, asOf: LocalDate)
+        throws
+    {
         self.tenderer = tenderer
         self.asOf = asOf
         tenders = processes.count
@@ -60,23 +62,6 @@ public struct TendererStatistics: Hashable, Sendable {
         }
         obligations = due
         met = max(0, due - missed.count)
-    }
-
-    /// A tenderer's statistics read from the ledger, with each finding's decision.
-    /// - Parameters:
-    ///   - tenderer: The tenderer.
-    ///   - kit: The kit.
-    ///   - asOf: The day.
-    /// - Returns: The statistics.
-    /// - Throws: Storage and decoding errors.
-    public static func of(_ tenderer: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> TendererStatistics {
-        let view = kit.view
-        var stats = try TendererStatistics(
-            tenderer: tenderer,
-            processes: try kit.ledger.cases(BiddingProcess.self, view: view, owner: tenderer, asOf: asOf),
-            rules: BiddingRules(profile: kit.profile), asOf: asOf)
-        stats.decisions = view.decisions(of: stats.findings, asOf: asOf)
-        return stats
     }
 
     /// The report section (招标人履责情况).
@@ -138,7 +123,7 @@ public struct TendererIndicator: Indicator {
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
         }
         let stats = try TendererStatistics(
-            tenderer: subject, processes: processes, rules: BiddingRules(profile: context.profile), asOf: context.asOf)
+            owner: subject, cases: processes, rules: BiddingRules(profile: context.profile), asOf: context.asOf)
         guard stats.obligations > 0 else {
             return IndicatorScore(
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])

@@ -4,7 +4,7 @@ import Foundation
 /// The Bidding Law's rules (招标投标规则) applied to one tender as of a day. Each figure comes from the profile in
 /// force on the day its period starts; a rule that binds only projects that must be tendered by law leaves the
 /// others alone; each finding names its rule, facts, dates and entries.
-public struct BiddingRules: Sendable {
+public struct BiddingRules: CaseRules {
     /// Every rule the bidding checks may report on a tender.
     public static let ids: [RuleID] = [
         BiddingLaw.tenderShortPeriod.id, BiddingLaw.tenderShortClarification.id,

@@ -47,7 +47,8 @@ public struct DecisionChecks: Sendable {
                         Finding.Fact("figure", figure.figure.description), Finding.Fact("decision", decision.title),
                     ]
                         + facts + people + applied,
-                    dates: [Finding.NamedDate("decided", decision.decidedOn)] + dates, evidence: [LedgerEntry.ID(sequence)], asOf: asOf)
+                    dates: [Finding.NamedDate("decided", decision.decidedOn)] + dates,
+                    evidence: [LedgerEntry.ID(sequence)], asOf: asOf)
             )
         }
         let steps = Dictionary(uniqueKeysWithValues: decision.steps.map { ($0.kind, $0) })
@@ -115,7 +116,8 @@ extension CreditKit {
     ///   - by: Who applied it.
     /// - Throws: Validation errors.
     public func holdAccountable(
-        _ official: SubjectID, for decision: LedgerEntry.ID, of agency: SubjectID, form: AccountabilityForm, on: LocalDate,
+        _ official: SubjectID, for decision: LedgerEntry.ID, of agency: SubjectID, form: AccountabilityForm,
+        on: LocalDate,
         by: String
     ) async throws {
         try await ledger.append(

@@ -169,7 +169,8 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
     ///   - on: The day.
     ///   - by: Who applied it.
     public init(
-        decision: LedgerEntry.ID, agency: SubjectID, official: SubjectID, form: AccountabilityForm, on: LocalDate, by: String
+        decision: LedgerEntry.ID, agency: SubjectID, official: SubjectID, form: AccountabilityForm, on: LocalDate,
+        by: String
     ) {
         self.decision = decision
         self.agency = agency
@@ -189,7 +190,8 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
     public func validate(in context: ValidationContext) throws {
         try context.requireSubject(official, kind: .official, role: "official held to account")
         guard decision.rawValue < context.sequence,
-            let made = try context.lookupEvent(decision.rawValue) as? MajorDecisionMade else {
+            let made = try context.lookupEvent(decision.rawValue) as? MajorDecisionMade
+        else {
             throw CreditKitError(.invalidEvent, "there is no major decision \(decision)")
         }
         guard made.agency == agency else {

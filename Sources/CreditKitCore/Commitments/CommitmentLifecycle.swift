@@ -290,6 +290,7 @@ public struct CommitmentChanged: CommitmentLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout CommitmentLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.changes.append(.init(value: change, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt))
+        lifecycle.changes.append(
+            .init(value: change, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt))
     }
 }

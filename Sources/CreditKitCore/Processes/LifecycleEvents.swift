@@ -64,7 +64,8 @@ public struct RecordReviewed: RecordLifecycleEvent, Hashable {
     ///   - sequence: This entry.
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
-        lifecycle.reviews.append(.init(value: outcome, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt))
+        lifecycle.reviews.append(
+            .init(value: outcome, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt))
     }
 }
 
@@ -264,7 +265,8 @@ public struct ObjectionResolved: RecordLifecycleEvent, Hashable {
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
         guard let i = lifecycle.objections.firstIndex(where: { $0.id == objection }) else { return }
-        lifecycle.objections[i].resolution = .init(value: outcome, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
+        lifecycle.objections[i].resolution = .init(
+            value: outcome, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
         lifecycle.objections[i].office = office
         lifecycle.objections[i].correctedFacts = correctedFacts
     }
@@ -415,7 +417,8 @@ public struct RepairDecided: RecordLifecycleEvent, Hashable {
     ///   - recordedAt: When learned.
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
         guard let i = lifecycle.repairs.firstIndex(where: { $0.id == application }) else { return }
-        lifecycle.repairs[i].decision = .init(value: granted, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
+        lifecycle.repairs[i].decision = .init(
+            value: granted, on: on, sequence: LedgerEntry.ID(sequence), recordedAt: recordedAt)
         lifecycle.repairs[i].office = office
         lifecycle.repairs[i].reason = reason
     }

@@ -83,7 +83,8 @@ public struct SanctionLeniency: RecordLifecycleEvent, Hashable {
     public func apply(to lifecycle: inout RecordLifecycle, sequence: Int64, recordedAt: Timestamp) {
         lifecycle.leniency.append(
             .init(
-                value: LeniencyDecision(effect: effect, ground: ground, official: official), on: on, sequence: LedgerEntry.ID(sequence),
+                value: LeniencyDecision(effect: effect, ground: ground, official: official), on: on,
+                sequence: LedgerEntry.ID(sequence),
                 recordedAt: recordedAt))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// A purchaser's procurement record as of a day (采购人履约统计): contracts, how many were signed and published on
 /// time, how long SMEs waited for their money, what is overdue, and the findings.
-public struct PurchaserStatistics: Hashable, Sendable {
+public struct PurchaserStatistics: CaseOwnerStatistics, Hashable {
     /// The purchaser.
     public var purchaser: SubjectID
     /// The day.
@@ -50,7 +50,7 @@ public struct PurchaserStatistics: Hashable, Sendable {
     ///   - asOf: The day.
     /// - Throws: When the profile lacks a rule's figure.
     public init(
-        purchaser: SubjectID, processes: [ProcurementProcess], rules: ProcurementRules, asOf: LocalDate
+        owner purchaser: SubjectID, cases processes: [ProcurementProcess], rules: ProcurementRules, asOf: LocalDate
     ) throws {
         self.purchaser = purchaser
         self.asOf = asOf
@@ -92,23 +92,6 @@ public struct PurchaserStatistics: Hashable, Sendable {
                 if let v = f.money(name) { interestOwed += v }
             }
         }
-    }
-
-    /// A purchaser's statistics read from the ledger.
-    /// - Parameters:
-    ///   - kit: The kit.
-    ///   - purchaser: The purchaser.
-    ///   - asOf: The day.
-    /// - Returns: The statistics.
-    /// - Throws: Storage and decoding errors.
-    public static func of(_ purchaser: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> PurchaserStatistics {
-        let view = kit.view
-        var stats = try PurchaserStatistics(
-            purchaser: purchaser,
-            processes: try kit.ledger.cases(ProcurementProcess.self, view: view, owner: purchaser, asOf: asOf),
-            rules: ProcurementRules(profile: kit.profile), asOf: asOf)
-        stats.decisions = view.decisions(of: stats.findings, asOf: asOf)
-        return stats
     }
 
     /// The report section (采购人履约情况).
@@ -188,7 +171,7 @@ public struct PurchaserIndicator: Indicator {
         guard !processes.isEmpty else { return full }
         let rules = try ProcurementRules(profile: context.profile)
         let stats = try PurchaserStatistics(
-            purchaser: subject, processes: processes, rules: rules, asOf: context.asOf)
+            owner: subject, cases: processes, rules: rules, asOf: context.asOf)
         // Obligations due: signings, publications, acceptances and SME payment periods that ended by the day.
         var obligations = stats.signingDue + stats.publicationDue
         for p in processes {

@@ -4,7 +4,7 @@ import Foundation
 /// The procurement rules (政府采购规则), applied to one process as of a day: each figure comes from the profile in
 /// force on the day that starts its period, and each finding names its rule, the facts and dates it used, and the
 /// ledger entries that are its evidence.
-public struct ProcurementRules: Sendable {
+public struct ProcurementRules: CaseRules {
     /// Every rule the procurement checks may report.
     public static let ids: [RuleID] = [
         ProcurementLaw.contractLateSigning.id, ProcurementLaw.contractLatePublication.id,
