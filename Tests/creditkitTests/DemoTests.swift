@@ -103,6 +103,23 @@ struct DeadlineCommandTests {
         }
     }
 
+    @Test("attack: dates overflow — a start outside 1900 to 2200 is refused, not printed as year 0000")
+    func datesOverflow() async throws {
+        for start in ["9999-12-31", "2201-01-01", "1899-12-31", "0001-01-01"] {
+            var parser = ArgumentParser(["--from", start, "--days", "1"], command: DeadlineCommand.self)
+            await #expect(throws: CLIError.self, "\(start)") { try await DeadlineCommand.run(&parser) }
+        }
+        var parser = ArgumentParser(["--from", "9999-12-31", "--days", "1"], command: DeadlineCommand.self)
+        do {
+            try await DeadlineCommand.run(&parser)
+        } catch let error as CLIError {
+            #expect(error.message.contains("1900 to 2200"), "\(error.message)")
+        }
+        // The last supported day plus the longest count still prints a real year.
+        let last = try LocalDate(parsing: "2200-12-31")
+        #expect(last.adding(days: 100_000).description == "2474-10-15")
+    }
+
     @Test("knows the modules' rules: a contract filed within 7 working days of its signing")
     func moduleRule() async throws {
         var parser = ArgumentParser(

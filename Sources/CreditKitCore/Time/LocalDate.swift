@@ -15,28 +15,40 @@ public struct LocalDate: Hashable, Comparable, Sendable {
         self.daysSinceEpoch = daysSinceEpoch
     }
 
+    /// The years a date may have (1900 to 2200): every legal period the kit counts starts and ends well inside
+    /// them, and a date outside is refused where it is read, rather than overflowing in arithmetic later.
+    public static let supportedYears: ClosedRange<Int> = 1900...2200
+
     /// Makes a date from its year, month and day.
     /// - Parameters:
-    ///   - year: The year, 1 to 9999.
+    ///   - year: The year, in ``supportedYears``.
     ///   - month: The month, 1 to 12.
     ///   - day: The day of the month.
-    /// - Throws: ``CreditKitError/Code/invalidDate`` when no such day exists (30 February, month 13).
+    /// - Throws: ``CreditKitError/Code/invalidDate`` when no such day exists (30 February, month 13) or the year is
+    ///   outside ``supportedYears``.
     public init(year: Int, month: Int, day: Int) throws {
         guard let date = LocalDate(validYear: year, month: month, day: day) else {
-            throw CreditKitError(
-                .invalidDate,
-                "no such date: year \(year), month \(month), day \(day); expected a real calendar date")
+            throw CreditKitError(.invalidDate, LocalDate.problem(year: year, month: month, day: day))
         }
         self = date
     }
 
-    /// Makes a date from its year, month and day, or `nil` when no such day exists.
+    /// Why a year, month and day are not a date the kit takes.
+    static func problem(year: Int, month: Int, day: Int) -> String {
+        supportedYears.contains(year)
+            ? "no such date: year \(year), month \(month), day \(day); expected a real calendar date"
+            : "year \(year) is outside the years the kit takes (\(supportedYears.lowerBound) to "
+                + "\(supportedYears.upperBound))"
+    }
+
+    /// Makes a date from its year, month and day, or `nil` when no such day exists or the year is outside
+    /// ``supportedYears``.
     /// - Parameters:
-    ///   - year: The year, 1 to 9999.
+    ///   - year: The year, in ``supportedYears``.
     ///   - month: The month, 1 to 12.
     ///   - day: The day of the month.
     public init?(validYear year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard LocalDate.supportedYears.contains(year), (1...12).contains(month),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.daysSinceEpoch = Int32(LocalDate.days(year: year, month: month, day: day))
@@ -44,10 +56,16 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD`.
     /// - Parameter text: The date's text, exactly ten characters.
-    /// - Throws: ``CreditKitError/Code/invalidDate`` when the text is not a real date in that form.
+    /// - Throws: ``CreditKitError/Code/invalidDate`` when the text is not a real date in that form, or its year is
+    ///   outside ``supportedYears``.
     public init(parsing text: some StringProtocol) throws {
         let utf8 = Array(text.utf8)
         guard let date = LocalDate.parse(utf8[...]) else {
+            if utf8.count == 10, let year = Int(String(decoding: utf8[0..<4], as: UTF8.self)),
+                !LocalDate.supportedYears.contains(year), LocalDate.parse(Array("2000".utf8 + utf8[4...])[...]) != nil
+            {
+                throw CreditKitError(.invalidDate, "'\(text)': " + LocalDate.problem(year: year, month: 1, day: 1))
+            }
             throw CreditKitError(.invalidDate, "'\(text)' is not a date of the form YYYY-MM-DD")
         }
         self = date

@@ -41,10 +41,11 @@ struct ArgumentParser {
     /// Takes `--name` as a date, if given.
     mutating func dateOption(_ name: String) throws -> LocalDate? {
         guard let text = try option(name) else { return nil }
-        guard let date = LocalDate(text) else {
-            throw CLIError(message: "\(name) takes a date as YYYY-MM-DD, not '\(text)'")
+        do {
+            return try LocalDate(parsing: text)
+        } catch let error as CreditKitError {
+            throw CLIError(message: "\(name) takes a date as YYYY-MM-DD: \(error.message)")
         }
-        return date
     }
 
     /// Takes `--name` as a flag.
