@@ -24,15 +24,19 @@ struct LocalDateTests {
         #expect(LocalDate("2200-12-31")?.description == "2200-12-31")
         for text in ["1899-12-31", "2201-01-01", "9999-12-31"] {
             #expect(LocalDate(text) == nil, "\(text)")
-            #expect(performing: { try LocalDate(parsing: text) }, throws: { error in
-                (error as? CreditKitError)?.message.contains("1900 to 2200") == true
-            })
+            #expect(
+                performing: { try LocalDate(parsing: text) },
+                throws: { error in
+                    (error as? CreditKitError)?.message.contains("1900 to 2200") == true
+                })
         }
         #expect(throws: CreditKitError.self) { try LocalDate(year: 2201, month: 1, day: 1) }
         // An impossible day inside the range keeps its own message.
-        #expect(performing: { try LocalDate(parsing: "2023-02-29") }, throws: { error in
-            (error as? CreditKitError)?.message.contains("YYYY-MM-DD") == true
-        })
+        #expect(
+            performing: { try LocalDate(parsing: "2023-02-29") },
+            throws: { error in
+                (error as? CreditKitError)?.message.contains("YYYY-MM-DD") == true
+            })
     }
 
     @Test("reads an instant as the calendar date in China time")
