@@ -186,37 +186,36 @@ func evaluateWorkload(records: Int) async throws {
 
 /// The OCDS workload: what `creditkit ocds check` does — every registered module that reads OCDS over every
 /// release (the rules), then what needs the whole file (the red flags, R038 at the end) — on one thread and on two
-/// (the mapped file split at a line boundary near its middle, the second part's checks merged into the first's
-/// before the end). Mapping the file is inside the timing.
+/// (the file cut at a line end near its middle by `OCDSReader.parts`, each part streamed through the reader's own
+/// buffer, the second part's checks merged into the first's before the end). Opening and reading the file are
+/// inside the timing.
 func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
-    @Sendable func run(_ part: Data) throws -> (releases: Int, findings: Int, checks: [any OCDSCheck]) {
+    typealias PartResult = (report: OCDSReader.Report, findings: Int, checks: [any OCDSCheck])
+    @Sendable func run(_ part: Range<Int>?) throws -> PartResult {
         var checks = try OCDSRun.checks(benchModules)
-        let (findings, report) = try OCDSRun.read(part, checks: &checks, asOf: asOf)
-        return (report.releases, findings.count, checks)
+        let (findings, report) = try OCDSRun.read(path: file, part: part, checks: &checks, asOf: asOf)
+        return (report, findings.count, checks)
     }
     for threads in [1, 2] {
         let start = ContinuousClock.now
-        var total = (releases: 0, findings: 0)
+        var total = (report: OCDSReader.Report(), findings: 0)
         var checks: [any OCDSCheck] = []
         if threads == 1 {
-            let r = try run(try OCDSReader.map(file))
-            total = (r.releases, r.findings)
+            let r = try run(nil)
+            total = (r.report, r.findings)
             checks = r.checks
         } else {
-            let data = try OCDSReader.map(file)
-            var middle = data.count / 2
-            while middle < data.count, data[data.startIndex + middle] != 0x0A { middle += 1 }
-            let halves = [data.prefix(middle + 1), data.suffix(from: data.startIndex + min(middle + 1, data.count))]
-            let results = Mutex<[Int: Result<(releases: Int, findings: Int, checks: [any OCDSCheck]), any Error>]>([:])
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                let r = Result { try run(halves[i]) }
+            let parts = try OCDSReader.parts(of: file, count: 2)
+            let results = Mutex<[Int: Result<PartResult, any Error>]>([:])
+            DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+                let r = Result { try run(parts[i]) }
                 results.withLock { $0[i] = r }
             }
             for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
                 let r = try result.get()
-                total.releases += r.releases
+                total.report.append(r.report)
                 total.findings += r.findings
                 if checks.isEmpty {
                     checks = r.checks
@@ -228,8 +227,8 @@ func ocdsWorkload(file: String) throws {
         let flags = try OCDSRun.finish(&checks, asOf: asOf).count
         let elapsed = seconds(since: start)
         emit([
-            ("workload", "ocds"), ("threads", threads), ("n", total.releases), ("seconds", elapsed),
-            ("per_second", Double(total.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
+            ("workload", "ocds"), ("threads", threads), ("n", total.report.releases), ("seconds", elapsed),
+            ("per_second", Double(total.report.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
             ("findings", total.findings), ("flag_findings", flags),
         ])
     }

@@ -100,21 +100,89 @@ struct JSONScanner {
         try object(body)
     }
 
-    /// The raw bytes of a string without its quotes, escapes left as they are.
+    /// The raw bytes of a string without its quotes, escapes left as they are. Strict (RFC 8259): a raw control
+    /// character (below U+0020) or an escape JSON does not define is a failure.
     mutating func rawString() throws -> UnsafeRawBufferPointer {
         try expect(UInt8(ascii: "\""))
         let start = index
-        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
-        // memchr finds the next quote; it ends the string unless an odd run of backslashes escapes it.
-        while index < bytes.count, let found = memchr(base + index, 0x22, bytes.count - index) {
-            let quote = base.distance(to: UnsafeRawPointer(found))
-            var slashes = 0
-            while quote - slashes - 1 >= start, bytes[quote - slashes - 1] == UInt8(ascii: "\\") { slashes += 1 }
-            index = quote + 1
-            if slashes % 2 == 0 { return UnsafeRawBufferPointer(rebasing: bytes[start..<quote]) }
+        let count = bytes.count
+        while index < count {
+            let b = bytes[index]
+            if b == 0x22 {
+                index += 1
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)])
+            }
+            if b == 0x5C {
+                guard index + 1 < count else { break }
+                switch bytes[index + 1] {
+                case 0x22, 0x5C, 0x2F, UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+                    UInt8(ascii: "t"):
+                    index += 2
+                case UInt8(ascii: "u"):
+                    guard index + 6 <= count,
+                        (2..<6).allSatisfy({ Self.isHexDigit(bytes[index + $0]) })
+                    else { throw fail("bad \\u escape") }
+                    index += 6
+                default: throw fail("bad escape")
+                }
+                continue
+            }
+            if b < 0x20 { throw fail("raw control character in a string") }
+            index += 1
         }
-        index = bytes.count
+        index = count
         throw fail("unterminated string")
+    }
+
+    static func isHexDigit(_ b: UInt8) -> Bool {
+        (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b)
+    }
+
+    /// Skips a number, strictly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` (no leading zeros, no
+    /// NaN or infinity, no bare dot).
+    mutating func skipNumber() throws {
+        let count = bytes.count
+        func digits() -> Int {
+            let from = index
+            while index < count, (48...57).contains(bytes[index]) { index += 1 }
+            return index - from
+        }
+        if index < count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < count, (48...57).contains(bytes[index]) else { throw fail("not a JSON number") }
+        if bytes[index] == 48 {
+            index += 1
+            if index < count, (48...57).contains(bytes[index]) { throw fail("a number with a leading zero") }
+        } else {
+            _ = digits()
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw fail("no digit after a decimal point") }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw fail("no digit in an exponent") }
+        }
+    }
+
+    /// Skips `true`, `false` or `null`.
+    mutating func skipLiteral() throws {
+        for word: StaticString in ["true", "false", "null"] {
+            let n = word.utf8CodeUnitCount
+            if index + n <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, n) == 0 {
+                index += n
+                return
+            }
+        }
+        let end = min(bytes.count, index + 20)
+        let word = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+        throw fail("'\(word)' is not a JSON value")
+    }
+
+    /// Throws unless only white space is left.
+    mutating func expectEnd() throws {
+        guard peek() == nil else { throw fail("more after the JSON value") }
     }
 
     /// A string value, escapes decoded.
@@ -171,7 +239,7 @@ struct JSONScanner {
             return (nil, false, true)
         case let b? where b == UInt8(ascii: "-") || (48...57).contains(b):
             let start = index
-            while index < bytes.count, "+-.eE0123456789".utf8.contains(bytes[index]) { index += 1 }
+            try skipNumber()
             return (
                 String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), false, true
             )
@@ -181,39 +249,57 @@ struct JSONScanner {
         }
     }
 
-    /// Skips any value, nested objects and arrays included.
+    /// Skips any value, nested objects and arrays included, checking it is strict JSON. Nesting is followed with a
+    /// stack of its own, not recursion, so a deeply nested value cannot exhaust the thread's stack.
     mutating func skipValue() throws {
-        guard let b = peek() else { throw fail("expected a value") }
-        switch b {
-        case UInt8(ascii: "\""): _ = try rawString()
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while index < bytes.count {
-                let c = bytes[index]
-                switch c {
-                case UInt8(ascii: "\""):
-                    _ = try rawString()
-                    continue
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 {
-                        index += 1
-                        return
-                    }
-                default: break
-                }
+        var open: [UInt8] = []
+        while true {
+            // A value.
+            guard let b = peek() else { throw fail("expected a value") }
+            switch b {
+            case UInt8(ascii: "{"):
                 index += 1
+                if peek() == UInt8(ascii: "}") {
+                    index += 1
+                } else {
+                    open.append(b)
+                    try key()
+                    continue
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                if peek() == UInt8(ascii: "]") {
+                    index += 1
+                } else {
+                    open.append(b)
+                    continue
+                }
+            case UInt8(ascii: "\""): _ = try rawString()
+            case UInt8(ascii: "-"), 48...57: try skipNumber()
+            default: try skipLiteral()
             }
-            throw fail("unterminated object or array")
-        default:
-            let start = index
-            while index < bytes.count, !",}] \t\r\n".utf8.contains(bytes[index]) { index += 1 }
-            let word = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            guard word == "true" || word == "false" || word == "null" || Double(word) != nil else {
-                throw fail("'\(word.prefix(20))' is not a JSON value")
+            // After a value: close what ends here, then go on to the next element, or return at the top.
+            closing: while let top = open.last {
+                switch peek() {
+                case UInt8(ascii: ","):
+                    index += 1
+                    if top == UInt8(ascii: "{") { try key() }
+                    break closing
+                case UInt8(ascii: "}") where top == UInt8(ascii: "{"), UInt8(ascii: "]") where top == UInt8(ascii: "["):
+                    index += 1
+                    open.removeLast()
+                default: throw fail(top == UInt8(ascii: "{") ? "expected ',' or '}'" : "expected ',' or ']'")
+                }
             }
+            if open.isEmpty { return }
         }
+    }
+
+    /// A key and its colon, inside an object.
+    private mutating func key() throws {
+        guard peek() == UInt8(ascii: "\"") else { throw fail("expected a key") }
+        _ = try rawString()
+        try expect(UInt8(ascii: ":"))
     }
 }
 

@@ -148,21 +148,24 @@ public enum OCDSRun {
         try readers(modules).map { try $0.ocdsCheck(profile: profile, preparation: preparation) }
     }
 
-    /// Reads data and runs checks on each release, in reading order, module by module; the checks keep what the
-    /// whole file needs for ``finish(_:asOf:)``.
+    /// Reads a file (or one part of it, cut by ``OCDSReader/parts(of:count:)``) and runs checks on each release, in
+    /// reading order, module by module; the checks keep what the whole file needs for ``finish(_:asOf:)``.
     /// - Parameters:
-    ///   - data: The file's bytes (or a part of them, cut at a line end).
+    ///   - path: The file.
+    ///   - part: A part's byte range, or `nil` for the whole file.
     ///   - checks: The checks.
     ///   - asOf: The day looked at.
     /// - Returns: The findings and the reader's report.
     /// - Throws: Reading errors; a rule figure the profile lacks.
-    public static func read(_ data: Data, checks: inout [any OCDSCheck], asOf: LocalDate) throws -> (
-        findings: [Finding], report: OCDSReader.Report
-    ) {
+    public static func read(
+        path: String, part: Range<Int>? = nil, checks: inout [any OCDSCheck], asOf: LocalDate
+    ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         var findings: [Finding] = []
-        let report = try OCDSReader.read(data: data) { release in
+        func each(_ release: OCDSRelease) throws {
             for i in checks.indices { findings += try checks[i].check(release, asOf: asOf) }
         }
+        let report =
+            try part.map { try OCDSReader.read(path: path, part: $0, each) } ?? OCDSReader.read(path: path, each)
         return (findings, report)
     }
 
@@ -192,7 +195,7 @@ public enum OCDSRun {
         preparation: OCDSPreparation = OCDSPreparation(), asOf: LocalDate
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         var checks = try checks(modules, profile: profile, preparation: preparation)
-        let (findings, report) = try read(try OCDSReader.map(path), checks: &checks, asOf: asOf)
+        let (findings, report) = try read(path: path, checks: &checks, asOf: asOf)
         return (findings + (try finish(&checks, asOf: asOf)), report)
     }
 }

@@ -3,18 +3,6 @@ import CreditKitCore
 import Foundation
 import Synchronization
 
-/// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same city.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The clock the demo replays its history with: set to each day as the story reaches it.
 final class DemoClock: LedgerClock {
     private let instant: Mutex<Timestamp>
