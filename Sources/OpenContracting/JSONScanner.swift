@@ -22,6 +22,7 @@ struct JSONScanner {
 
     var atEnd: Bool { index >= bytes.count }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -31,11 +32,13 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < bytes.count ? bytes[index] : nil
     }
 
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else { throw fail("expected '\(Character(Unicode.Scalar(byte)))'") }
         index += 1
@@ -106,6 +109,17 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = index
         let count = bytes.count
+        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
+        // The common case: memchr finds the closing quote, and the bytes before it hold no backslash and no
+        // control character (checked sixteen at a time).
+        if let found = memchr(base + index, 0x22, count - index) {
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            if Self.plain(base + start, quote - start, readable: count - start) {
+                index = quote + 1
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<quote])
+            }
+        }
+        // Escapes (or a fault): byte by byte.
         while index < count {
             let b = bytes[index]
             if b == 0x22 {
@@ -132,6 +146,33 @@ struct JSONScanner {
         }
         index = count
         throw fail("unterminated string")
+    }
+
+    /// Whether `count` bytes hold no backslash and no control character. `readable` bytes may be read from
+    /// `start` (at least `count`): a short tail is checked with one masked load when sixteen bytes are readable.
+    @inline(__always)
+    static func plain(_ start: UnsafeRawPointer, _ count: Int, readable: Int) -> Bool {
+        var i = 0
+        let backslash = SIMD16<UInt8>(repeating: 0x5C)
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        while i + 16 <= count {
+            let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((v .== backslash) .| (v .< space)) { return false }
+            i += 16
+        }
+        guard i < count else { return true }
+        if i + 16 <= readable {
+            let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+            let inside = lanes .< SIMD16<UInt8>(repeating: UInt8(count - i))
+            return !any(inside .& ((v .== backslash) .| (v .< space)))
+        }
+        while i < count {
+            let b = start.load(fromByteOffset: i, as: UInt8.self)
+            if b == 0x5C || b < 0x20 { return false }
+            i += 1
+        }
+        return true
     }
 
     static func isHexDigit(_ b: UInt8) -> Bool {
@@ -252,7 +293,23 @@ struct JSONScanner {
     /// Skips any value, nested objects and arrays included, checking it is strict JSON. Nesting is followed with a
     /// stack of its own, not recursion, so a deeply nested value cannot exhaust the thread's stack.
     mutating func skipValue() throws {
-        var open: [UInt8] = []
+        // What is open, innermost last: a bit per level (1 for an object) while 64 levels suffice, then a list.
+        var bits: UInt64 = 0
+        var depth = 0
+        var deeper: [Bool] = []
+        func push(_ isObject: Bool) {
+            if depth < 64 {
+                bits = (bits << 1) | (isObject ? 1 : 0)
+            } else {
+                deeper.append(isObject)
+            }
+            depth += 1
+        }
+        func topIsObject() -> Bool { depth > 64 ? deeper.last! : bits & 1 == 1 }
+        func pop() {
+            depth -= 1
+            if depth >= 64 { deeper.removeLast() } else { bits >>= 1 }
+        }
         while true {
             // A value.
             guard let b = peek() else { throw fail("expected a value") }
@@ -262,7 +319,7 @@ struct JSONScanner {
                 if peek() == UInt8(ascii: "}") {
                     index += 1
                 } else {
-                    open.append(b)
+                    push(true)
                     try key()
                     continue
                 }
@@ -271,7 +328,7 @@ struct JSONScanner {
                 if peek() == UInt8(ascii: "]") {
                     index += 1
                 } else {
-                    open.append(b)
+                    push(false)
                     continue
                 }
             case UInt8(ascii: "\""): _ = try rawString()
@@ -279,19 +336,20 @@ struct JSONScanner {
             default: try skipLiteral()
             }
             // After a value: close what ends here, then go on to the next element, or return at the top.
-            closing: while let top = open.last {
+            closing: while depth > 0 {
+                let isObject = topIsObject()
                 switch peek() {
                 case UInt8(ascii: ","):
                     index += 1
-                    if top == UInt8(ascii: "{") { try key() }
+                    if isObject { try key() }
                     break closing
-                case UInt8(ascii: "}") where top == UInt8(ascii: "{"), UInt8(ascii: "]") where top == UInt8(ascii: "["):
+                case UInt8(ascii: "}") where isObject, UInt8(ascii: "]") where !isObject:
                     index += 1
-                    open.removeLast()
-                default: throw fail(top == UInt8(ascii: "{") ? "expected ',' or '}'" : "expected ',' or ']'")
+                    pop()
+                default: throw fail(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
                 }
             }
-            if open.isEmpty { return }
+            if depth == 0 { return }
         }
     }
 
