@@ -41,7 +41,7 @@ struct CaseEventTests {
         let day = date("2025-03-01")
         let cases: [(any LedgerEvent, CreditKitError.Code, String)] = [
             (CaseRef<Grant>("G", owner: "91130300MA0NOTREG1").on(day, GrantPaid()), .unknownSubject, "agency"),
-            (CaseRef<Grant>("G", owner: firm.id).on(day, GrantPaid()), .invalidEvent, "not a agency"),
+            (CaseRef<Grant>("G", owner: firm.id).on(day, GrantPaid()), .invalidEvent, "not an agency"),
             (CaseRef<Grant>("  ", owner: agency.id).on(day, GrantPaid()), .invalidEvent, "names its grant number"),
             (
                 CaseRef<Grant>("G", owner: agency.id).on(day, GrantPromised(amount: -1, recipient: "x")),

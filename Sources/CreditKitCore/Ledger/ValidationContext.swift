@@ -118,7 +118,9 @@ public struct ValidationContext: Sendable {
         }
         if let kind, found != kind {
             throw CreditKitError(
-                .invalidEvent, "\(role) \(id) is a registered \(found.rawValue), not a \(kind.rawValue)")
+                .invalidEvent,
+                "\(role) \(id) is a registered \(found.rawValue), not \(kind.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(kind.rawValue)"
+            )
         }
     }
 
