@@ -53,7 +53,7 @@ struct CaseEventTests {
             ),
         ]
         for (event, code, message) in cases {
-            let good = CaseRef<Grant>("OK", owner: agency.id).on(day, GrantPaid())
+            let good = CaseRef<Grant>("OK", owner: agency.id).on(day, GrantPromised(amount: 1, recipient: "x"))
             do {
                 try await kit.ledger.append([good, event])
                 Issue.record("accepted \(event)")
@@ -80,16 +80,17 @@ struct CaseEventTests {
         clock.set(to: date("2025-06-01"))
         let recorded = clock.now()
         clock.set(to: date("2025-06-02"))
-        try await kit.ledger.append([a.on(date("2025-03-05"), GrantPromised(amount: 1, recipient: "y"))])
+        // A correction learned later: the grant was in fact paid on 5 March.
+        try await kit.ledger.append([a.on(date("2025-03-05"), GrantPaid())])
         let view = kit.view
 
         let all = try kit.ledger.cases(Grant.self, view: view, owner: agency.id, asOf: date("2025-12-31"))
-        #expect(all.map(\.id) == ["B", "A"] && all[1].amount == 8 && all[1].paid?.on == date("2025-03-10"))
+        #expect(all.map(\.id) == ["B", "A"] && all[1].amount == 7 && all[1].paid?.on == date("2025-03-10"))
         let early = try kit.ledger.cases(Grant.self, view: view, owner: agency.id, asOf: date("2025-03-09"))
-        #expect(early[1].amount == 8 && early[1].paid == nil, "a fact effective after the day is left out")
+        #expect(early[1].paid?.on == date("2025-03-05"), "a fact effective after the day is left out")
         let known = try kit.ledger.cases(
-            Grant.self, view: view, owner: agency.id, asOf: date("2025-12-31"), knownAt: recorded)
-        #expect(known[1].amount == 7, "a fact recorded after the time is left out")
+            Grant.self, view: view, owner: agency.id, asOf: date("2025-03-09"), knownAt: recorded)
+        #expect(known[1].amount == 7 && known[1].paid == nil, "a fact recorded after the time is left out")
         let everyone = try kit.ledger.cases(Grant.self, view: view, asOf: date("2025-12-31"))
         let expected = [agency.id, other.id].sorted().flatMap { $0 == agency.id ? [b, a] : [c] }
         #expect(everyone.map(\.caseRef) == expected, "owners in the view's order, each one's cases as first seen")

@@ -187,8 +187,13 @@ struct ProcurementLedgerTests {
         let head = kit.view.head
         let p = purchaser.id
         let x = ProcurementProcess.project("X", purchaser: p)
+        let registered = x.on(
+            day("2025-03-01"), ProjectRegistered(name: "n", method: .openTender, category: "goods", budget: 1))
         let bad: [[any LedgerEvent]] = [
-            [x.on(day("2025-03-10"), TenderDocumentsIssued(bidDeadline: day("2025-03-01")))],
+            [registered, x.on(day("2025-03-10"), TenderDocumentsIssued(bidDeadline: day("2025-03-01")))],
+            // A fact of a project never registered, and one dated before its registration.
+            [x.on(day("2025-03-10"), ContractSigned(contract: "C", supplier: sme, amount: 1))],
+            [registered, x.on(day("2025-02-28"), ContractSigned(contract: "C", supplier: sme, amount: 1))],
             [x.on(day("2025-03-10"), PaymentMade(contract: "C", amount: 0))],
             [
                 ProcurementProcess.project(" ", purchaser: p).on(
@@ -215,6 +220,17 @@ struct ProcurementLedgerTests {
         } catch let error as CreditKitError {
             #expect(error.code == .invalidEvent && error.message.contains("before the documents"))
         }
+        for (batch, message) in [(bad[1], "is not registered"), (bad[2], "before the case was opened on 2025-03-01")] {
+            do {
+                try await kit.ledger.append(batch)
+                Issue.record("accepted \(batch)")
+            } catch let error as CreditKitError {
+                #expect(error.code == .invalidEvent && error.message.contains(message), "\(error.message)")
+            }
+        }
+        // Registered in one batch, its facts in the next, on the day of the registration: accepted.
+        try await kit.ledger.append([registered])
+        try await kit.ledger.append([x.on(day("2025-03-01"), ContractSigned(contract: "C", supplier: sme, amount: 1))])
     }
 
     @Test("the facts survive a reopen, and the checks find the same")

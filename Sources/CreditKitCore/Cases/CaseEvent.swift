@@ -67,21 +67,32 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
         if let openingKey {
             try context.requireNewCase(
                 openingKey, kind: Self.kind, owner: owner, described: "\(S.caseKey) \(caseID) of \(owner)")
+        } else {
+            try context.requireOpenedCase(
+                casePrefix, owner: owner, on: on, described: "\(S.caseKey) \(caseID) of \(owner)")
         }
         try facts.validate(stamp(sequence: context.sequence), in: context)
     }
 
-    /// For a fact that opens its case: its kind, a zero byte, then the start of its canonical payload (the case
-    /// number and the owner), which every earlier opening of the same case begins with.
+    /// For a fact that opens its case: its kind, a zero byte, then ``casePrefix``, which every earlier opening of
+    /// the same case begins with.
     public var openingKey: [UInt8]? {
         guard Facts.opensCase else { return nil }
+        return Array(Self.kind.rawValue.utf8) + [0] + casePrefix
+    }
+
+    /// Whether this kind of fact opens its case.
+    public static var opensCase: Bool { Facts.opensCase }
+
+    /// The start of the canonical payload every fact of this case shares: the case number and the owner.
+    public var casePrefix: [UInt8] {
         var w = CanonicalWriter()
         w.openObject()
         w.key(string: Facts.State.caseKey)
         w.string(caseID.rawValue)
         w.key(string: Facts.State.ownerKey)
         w.string(owner.rawValue)
-        return Array(Self.kind.rawValue.utf8) + [0] + w.bytes + [UInt8(ascii: ",")]
+        return w.bytes + [UInt8(ascii: ",")]
     }
 
     func stamp(sequence: Int64) -> CaseStamp<Facts.State> {
@@ -137,6 +148,10 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
     var owner: SubjectID { get }
     /// For a fact that opens its case, the key every opening of the same case shares; `nil` otherwise.
     var openingKey: [UInt8]? { get }
+    /// The start of the canonical payload every fact of the case shares.
+    var casePrefix: [UInt8] { get }
+    /// Whether this kind of fact opens its case.
+    static var opensCase: Bool { get }
     /// Adds the fact to its case.
     /// - Parameters:
     ///   - state: The case so far.

@@ -21,6 +21,7 @@ public struct EventRegistry: Sendable {
     /// Adds an event type.
     /// - Parameter type: The event type; a later registration of the same kind replaces an earlier one.
     public mutating func register<E: LedgerEvent>(_ type: E.Type) {
+        if let opening = E.self as? any AnyCaseEvent.Type, opening.opensCase { openingKinds.insert(E.kind) }
         decoders[E.kind] = (
             E.version,
             { bytes in
@@ -34,6 +35,10 @@ public struct EventRegistry: Sendable {
     public mutating func register(_ types: [any LedgerEvent.Type]) {
         for type in types { register(type) }
     }
+
+    /// The kinds of the registered facts that open a case (a project registered): a case's other facts need one
+    /// before them.
+    public private(set) var openingKinds: Set<EventKind> = []
 
     /// The registered kinds, sorted.
     public var kinds: [EventKind] { decoders.keys.sorted() }

@@ -13,6 +13,10 @@ public struct ValidationContext: Sendable {
     let lookupEntries: @Sendable (SubjectID) throws -> [LedgerEntry]
     /// The case-opening facts earlier in the batch, by their opening key.
     var newCases: Set<[UInt8]> = []
+    /// The cases opened earlier in the batch, by their payload prefix, with the day each was opened.
+    var newCaseDays: [[UInt8]: LocalDate] = [:]
+    /// The kinds of facts that open a case.
+    let openingKinds: Set<EventKind>
     var newSubjects: [SubjectID: SubjectKind] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
@@ -26,8 +30,10 @@ public struct ValidationContext: Sendable {
     init(
         view: CoreView, sequence: Int64, recordedAt: Timestamp, profile: JurisdictionProfile = .national,
         lookupEvent: @escaping @Sendable (Int64) throws -> (any LedgerEvent)? = { _ in nil },
-        lookupEntries: @escaping @Sendable (SubjectID) throws -> [LedgerEntry] = { _ in [] }
+        lookupEntries: @escaping @Sendable (SubjectID) throws -> [LedgerEntry] = { _ in [] },
+        openingKinds: Set<EventKind> = []
     ) {
+        self.openingKinds = openingKinds
         self.view = view
         self.sequence = sequence
         self.recordedAt = recordedAt
@@ -156,9 +162,38 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    /// Throws unless a case's opening fact (a project registered) stands before one of its other facts, in the
+    /// ledger or earlier in the batch, on or before the fact's day.
+    /// - Parameters:
+    ///   - prefix: The case's payload prefix (case number and owner).
+    ///   - owner: The case's owner.
+    ///   - on: The fact's day.
+    ///   - described: The case as a message names it.
+    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    func requireOpenedCase(_ prefix: [UInt8], owner: SubjectID, on: LocalDate, described: String) throws {
+        var opened = newCaseDays[prefix]
+        if opened == nil {
+            for entry in try lookupEntries(owner)
+            where openingKinds.contains(entry.kind) && entry.payload.starts(with: prefix) {
+                opened = entry.effectiveDate
+                break
+            }
+        }
+        guard let opened else {
+            throw CreditKitError(.invalidEvent, "\(described) is not registered: its opening fact comes first")
+        }
+        guard opened <= on else {
+            throw CreditKitError(
+                .invalidEvent, "\(described): a fact on \(on) is before the case was opened on \(opened)")
+        }
+    }
+
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
-        if let opening = (event as? any AnyCaseEvent)?.openingKey { newCases.insert(opening) }
+        if let opened = event as? any AnyCaseEvent, let opening = opened.openingKey {
+            newCases.insert(opening)
+            newCaseDays[opened.casePrefix] = event.effectiveDate
+        }
         switch event {
         case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency
         case let e as OfficialRegistered: newSubjects[e.official.id] = .official
