@@ -42,9 +42,9 @@ public struct Grant: CaseState, Hashable {
 public struct GrantPromised: CaseFacts {
     /// `grant.promised`.
     public static let kind: EventKind = "grant.promised"
-    /// How much, in yuan.
     /// The promise opens the grant: its other facts need it first.
     public static var opensCase: Bool { true }
+    /// How much, in yuan.
     public var amount: Decimal
     /// Who receives it.
     public var recipient: String
