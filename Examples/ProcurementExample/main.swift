@@ -50,7 +50,7 @@ public func runProcurementExample(writingTo directory: URL) async throws -> [Str
 
     // 2. The canteen purchase, recorded fact by fact: payment waits for acceptance, due by 15 October.
     let canteen = kit.procurement.project("QLJY-2025-004", purchaser: bureau.id)
-    let firm = Counterparty(name: "秦皇岛市厨具设备有限公司", identifier: "91130300MA0CHJ0042", isSME: true)
+    let firm = Counterparty(name: "秦皇岛市厨具设备有限公司", identifier: "91130300MA0CHJ004A", isSME: true)
     let contract = "QLJY-HT-2025-04"
     try await kit.procurement.record([
         canteen.on(

@@ -228,6 +228,21 @@ struct ProcurementLedgerTests {
                 #expect(error.code == .invalidEvent && error.message.contains(message), "\(error.message)")
             }
         }
+        // A supplier's credit code with a wrong check character is refused, not kept as some other identifier.
+        let mistyped = Counterparty(name: "错码供应商", identifier: "91110000600037341X", isSME: true)
+        do {
+            try await kit.ledger.append([
+                registered, x.on(day("2025-03-02"), ContractSigned(contract: "C", supplier: mistyped, amount: 1)),
+            ])
+            Issue.record("accepted a mistyped credit code")
+        } catch let error as CreditKitError {
+            #expect(error.code == .invalidCreditCode && error.message.contains("错码供应商"), "\(error.message)")
+            #expect(error.message.contains("check character"), "\(error.message)")
+        }
+        // An identifier of another form is kept as it is, and names no subject.
+        #expect(Counterparty(name: "外方", identifier: "AM-1234").creditSubject == nil)
+        #expect(throws: Never.self) { try Counterparty(name: "外方", identifier: "AM-1234").validate() }
+        #expect(kit.view.head == head)
         // Registered in one batch, its facts in the next, on the day of the registration: accepted.
         try await kit.ledger.append([registered])
         try await kit.ledger.append([x.on(day("2025-03-01"), ContractSigned(contract: "C", supplier: sme, amount: 1))])

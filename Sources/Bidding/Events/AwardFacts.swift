@@ -24,6 +24,8 @@ public struct CandidatesPublicised: CaseFacts {
     public static let kind: EventKind = "bidding.candidates.publicised"
     /// The candidates, in order.
     public var candidates: [Counterparty]
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { candidates }
     /// The publicity's last day.
     public var through: LocalDate
 
@@ -84,6 +86,8 @@ public struct BiddingAwardNoticed: CaseFacts {
     public var amounts: [Decimal?] { [price] }
     /// The winner, when its identifier is a credit code.
     public var parties: [SubjectID] { winner.creditSubject.map { [$0] } ?? [] }
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { [winner] }
 
     /// Refuses a notice before the winner is determined.
     /// - Parameters:

@@ -102,6 +102,8 @@ public struct BidsOpened: CaseFacts {
     public var amounts: [Decimal?] { bids.map(\.price) }
     /// The tenderers with credit codes.
     public var parties: [SubjectID] { bids.compactMap { $0.tenderer.creditSubject } }
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { bids.map(\.tenderer) }
 
     /// Refuses a bid without its tenderer's name.
     /// - Parameters:

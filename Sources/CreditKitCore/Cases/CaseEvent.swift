@@ -64,6 +64,13 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
         for case let amount? in facts.amounts where amount < 0 {
             throw CreditKitError(.invalidEvent, "\(S.caseKey) \(caseID): the amount \(amount) is negative")
         }
+        for party in facts.counterparties {
+            do {
+                try party.validate()
+            } catch let error as CreditKitError {
+                throw CreditKitError(error.code, "\(S.caseKey) \(caseID): " + error.message, context: error.context)
+            }
+        }
         if let openingKey {
             try context.requireNewCase(
                 openingKey, kind: Self.kind, owner: owner, described: "\(S.caseKey) \(caseID) of \(owner)")

@@ -24,6 +24,9 @@ public protocol CaseFacts: Codable, Hashable, Sendable {
     var amounts: [Decimal?] { get }
     /// Subjects the fact concerns besides the owner (a supplier with a credit code, a supervisor); none by default.
     var parties: [SubjectID] { get }
+    /// The counterparties the fact names, whose identifiers are checked (``Counterparty/validate()``); none by
+    /// default.
+    var counterparties: [Counterparty] { get }
     /// Keys an older payload stored the day under instead of `on`, read when `on` is absent; none by default.
     static var legacyDayKeys: [String] { get }
     /// Whether the fact opens its case (a project registered), so that a second one for the same case number and
@@ -49,6 +52,8 @@ extension CaseFacts {
     public var amounts: [Decimal?] { [] }
     /// None.
     public var parties: [SubjectID] { [] }
+    /// None.
+    public var counterparties: [Counterparty] { [] }
     /// None.
     public static var legacyDayKeys: [String] { [] }
     /// No.

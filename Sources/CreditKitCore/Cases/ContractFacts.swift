@@ -45,6 +45,8 @@ public struct ContractSigned<State: ContractingCase>: CaseFacts {
     public var amounts: [Decimal?] { [amount] }
     /// The supplier, when its identifier is a credit code.
     public var parties: [SubjectID] { supplier.creditSubject.map { [$0] } ?? [] }
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { [supplier] }
 
     /// Refuses a blank number or supplier, a negative term, acceptance due before signing, a notice after it.
     /// - Parameters:
@@ -173,6 +175,8 @@ public struct BondPosted<State: ContractingCase>: CaseFacts {
     public var bond: BondKind
     /// Who posted it.
     public var supplier: Counterparty
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { [supplier] }
     /// The contract, for a performance bond.
     public var contract: String?
     /// The amount, in yuan.
@@ -226,6 +230,8 @@ public struct BondRefunded<State: ContractingCase>: CaseFacts {
     public static var kind: EventKind { EventKind(State.sector + ".bond.refunded") }
     /// To whom.
     public var supplier: Counterparty
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { [supplier] }
 
     /// Makes the fact.
     /// - Parameter supplier: To whom.

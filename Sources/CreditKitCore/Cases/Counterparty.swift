@@ -24,9 +24,23 @@ public struct Counterparty: Hashable, Sendable, Codable {
 
     /// The subject its identifier names, when the identifier is a valid unified social credit code.
     public var creditSubject: SubjectID? {
-        guard let identifier else { return nil }
-        // Any other identifier (an OCDS scheme's, a foreign one) is not a credit code: absence means no subject.
+        guard let identifier, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return nil }
+        // A code-shaped identifier that fails its check is refused before a fact holding it is written
+        // (``validate()``); one read back from older data names no subject rather than a wrong one.
         return (try? UnifiedSocialCreditCode(identifier)).map { SubjectID($0) }
+    }
+
+    /// Refuses an identifier that has the form of a unified social credit code but is not a valid one: a mistyped
+    /// code would otherwise name no subject, and the firm's facts would silently miss its credit file. Any other
+    /// identifier (an OCDS scheme's, a foreign one) is taken as it is.
+    /// - Throws: ``CreditKitError/Code/invalidCreditCode`` naming the counterparty and what is wrong with the code.
+    public func validate() throws {
+        guard let identifier, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return }
+        do {
+            _ = try UnifiedSocialCreditCode(identifier)
+        } catch let error as CreditKitError {
+            throw CreditKitError(error.code, "\(name): \(error.message)", context: error.context)
+        }
     }
 
     /// Whether two namings are the same counterparty: the same identifier, or the same name when either lacks one.

@@ -59,6 +59,15 @@ public struct UnifiedSocialCreditCode: Hashable, Comparable, Sendable, Codable, 
         self.rawValue = normalised
     }
 
+    /// Whether a text has the form of a code (18 characters of the code set, once trimmed and upper-cased), valid
+    /// or not: what a mistyped code looks like, as against another kind of identifier.
+    /// - Parameter text: The text.
+    /// - Returns: `true` for 18 characters of the code set.
+    public static func hasCodeForm(_ text: String) -> Bool {
+        let bytes = Array(text.trimmingCharactersInSpaces().uppercased().utf8)
+        return bytes.count == 18 && bytes.allSatisfy { valueOfByte[Int($0)] >= 0 }
+    }
+
     /// Assembles a valid code from its parts, computing both check characters: the organisation code's
     /// (GB 11714, position 17) and the code's own (position 18).
     /// - Parameters:

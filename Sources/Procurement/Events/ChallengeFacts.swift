@@ -9,6 +9,8 @@ public struct ChallengeReceived: CaseFacts {
     public var challenge: String
     /// Who challenged.
     public var supplier: Counterparty
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { [supplier] }
 
     /// Makes the fact.
     /// - Parameters:

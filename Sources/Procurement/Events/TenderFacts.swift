@@ -99,6 +99,8 @@ public struct ResultAnnounced: CaseFacts {
     public var winnerConfirmedOn: LocalDate
     /// The winners.
     public var suppliers: [Counterparty]
+    /// The counterparties named, whose identifiers are checked.
+    public var counterparties: [Counterparty] { suppliers }
     /// How many bid, when the evaluation report did not say.
     public var bidders: Int?
 
