@@ -246,6 +246,39 @@ struct ProcurementLedgerTests {
         // Registered in one batch, its facts in the next, on the day of the registration: accepted.
         try await kit.ledger.append([registered])
         try await kit.ledger.append([x.on(day("2025-03-01"), ContractSigned(contract: "C", supplier: sme, amount: 1))])
+        // What the case makes impossible, whether its facts are in the ledger or earlier in the batch.
+        let signedAgain = x.on(day("2025-03-05"), ContractSigned(contract: "C", supplier: sme, amount: 2))
+        let impossible: [([any LedgerEvent], String)] = [
+            ([signedAgain], "contract C is signed already, on 2025-03-01"),
+            ([x.on(day("2025-03-05"), PaymentMade(contract: "D", amount: 1))], "contract D, which was never signed"),
+            (
+                [
+                    x.on(day("2025-03-02"), ContractSigned(contract: "E", supplier: sme, amount: 5)),
+                    x.on(day("2025-03-06"), ContractSigned(contract: "E", supplier: sme, amount: 6)),
+                ], "contract E is signed already, on 2025-03-02"
+            ),
+            (
+                [
+                    x.on(day("2025-03-04"), ContractSigned(contract: "F", supplier: sme, amount: 5)),
+                    x.on(day("2025-03-03"), ContractMilestoneReached(contract: "F", milestone: .delivered)),
+                ], "before contract F was signed on 2025-03-04"
+            ),
+        ]
+        let before = kit.view.head
+        for (batch, message) in impossible {
+            do {
+                try await kit.ledger.append(batch)
+                Issue.record("accepted \(message)")
+            } catch let error as CreditKitError {
+                #expect(error.code == .invalidEvent && error.message.contains(message), "\(error.message)")
+            }
+        }
+        #expect(kit.view.head == before)
+        // A payment on the day of the signing, and a later one, are accepted.
+        try await kit.ledger.append([
+            x.on(day("2025-03-01"), PaymentMade(contract: "C", amount: 1)),
+            x.on(day("2025-03-09"), PaymentMade(contract: "C", amount: 1)),
+        ])
     }
 
     @Test("the facts survive a reopen, and the checks find the same")

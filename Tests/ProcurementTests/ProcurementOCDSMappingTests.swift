@@ -67,6 +67,42 @@ struct ProcurementOCDSMappingTests {
         #expect(method("limited", nil) == .other)
     }
 
+    @Test("import: what the ledger would refuse is left out and counted, and the rest is written")
+    func importLeavesOutWhatCannotBe() async throws {
+        let agency = Fixtures.agency(index: 3)
+        let kit = try CreditKit(
+            store: .inMemory, keys: Fixtures.keys, modules: [ProcurementModule()], clock: FixedClock.demo)
+        try await kit.register(agency, on: LocalDate("2025-01-01")!)
+        // A supplier's code with a wrong check character, a payment and a delivery before the signing, and the same
+        // contract number signed twice.
+        let bad = Self.line
+            .replacingOccurrences(of: #""id":"S1","name""#, with: #""id":"91110000600037341X","name""#)
+            .replacingOccurrences(
+                of: #""suppliers":[{"id":"S1"}]"#, with: #""suppliers":[{"id":"91110000600037341X"}]"#
+            )
+            .replacingOccurrences(of: #""dateMet":"2025-04-10""#, with: #""dateMet":"2025-03-30""#)
+            .replacingOccurrences(
+                of: #"{"date":"2025-05-20","value":{"amount":400000}}"#,
+                with: #"{"date":"2025-03-31","value":{"amount":400000}}"#
+            )
+            .replacingOccurrences(
+                of: #"{"value":{"amount":1}}]}}]}"#,
+                with: #"{"value":{"amount":1}}]}},{"id":"C1","awardID":"A1","dateSigned":"2025-04-02"}]}"#)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-import-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data((bad + "\n").utf8).write(to: file)
+        let summary = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-BUYER-1": agency.id])
+        // The code (in the result and on the contract), the delivery, two payments (one early, one without a date)
+        // and the second signing of C1.
+        #expect(summary.cases == ["procurement": 1] && summary.inconsistentFacts == 6, "\(summary.inconsistentFacts)")
+        let process = try #require(
+            try kit.ledger.cases(ProcurementProcess.self, view: kit.view, asOf: LocalDate("2026-01-01")!).first)
+        let contract = try #require(process.contracts.first)
+        #expect(process.contracts.count == 1 && contract.signed?.on == LocalDate("2025-04-01"))
+        #expect(contract.payments.isEmpty && contract.deliveries.isEmpty && contract.published != nil)
+        #expect(contract.suppliers.first?.identifier == nil && contract.suppliers.first?.name == "小微公司")
+    }
+
     @Test("import: the buyer's agency, one batch, nothing twice, unknown buyers counted")
     func importing() async throws {
         let agency = Fixtures.agency(index: 3)

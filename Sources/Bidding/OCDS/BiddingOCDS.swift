@@ -162,7 +162,7 @@ public enum BiddingOCDSImport {
         }
         if let opened = p.opened?.on, !p.bids.isEmpty {
             let bids = p.bids.map {
-                OpenedBid(tenderer: $0.tenderer, price: $0.price.map { max($0, 0) }, accepted: $0.accepted)
+                OpenedBid(tenderer: $0.tenderer.checkedForImport(&tally), price: $0.price.map { max($0, 0) }, accepted: $0.accepted)
             }
             out.append(tender.on(opened, BidsOpened(bids: bids)))
         }
@@ -174,31 +174,13 @@ public enum BiddingOCDSImport {
                     tender.on(
                         notice,
                         BiddingAwardNoticed(
-                            winner: winner, price: max(p.contracts.first?.amount ?? 0, 0),
+                            winner: winner.checkedForImport(&tally), price: max(p.contracts.first?.amount ?? 0, 0),
                             winnerDeterminedOn: determined)))
             } else {
                 tally.inconsistentFacts += 1
             }
         }
-        for c in p.contracts {
-            guard let signed = c.signed?.on else { continue }
-            out.append(
-                tender.on(
-                    signed,
-                    ContractSigned(
-                        contract: c.id, supplier: c.suppliers.first ?? Counterparty(name: "（未列明中标人）"),
-                        amount: max(c.amount ?? 0, 0))))
-            for d in c.deliveries {
-                out.append(tender.on(d.on, ContractMilestoneReached(contract: c.id, milestone: .delivered)))
-            }
-            for pay in c.payments {
-                guard let on = pay.on, let amount = pay.amount, amount > 0 else {
-                    tally.inconsistentFacts += 1
-                    continue
-                }
-                out.append(tender.on(on, PaymentMade(contract: c.id, amount: amount)))
-            }
-        }
+        out += tender.ocdsContractFacts(p.contracts, unnamedSupplier: "（未列明中标人）", tally: &tally)
         return out
     }
 }

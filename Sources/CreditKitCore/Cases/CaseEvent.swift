@@ -92,15 +92,7 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
     public static var opensCase: Bool { Facts.opensCase }
 
     /// The start of the canonical payload every fact of this case shares: the case number and the owner.
-    public var casePrefix: [UInt8] {
-        var w = CanonicalWriter()
-        w.openObject()
-        w.key(string: Facts.State.caseKey)
-        w.string(caseID.rawValue)
-        w.key(string: Facts.State.ownerKey)
-        w.string(owner.rawValue)
-        return w.bytes + [UInt8(ascii: ",")]
-    }
+    public var casePrefix: [UInt8] { Facts.State.casePrefix(caseID, owner: owner) }
 
     func stamp(sequence: Int64) -> CaseStamp<Facts.State> {
         CaseStamp(id: caseID, owner: owner, on: on, entry: LedgerEntry.ID(sequence))

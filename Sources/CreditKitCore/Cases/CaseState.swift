@@ -63,3 +63,44 @@ public struct CaseRef<State: CaseState>: Hashable, Sendable {
         CaseEvent(facts, case: id, owner: owner, on: day)
     }
 }
+
+extension CaseState {
+    /// The start of the canonical payload every fact of a case shares: its number and its owner, then a comma.
+    static func casePrefix(_ id: CaseID, owner: SubjectID) -> [UInt8] {
+        var w = CanonicalWriter()
+        w.openObject()
+        w.key(string: caseKey)
+        w.string(id.rawValue)
+        w.key(string: ownerKey)
+        w.string(owner.rawValue)
+        return w.bytes + [UInt8(ascii: ",")]
+    }
+}
+
+extension ValidationContext {
+    /// A case as it stands just before the fact being validated (案件现状): its facts in the ledger and earlier in
+    /// the batch, folded in order. A fact's `validate` reads it to refuse what its case makes impossible (a contract
+    /// signed twice, a payment on a contract never signed).
+    /// - Parameter stamp: The fact's stamp: its case and owner.
+    /// - Returns: The case, or `nil` when no fact of it is known.
+    /// - Throws: Storage and decoding errors.
+    public func state<State: CaseState>(of stamp: CaseStamp<State>) throws -> State? {
+        let prefix = State.casePrefix(stamp.id, owner: stamp.owner)
+        var state: State?
+        func fold(_ event: any LedgerEvent, _ sequence: Int64) {
+            guard let fact = event as? any AnyCaseEvent<State> else { return }
+            if state == nil { state = State(case: stamp.id, owner: stamp.owner) }
+            fact.apply(to: &state!, sequence: sequence)
+        }
+        // A case opened in this batch has nothing in the ledger (a second opening is refused).
+        if newCaseDays[prefix] == nil {
+            let sector = State.sector + "."
+            for entry in try lookupEntries(stamp.owner)
+            where entry.kind.rawValue.hasPrefix(sector) && entry.payload.starts(with: prefix) {
+                fold(try decode(entry), entry.sequence)
+            }
+        }
+        for (event, sequence) in newCaseFacts[prefix] ?? [] { fold(event, sequence) }
+        return state
+    }
+}

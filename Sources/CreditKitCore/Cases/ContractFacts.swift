@@ -62,6 +62,10 @@ public struct ContractSigned<State: ContractingCase>: CaseFacts {
         if let awardNoticeOn {
             try stamp.require(awardNoticeOn <= stamp.on, "contract \(contract): signed before its award notice")
         }
+        if let signed = try context.state(of: stamp)?.contracts.first(where: { $0.id == contract })?.signed {
+            try stamp.require(
+                false, "contract \(contract) is signed already, on \(signed.on); a change is a new contract number")
+        }
     }
 
     /// Sets the contract's supplier, amount, signing and terms; the case is awarded.
@@ -108,6 +112,7 @@ public struct ContractMilestoneReached<State: ContractingCase>: CaseFacts {
     ///   - context: The ledger before this fact.
     public func validate(_ stamp: CaseStamp<State>, in context: ValidationContext) throws {
         try stamp.require(!contract.allSatisfy(\.isWhitespace), "a contract milestone names its contract")
+        try requireSigned(contract, by: stamp, in: context, for: "the milestone \(milestone.rawValue)")
     }
 
     /// Dates the milestone on its contract; the first publication, filing and acceptance count.
@@ -154,6 +159,7 @@ public struct PaymentMade<State: ContractingCase>: CaseFacts {
     public func validate(_ stamp: CaseStamp<State>, in context: ValidationContext) throws {
         try stamp.require(!contract.allSatisfy(\.isWhitespace), "a payment names its contract")
         try stamp.require(amount > 0, "a payment of \(amount) is not positive")
+        try requireSigned(contract, by: stamp, in: context, for: "a payment")
     }
 
     /// Adds the payment to its contract.
@@ -298,4 +304,16 @@ extension BondRefunded {
         var c = encoder.container(keyedBy: BondFactKeys.self)
         try c.encode(supplier, forKey: .supplier)
     }
+}
+
+/// Throws unless the case signed a contract with this number on or before the fact's day: a milestone or a payment
+/// needs its contract.
+func requireSigned<State: ContractingCase>(
+    _ contract: String, by stamp: CaseStamp<State>, in context: ValidationContext, for what: String
+) throws {
+    guard let signed = try context.state(of: stamp)?.contracts.first(where: { $0.id == contract })?.signed else {
+        return try stamp.require(false, "\(what) on contract \(contract), which was never signed")
+    }
+    try stamp.require(
+        signed.on <= stamp.on, "\(what) on \(stamp.on), before contract \(contract) was signed on \(signed.on)")
 }

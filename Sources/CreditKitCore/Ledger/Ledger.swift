@@ -151,7 +151,7 @@ public actor Ledger {
             },
             lookupEntries: { subject in
                 try store.entries(sequences: store.sequences(concerning: subject).filter { $0 <= view.head.sequence })
-            }, openingKinds: registry.openingKinds)
+            }, openingKinds: registry.openingKinds, decode: { try registry.decode($0) })
         let first = context.sequence
         for (index, event) in events.enumerated() {
             let kind = type(of: event).kind

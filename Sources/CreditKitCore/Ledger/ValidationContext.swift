@@ -17,6 +17,9 @@ public struct ValidationContext: Sendable {
     var newCaseDays: [[UInt8]: LocalDate] = [:]
     /// The kinds of facts that open a case.
     let openingKinds: Set<EventKind>
+    /// The case facts earlier in the batch, by their case's payload prefix, with their sequence numbers.
+    var newCaseFacts: [[UInt8]: [(event: any LedgerEvent, sequence: Int64)]] = [:]
+    let decode: @Sendable (LedgerEntry) throws -> any LedgerEvent
     var newSubjects: [SubjectID: SubjectKind] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
@@ -31,9 +34,11 @@ public struct ValidationContext: Sendable {
         view: CoreView, sequence: Int64, recordedAt: Timestamp, profile: JurisdictionProfile = .national,
         lookupEvent: @escaping @Sendable (Int64) throws -> (any LedgerEvent)? = { _ in nil },
         lookupEntries: @escaping @Sendable (SubjectID) throws -> [LedgerEntry] = { _ in [] },
-        openingKinds: Set<EventKind> = []
+        openingKinds: Set<EventKind> = [],
+        decode: @escaping @Sendable (LedgerEntry) throws -> any LedgerEvent = { try EventRegistry.core.decode($0) }
     ) {
         self.openingKinds = openingKinds
+        self.decode = decode
         self.view = view
         self.sequence = sequence
         self.recordedAt = recordedAt
@@ -190,9 +195,12 @@ public struct ValidationContext: Sendable {
 
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
-        if let opened = event as? any AnyCaseEvent, let opening = opened.openingKey {
-            newCases.insert(opening)
-            newCaseDays[opened.casePrefix] = event.effectiveDate
+        if let fact = event as? any AnyCaseEvent {
+            if let opening = fact.openingKey {
+                newCases.insert(opening)
+                newCaseDays[fact.casePrefix] = event.effectiveDate
+            }
+            newCaseFacts[fact.casePrefix, default: []].append((event, sequence))
         }
         switch event {
         case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency

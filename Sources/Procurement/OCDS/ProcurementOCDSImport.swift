@@ -39,7 +39,7 @@ public enum ProcurementOCDSImport {
                 tally.inconsistentFacts += 1
             }
         }
-        let winners = process.contracts.first?.suppliers ?? []
+        let winners = (process.contracts.first?.suppliers ?? []).map { $0.checkedForImport(&tally) }
         if let confirmed = process.winnerConfirmed?.on, let announced = process.resultAnnounced?.on {
             if announced >= confirmed, !winners.isEmpty {
                 out.append(
@@ -50,30 +50,7 @@ public enum ProcurementOCDSImport {
                 tally.inconsistentFacts += 1
             }
         }
-        for c in process.contracts {
-            guard let signed = c.signed?.on else { continue }
-            let supplier =
-                c.suppliers.first ?? Counterparty(name: "（未列明供应商）", isSME: false)
-            out.append(
-                project.on(
-                    signed,
-                    ContractSigned(
-                        contract: c.id, supplier: supplier, amount: max(c.amount ?? 0, 0),
-                        awardNoticeOn: c.awardNotice.flatMap { $0 <= signed ? $0 : nil })))
-            if let published = c.published?.on {
-                out.append(project.on(published, ContractMilestoneReached(contract: c.id, milestone: .published)))
-            }
-            for delivery in c.deliveries {
-                out.append(project.on(delivery.on, ContractMilestoneReached(contract: c.id, milestone: .delivered)))
-            }
-            for payment in c.payments {
-                guard let on = payment.on, let amount = payment.amount, amount > 0 else {
-                    tally.inconsistentFacts += 1
-                    continue
-                }
-                out.append(project.on(on, PaymentMade(contract: c.id, amount: amount)))
-            }
-        }
+        out += project.ocdsContractFacts(process.contracts, unnamedSupplier: "（未列明供应商）", tally: &tally)
         return out
     }
 }
