@@ -67,12 +67,18 @@ struct ProcurementOCDSMappingTests {
         #expect(method("limited", nil) == .other)
     }
 
-    @Test("import: what the ledger would refuse is left out and counted, and the rest is written")
-    func importLeavesOutWhatCannotBe() async throws {
+    /// A kit with procurement and one registered agency, for the import tests.
+    func importKit() async throws -> (CreditKit, Agency) {
         let agency = Fixtures.agency(index: 3)
         let kit = try CreditKit(
             store: .inMemory, keys: Fixtures.keys, modules: [ProcurementModule()], clock: FixedClock.demo)
         try await kit.register(agency, on: LocalDate("2025-01-01")!)
+        return (kit, agency)
+    }
+
+    @Test("import: what the ledger would refuse is left out and counted, and the rest is written")
+    func importLeavesOutWhatCannotBe() async throws {
+        let (kit, agency) = try await importKit()
         // A supplier's code with a wrong check character, a payment and a delivery before the signing, and the same
         // contract number signed twice.
         let bad = Self.line
@@ -105,10 +111,7 @@ struct ProcurementOCDSMappingTests {
 
     @Test("import: the buyer's agency, one batch, nothing twice, unknown buyers counted")
     func importing() async throws {
-        let agency = Fixtures.agency(index: 3)
-        let kit = try CreditKit(
-            store: .inMemory, keys: Fixtures.keys, modules: [ProcurementModule()], clock: FixedClock.demo)
-        try await kit.register(agency, on: LocalDate("2025-01-01")!)
+        let (kit, agency) = try await importKit()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-import-\(UUID()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data((Self.line + "\n" + Self.line.replacingOccurrences(of: "CN-BUYER-1", with: "OTHER") + "\n").utf8)

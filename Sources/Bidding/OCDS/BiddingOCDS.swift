@@ -162,7 +162,9 @@ public enum BiddingOCDSImport {
         }
         if let opened = p.opened?.on, !p.bids.isEmpty {
             let bids = p.bids.map {
-                OpenedBid(tenderer: $0.tenderer.checkedForImport(&tally), price: $0.price.map { max($0, 0) }, accepted: $0.accepted)
+                OpenedBid(
+                    tenderer: $0.tenderer.checkedForImport(&tally), price: $0.price.map { max($0, 0) },
+                    accepted: $0.accepted)
             }
             out.append(tender.on(opened, BidsOpened(bids: bids)))
         }
