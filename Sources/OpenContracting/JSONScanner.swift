@@ -157,7 +157,7 @@ struct JSONScanner {
         let space = SIMD16<UInt8>(repeating: 0x20)
         while i + 16 <= count {
             let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((v .== backslash) .| (v .< space)) { return false }
+            if hits((v .== backslash) .| (v .< space)) { return false }
             i += 16
         }
         guard i < count else { return true }
@@ -165,7 +165,7 @@ struct JSONScanner {
             let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
             let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
             let inside = lanes .< SIMD16<UInt8>(repeating: UInt8(count - i))
-            return !any(inside .& ((v .== backslash) .| (v .< space)))
+            return !hits(inside .& ((v .== backslash) .| (v .< space)))
         }
         while i < count {
             let b = start.load(fromByteOffset: i, as: UInt8.self)
@@ -173,6 +173,14 @@ struct JSONScanner {
             i += 1
         }
         return true
+    }
+
+    /// Whether any lane of a mask is set: its sixteen bytes read as two words, which the standard library's
+    /// generic `any` does lane by lane.
+    @inline(__always)
+    static func hits(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
     }
 
     static func isHexDigit(_ b: UInt8) -> Bool {

@@ -30,7 +30,14 @@ extension ProcurementMethod {
     /// - Parameter tender: The tender.
     /// - Returns: The method.
     public static func of(_ tender: OCDSRelease.Tender) -> ProcurementMethod {
-        if let details = tender.procurementMethodDetails?.lowercased() {
+        if let text = tender.procurementMethodDetails {
+            // ASCII letters lower-cased byte by byte (the Chinese names have none), then searched as bytes.
+            let details = text.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+            func mentions(_ word: String) -> Bool {
+                let w = Array(word.utf8)
+                guard details.count >= w.count else { return false }
+                return (0...(details.count - w.count)).contains { details[$0..<($0 + w.count)].elementsEqual(w) }
+            }
             let names: [(ProcurementMethod, [String])] = [
                 (.competitiveConsultation, ["竞争性磋商", "competitive consultation"]),
                 (.competitiveNegotiation, ["竞争性谈判", "competitive negotiation"]),
@@ -39,7 +46,7 @@ extension ProcurementMethod {
                 (.frameworkAgreement, ["框架协议", "framework agreement"]),
                 (.invitedTender, ["邀请招标"]), (.openTender, ["公开招标"]),
             ]
-            for (method, words) in names where words.contains(where: details.contains) { return method }
+            for (method, words) in names where words.contains(where: mentions) { return method }
         }
         switch tender.procurementMethod {
         case "open"?: return .openTender
