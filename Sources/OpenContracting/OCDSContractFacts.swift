@@ -60,7 +60,7 @@ extension Counterparty {
             try validate()
             return self
         } catch {
-            tally.inconsistentFacts += 1
+            tally.invalidCreditCodes += 1
             return Counterparty(name: name, identifier: nil, isSME: isSME)
         }
     }

@@ -27,6 +27,8 @@ public enum OCDSImport {
         public var undated = 0
         /// Facts left out as inconsistent.
         public var inconsistentFacts = 0
+        /// Counterparty identifiers of the credit code's form that fail its check, left out (the names kept).
+        public var invalidCreditCodes = 0
         /// Buyers not registered, with how many releases each.
         public var unmatchedBuyers: [String: Int] = [:]
         /// Malformed lines, by number.
@@ -93,6 +95,7 @@ public enum OCDSImport {
                 context: ["line": String(line)])
         }
         summary.inconsistentFacts = tally.inconsistentFacts
+        summary.invalidCreditCodes = tally.invalidCreditCodes
         if !events.isEmpty { try await kit.ledger.append(events) }
         summary.events = events.count
         return summary

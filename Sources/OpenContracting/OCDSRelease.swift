@@ -183,3 +183,19 @@ public struct DataQualityNote: Hashable, Sendable {
     /// What was found.
     public var message: String
 }
+
+extension OCDSRelease {
+    /// A text's UTF-8 bytes with the ASCII capitals lower-cased (and, if asked, spaces dropped), byte by byte: how
+    /// codes and English words of the data (`documentType`, method details) are compared, without Foundation's
+    /// locale-aware lower-casing, which costs more than reading the release.
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - droppingSpaces: Whether to drop U+0020.
+    /// - Returns: The folded bytes.
+    public static func foldASCII(_ text: String, droppingSpaces: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 where !(droppingSpaces && b == 0x20) { out.append((65...90).contains(b) ? b | 0x20 : b) }
+        return out
+    }
+}

@@ -126,11 +126,8 @@ struct ReleaseDecoder {
                 }
             }
             if let type, let published {
-                // ASCII letters lower-cased and spaces dropped, byte by byte: the types are English words.
-                var folded: [UInt8] = []
-                folded.reserveCapacity(type.utf8.count)
-                for b in type.utf8 where b != 0x20 { folded.append((65...90).contains(b) ? b | 0x20 : b) }
-                body(String(decoding: folded, as: UTF8.self), published)
+                // The types are English words: folded without their spaces.
+                body(String(decoding: OCDSRelease.foldASCII(type, droppingSpaces: true), as: UTF8.self), published)
             }
         }
     }

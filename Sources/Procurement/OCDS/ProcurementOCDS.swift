@@ -31,8 +31,8 @@ extension ProcurementMethod {
     /// - Returns: The method.
     public static func of(_ tender: OCDSRelease.Tender) -> ProcurementMethod {
         if let text = tender.procurementMethodDetails {
-            // ASCII letters lower-cased byte by byte (the Chinese names have none), then searched as bytes.
-            let details = text.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+            // Folded (the Chinese names have no ASCII letters to fold), then searched as bytes.
+            let details = OCDSRelease.foldASCII(text)
             func mentions(_ word: String) -> Bool {
                 let w = Array(word.utf8)
                 guard details.count >= w.count else { return false }

@@ -106,7 +106,7 @@ enum OCDSCommand: Command {
             "\(summary.releases) releases: \(imported.joined(separator: ", ")) imported (\(summary.events) events, one "
                 + "batch); \(summary.alreadyThere) already in the ledger, \(summary.undated) without a date, "
                 + "\(summary.otherLaw) under no registered module's law, \(summary.inconsistentFacts) inconsistent facts "
-                + "left out")
+                + "left out, \(summary.invalidCreditCodes) credit codes failing their check left out (the names kept)")
         let unmatched = summary.unmatchedBuyers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         if !unmatched.isEmpty {
             print(
