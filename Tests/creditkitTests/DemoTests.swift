@@ -89,6 +89,69 @@ struct ArgumentTests {
     }
 }
 
+@Suite("Commands respect what they are given")
+struct CommandRespectTests {
+    func scratch(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ck-cmd-\(UUID())-\(name)").path
+    }
+
+    @Test("attack: demo --store over a file that is not a ledger refuses, even with --replace, and deletes nothing")
+    func demoKeepsOtherFiles() async throws {
+        let path = scratch("notes.txt")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = Data("not a ledger\n".utf8)
+        try text.write(to: URL(fileURLWithPath: path))
+        for args in [["--store", path], ["--store", path, "--replace"]] {
+            var parser = ArgumentParser(args, command: DemoCommand.self)
+            await #expect(throws: CLIError.self, "\(args)") { try await DemoCommand.run(&parser) }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
+        #expect(!FileManager.default.fileExists(atPath: path + ".keys"))
+    }
+
+    @Test("attack: demo over a live ledger needs --replace; without it the ledger and its keys stay")
+    func demoNeedsReplace() async throws {
+        let path = scratch("live.sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm", ".keys"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let kit = try CreditKit(store: .sqlite(path))
+        try await kit.register(Fixtures.agency(index: 1), on: LocalDate("2025-01-01")!)
+        try await kit.close()
+        let keys = try Data(contentsOf: URL(fileURLWithPath: path + ".keys"))
+        var parser = ArgumentParser(["--store", path], command: DemoCommand.self)
+        do {
+            try await DemoCommand.run(&parser)
+            Issue.record("the demo replaced a live ledger without --replace")
+        } catch let error as CLIError {
+            #expect(error.message.contains("--replace"), "\(error.message)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".keys")) == keys)
+        let reopened = try openKit(path)
+        #expect(try await reopened.verify().entryCount == 1)
+    }
+
+    @Test("attack: read commands on an empty file or another file refuse, naming it, and create nothing")
+    func openKitRefuses() throws {
+        let empty = scratch("empty.sqlite")
+        let other = scratch("other.bin")
+        defer { for p in [empty, other] { try? FileManager.default.removeItem(atPath: p) } }
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        try Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).write(to: URL(fileURLWithPath: other))
+        for (path, words) in [(empty, "an empty file"), (other, "not an SQLite file")] {
+            #expect(
+                performing: { try openKit(path) },
+                throws: { error in
+                    let message = (error as? CLIError)?.message ?? ""
+                    return message.contains(path) && message.contains(words)
+                })
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            #expect(!FileManager.default.fileExists(atPath: path + ".keys"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+    }
+}
+
 @Suite("creditkit deadline")
 struct DeadlineCommandTests {
     @Test("refuses a missing start, two periods at once, a bad count and an unknown profile")

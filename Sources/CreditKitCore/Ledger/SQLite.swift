@@ -10,9 +10,10 @@ final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String
 
-    init(path: String) throws {
+    init(path: String, readOnly: Bool = false) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -27,6 +28,9 @@ final class SQLiteConnection {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Whether the file was opened read-only (SQLite falls back to it for a file or folder it cannot write).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     func error(_ rc: Int32, _ sql: String) -> CreditKitError {
         CreditKitError(

@@ -32,6 +32,27 @@ public final class SQLiteLedgerStore: LedgerStore {
         init(path: String, indexFlushThreshold: Int) throws {
             self.indexFlushThreshold = indexFlushThreshold
             db = try SQLiteConnection(path: path)
+            guard !db.isReadOnly else {
+                throw CreditKitError(
+                    .storage,
+                    "\(path) cannot be written (a read-only file or folder); CreditKit opens a ledger to write to it")
+            }
+            // Before anything is created: a file holding other tables, or no database at all, is left as it is.
+            do {
+                let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+                var names: Set<String> = []
+                while try tables.step() { names.insert(tables.string(0)) }
+                if !names.isEmpty, !names.contains("meta") {
+                    throw CreditKitError(
+                        .storage,
+                        "\(path) is not a CreditKit ledger: an SQLite file with other tables (\(names.sorted().prefix(3).joined(separator: ", "))); nothing was changed"
+                    )
+                }
+            } catch let error as CreditKitError where error.context["sqlite"] != nil {
+                throw CreditKitError(
+                    .storage, "\(path) is not a CreditKit ledger: \(error.message); nothing was changed",
+                    context: error.context)
+            }
             try db.execute(
                 """
                 PRAGMA page_size = 8192;
@@ -318,6 +339,49 @@ public final class SQLiteLedgerStore: LedgerStore {
             let erased = sqlite3Changes(c.db) > 0
             try c.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return erased
+        }
+    }
+}
+
+/// What a file holds, as far as CreditKit is concerned (文件检查).
+public enum SQLiteFileKind: Hashable, Sendable {
+    /// No file.
+    case missing
+    /// A file of no bytes.
+    case empty
+    /// A CreditKit ledger.
+    case ledger
+    /// Something else, and what.
+    case other(String)
+}
+
+extension SQLiteLedgerStore {
+    /// What the file at a path holds, read without changing it: what a tool checks before it writes or deletes
+    /// there.
+    /// - Parameter path: The file.
+    /// - Returns: Its kind.
+    public static func inspect(_ path: String) -> SQLiteFileKind {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .missing }
+        guard !isFolder.boolValue else { return .other("a folder") }
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { handle.closeFile() }
+            head = try handle.read(upToCount: 16) ?? Data()
+        } catch {
+            return .other("a file that cannot be read (\(error.localizedDescription))")
+        }
+        if head.isEmpty { return .empty }
+        guard head == Data("SQLite format 3\u{0}".utf8) else { return .other("not an SQLite file") }
+        do {
+            let db = try SQLiteConnection(path: path, readOnly: true)
+            let format = try db.prepare("SELECT value FROM meta WHERE key = 'format'")
+            guard try format.step() else { return .other("an SQLite file without CreditKit's format mark") }
+            let value = format.string(0)
+            return value == "creditkit-ledger-1" ? .ledger : .other("an SQLite file of format \(value)")
+        } catch {
+            return .other("an SQLite file without CreditKit's tables")
         }
     }
 }

@@ -73,8 +73,12 @@ struct ArgumentParser {
 
 /// Opens an existing ledger file with every sector module registered.
 func openKit(_ path: String, clock: any LedgerClock = SystemClock()) throws -> CreditKit {
-    guard FileManager.default.fileExists(atPath: path) else {
+    switch SQLiteLedgerStore.inspect(path) {
+    case .ledger: break
+    case .missing:
         throw CLIError(message: "no ledger at \(path); create one with `creditkit demo --store \(path)`")
+    case .empty: throw CLIError(message: "\(path) is an empty file, not a ledger; nothing was changed")
+    case .other(let what): throw CLIError(message: "\(path) is not a CreditKit ledger: \(what); nothing was changed")
     }
     let keysPath = path + ".keys"
     guard FileManager.default.fileExists(atPath: keysPath) else {

@@ -6,7 +6,7 @@ enum DemoCommand: Command {
     static let name = "demo"
     static let summary = "build a realistic small city's two-year credit history into a ledger and summarise it"
     static let help = """
-        usage: creditkit demo [--store PATH] [--as-of YYYY-MM-DD]
+        usage: creditkit demo [--store PATH] [--replace] [--as-of YYYY-MM-DD]
 
         Builds the credit history of a small city (the structure of Qinhuangdao: its government,
         departments, seven districts and counties with bureaus and townships; invented officials with
@@ -14,20 +14,38 @@ enum DemoCommand: Command {
         years up to the date, writes it to the SQLite ledger, verifies the chain and prints a summary.
         The same date gives the same city.
 
-          --store PATH    the ledger file (default ./creditkit.sqlite). An existing file there, with its
-                          .keys file, is replaced: the demo always starts afresh.
+          --store PATH    the ledger file (default ./creditkit.sqlite); it must not exist yet
+          --replace       build afresh over a CreditKit ledger already at PATH (its .keys file too); a
+                          file that is not a CreditKit ledger is never deleted
           --as-of DATE    the demo's "today" (default: today in China time)
         """
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.option("--store") ?? "./creditkit.sqlite"
         let today = try arguments.dateOption("--as-of") ?? SystemClock().today
+        let replace = arguments.flag("--replace")
         try arguments.finish()
 
         var replaced = false
-        for suffix in ["", "-wal", "-shm", ".keys"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
+        switch SQLiteLedgerStore.inspect(path) {
+        case .missing:
+            guard !FileManager.default.fileExists(atPath: path + ".keys") else {
+                throw CLIError(message: "\(path).keys exists without its ledger; move it away before the demo")
+            }
+        case .ledger:
+            guard replace else {
+                throw CLIError(
+                    message: "\(path) holds a CreditKit ledger; pass --replace to build the demo afresh there, "
+                        + "or choose another --store")
+            }
+            for suffix in ["", "-wal", "-shm", ".keys"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try FileManager.default.removeItem(atPath: path + suffix)
+            }
             replaced = true
+        case .empty:
+            throw CLIError(message: "\(path) is an empty file, not a ledger; the demo does not delete it")
+        case .other(let what):
+            throw CLIError(message: "\(path) is not a CreditKit ledger (\(what)); the demo does not delete it")
         }
         let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
         let city = try DemoCity.build(today: today, keys: keys)
