@@ -111,10 +111,14 @@ struct JSONScanner {
         let count = bytes.count
         guard let base = bytes.baseAddress else { throw fail("unterminated string") }
         // The common case: memchr finds the closing quote, and the bytes before it hold no backslash and no
-        // control character (checked sixteen at a time).
+        // control character (checked sixteen at a time); bytes above ASCII must then be well-formed UTF-8.
         if let found = memchr(base + index, 0x22, count - index) {
             let quote = base.distance(to: UnsafeRawPointer(found))
-            if Self.plain(base + start, quote - start, readable: count - start) {
+            let kind = Self.scan(base + start, quote - start, readable: count - start)
+            if kind & Self.escapesOrControls == 0 {
+                if kind & Self.nonASCII != 0, !Self.isUTF8(base + start, quote - start) {
+                    throw fail("a string that is not UTF-8")
+                }
                 index = quote + 1
                 return UnsafeRawBufferPointer(rebasing: bytes[start..<quote])
             }
@@ -123,6 +127,7 @@ struct JSONScanner {
         while index < count {
             let b = bytes[index]
             if b == 0x22 {
+                guard Self.isUTF8(base + start, index - start) else { throw fail("a string that is not UTF-8") }
                 index += 1
                 return UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)])
             }
@@ -148,29 +153,77 @@ struct JSONScanner {
         throw fail("unterminated string")
     }
 
-    /// Whether `count` bytes hold no backslash and no control character. `readable` bytes may be read from
+    /// ``scan(_:_:readable:)`` found a backslash or a control character.
+    static let escapesOrControls: UInt8 = 1
+    /// ``scan(_:_:readable:)`` found a byte above ASCII.
+    static let nonASCII: UInt8 = 2
+
+    /// What `count` bytes hold: ``escapesOrControls`` and ``nonASCII`` as bits. `readable` bytes may be read from
     /// `start` (at least `count`): a short tail is checked with one masked load when sixteen bytes are readable.
     @inline(__always)
-    static func plain(_ start: UnsafeRawPointer, _ count: Int, readable: Int) -> Bool {
+    static func scan(_ start: UnsafeRawPointer, _ count: Int, readable: Int) -> UInt8 {
         var i = 0
+        var high = false
         let backslash = SIMD16<UInt8>(repeating: 0x5C)
         let space = SIMD16<UInt8>(repeating: 0x20)
+        let ascii = SIMD16<UInt8>(repeating: 0x7F)
         while i + 16 <= count {
             let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            if hits((v .== backslash) .| (v .< space)) { return false }
+            if hits((v .== backslash) .| (v .< space)) { return escapesOrControls }
+            high = high || hits(v .> ascii)
             i += 16
         }
-        guard i < count else { return true }
+        guard i < count else { return high ? nonASCII : 0 }
         if i + 16 <= readable {
             let v = (start + i).loadUnaligned(as: SIMD16<UInt8>.self)
             let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
             let inside = lanes .< SIMD16<UInt8>(repeating: UInt8(count - i))
-            return !hits(inside .& ((v .== backslash) .| (v .< space)))
+            if hits(inside .& ((v .== backslash) .| (v .< space))) { return escapesOrControls }
+            return high || hits(inside .& (v .> ascii)) ? nonASCII : 0
         }
         while i < count {
             let b = start.load(fromByteOffset: i, as: UInt8.self)
-            if b == 0x5C || b < 0x20 { return false }
+            if b == 0x5C || b < 0x20 { return escapesOrControls }
+            high = high || b > 0x7F
             i += 1
+        }
+        return high ? nonASCII : 0
+    }
+
+    /// Whether `count` bytes are well-formed UTF-8 (RFC 3629, the Unicode standard's table 3-7: shortest forms
+    /// only, no surrogates, nothing above U+10FFFF). ASCII runs are passed sixteen bytes at a time.
+    static func isUTF8(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
+        let ascii = SIMD16<UInt8>(repeating: 0x7F)
+        var i = 0
+        @inline(__always) func byte(_ k: Int) -> UInt8 { start.load(fromByteOffset: k, as: UInt8.self) }
+        @inline(__always) func continues(_ k: Int) -> Bool { byte(k) & 0xC0 == 0x80 }
+        while i < count {
+            while i + 16 <= count, !hits((start + i).loadUnaligned(as: SIMD16<UInt8>.self) .> ascii) { i += 16 }
+            guard i < count else { return true }
+            let b = byte(i)
+            switch b {
+            case 0x00...0x7F:
+                i += 1
+            case 0xC2...0xDF:
+                guard i + 1 < count, continues(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 2 < count, continues(i + 2) else { return false }
+                let c = byte(i + 1)
+                let low: UInt8 = b == 0xE0 ? 0xA0 : 0x80
+                let high: UInt8 = b == 0xED ? 0x9F : 0xBF
+                guard (low...high).contains(c) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 3 < count, continues(i + 2), continues(i + 3) else { return false }
+                let c = byte(i + 1)
+                let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
+                let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                guard (low...high).contains(c) else { return false }
+                i += 4
+            default:
+                return false
+            }
         }
         return true
     }
@@ -266,7 +319,8 @@ struct JSONScanner {
                     raw[i + 1] == UInt8(ascii: "u"),
                     let low = UInt32(
                         String(decoding: UnsafeRawBufferPointer(rebasing: raw[(i + 2)..<(i + 6)]), as: UTF8.self),
-                        radix: 16)
+                        radix: 16),
+                    (0xDC00..<0xE000).contains(low)
                 {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     i += 6

@@ -11,7 +11,15 @@ final class OCDSFile {
 
     init(path: String) throws {
         self.path = path
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // A FIFO or a device would block the open itself: only a regular file is opened.
+        var before = stat()
+        guard stat(path, &before) == 0 else {
+            throw CreditKitError(.invalidArgument, "cannot read OCDS file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard (before.st_mode & S_IFMT) == S_IFREG else {
+            throw CreditKitError(.invalidArgument, "OCDS file \(path) is not a regular file")
+        }
+        descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw CreditKitError(.invalidArgument, "cannot read OCDS file \(path): \(String(cString: strerror(errno)))")
         }
@@ -76,21 +84,6 @@ final class OCDSFile {
         return head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// The first line from `start` (without its newline), read in growing pieces.
-    func firstLine(from start: Int) throws -> [UInt8] {
-        var line: [UInt8] = []
-        var offset = start
-        var piece = 64 << 10
-        while offset < size {
-            let chunk = try bytes(offset..<min(size, offset + piece))
-            if let newline = chunk.firstIndex(of: 0x0A) { return line + chunk[..<newline] }
-            line += chunk
-            offset += chunk.count
-            piece = min(piece * 2, OCDSReader.chunkSize)
-        }
-        return line
-    }
-
     /// The offset just after the first newline at or after `offset` (the file's size when there is none).
     func lineEnd(after offset: Int) throws -> Int {
         var position = offset
@@ -144,7 +137,12 @@ final class OCDSFile {
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0, Int(info.st_size) == size else {
-            throw changed(at: Int(info.st_size))
+            throw Int(info.st_size) > size
+                ? CreditKitError(
+                    .invalidArgument,
+                    "OCDS file \(path) changed while it was read: it grew from \(size) to \(info.st_size) bytes; read "
+                        + "it again once it is complete")
+                : changed(at: Int(info.st_size))
         }
     }
 }

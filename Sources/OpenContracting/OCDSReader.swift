@@ -123,7 +123,7 @@ public enum OCDSReader {
             let whole = try file.bytes(start..<to)
             try whole.withUnsafeBytes { all in
                 var scanner = JSONScanner(all)
-                try readDocument(&scanner, line: 1, report: &report, body)
+                try readWholeDocument(&scanner, name: file.path, report: &report, body)
             }
             report.lines = 1
             report.documents = 1
@@ -151,10 +151,10 @@ public enum OCDSReader {
         try data.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
             let start = try OCDSFile.dataStart(of: UnsafeRawBufferPointer(rebasing: all.prefix(8)), name: "the data")
             let rest = UnsafeRawBufferPointer(rebasing: all[start...])
-            if layout(firstLine: firstLine(of: rest), whole: rest) == .document {
+            if layout(of: rest) == .document {
                 report.layout = .document
                 var scanner = JSONScanner(rest)
-                try readDocument(&scanner, line: 1, report: &report, body)
+                try readWholeDocument(&scanner, name: "the data", report: &report, body)
                 report.lines = 1
                 report.documents = 1
                 report.lineSpan = rest.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -173,6 +173,21 @@ public enum OCDSReader {
         }
         try check(report)
         return report
+    }
+
+    /// A file that is one document: its releases, or an error naming the file, the problem and the byte where a
+    /// release or package does not read (the document is one value, so there is no other line to go on with).
+    static func readWholeDocument(
+        _ scanner: inout JSONScanner, name: String, report: inout Report, _ body: (OCDSRelease) throws -> Void
+    ) throws {
+        do {
+            try readDocument(&scanner, line: 1, report: &report, body)
+        } catch let failure as JSONScanner.Failure {
+            throw CreditKitError(
+                .decoding,
+                "\(name) is one JSON document that does not read as OCDS: \(failure.message) at byte "
+                    + "\(failure.offset)")
+        }
     }
 
     /// One line of JSON Lines: blank, a whole value, or malformed.
@@ -203,32 +218,60 @@ public enum OCDSReader {
         }
     }
 
-    /// The first line of some bytes (without its newline).
-    static func firstLine(of bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x0A) ?? bytes.count)])
+    /// The first non-blank line of some bytes (without its newline), and the first byte that is not white space
+    /// after it (the start of the next non-blank line), if the bytes hold one.
+    static func head(of bytes: UnsafeRawBufferPointer) -> (first: UnsafeRawBufferPointer, next: UInt8?) {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        var start = 0
+        while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        var next = end
+        while next < bytes.count, isSpace(bytes[next]) { next += 1 }
+        return (UnsafeRawBufferPointer(rebasing: bytes[start..<end]), next < bytes.count ? bytes[next] : nil)
     }
 
-    /// The layout of a file, from its first line and, only when that line is not a whole value but starts an
-    /// object, from whether the whole file is one value.
+    /// The layout of a file: read from its start only as far as its first two non-blank lines, and whole only
+    /// when those look like a pretty-printed document.
     static func layout(of file: OCDSFile, from start: Int) throws -> Layout {
-        let first = try file.firstLine(from: start)
-        return try first.withUnsafeBytes { line in
-            guard startsObjectButIsNotAValue(line) else { return .jsonLines }
-            let whole = try file.bytes(start..<file.size)
-            return whole.withUnsafeBytes { layout(firstLine: line, whole: $0) }
+        var length = 64 << 10
+        while true {
+            let end = min(file.size, start + length)
+            let prefix = try file.bytes(start..<end)
+            let decided: Layout? = try prefix.withUnsafeBytes { bytes in
+                let (first, next) = head(of: bytes)
+                // Not yet seen the next line's start (or the first line's end): read further, unless at the end.
+                guard next != nil || end == file.size else { return nil }
+                guard isDocumentCandidate(first: first, next: next) else { return .jsonLines }
+                let whole = try file.bytes(start..<file.size)
+                return whole.withUnsafeBytes { isOneValue($0) ? .document : .jsonLines }
+            }
+            if let decided { return decided }
+            length *= 2
         }
     }
 
-    static func layout(firstLine line: UnsafeRawBufferPointer, whole: UnsafeRawBufferPointer) -> Layout {
-        guard startsObjectButIsNotAValue(line) else { return .jsonLines }
-        var scanner = JSONScanner(whole)
+    /// The layout of bytes held in memory.
+    static func layout(of bytes: UnsafeRawBufferPointer) -> Layout {
+        let (first, next) = head(of: bytes)
+        return isDocumentCandidate(first: first, next: next) && isOneValue(bytes) ? .document : .jsonLines
+    }
+
+    /// Whether the head looks like a pretty-printed document: a first line that starts an object but is not a
+    /// whole value, and a next line that does not start another object (as a second line of JSON Lines would).
+    static func isDocumentCandidate(first: UnsafeRawBufferPointer, next: UInt8?) -> Bool {
+        startsObjectButIsNotAValue(first) && next != UInt8(ascii: "{")
+    }
+
+    /// Whether bytes are one JSON value and nothing more.
+    static func isOneValue(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var scanner = JSONScanner(bytes)
         do {
             try scanner.skipValue()
             try scanner.expectEnd()
-            return .document
+            return true
         } catch {
-            // Not one value either: JSON Lines, whose first line is reported malformed.
-            return .jsonLines
+            // Not one value: JSON Lines, whose bad lines are reported.
+            return false
         }
     }
 

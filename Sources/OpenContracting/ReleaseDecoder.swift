@@ -142,8 +142,9 @@ struct ReleaseDecoder {
                 )
             }
         }
+        guard s.peek() == UInt8(ascii: "{") else { throw s.fail("a release is a JSON object") }
         var r = OCDSRelease()
-        try s.objectOrSkip { s, key in
+        try s.object { s, key in
             switch key.count {
             case 4 where key.equals("ocid"): r.ocid = try text(&s, "ocid") ?? ""
             case 4 where key.equals("date"): r.date = try date(&s, "date")

@@ -112,6 +112,65 @@ struct OCDSReaderAttackTests {
         #expect(seen == ["good", "good"])
     }
 
+    @Test("attack: a high surrogate before another escape is read, not a crash; a lone one becomes U+FFFD")
+    func surrogates() throws {
+        let text = #"""
+            {"ocid":"X-\ud800\u0041"}
+            {"ocid":"Y-\udbff\udbff"}
+            {"ocid":"Z-\ud83d\ude00"}
+            """#
+        var seen: [String] = []
+        let report = try OCDSReader.read(data: Data(text.utf8)) { seen.append($0.ocid) }
+        #expect(seen == ["X-\u{FFFD}A", "Y-\u{FFFD}\u{FFFD}", "Z-😀"] && report.malformed.isEmpty)
+    }
+
+    @Test("attack: bytes that are not UTF-8 make their line malformed, not a string with U+FFFD")
+    func invalidUTF8() throws {
+        let good = Array(#"{"ocid":"好"}"#.utf8)
+        for bad: [UInt8] in [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE5, 0xA5], [0xF5, 0x80, 0x80, 0x80]] {
+            let line = Array(#"{"ocid":"a"#.utf8) + bad + Array(#"b"}"#.utf8)
+            var seen: [String] = []
+            let report = try OCDSReader.read(data: Data(good + [0x0A] + line + [0x0A] + good)) { seen.append($0.ocid) }
+            #expect(report.malformed.map(\.line) == [2] && seen == ["好", "好"], "\(bad)")
+        }
+    }
+
+    @Test("attack: a FIFO or a folder is refused at once, not waited on")
+    func notARegularFile() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("ck-fifo-\(UUID())").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        for path in [fifo, FileManager.default.temporaryDirectory.path] {
+            #expect(
+                performing: { try OCDSReader.read(path: path) { _ in } },
+                throws: { error in
+                    (error as? CreditKitError)?.message.contains("not a regular file") == true
+                })
+        }
+    }
+
+    @Test("attack: a pretty-printed package after blank lines is one document; a broken one is an error naming it")
+    func documents() throws {
+        let package = "\n\r\n  {\n  \"releases\": [\n    {\"ocid\": \"a\"},\n    {\"ocid\": \"b\"}\n  ]\n}\n"
+        var seen: [String] = []
+        let report = try OCDSReader.read(data: Data(package.utf8)) { seen.append($0.ocid) }
+        #expect(report.layout == .document && seen == ["a", "b"])
+        for broken in ["{\n  \"releases\": {\"a\": 1}\n}\n", "{\n  \"releases\": [1, 2]\n}\n"] {
+            let url = try Self.file(Array(broken.utf8))
+            defer { try? FileManager.default.removeItem(at: url) }
+            #expect(
+                performing: { try OCDSReader.read(path: url.path) { _ in } },
+                throws: { error in
+                    let e = error as? CreditKitError
+                    return e?.code == .decoding && e?.message.contains("one JSON document that does not read") == true
+                })
+        }
+        // A first line that starts an object but breaks off, followed by JSON Lines: JSON Lines, line 1 malformed.
+        let lines = "{\"ocid\":\"broken\",\n{\"ocid\":\"c\"}\n"
+        let jsonLines = try OCDSReader.read(data: Data(lines.utf8)) { _ in }
+        #expect(jsonLines.layout == .jsonLines && jsonLines.malformed.map(\.line) == [1] && jsonLines.releases == 1)
+    }
+
     @Test("strict JSON still reads what RFC 8259 allows: escapes, exponents, negative zero, nesting, white space")
     func strictAllows() throws {
         let line = #" { "ocid" : "a\/b\u00e9\"" , "x" : [ -0 , 1.5e-3 , 2E+2 , true , false , null , { } , [ ] ] } "#
