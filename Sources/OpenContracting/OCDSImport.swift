@@ -72,6 +72,10 @@ public enum OCDSImport {
                 summary.unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
                 return
             }
+            guard !release.ocid.allSatisfy(\.isWhitespace) else {
+                tally.inconsistentFacts += 1
+                return
+            }
             guard held[index].insert(OCDSCaseKey(owner: owner, id: release.ocid)).inserted else {
                 summary.alreadyThere += 1
                 return
@@ -95,7 +99,7 @@ public enum OCDSImport {
                 context: ["line": String(line)])
         }
         summary.inconsistentFacts = tally.inconsistentFacts
-        summary.invalidCreditCodes = tally.invalidCreditCodes
+        summary.invalidCreditCodes = tally.invalidCreditCodes.count
         if !events.isEmpty { try await kit.ledger.append(events) }
         summary.events = events.count
         return summary

@@ -88,8 +88,9 @@ public struct OCDSImportTally: Sendable, Hashable {
     /// Facts left out because the data gets them wrong (a deadline before the documents, a notice before the
     /// award, a payment that is not positive).
     public var inconsistentFacts = 0
-    /// Counterparty identifiers of the credit code's form that fail its check, left out (the names kept).
-    public var invalidCreditCodes = 0
+    /// Counterparty identifiers of the credit code's form that fail its check, left out (the names kept), each
+    /// counted once however often the file names it.
+    public var invalidCreditCodes: Set<String> = []
 
     /// An empty tally.
     public init() {}

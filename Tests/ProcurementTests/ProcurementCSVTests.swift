@@ -20,7 +20,7 @@ struct ProcurementCSVTests {
     /// The open tender of the ledger tests, as a platform exports it (a byte-order mark, CRLF, a quoted name).
     var csv: String {
         let p = purchaser.creditCode.rawValue
-        let s = "秦皇岛小微科技有限公司,91130300MA0SME0001,是"
+        let s = "秦皇岛小微科技有限公司,91130300MA0XW00010,是"
         return "\u{FEFF}"
             + [
                 "project,purchaser,fact,date,name,method,category,budget,deadline,bidders,confirmed,contract,supplier,"

@@ -9,7 +9,7 @@ import Testing
 @Suite("Procurement facts in the ledger")
 struct ProcurementLedgerTests {
     let purchaser = Fixtures.agency(index: 7)
-    let sme = Counterparty(name: "秦皇岛小微科技有限公司", identifier: "91130300MA0SME0001", isSME: true)
+    let sme = Counterparty(name: "秦皇岛小微科技有限公司", identifier: "91130300MA0XW00010", isSME: true)
 
     func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
@@ -239,6 +239,14 @@ struct ProcurementLedgerTests {
             #expect(error.code == .invalidCreditCode && error.message.contains("错码供应商"), "\(error.message)")
             #expect(error.message.contains("check character"), "\(error.message)")
         }
+        // An O typed for a 0 is a mistyped code too, with or without the CN-USCC- prefix of open data.
+        for typo in ["91130300MA0CHJ0O4A", "CN-USCC-91130300MA0CHJ0O4A"] {
+            #expect(throws: CreditKitError.self, "\(typo)") {
+                try Counterparty(name: "错码供应商", identifier: typo).validate()
+            }
+        }
+        #expect(
+            Counterparty(name: "供应商", identifier: "CN-USCC-91130300MA0CHJ004A").creditSubject == "91130300MA0CHJ004A")
         // An identifier of another form is kept as it is, and names no subject.
         #expect(Counterparty(name: "外方", identifier: "AM-1234").creditSubject == nil)
         #expect(throws: Never.self) { try Counterparty(name: "外方", identifier: "AM-1234").validate() }

@@ -147,13 +147,7 @@ public enum BiddingOCDSImport {
         else { return [] }
         let id = release.ocid
         let tender = BiddingProcess.project(CaseID(id), tenderer: tenderer)
-        var out: [any AnyCaseEvent<BiddingProcess>] = [
-            tender.on(
-                registered,
-                BiddingProjectRegistered(
-                    name: p.name.flatMap { $0.isEmpty ? nil : $0 } ?? id, openness: p.openness,
-                    category: .construction, estimatedPrice: max(p.estimatedPrice ?? 0, 0), completeFacts: false))
-        ]
+        var out: [any AnyCaseEvent<BiddingProcess>] = []
         if let issued = p.documentsIssued?.on, let deadline = p.bidDeadline {
             out.append(tender.on(issued, BiddingDocumentsIssued(stage: .tender, saleEnds: nil, deadline: deadline)))
             for c in p.clarifications {
@@ -161,12 +155,20 @@ public enum BiddingOCDSImport {
             }
         }
         if let opened = p.opened?.on, !p.bids.isEmpty {
-            let bids = p.bids.map {
-                OpenedBid(
-                    tenderer: $0.tenderer.checkedForImport(&tally), price: $0.price.map { max($0, 0) },
-                    accepted: $0.accepted)
+            // A bid naming no tenderer has no one to hold to it; bids opened before the documents were issued
+            // cannot have been.
+            let named = p.bids.filter { !$0.tenderer.name.allSatisfy(\.isWhitespace) }
+            tally.inconsistentFacts += p.bids.count - named.count
+            if let issued = p.documentsIssued?.on, opened < issued {
+                tally.inconsistentFacts += 1
+            } else if !named.isEmpty {
+                let bids = named.map {
+                    OpenedBid(
+                        tenderer: $0.tenderer.checkedForImport(&tally), price: $0.price.map { max($0, 0) },
+                        accepted: $0.accepted)
+                }
+                out.append(tender.on(opened, BidsOpened(bids: bids)))
             }
-            out.append(tender.on(opened, BidsOpened(bids: bids)))
         }
         if let determined = p.winnerDetermined?.on, let notice = p.awardNotice?.on,
             let winner = p.contracts.first?.suppliers.first
@@ -183,7 +185,11 @@ public enum BiddingOCDSImport {
             }
         }
         out += tender.ocdsContractFacts(p.contracts, unnamedSupplier: "（未列明中标人）", tally: &tally)
-        return out
+        // Registered on the earliest day of any of its facts: the release's first date may be a later one.
+        let registration = BiddingProjectRegistered(
+            name: p.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? id, openness: p.openness,
+            category: .construction, estimatedPrice: max(p.estimatedPrice ?? 0, 0), completeFacts: false)
+        return [tender.on(out.map(\.effectiveDate).reduce(registered, min), registration)] + out
     }
 }
 

@@ -22,9 +22,17 @@ public struct Counterparty: Hashable, Sendable, Codable {
         self.isSME = isSME
     }
 
-    /// The subject its identifier names, when the identifier is a valid unified social credit code.
+    /// The identifier without a `CN-USCC-` scheme prefix (as open data writes a credit code), when it has one.
+    var codeText: String? {
+        guard let identifier else { return nil }
+        let prefix = "CN-USCC-"
+        return identifier.uppercased().hasPrefix(prefix) ? String(identifier.dropFirst(prefix.count)) : identifier
+    }
+
+    /// The subject its identifier names, when the identifier (with or without a `CN-USCC-` prefix) is a valid
+    /// unified social credit code.
     public var creditSubject: SubjectID? {
-        guard let identifier, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return nil }
+        guard let identifier = codeText, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return nil }
         // A code-shaped identifier that fails its check is refused before a fact holding it is written
         // (``validate()``); one read back from older data names no subject rather than a wrong one.
         return (try? UnifiedSocialCreditCode(identifier)).map { SubjectID($0) }
@@ -35,7 +43,7 @@ public struct Counterparty: Hashable, Sendable, Codable {
     /// identifier (an OCDS scheme's, a foreign one) is taken as it is.
     /// - Throws: ``CreditKitError/Code/invalidCreditCode`` naming the counterparty and what is wrong with the code.
     public func validate() throws {
-        guard let identifier, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return }
+        guard let identifier = codeText, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return }
         do {
             _ = try UnifiedSocialCreditCode(identifier)
         } catch let error as CreditKitError {

@@ -59,13 +59,13 @@ public struct UnifiedSocialCreditCode: Hashable, Comparable, Sendable, Codable, 
         self.rawValue = normalised
     }
 
-    /// Whether a text has the form of a code (18 characters of the code set, once trimmed and upper-cased), valid
-    /// or not: what a mistyped code looks like, as against another kind of identifier.
+    /// Whether a text has the form of a code, valid or not: 18 ASCII letters and digits once trimmed. That is what
+    /// a mistyped code looks like (a wrong check character, an O for a 0), as against another kind of identifier.
     /// - Parameter text: The text.
-    /// - Returns: `true` for 18 characters of the code set.
+    /// - Returns: `true` for 18 ASCII letters and digits.
     public static func hasCodeForm(_ text: String) -> Bool {
-        let bytes = Array(text.trimmingCharactersInSpaces().uppercased().utf8)
-        return bytes.count == 18 && bytes.allSatisfy { valueOfByte[Int($0)] >= 0 }
+        let bytes = Array(text.trimmingCharactersInSpaces().utf8)
+        return bytes.count == 18 && bytes.allSatisfy { (48...57).contains($0) || (65...90).contains($0 & 0xDF) }
     }
 
     /// Assembles a valid code from its parts, computing both check characters: the organisation code's

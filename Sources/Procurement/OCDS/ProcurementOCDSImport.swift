@@ -20,15 +20,7 @@ public enum ProcurementOCDSImport {
         guard let registered = release.firstDate
         else { return [] }
         let project = ProcurementProcess.project(CaseID(release.ocid), purchaser: purchaser)
-        var out: [any AnyCaseEvent<ProcurementProcess>] = [
-            project.on(
-                registered,
-                ProjectRegistered(
-                    name: release.tender?.title.flatMap { $0.isEmpty ? nil : $0 } ?? release.ocid,
-                    method: process.method,
-                    category: ["goods", "services", "works"].contains(process.category ?? "") ? process.category : nil,
-                    budget: process.budget.flatMap { $0 >= 0 ? $0 : nil }, completeFacts: false))
-        ]
+        var out: [any AnyCaseEvent<ProcurementProcess>] = []
         if let issued = process.documentsIssued?.on, let deadline = process.bidDeadline {
             if deadline >= issued {
                 out.append(project.on(issued, TenderDocumentsIssued(bidDeadline: deadline)))
@@ -51,7 +43,13 @@ public enum ProcurementOCDSImport {
             }
         }
         out += project.ocdsContractFacts(process.contracts, unnamedSupplier: "（未列明供应商）", tally: &tally)
-        return out
+        // Registered on the earliest day of any of its facts: the release's first date may be a later one.
+        let registration = ProjectRegistered(
+            name: release.tender?.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? release.ocid,
+            method: process.method,
+            category: ["goods", "services", "works"].contains(process.category ?? "") ? process.category : nil,
+            budget: process.budget.flatMap { $0 >= 0 ? $0 : nil }, completeFacts: false)
+        return [project.on(out.map(\.effectiveDate).reduce(registered, min), registration)] + out
     }
 }
 
