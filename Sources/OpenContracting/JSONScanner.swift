@@ -198,12 +198,16 @@ struct JSONScanner {
         @inline(__always) func byte(_ k: Int) -> UInt8 { start.load(fromByteOffset: k, as: UInt8.self) }
         @inline(__always) func continues(_ k: Int) -> Bool { byte(k) & 0xC0 == 0x80 }
         while i < count {
-            while i + 16 <= count, !hits((start + i).loadUnaligned(as: SIMD16<UInt8>.self) .> ascii) { i += 16 }
-            guard i < count else { return true }
             let b = byte(i)
             switch b {
             case 0x00...0x7F:
                 i += 1
+                // Two ASCII bytes in a row: an ASCII stretch, passed sixteen bytes at a time.
+                if i < count, byte(i) < 0x80 {
+                    while i + 16 <= count, !hits((start + i).loadUnaligned(as: SIMD16<UInt8>.self) .> ascii) {
+                        i += 16
+                    }
+                }
             case 0xC2...0xDF:
                 guard i + 1 < count, continues(i + 1) else { return false }
                 i += 2

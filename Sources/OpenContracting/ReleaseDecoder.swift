@@ -34,11 +34,17 @@ struct ReleaseDecoder {
         return nil
     }
 
+    /// The locale numbers are read in, made once.
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     mutating func decimal(_ s: inout JSONScanner, _ field: String) throws -> Decimal? {
         let (text, wasString, _) = try s.scalarText()
         guard let text else { return nil }
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !text.isEmpty,
-            text.allSatisfy({ "+-.eE0123456789".contains($0) })
+        // Checked as bytes first: a digit, sign, point or exponent only (iterating characters costs more than
+        // the rest of the release).
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({ (48...57).contains($0) || $0 == 43 || $0 == 45 || $0 == 46 || $0 | 0x20 == 101 }),
+            let value = Decimal(string: text, locale: Self.posix)
         else {
             note(field, "'\(text.prefix(40))' is not a number")
             return nil
