@@ -65,6 +65,7 @@ public final class CreditKit: Sendable {
             store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock,
             profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)))
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
+        try vault.checkKeys()
     }
 
     /// The jurisdiction profile the rules use.
@@ -119,8 +120,20 @@ public final class CreditKit: Sendable {
         residentID: ResidentID, name: String, on: LocalDate, externalIdentifiers: [ExternalIdentifier] = []
     ) async throws -> Official {
         let official = Official(token: vault.keys.token(for: residentID), externalIdentifiers: externalIdentifiers)
-        try await ledger.append(OfficialRegistered(official: official, on: on))
+        // Sealed first: a crash before the ledger entry leaves sealed data no official points to (overwritten by a
+        // second attempt), never a registered official whose data is missing.
+        guard view.subject(official.id) == nil else {
+            // Registered before: the ledger refuses the second registration, and the sealed data stays as it is.
+            try await ledger.append(OfficialRegistered(official: official, on: on))
+            return official
+        }
         try vault.seal(PersonalData(residentID: residentID, name: name))
+        do {
+            try await ledger.append(OfficialRegistered(official: official, on: on))
+        } catch {
+            try vault.erase(official.token)
+            throw error
+        }
         return official
     }
 
@@ -135,12 +148,49 @@ public final class CreditKit: Sendable {
     /// An official's personal data from the vault.
     /// - Parameter official: The official.
     /// - Returns: The data.
-    /// - Throws: ``CreditKitError/Code/erased`` once erased; ``CreditKitError/Code/unknownSubject``.
+    /// - Throws: ``CreditKitError/Code/erased`` once an erasure was recorded; ``CreditKitError/Code/personalDataLost``
+    ///   when the data is missing or does not open though no erasure was recorded; ``CreditKitError/Code/unknownSubject``.
     public func personalData(of official: SubjectID) throws -> PersonalData {
-        guard case .official(let o)? = view.subject(official)?.subject else {
+        guard let state = view.subject(official), case .official(let o) = state.subject else {
             throw CreditKitError(.unknownSubject, "\(official) is not a registered official")
         }
-        return try vault.open(o.token)
+        if let on = state.personalDataErasedOn {
+            throw CreditKitError(.erased, "the personal data of \(official) was erased on \(on)")
+        }
+        do {
+            return try vault.open(o.token)
+        } catch let error as CreditKitError where error.code == .erased || error.code == .crypto {
+            throw CreditKitError(
+                .personalDataLost,
+                "the personal data of official \(official) (token \(o.token.hex.prefix(12))…) is "
+                    + (error.code == .erased ? "missing from the vault" : "in the vault but does not open")
+                    + ", and no erasure was recorded: the vault was damaged or altered",
+                context: ["token": o.token.hex])
+        }
+    }
+
+    /// Every fault in the vault (个人信息保险库核查): an official whose data is missing or does not open though no
+    /// erasure was recorded, and one whose data is still there after a recorded erasure.
+    /// - Returns: The faults, each naming the official and the token; empty when the vault agrees with the ledger.
+    /// - Throws: Storage errors.
+    public func vaultFaults() throws -> [String] {
+        var out: [String] = []
+        for state in view.subjects(ofKind: .official) {
+            guard case .official(let o) = state.subject else { continue }
+            let id = state.subject.id
+            if state.personalDataErasedOn != nil {
+                if try vault.holds(o.token) {
+                    out.append("official \(id): personal data still in the vault after its recorded erasure")
+                }
+                continue
+            }
+            do {
+                _ = try personalData(of: id)
+            } catch let error as CreditKitError where error.code == .personalDataLost {
+                out.append(error.message)
+            }
+        }
+        return out
     }
 
     /// An official's name, or `[已删除]` once the personal data was erased.

@@ -69,6 +69,39 @@ public struct PersonalDataVault: Sendable {
         return PersonalData(residentID: try ResidentID(decoded.id), name: decoded.name)
     }
 
+    /// The vault's own entry, under a token no person can have (all zero bytes; a person's token is an HMAC): a
+    /// constant sealed under the keys the vault was first opened with.
+    static let keyCheckToken = PersonToken(bytes: [UInt8](repeating: 0, count: 32))
+    static let keyCheckText = Array("creditkit-vault-key-check-1".utf8)
+
+    /// Refuses keys that are not the ones the vault was sealed with: the vault's key-check entry must open under
+    /// them. A vault without one (new, or from before the check) gets one now.
+    /// - Throws: ``CreditKitError/Code/crypto`` naming the mismatch; storage errors.
+    public func checkKeys() throws {
+        guard let sealed = try store.sealedPersonalData(for: Self.keyCheckToken) else {
+            let check = try LibCrypto.seal(
+                Self.keyCheckText, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
+            return try store.storeSealedPersonalData(check, for: Self.keyCheckToken)
+        }
+        do {
+            guard
+                try LibCrypto.open(sealed, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
+                    == Self.keyCheckText
+            else { throw CreditKitError(.crypto, "the vault's key check holds an unexpected value") }
+        } catch {
+            throw CreditKitError(
+                .crypto,
+                "these vault keys are not the ones this ledger's personal data was sealed with: use the ledger's own "
+                    + "keys file; nothing was read or written")
+        }
+    }
+
+    /// Whether the vault holds an entry for a token, opened or not.
+    /// - Parameter token: The token.
+    /// - Returns: `true` when there is a sealed entry.
+    /// - Throws: Storage errors.
+    public func holds(_ token: PersonToken) throws -> Bool { try store.sealedPersonalData(for: token) != nil }
+
     /// Erases a person's data.
     /// - Parameter token: The person's token.
     /// - Returns: Whether there was any.

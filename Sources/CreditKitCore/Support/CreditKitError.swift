@@ -43,6 +43,9 @@ public struct CreditKitError: Error, Hashable, Sendable, CustomStringConvertible
         public static let crypto = Code(rawValue: "crypto")
         /// Personal data was asked for but has been erased.
         public static let erased = Code(rawValue: "erased")
+        /// Personal data that should be in the vault is missing or does not open, and no erasure was recorded: an
+        /// integrity fault, never shown as erased.
+        public static let personalDataLost = Code(rawValue: "personal-data-lost")
         /// A lifecycle step the law does not allow here (repair before the minimum period, an objection against a
         /// revoked record); nothing was written.
         public static let invalidTransition = Code(rawValue: "invalid-transition")

@@ -1,0 +1,99 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+/// The vault tells loss from erasure (issue: integrity under attack, "the vault fails as erased").
+@Suite("Vault integrity")
+struct VaultIntegrityTests {
+    /// A ledger file with one agency and one official, and the official.
+    func ledger() async throws -> (kit: CreditKit, path: String, official: SubjectID, dir: URL) {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        try await kit.register(Fixtures.agency(index: 1), on: date("2024-01-01"))
+        let official = try await kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 7), name: "赵六", on: date("2024-01-01"))
+        return (kit, path, official.id, dir)
+    }
+
+    @Test("attack: a wrong keys file is refused when the ledger is opened, and nothing is written")
+    func wrongKeys() async throws {
+        let (kit, path, _, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await kit.close()
+        let head = try Ledger.verify(store: SQLiteLedgerStore(path: path)).head
+        #expect(
+            performing: { try CreditKit(store: .sqlite(path), keys: try VaultKeys.generate()) },
+            throws: { error in
+                let e = error as? CreditKitError
+                return e?.code == .crypto && e?.message.contains("not the ones this ledger") == true
+            })
+        #expect(try Ledger.verify(store: SQLiteLedgerStore(path: path)).head == head)
+        // The right keys still open it.
+        let again = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+        #expect(try again.vaultFaults().isEmpty)
+    }
+
+    @Test("attack: a deleted or altered vault row is lost, named by token, never shown as erased")
+    func lostIsNotErased() async throws {
+        let (kit, path, official, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard case .official(let o)? = kit.view.subject(official)?.subject else { throw CancellationError() }
+        let raw = try SQLiteLedgerStore(path: path)
+        // Deleted behind the ledger's back: no erasure recorded.
+        try kit.vault.erase(o.token)
+        for read in [{ _ = try kit.personalData(of: official) }, { _ = try kit.displayName(of: official) }] {
+            #expect(
+                performing: read,
+                throws: { error in
+                    let e = error as? CreditKitError
+                    return e?.code == .personalDataLost && e?.message.contains("missing from the vault") == true
+                })
+        }
+        #expect(try kit.vaultFaults().count == 1 && kit.vaultFaults()[0].contains(String(o.token.hex.prefix(12))))
+        // Altered: present but does not open.
+        try raw.storeSealedPersonalData([UInt8](repeating: 7, count: 64), for: o.token)
+        #expect(
+            performing: { try kit.personalData(of: official) },
+            throws: { error in
+                (error as? CreditKitError)?.message.contains("does not open") == true
+            })
+        #expect(try kit.vaultFaults().count == 1)
+    }
+
+    @Test("a recorded erasure reads as erased with its day; data left behind after it is a fault")
+    func erasureRecorded() async throws {
+        let (kit, path, official, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard case .official(let o)? = kit.view.subject(official)?.subject else { throw CancellationError() }
+        let raw = try SQLiteLedgerStore(path: path)
+        let sealed = try #require(try raw.sealedPersonalData(for: o.token))
+        try await kit.erasePersonalData(of: official, on: date("2026-11-01"), reason: "个人信息保护法第四十七条")
+        #expect(
+            performing: { try kit.personalData(of: official) },
+            throws: { error in
+                let e = error as? CreditKitError
+                return e?.code == .erased && e?.message.contains("2026-11-01") == true
+            })
+        #expect(try kit.displayName(of: official).contains("已删除") && kit.vaultFaults().isEmpty)
+        try raw.storeSealedPersonalData(sealed, for: o.token)
+        #expect(
+            try kit.vaultFaults() == [
+                "official \(official): personal data still in the vault after its recorded erasure"
+            ])
+    }
+
+    @Test("a second registration of a person is refused and does not overwrite the sealed data")
+    func refusedRegistration() async throws {
+        let (kit, _, _, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = Fixtures.residentID(index: 8)
+        _ = try await kit.registerOfficial(residentID: id, name: "钱七", on: date("2024-01-01"))
+        await #expect(throws: CreditKitError.self) {
+            try await kit.registerOfficial(residentID: id, name: "别名", on: date("2024-02-01"))
+        }
+        let again = try #require(kit.official(for: id))
+        #expect(try kit.personalData(of: again).name == "钱七", "the first registration's data is kept")
+    }
+}
