@@ -81,8 +81,10 @@ func ledgerWorkload(n: Int, dir: String) async throws {
     let batch = 1_000
     let base = try LocalDate(year: 2024, month: 1, day: 1)
     var subjectIDs: [SubjectID] = []
+    // The checkpoint is authenticated with the kit's cache key, as CreditKit opens a ledger.
+    let cacheKey = Fixtures.keys.cacheKey
     do {
-        let ledger = try Ledger(store: SQLiteLedgerStore(path: path))
+        let ledger = try Ledger(store: SQLiteLedgerStore(path: path), cacheKey: cacheKey)
         // Setup, not timed: the subjects the records belong to.
         for start in stride(from: 0, to: agencies, by: batch) {
             let events = (start..<(start + batch)).map { i -> AgencyRegistered in
@@ -124,7 +126,7 @@ func ledgerWorkload(n: Int, dir: String) async throws {
         try await ledger.close()
     }
     let start = ContinuousClock.now
-    let reopened = try Ledger(store: SQLiteLedgerStore(path: path))
+    let reopened = try Ledger(store: SQLiteLedgerStore(path: path), cacheKey: cacheKey)
     guard let profile = try reopened.profile(of: subjectIDs[4_242], asOf: base.adding(days: 400)) else {
         throw BenchError.message("the reopened ledger has no profile for \(subjectIDs[4_242])")
     }

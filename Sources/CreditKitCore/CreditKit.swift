@@ -63,7 +63,7 @@ public final class CreditKit: Sendable {
         self.modules = modules
         self.ledger = try Ledger(
             store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock,
-            profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)))
+            profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)), cacheKey: vaultKeys.cacheKey)
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
         try vault.checkKeys()
     }

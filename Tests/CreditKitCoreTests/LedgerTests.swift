@@ -167,27 +167,32 @@ struct LedgerTests {
         }
     }
 
-    @Test("a checkpoint older than the chain is used and the rest replayed; a foreign one is ignored")
+    @Test("a checkpoint older than the chain is used and the rest replayed; a foreign one is ignored, with a warning")
     func checkpointReplay() async throws {
+        let key = Fixtures.keys.cacheKey
         let store = InMemoryLedgerStore()
-        let ledger = try Ledger(store: store, clock: FixedClock.demo)
+        let ledger = try Ledger(store: store, clock: FixedClock.demo, cacheKey: key)
         let agency = Fixtures.agency(index: 1)
         try await ledger.append(AgencyRegistered(agency: agency, on: date("2025-01-01")))
         try await ledger.checkpoint()
         try await ledger.append(
             RecordEntered(record: Fixtures.record(subject: agency.id, decisionDate: date("2025-02-01"))))
-        let reopened = try Ledger(store: store, clock: FixedClock.demo)
+        let reopened = try Ledger(store: store, clock: FixedClock.demo, cacheKey: key)
         #expect(reopened.restoration == .init(usedCheckpoint: true, replayedEntries: 1))
         #expect(reopened.snapshot.recordCount == 1)
 
         let other = InMemoryLedgerStore()
-        let otherLedger = try Ledger(store: other, clock: FixedClock.demo)
+        let otherLedger = try Ledger(store: other, clock: FixedClock.demo, cacheKey: key)
         try await otherLedger.append(AgencyRegistered(agency: Fixtures.agency(index: 9), on: date("2025-01-01")))
         try await otherLedger.checkpoint()
         try store.saveCheckpoint(try other.loadCheckpoint()!)
-        let guarded = try Ledger(store: store, clock: FixedClock.demo)
+        let guarded = try Ledger(store: store, clock: FixedClock.demo, cacheKey: key)
         #expect(guarded.restoration.usedCheckpoint == false)
+        #expect(guarded.restoration.warning?.contains("claims head") == true)
         #expect(guarded.snapshot.subject(agency.id) != nil)
+        // Without a key, no checkpoint is written or trusted.
+        let keyless = try Ledger(store: store, clock: FixedClock.demo)
+        #expect(keyless.restoration == .init(usedCheckpoint: false, replayedEntries: 2))
     }
 
     struct ForeignEvent: LedgerEvent {

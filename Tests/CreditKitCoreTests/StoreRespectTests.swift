@@ -1,5 +1,6 @@
 import CSQLite
 import CreditKitCore
+import CreditKitTesting
 import Foundation
 import Testing
 
@@ -65,5 +66,46 @@ struct StoreRespectTests {
         _ = try SQLiteLedgerStore(path: path)
         #expect(SQLiteLedgerStore.inspect(path) == .ledger)
         #expect(SQLiteLedgerStore.inspect(FileManager.default.temporaryDirectory.path) == .other("a folder"))
+    }
+}
+
+/// The subject index is derived data, bound to the entries (issue: integrity under attack, "views lie").
+@Suite("Index integrity")
+struct IndexIntegrityTests {
+    @Test("attack: a forged indexed_through mark hides nothing; the index is rebuilt from the entries, with a warning")
+    func forgedMark() async throws {
+        let (kit, path, dir) = try sqliteKit()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let agency = Fixtures.agency(index: 1)
+        do {
+            try await kit.register(agency, on: date("2024-01-01"))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-01-05")))
+            try await kit.close()
+        }
+        try rawSQL(path, "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', '999999')")
+        let reopened = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(try reopened.ledger.read(concerning: agency.id, through: reopened.view).count == 2)
+        #expect(reopened.ledger.restoration.warning?.contains("claimed to hold entries through #999999") == true)
+        #expect(try SQLiteLedgerStore(path: path).indexProblem() == nil)
+    }
+
+    @Test("attack: an index row deleted with the triggers dropped is named by verify's index check")
+    func deletedRow() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let agency = Fixtures.agency(index: 1)
+        do {
+            let store = try SQLiteLedgerStore(path: path, indexFlushThreshold: 1)
+            let kit = try CreditKit(store: .custom(store), keys: Fixtures.keys, clock: FixedClock.demo)
+            try await kit.register(agency, on: date("2024-01-01"))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-01-05")))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-02-05")))
+        }
+        #expect(try SQLiteLedgerStore(path: path).indexProblem() == nil)
+        try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject WHERE seq = 2")
+        #expect(
+            try SQLiteLedgerStore(path: path).indexProblem()
+                == "the subject index lacks entry #2, which the entries say it holds")
     }
 }

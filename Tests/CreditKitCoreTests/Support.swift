@@ -10,6 +10,14 @@ func temporaryDirectory() throws -> URL {
     return url
 }
 
+/// A kit on a new SQLite ledger file in a fresh temporary directory, with the fixture keys: the directory is the
+/// caller's to remove in a `defer`.
+func sqliteKit() throws -> (kit: CreditKit, path: String, dir: URL) {
+    let dir = try temporaryDirectory()
+    let path = dir.appendingPathComponent("l.sqlite").path
+    return (try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo), path, dir)
+}
+
 let today = FixedClock.demo.today
 
 func date(_ text: String) -> LocalDate { LocalDate(text)! }

@@ -8,9 +8,7 @@ import Testing
 struct VaultIntegrityTests {
     /// A ledger file with one agency and one official, and the official.
     func ledger() async throws -> (kit: CreditKit, path: String, official: SubjectID, dir: URL) {
-        let dir = try temporaryDirectory()
-        let path = dir.appendingPathComponent("l.sqlite").path
-        let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        let (kit, path, dir) = try sqliteKit()
         try await kit.register(Fixtures.agency(index: 1), on: date("2024-01-01"))
         let official = try await kit.registerOfficial(
             residentID: Fixtures.residentID(index: 7), name: "赵六", on: date("2024-01-01"))
@@ -95,5 +93,39 @@ struct VaultIntegrityTests {
         }
         let again = try #require(kit.official(for: id))
         #expect(try kit.personalData(of: again).name == "钱七", "the first registration's data is kept")
+    }
+}
+
+/// The view checkpoint is a cache bound to the chain and the keys (issue: integrity under attack, "views lie").
+@Suite("Checkpoint integrity")
+struct CheckpointIntegrityTests {
+    @Test(
+        "attack: an edited checkpoint blob is not used; the views are rebuilt, the answers unchanged, a warning given")
+    func editedCheckpoint() async throws {
+        let (kit, path, dir) = try sqliteKit()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: date("2024-01-01"))
+        try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2026-01-05"), severity: .serious))
+        try await kit.close()
+        let before = kit.check(agency.id, for: .honours, on: date("2026-03-02"))
+        #expect(before?.restrictions.isEmpty == false, "a restricted agency to begin with")
+
+        let raw = try SQLiteLedgerStore(path: path)
+        var blob = try #require(try raw.loadCheckpoint())
+        blob[blob.count - 5] ^= 0x20
+        try raw.saveCheckpoint(blob)
+        let reopened = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(!reopened.ledger.restoration.usedCheckpoint)
+        #expect(reopened.ledger.restoration.warning?.contains("does not authenticate") == true)
+        #expect(reopened.check(agency.id, for: .honours, on: date("2026-03-02")) == before)
+
+        // A blob whose MAC is not the one the keys give (forged without them) is not used either.
+        let unsealed = Array(blob.dropFirst(36))
+        try raw.saveCheckpoint(Array("CKM1".utf8) + [UInt8](repeating: 0, count: 32) + unsealed)
+        let again = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(
+            !again.ledger.restoration.usedCheckpoint
+                && again.check(agency.id, for: .honours, on: date("2026-03-02")) == before)
     }
 }

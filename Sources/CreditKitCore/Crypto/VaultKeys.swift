@@ -72,6 +72,12 @@ public struct VaultKeys: Sendable {
         return try VaultKeys(tokenKey: token, sealingKey: sealing)
     }
 
+    /// The key the ledger's caches (the view checkpoint) are authenticated with, derived from the sealing key so it
+    /// lives and travels with the keys file.
+    public var cacheKey: [UInt8] {
+        LibCrypto.hmacSHA256(key: sealingKey, message: Array("creditkit-view-cache-1".utf8))
+    }
+
     /// The token for a resident ID number under these keys.
     /// - Parameter id: The number.
     /// - Returns: Its keyed token.

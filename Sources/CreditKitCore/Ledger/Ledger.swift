@@ -27,6 +27,8 @@ public actor Ledger {
     /// snapshot; readers take a snapshot (a retained value) under the same lock.
     private let published: Mutex<CoreView>
     private var entriesSinceCheckpoint = 0
+    /// The key checkpoints are authenticated with; `nil`: none is written or used.
+    nonisolated let cacheKey: [UInt8]?
     /// How the view was restored on open: from a checkpoint (and how many entries were replayed) or rebuilt.
     public nonisolated let restoration: Restoration
 
@@ -36,14 +38,19 @@ public actor Ledger {
         public var usedCheckpoint: Bool
         /// How many entries were replayed on top of it (all of them when none was used).
         public var replayedEntries: Int
+        /// Why a checkpoint that was there was not used (it did not authenticate, did not decode, or claims a head
+        /// the chain does not have): a cache found wrong and rebuilt, which a tool reports as a warning.
+        public var warning: String?
 
         /// Makes a description of a restoration.
         /// - Parameters:
         ///   - usedCheckpoint: Whether a checkpoint was used.
         ///   - replayedEntries: How many entries were replayed.
-        public init(usedCheckpoint: Bool, replayedEntries: Int) {
+        ///   - warning: Why a checkpoint there was not used.
+        public init(usedCheckpoint: Bool, replayedEntries: Int, warning: String? = nil) {
             self.usedCheckpoint = usedCheckpoint
             self.replayedEntries = replayedEntries
+            self.warning = warning
         }
     }
 
@@ -57,23 +64,37 @@ public actor Ledger {
     ///   ``CreditKitError/Code/brokenChain`` when the last entry's hash does not match its contents; storage errors.
     public init(
         store: any LedgerStore, registry: EventRegistry = .core, clock: any LedgerClock = SystemClock(),
-        profile: JurisdictionProfile = .national
+        profile: JurisdictionProfile = .national, cacheKey: [UInt8]? = nil
     ) throws {
         self.store = store
         self.registry = registry
         self.clock = clock
         self.profile = profile
+        self.cacheKey = cacheKey
         let storeHead = try store.head()
         var view = CoreView()
         var usedCheckpoint = false
-        // The checkpoint is a cache: one that does not decode is not used, and the view is rebuilt from the chain.
-        if let blob = try store.loadCheckpoint(), let saved = try? ViewCheckpoint.decode(blob),
-            saved.head.sequence <= storeHead.sequence
-        {
-            let anchor = try store.entries(sequences: [saved.head.sequence]).first?.hash ?? .zero
-            if anchor == saved.head.hash {
-                view = saved
-                usedCheckpoint = true
+        var warning: String?
+        // The checkpoint is a cache, used only when its MAC (under the kit's key) holds, it decodes, and the head it
+        // claims is in the chain; anything else is rebuilt from the chain, with a warning. Without a key none is used.
+        if let cacheKey, let sealed = try store.loadCheckpoint() {
+            switch ViewCheckpoint.open(sealed, key: cacheKey) {
+            case .failure(let problem): warning = problem.reason
+            case .success(let blob):
+                do {
+                    let saved = try ViewCheckpoint.decode(blob)
+                    let anchor =
+                        saved.head.sequence <= storeHead.sequence
+                        ? try store.entries(sequences: [saved.head.sequence]).first?.hash : nil
+                    if anchor == saved.head.hash {
+                        view = saved
+                        usedCheckpoint = true
+                    } else {
+                        warning = "the checkpoint claims head \(saved.head), which the chain does not hold"
+                    }
+                } catch {
+                    warning = "the checkpoint authenticates but does not decode: \(error)"
+                }
             }
         }
         let checker = EntryHasher()
@@ -99,7 +120,10 @@ public actor Ledger {
                 context: ["kind": kind.rawValue])
         }
         self.published = Mutex(view)
-        self.restoration = Restoration(usedCheckpoint: usedCheckpoint, replayedEntries: replayed)
+        let warnings = store.openingWarnings + (warning.map { ["\($0); the views were rebuilt from the chain"] } ?? [])
+        self.restoration = Restoration(
+            usedCheckpoint: usedCheckpoint, replayedEntries: replayed,
+            warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "))
         self.entriesSinceCheckpoint = replayed
     }
 
@@ -251,7 +275,10 @@ public actor Ledger {
     /// Saves the current view as the store's checkpoint, so the next open need not replay the whole ledger.
     /// - Throws: Storage errors.
     public func checkpoint() throws {
-        try store.saveCheckpoint(ViewCheckpoint.encode(snapshot))
+        // Without a key a checkpoint could not be trusted on the next open, so none is written.
+        if let cacheKey {
+            try store.saveCheckpoint(ViewCheckpoint.seal(ViewCheckpoint.encode(snapshot), key: cacheKey))
+        }
         entriesSinceCheckpoint = 0
     }
 

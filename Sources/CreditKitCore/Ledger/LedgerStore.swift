@@ -69,9 +69,16 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// - Throws: A storage error.
     @discardableResult
     func eraseSealedPersonalData(for token: PersonToken) throws -> Bool
+
+    /// What the store found wrong in its own derived data when it was opened, and rebuilt: a warning for the
+    /// operator (a cache is never trusted over the entries).
+    var openingWarnings: [String] { get }
 }
 
 extension LedgerStore {
+    /// None: a store without derived data has nothing to rebuild.
+    public var openingWarnings: [String] { [] }
+
     /// The entries from `first` through `last`, in order.
     /// - Parameters:
     ///   - first: The first sequence number.

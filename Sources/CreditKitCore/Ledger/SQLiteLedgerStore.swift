@@ -26,6 +26,8 @@ public final class SQLiteLedgerStore: LedgerStore {
         var pending: [SubjectID: [Int64]] = [:]
         var pendingCount = 0
         var indexedThrough: Int64 = 0
+        /// What was found wrong in the derived data on open.
+        var warnings: [String] = []
 
         let indexFlushThreshold: Int
 
@@ -100,7 +102,17 @@ public final class SQLiteLedgerStore: LedgerStore {
             setIndexedThrough = try db.prepare(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
             let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
-            indexedThrough = try indexed.step() ? Int64(indexed.string(0)) ?? 0 : 0
+            let claimed = try indexed.step() ? Int64(indexed.string(0)) ?? 0 : 0
+            // The mark is derived data: never past the last entry the index really holds (every entry names at
+            // least one subject), so a mark moved forward cannot hide entries from the index.
+            let highest = try db.prepare("SELECT coalesce(max(seq), 0) FROM ledger_subject")
+            let held = try highest.step() ? highest.int64(0) : 0
+            indexedThrough = min(claimed, held)
+            if claimed > held {
+                warnings.append(
+                    "the subject index claimed to hold entries through #\(claimed) but holds them through #\(held); "
+                        + "the rest is indexed again from the entries")
+            }
             let tail = try db.prepare("SELECT seq, subjects FROM ledger WHERE seq > ? ORDER BY seq")
             tail.bind(1, indexedThrough)
             while try tail.step() {
@@ -175,7 +187,51 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Throws: ``CreditKitError/Code/storage`` when the file cannot be opened or is not a CreditKit ledger.
     public init(path: String, indexFlushThreshold: Int = SQLiteLedgerStore.defaultIndexFlushThreshold) throws {
         self.path = path
-        self.connection = Mutex(try Connection(path: path, indexFlushThreshold: max(1, indexFlushThreshold)))
+        let connection = try Connection(path: path, indexFlushThreshold: max(1, indexFlushThreshold))
+        self.openingWarnings = connection.warnings
+        self.connection = Mutex(connection)
+    }
+
+    /// What was found wrong in the derived data when the file was opened, and rebuilt.
+    public let openingWarnings: [String]
+
+    /// What is wrong with the subject index, checked against the entries (for `verify`): every subject of every
+    /// entry through the index's mark indexed, and nothing else; `nil` when it agrees.
+    /// - Returns: The problem, or `nil`.
+    /// - Throws: Storage errors.
+    public func indexProblem() throws -> String? {
+        try connection.withLock { c in
+            let through = c.indexedThrough
+            let rows = try c.db.prepare("SELECT count(*) FROM ledger_subject WHERE seq <= ?")
+            rows.bind(1, through)
+            let indexed = try rows.step() ? rows.int64(0) : 0
+            let beyond = try c.db.prepare("SELECT count(*) FROM ledger_subject WHERE seq > ?")
+            beyond.bind(1, through)
+            let extra = try beyond.step() ? beyond.int64(0) : 0
+            var named: Int64 = 0
+            var missing: Int64?
+            let entries = try c.db.prepare("SELECT seq, subjects FROM ledger WHERE seq <= ? ORDER BY seq")
+            entries.bind(1, through)
+            let lookup = try c.db.prepare("SELECT 1 FROM ledger_subject WHERE subject = ? AND seq = ?")
+            while try entries.step() {
+                let seq = entries.int64(0)
+                for subject in Set(entries.string(1).split(separator: " ")) {
+                    named += 1
+                    guard missing == nil else { continue }
+                    lookup.reset()
+                    lookup.bind(1, String(subject))
+                    lookup.bind(2, seq)
+                    if try !lookup.step() { missing = seq }
+                }
+            }
+            if let missing {
+                return "the subject index lacks entry #\(missing), which the entries say it holds"
+            }
+            if indexed != named || extra != 0 {
+                return "the subject index holds \(indexed + extra) rows; the entries through #\(through) name \(named)"
+            }
+            return nil
+        }
     }
 
     /// The last entry's sequence number and hash.

@@ -27,6 +27,31 @@ enum ViewCheckpoint {
 
     static let magic: [UInt8] = Array("CKV4".utf8)
 
+    /// A saved blob: `CKM1`, the HMAC-SHA-256 of the view's bytes under the cache key, then the bytes. Whoever
+    /// edits the file without the key cannot make a blob that opens.
+    static func seal(_ blob: [UInt8], key: [UInt8]) -> [UInt8] {
+        Array("CKM1".utf8) + LibCrypto.hmacSHA256(key: key, message: blob) + blob
+    }
+
+    /// Why a saved blob is not used.
+    struct Unusable: Error {
+        var reason: String
+    }
+
+    /// The view's bytes of a sealed blob, or why it is not used.
+    static func open(_ sealed: [UInt8], key: [UInt8]) -> Result<[UInt8], Unusable> {
+        guard sealed.count > 36, sealed.starts(with: Array("CKM1".utf8)) else {
+            return .failure(Unusable(reason: "the checkpoint is not authenticated (an older or foreign blob)"))
+        }
+        let blob = Array(sealed[36...])
+        let expected = LibCrypto.hmacSHA256(key: key, message: blob)
+        // Compared in constant time: every byte is looked at whatever the first difference.
+        var difference: UInt8 = 0
+        for (a, b) in zip(expected, sealed[4..<36]) { difference |= a ^ b }
+        return difference == 0
+            ? .success(blob) : .failure(Unusable(reason: "the checkpoint does not authenticate (edited)"))
+    }
+
     static func encode(_ view: CoreView) throws -> [UInt8] {
         let header = Header(
             head: view.head, recordCount: view.recordCount, commitmentCount: view.commitmentCount,

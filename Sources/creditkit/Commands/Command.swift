@@ -84,6 +84,10 @@ func openKit(_ path: String, clock: any LedgerClock = SystemClock()) throws -> C
     guard FileManager.default.fileExists(atPath: keysPath) else {
         throw CLIError(message: "the vault keys \(keysPath) are missing; personal data cannot be read without them")
     }
-    return try CreditKit(
+    let kit = try CreditKit(
         store: .sqlite(path), keys: VaultKeys.load(from: keysPath), modules: allSectorModules, clock: clock)
+    if let warning = kit.ledger.restoration.warning {
+        FileHandle.standardError.write(Data("warning: \(path): \(warning)\n".utf8))
+    }
+    return kit
 }

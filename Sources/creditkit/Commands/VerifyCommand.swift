@@ -7,9 +7,10 @@ enum VerifyCommand: Command {
     static let help = """
         usage: creditkit verify PATH
 
-        Recomputes the SHA-256 hash chain of the ledger file at PATH, then, with its keys file
-        (PATH.keys), checks the personal-data vault against the ledger: every official's sealed data
-        present and opening unless an erasure was recorded, none left after one.
+        Recomputes the SHA-256 hash chain of the ledger file at PATH, then checks what is derived from
+        it: the subject index against the entries, and, with its keys file (PATH.keys), the view
+        checkpoint's authentication and the personal-data vault (every official's sealed data present
+        and opening unless an erasure was recorded, none left after one).
         Exit 0 and print the entry count and head hash when both hold; exit 1 naming the first entry
         that does not hold (for example after a row was edited with the sqlite3 shell) or each official
         whose data was lost. A file that is not a CreditKit ledger is refused and left as it is.
@@ -25,7 +26,8 @@ enum VerifyCommand: Command {
         case .other(let what):
             throw CLIError(message: "\(path) is not a CreditKit ledger: \(what); nothing was changed")
         }
-        let report = try Ledger.verify(store: SQLiteLedgerStore(path: path))
+        let store = try SQLiteLedgerStore(path: path)
+        let report = try Ledger.verify(store: store)
         if let broken = report.firstBrokenSequence {
             throw CLIError(
                 message: """
@@ -33,17 +35,24 @@ enum VerifyCommand: Command {
                     entries 1-\(report.entryCount) hold; head of that part \(report.head.hash)
                     """)
         }
-        guard FileManager.default.fileExists(atPath: path + ".keys") else {
-            print("ok: \(report.entryCount) entries, head hash \(report.head.hash)")
-            print("the vault was not checked: its keys file \(path).keys is not there")
-            return
+        // The derived data: the subject index against the entries, and (with the keys) the checkpoint and the vault.
+        var faults = store.openingWarnings
+        if let problem = try store.indexProblem() { faults.append(problem) }
+        let keysHere = FileManager.default.fileExists(atPath: path + ".keys")
+        if keysHere {
+            let kit = try openKit(path)
+            faults += (kit.ledger.restoration.warning.map { [$0] } ?? []) + (try kit.vaultFaults())
         }
-        let faults = try openKit(path).vaultFaults()
         guard faults.isEmpty else {
             throw CLIError(
-                message: "chain ok (\(report.entryCount) entries), but the vault does not agree with the ledger:\n"
+                message: "chain ok (\(report.entryCount) entries), but what is derived from it does not agree:\n"
                     + faults.joined(separator: "\n"))
         }
-        print("ok: \(report.entryCount) entries, head hash \(report.head.hash); the vault agrees with the ledger")
+        print("ok: \(report.entryCount) entries, head hash \(report.head.hash)")
+        print(
+            keysHere
+                ? "the subject index, the checkpoint and the vault agree with the chain"
+                : "the subject index agrees with the chain; the checkpoint and the vault were not checked: the keys "
+                    + "file \(path).keys is not there")
     }
 }
