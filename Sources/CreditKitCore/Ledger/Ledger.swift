@@ -60,6 +60,8 @@ public actor Ledger {
     ///   - registry: The event types to read; the core's by default. Add each sector module's.
     ///   - clock: Where recorded times come from.
     ///   - profile: The jurisdiction profile validation uses.
+    ///   - cacheKey: The key the view checkpoint is authenticated with (``VaultKeys/cacheKey``); without one no
+    ///     checkpoint is written or used, and the views are rebuilt from the chain on every open.
     /// - Throws: ``CreditKitError/Code/unknownEventKind`` naming a stored kind no registered type reads;
     ///   ``CreditKitError/Code/brokenChain`` when the last entry's hash does not match its contents; storage errors.
     public init(
