@@ -30,6 +30,8 @@ struct EvaluationTests {
         #expect(within.points == 20 && within.items.first?.evidence == [id.entry])
         #expect(within.items.first?.reason.contains("严重失信记录 #\(id)") == true)
         #expect(within.improvements.first?.points == 15)
+        // What an official reads to raise the score is Chinese, and names the record.
+        #expect(within.improvements.first?.action == "最短公示期满后，申请修复信用记录 #\(id)")
         #expect(indicator(try card(world, world.bureau.id, "2026-06-03"), "eval.dishonesty").points == 27.5)
         #expect(indicator(try card(world, world.bureau.id, "2028-06-02"), "eval.dishonesty").points == 35)
     }
@@ -104,6 +106,7 @@ struct EvaluationTests {
         #expect(score.points == 0)
         #expect(score.items.first?.reason == "按期履约 1/4")
         #expect(score.improvements.count == 2 && score.improvements[0].points == 5)
+        #expect(score.improvements.allSatisfy { $0.action.hasPrefix("履行已到期承诺 #") })
         let warnings = try world.kit.warnings(asOf: date("2026-04-01"))
         #expect(warnings.contains { $0.rule == "warning.overdue-commitments" && $0.reason.hasPrefix("2 commitments") })
         #expect(

@@ -63,7 +63,7 @@ public struct DishonestyIndicator: Indicator {
                     dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.entry]))
             improvements.append(
                 .init(
-                    action: "apply for credit repair of record #\(ref.sequence) once its minimum period has passed",
+                    action: "最短公示期满后，申请修复信用记录 #\(ref.sequence)",
                     points: points, evidence: [ref.entry]))
         }
         return IndicatorScore(
@@ -104,7 +104,7 @@ public struct JudgmentIndicator: Indicator {
                         dates: [Finding.NamedDate("listed", ref.effectiveDate)], evidence: [ref.entry]))
                 improvements.append(
                     .init(
-                        action: "perform the judgment and have listing #\(ref.sequence) removed", points: 10,
+                        action: "履行判决义务，移出失信被执行人名单（记录 #\(ref.sequence)）", points: 10,
                         evidence: [ref.entry]))
             case .unexecutedJudgment?:
                 taken -= 5
@@ -115,7 +115,7 @@ public struct JudgmentIndicator: Indicator {
                         dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.entry]))
                 improvements.append(
                     .init(
-                        action: "execute the judgment of record #\(ref.sequence)", points: 5, evidence: [ref.entry]))
+                        action: "履行信用记录 #\(ref.sequence) 所涉生效判决", points: 5, evidence: [ref.entry]))
             default:
                 break
             }
@@ -168,7 +168,7 @@ public struct CommitmentIndicator: Indicator {
                 items.append(
                     .init(points: 0, reason: "承诺 #\(id) 到期未履行", dates: [.init("due", due)], evidence: [id.entry]))
                 improvements.append(
-                    .init(action: "fulfil overdue commitment #\(id)", points: 0, evidence: [id.entry]))
+                    .init(action: "履行已到期承诺 #\(id)", points: 0, evidence: [id.entry]))
             case .breached(let on, let reason):
                 decided += 1
                 if !reason.isLawful && reason != .other {
@@ -242,7 +242,7 @@ public struct PublicationIndicator: Indicator {
                         evidence: [ref.entry]))
                 if published == nil {
                     improvements.append(
-                        .init(action: "publish record #\(ref.sequence)", points: 0, evidence: [ref.entry]))
+                        .init(action: "依规公示信用记录 #\(ref.sequence)", points: 0, evidence: [ref.entry]))
                 }
             }
         }
@@ -338,7 +338,7 @@ public struct ResponsivenessIndicator: Indicator {
             for p in proposals where p.answeredOn == nil {
                 improvements.append(
                     .init(
-                        action: "answer proposal \(p.number)", points: 6 / Double(proposals.count),
+                        action: "办理并答复建议提案 \(p.number)", points: 6 / Double(proposals.count),
                         evidence: [p.sequence]))
             }
         }
