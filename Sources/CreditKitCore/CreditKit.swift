@@ -28,6 +28,8 @@ public final class CreditKit: Sendable {
     public let modules: [any SectorModule]
     /// The sanction and incentive policy.
     public let policy: SanctionPolicy
+    /// How the vault keys stood when the kit was opened (wrong keys are refused before).
+    public let keyCheck: PersonalDataVault.KeyCheck
 
     /// Opens a kit.
     /// - Parameters:
@@ -51,8 +53,12 @@ public final class CreditKit: Sendable {
         let vaultKeys: VaultKeys
         switch store {
         case .sqlite(let path):
-            ledgerStore = try SQLiteLedgerStore(path: path)
+            // Nothing is created beside a file that is not a ledger (not even its keys).
+            if case .other(let what) = SQLiteLedgerStore.inspect(path) {
+                throw CreditKitError(.storage, "\(path) is not a CreditKit ledger: \(what); nothing was changed")
+            }
             vaultKeys = try keys ?? VaultKeys.loadOrCreate(at: path + ".keys")
+            ledgerStore = try SQLiteLedgerStore(path: path, cacheKey: vaultKeys.cacheKey)
         case .inMemory:
             ledgerStore = InMemoryLedgerStore()
             vaultKeys = try keys ?? VaultKeys.generate()
@@ -65,7 +71,7 @@ public final class CreditKit: Sendable {
             store: ledgerStore, registry: EventRegistry.core(with: modules), clock: clock,
             profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)), cacheKey: vaultKeys.cacheKey)
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
-        try vault.checkKeys()
+        self.keyCheck = try vault.keyCheck(probing: Self.sealedTokens(in: ledger.snapshot))
     }
 
     /// The jurisdiction profile the rules use.
@@ -169,12 +175,33 @@ public final class CreditKit: Sendable {
         }
     }
 
+    /// The tokens of the officials whose data the vault should hold (not erased).
+    static func sealedTokens(in view: CoreView) -> [PersonToken] {
+        view.subjects(ofKind: .official).compactMap { state in
+            guard state.personalDataErasedOn == nil, case .official(let o) = state.subject else { return nil }
+            return o.token
+        }
+    }
+
     /// Every fault in the vault (个人信息保险库核查): an official whose data is missing or does not open though no
     /// erasure was recorded, and one whose data is still there after a recorded erasure.
     /// - Returns: The faults, each naming the official and the token; empty when the vault agrees with the ledger.
     /// - Throws: Storage errors.
     public func vaultFaults() throws -> [String] {
         var out: [String] = []
+        let tokens = Self.sealedTokens(in: view)
+        do {
+            switch try vault.keyCheck(probing: tokens) {
+            case .confirmed: break
+            case .damaged: out.append("the vault's key-check entry is damaged (the keys themselves open the data)")
+            case .missing:
+                if try tokens.contains(where: { try vault.holds($0) }) {
+                    out.append("the vault's key-check entry is missing, though personal data is sealed")
+                }
+            }
+        } catch let error as CreditKitError where error.code == .crypto {
+            out.append("the vault's keys are not confirmed: its key check does not open and no person's data does")
+        }
         for state in view.subjects(ofKind: .official) {
             guard case .official(let o) = state.subject else { continue }
             let id = state.subject.id

@@ -85,11 +85,27 @@ struct IndexIntegrityTests {
         try rawSQL(path, "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', '999999')")
         let reopened = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
         #expect(try reopened.ledger.read(concerning: agency.id, through: reopened.view).count == 2)
-        #expect(reopened.ledger.restoration.warning?.contains("claimed to hold entries through #999999") == true)
+        #expect(reopened.ledger.restoration.warning?.contains("mark '999999' does not hold") == true)
         #expect(try SQLiteLedgerStore(path: path).indexProblem() == nil)
     }
 
-    @Test("attack: an index row deleted with the triggers dropped is named by verify's index check")
+    @Test("attack: index rows forged with plain INSERTs put nothing in a subject's file")
+    func forgedRows() async throws {
+        let (kit, path, dir) = try sqliteKit()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (a, b) = (Fixtures.agency(index: 1), Fixtures.agency(index: 2))
+        try await kit.register(a, on: date("2024-01-01"))
+        try await kit.register(b, on: date("2024-01-01"))
+        try await kit.enter(Fixtures.record(subject: b.id, decisionDate: date("2025-01-05")))
+        try await kit.close()
+        // Entry 3 is b's record; a row claims it is a's, another names a subject nobody has.
+        try rawSQL(path, "INSERT INTO ledger_subject VALUES ('\(a.id)', 3), ('zzz', 3)")
+        let reopened = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(try reopened.ledger.read(concerning: a.id, through: reopened.view).map(\.sequence) == [1])
+        #expect(try reopened.ledger.read(concerning: b.id, through: reopened.view).map(\.sequence) == [2, 3])
+    }
+
+    @Test("attack: index rows deleted with a guard trigger dropped: found on open, guards restored, index rebuilt")
     func deletedRow() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -104,8 +120,11 @@ struct IndexIntegrityTests {
         }
         #expect(try SQLiteLedgerStore(path: path).indexProblem() == nil)
         try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject WHERE seq = 2")
-        #expect(
-            try SQLiteLedgerStore(path: path).indexProblem()
-                == "the subject index lacks entry #2, which the entries say it holds")
+        let reopened = try SQLiteLedgerStore(path: path)
+        #expect(reopened.openingWarnings.first?.contains("ledger_subject_no_delete had been dropped") == true)
+        #expect(try reopened.indexProblem() == nil)
+        #expect(try reopened.sequences(concerning: agency.id) == [1, 2, 3])
+        // The guard is back (dropping it again works only because it exists).
+        #expect(throws: Never.self) { try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete") }
     }
 }

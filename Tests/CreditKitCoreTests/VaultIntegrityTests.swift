@@ -33,6 +33,25 @@ struct VaultIntegrityTests {
         #expect(try again.vaultFaults().isEmpty)
     }
 
+    @Test("attack: keys with only the token key wrong are refused too; a deleted key check lets no other keys in")
+    func partlyWrongKeys() async throws {
+        let (kit, path, _, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await kit.close()
+        let halfWrong = try VaultKeys(tokenKey: Array(repeating: 9, count: 32), sealingKey: Fixtures.keys.sealingKey)
+        #expect(throws: CreditKitError.self) { try CreditKit(store: .sqlite(path), keys: halfWrong) }
+        // Without its key-check entry, the vault still tells the keys by a person's data.
+        let zero = String(repeating: "0", count: 64)
+        try rawSQL(path, "DELETE FROM vault WHERE token = '\(zero)'")
+        #expect(throws: CreditKitError.self) { try CreditKit(store: .sqlite(path), keys: try VaultKeys.generate()) }
+        #expect(throws: CreditKitError.self) { try CreditKit(store: .sqlite(path), keys: halfWrong) }
+        let right = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+        #expect(right.keyCheck == .missing)
+        #expect(try right.vaultFaults() == ["the vault's key-check entry is missing, though personal data is sealed"])
+        // Opening wrote nothing back: the entry is still missing for the next open.
+        #expect(try CreditKit(store: .sqlite(path), keys: Fixtures.keys).keyCheck == .missing)
+    }
+
     @Test("attack: a deleted or altered vault row is lost, named by token, never shown as erased")
     func lostIsNotErased() async throws {
         let (kit, path, official, dir) = try await ledger()

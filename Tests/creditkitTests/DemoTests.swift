@@ -131,6 +131,25 @@ struct CommandRespectTests {
         #expect(try await reopened.verify().entryCount == 1)
     }
 
+    @Test("attack: demo --replace deletes only the ledger's own plain files, never a folder beside it")
+    func replaceKeepsFolders() async throws {
+        let path = scratch("own.sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm", ".keys"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        do {
+            let kit = try CreditKit(store: .sqlite(path))
+            try await kit.close()
+        }
+        try FileManager.default.removeItem(atPath: path + ".keys")
+        try FileManager.default.createDirectory(atPath: path + ".keys", withIntermediateDirectories: false)
+        let keep = path + ".keys/important.txt"
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: keep))
+        var parser = ArgumentParser(["--store", path, "--replace"], command: DemoCommand.self)
+        await #expect(throws: CLIError.self) { try await DemoCommand.run(&parser) }
+        #expect(FileManager.default.fileExists(atPath: keep) && FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("attack: read commands on an empty file or another file refuse, naming it, and create nothing")
     func openKitRefuses() throws {
         let empty = scratch("empty.sqlite")

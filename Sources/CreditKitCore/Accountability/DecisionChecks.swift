@@ -154,6 +154,6 @@ extension Ledger {
     /// - Returns: The entries.
     /// - Throws: Storage errors.
     public nonisolated func entries(concerningSync subject: SubjectID) throws -> [LedgerEntry] {
-        try store.entries(sequences: store.sequences(concerning: subject))
+        try store.entries(concerning: subject)
     }
 }

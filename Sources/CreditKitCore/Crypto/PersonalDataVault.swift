@@ -50,6 +50,7 @@ public struct PersonalDataVault: Sendable {
         let token = keys.token(for: data.residentID)
         let plain = try JSONEncoder().encode(Sealed(id: data.residentID.unmaskedValue, name: data.name))
         let sealed = try LibCrypto.seal(Array(plain), key: keys.sealingKey, associatedData: token.bytes)
+        try writeKeyCheckIfMissing()
         try store.storeSealedPersonalData(sealed, for: token)
         return token
     }
@@ -70,30 +71,71 @@ public struct PersonalDataVault: Sendable {
     }
 
     /// The vault's own entry, under a token no person can have (all zero bytes; a person's token is an HMAC): a
-    /// constant sealed under the keys the vault was first opened with.
+    /// value derived from the token key, sealed under the sealing key, so both keys are checked.
     static let keyCheckToken = PersonToken(bytes: [UInt8](repeating: 0, count: 32))
-    static let keyCheckText = Array("creditkit-vault-key-check-1".utf8)
 
-    /// Refuses keys that are not the ones the vault was sealed with: the vault's key-check entry must open under
-    /// them. A vault without one (new, or from before the check) gets one now.
-    /// - Throws: ``CreditKitError/Code/crypto`` naming the mismatch; storage errors.
-    public func checkKeys() throws {
+    /// What the key-check entry holds under these keys.
+    var keyCheckValue: [UInt8] {
+        LibCrypto.hmacSHA256(key: keys.tokenKey, message: Array("creditkit-vault-key-check-2".utf8))
+    }
+
+    /// How the keys stood when the vault was opened.
+    public enum KeyCheck: Sendable, Hashable {
+        /// The key-check entry opens under the keys and holds what the token key gives.
+        case confirmed
+        /// No key-check entry (a vault from before it, or one it was deleted from); the keys opened a person's data.
+        case missing
+        /// The key-check entry does not open, but a person's data opens and matches its token: the entry, not the
+        /// keys, is damaged.
+        case damaged
+    }
+
+    /// Checks the keys against the vault, without writing: the key-check entry, and, where it does not settle the
+    /// matter, the sealed data of some of the given people (it must open, and its resident ID must give its token).
+    /// - Parameter tokens: People whose data the vault should hold.
+    /// - Returns: How the keys stand.
+    /// - Throws: ``CreditKitError/Code/crypto`` when the keys are not the ones the vault was sealed with.
+    public func keyCheck(probing tokens: [PersonToken]) throws -> KeyCheck {
+        var probed: Bool?
+        func probe() throws -> Bool? {
+            if let probed { return probed }
+            for token in tokens.prefix(16) where try holds(token) {
+                // A person's data that opens and gives back its own token proves both keys; one that does not
+                // open under them counts against them.
+                do {
+                    if keys.token(for: try open(token).residentID) == token { return true }
+                } catch {
+                    // Not opening, or opening into something that is not a person's data, is the evidence sought.
+                    probed = false
+                    continue
+                }
+                probed = false
+            }
+            return probed
+        }
+        let wrong = CreditKitError(
+            .crypto,
+            "these vault keys are not the ones this ledger's personal data was sealed with: use the ledger's own keys "
+                + "file; nothing was read or written")
         guard let sealed = try store.sealedPersonalData(for: Self.keyCheckToken) else {
-            let check = try LibCrypto.seal(
-                Self.keyCheckText, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
-            return try store.storeSealedPersonalData(check, for: Self.keyCheckToken)
+            if try probe() == false { throw wrong }
+            return .missing
         }
         do {
-            guard
-                try LibCrypto.open(sealed, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
-                    == Self.keyCheckText
-            else { throw CreditKitError(.crypto, "the vault's key check holds an unexpected value") }
-        } catch {
-            throw CreditKitError(
-                .crypto,
-                "these vault keys are not the ones this ledger's personal data was sealed with: use the ledger's own "
-                    + "keys file; nothing was read or written")
+            let opened = try LibCrypto.open(sealed, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
+            if opened == keyCheckValue { return .confirmed }
+        } catch let error as CreditKitError where error.code == .crypto {
+            // Does not open under these keys: the probe below tells wrong keys from a damaged entry.
         }
+        if try probe() == true { return .damaged }
+        throw wrong
+    }
+
+    /// Writes the key-check entry if there is none: done with the first personal data sealed.
+    func writeKeyCheckIfMissing() throws {
+        guard try store.sealedPersonalData(for: Self.keyCheckToken) == nil else { return }
+        let check = try LibCrypto.seal(keyCheckValue, key: keys.sealingKey, associatedData: Self.keyCheckToken.bytes)
+        try store.storeSealedPersonalData(check, for: Self.keyCheckToken)
     }
 
     /// Whether the vault holds an entry for a token, opened or not.

@@ -176,7 +176,7 @@ public actor Ledger {
                 try store.entries(sequences: [sequence]).first.map { try registry.decode($0) }
             },
             lookupEntries: { subject in
-                try store.entries(sequences: store.sequences(concerning: subject).filter { $0 <= view.head.sequence })
+                try store.entries(concerning: subject, through: view.head.sequence)
             }, openingKinds: registry.openingKinds, decode: { try registry.decode($0) })
         let first = context.sequence
         for (index, event) in events.enumerated() {
@@ -350,7 +350,7 @@ public actor Ledger {
     /// - Returns: The entries.
     /// - Throws: Storage errors.
     public func entries(concerning subject: SubjectID) throws -> [LedgerEntry] {
-        try store.entries(sequences: store.sequences(concerning: subject))
+        try store.entries(concerning: subject)
     }
 
     /// The entries of some identifiers, read without waiting for the writer.
@@ -369,7 +369,7 @@ public actor Ledger {
     /// - Returns: The entries.
     /// - Throws: Storage errors.
     public nonisolated func read(concerning subject: SubjectID, through view: CoreView) throws -> [LedgerEntry] {
-        try store.entries(sequences: store.sequences(concerning: subject).filter { $0 <= view.head.sequence })
+        try store.entries(concerning: subject, through: view.head.sequence)
     }
 
     /// Decodes the event of an entry.

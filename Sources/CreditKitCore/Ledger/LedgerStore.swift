@@ -79,6 +79,19 @@ extension LedgerStore {
     /// None: a store without derived data has nothing to rebuild.
     public var openingWarnings: [String] { [] }
 
+    /// The entries that name a subject, up to a sequence number: what the subject index points to, each checked
+    /// against the entry itself, so a row added to the index by hand cannot put another's entry in a subject's file.
+    /// - Parameters:
+    ///   - subject: The subject.
+    ///   - last: The last sequence number to include.
+    /// - Returns: The entries, in order.
+    /// - Throws: Storage errors.
+    public func entries(concerning subject: SubjectID, through last: Int64 = .max) throws -> [LedgerEntry] {
+        try entries(sequences: sequences(concerning: subject).filter { $0 <= last }).filter {
+            $0.subjects.contains(subject)
+        }
+    }
+
     /// The entries from `first` through `last`, in order.
     /// - Parameters:
     ///   - first: The first sequence number.

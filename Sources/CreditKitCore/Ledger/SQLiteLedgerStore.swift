@@ -28,11 +28,37 @@ public final class SQLiteLedgerStore: LedgerStore {
         var indexedThrough: Int64 = 0
         /// What was found wrong in the derived data on open.
         var warnings: [String] = []
+        /// Guard triggers missing when the file was opened.
+        var droppedTriggers: [String] = []
+
+        /// The triggers that keep the ledger and its index append-only.
+        static let guardTriggers: Set<String> = [
+            "ledger_no_update", "ledger_no_delete", "ledger_subject_no_update", "ledger_subject_no_delete",
+        ]
+
+        /// The mark as stored: `N`, or with a key `N:` and the HMAC of `N` in hex.
+        static func writeMark(_ mark: Int64, key: [UInt8]?) -> String {
+            guard let key else { return String(mark) }
+            return "\(mark):" + HexCoding.encode(LibCrypto.hmacSHA256(key: key, message: Array(String(mark).utf8)))
+        }
+
+        /// The stored mark's value if it holds: with a key, only an authenticated one.
+        static func readMark(_ stored: String, key: [UInt8]?) -> Int64? {
+            let parts = stored.split(separator: ":", maxSplits: 1).map(String.init)
+            guard let mark = Int64(parts.first ?? "") else { return nil }
+            guard let key else { return mark }
+            guard parts.count == 2 else { return mark == 0 ? 0 : nil }
+            return parts[1] == writeMark(mark, key: key).split(separator: ":")[1] ? mark : nil
+        }
 
         let indexFlushThreshold: Int
 
-        init(path: String, indexFlushThreshold: Int) throws {
+        /// Authenticates the index's mark; without one the mark is only kept within the chain.
+        let markKey: [UInt8]?
+
+        init(path: String, indexFlushThreshold: Int, markKey: [UInt8]?) throws {
             self.indexFlushThreshold = indexFlushThreshold
+            self.markKey = markKey
             db = try SQLiteConnection(path: path)
             guard !db.isReadOnly else {
                 throw CreditKitError(
@@ -44,6 +70,15 @@ public final class SQLiteLedgerStore: LedgerStore {
                 let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
                 var names: Set<String> = []
                 while try tables.step() { names.insert(tables.string(0)) }
+                if names.contains("ledger") {
+                    let found = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                    var triggers: Set<String> = []
+                    while try found.step() { triggers.insert(found.string(0)) }
+                    let missing = Self.guardTriggers.subtracting(triggers)
+                    if !missing.isEmpty {
+                        droppedTriggers = missing.sorted()
+                    }
+                }
                 if !names.isEmpty, !names.contains("meta") {
                     throw CreditKitError(
                         .storage,
@@ -101,17 +136,37 @@ public final class SQLiteLedgerStore: LedgerStore {
             selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
             setIndexedThrough = try db.prepare(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
-            let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
-            let claimed = try indexed.step() ? Int64(indexed.string(0)) ?? 0 : 0
-            // The mark is derived data: never past the last entry the index really holds (every entry names at
-            // least one subject), so a mark moved forward cannot hide entries from the index.
-            let highest = try db.prepare("SELECT coalesce(max(seq), 0) FROM ledger_subject")
-            let held = try highest.step() ? highest.int64(0) : 0
-            indexedThrough = min(claimed, held)
-            if claimed > held {
+            if !droppedTriggers.isEmpty {
+                // Someone edited the file with the guards off: the index is rebuilt from the entries.
+                try db.execute(
+                    """
+                    DROP TRIGGER ledger_subject_no_delete;
+                    DELETE FROM ledger_subject;
+                    CREATE TRIGGER ledger_subject_no_delete BEFORE DELETE ON ledger_subject
+                        BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
+                    DELETE FROM meta WHERE key = 'indexed_through';
+                    """)
                 warnings.append(
-                    "the subject index claimed to hold entries through #\(claimed) but holds them through #\(held); "
-                        + "the rest is indexed again from the entries")
+                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
+                        + "edited by hand; the guards are restored and the subject index is rebuilt from the entries "
+                        + "(run verify)")
+            }
+            let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
+            let stored = try indexed.step() ? indexed.string(0) : "0"
+            let head = try db.prepare("SELECT coalesce(max(seq), 0) FROM ledger")
+            let last = try head.step() ? head.int64(0) : 0
+            switch Self.readMark(stored, key: markKey) {
+            case .some(let mark) where mark <= last:
+                indexedThrough = mark
+            default:
+                // A mark that does not authenticate (or claims more than the chain holds) is not used: every entry
+                // is indexed again, so nothing can be hidden behind it.
+                indexedThrough = 0
+                if stored != "0" {
+                    warnings.append(
+                        "the subject index's mark '\(stored.prefix(24))' does not hold; the index is completed again "
+                            + "from the entries")
+                }
             }
             let tail = try db.prepare("SELECT seq, subjects FROM ledger WHERE seq > ? ORDER BY seq")
             tail.bind(1, indexedThrough)
@@ -136,7 +191,7 @@ public final class SQLiteLedgerStore: LedgerStore {
                 }
             }
             setIndexedThrough.reset()
-            setIndexedThrough.bind(1, String(last))
+            setIndexedThrough.bind(1, Self.writeMark(last, key: markKey))
             try setIndexedThrough.run()
         }
 
@@ -184,10 +239,15 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Parameters:
     ///   - path: The SQLite file; created with its tables when missing.
     ///   - indexFlushThreshold: How many unindexed subject references trigger a bulk write of the subject index.
+    ///   - cacheKey: The key the subject index's mark is authenticated with (``VaultKeys/cacheKey``, as
+    ///     ``CreditKit`` passes it); without one the mark is trusted only as far as the chain reaches.
     /// - Throws: ``CreditKitError/Code/storage`` when the file cannot be opened or is not a CreditKit ledger.
-    public init(path: String, indexFlushThreshold: Int = SQLiteLedgerStore.defaultIndexFlushThreshold) throws {
+    public init(
+        path: String, indexFlushThreshold: Int = SQLiteLedgerStore.defaultIndexFlushThreshold, cacheKey: [UInt8]? = nil
+    ) throws {
         self.path = path
-        let connection = try Connection(path: path, indexFlushThreshold: max(1, indexFlushThreshold))
+        let connection = try Connection(
+            path: path, indexFlushThreshold: max(1, indexFlushThreshold), markKey: cacheKey)
         self.openingWarnings = connection.warnings
         self.connection = Mutex(connection)
     }

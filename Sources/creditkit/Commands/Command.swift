@@ -72,7 +72,7 @@ struct ArgumentParser {
 }
 
 /// Opens an existing ledger file with every sector module registered.
-func openKit(_ path: String, clock: any LedgerClock = SystemClock()) throws -> CreditKit {
+func openKit(_ path: String, clock: any LedgerClock = SystemClock(), warn: Bool = true) throws -> CreditKit {
     switch SQLiteLedgerStore.inspect(path) {
     case .ledger: break
     case .missing:
@@ -86,7 +86,7 @@ func openKit(_ path: String, clock: any LedgerClock = SystemClock()) throws -> C
     }
     let kit = try CreditKit(
         store: .sqlite(path), keys: VaultKeys.load(from: keysPath), modules: allSectorModules, clock: clock)
-    if let warning = kit.ledger.restoration.warning {
+    if warn, let warning = kit.ledger.restoration.warning {
         FileHandle.standardError.write(Data("warning: \(path): \(warning)\n".utf8))
     }
     return kit

@@ -36,12 +36,17 @@ enum VerifyCommand: Command {
                     """)
         }
         // The derived data: the subject index against the entries, and (with the keys) the checkpoint and the vault.
+        // The first open found what had been done to the file (and repaired the index); the kit's open, with the
+        // keys, what its keyed checks find. Each fault once.
         var faults = store.openingWarnings
         if let problem = try store.indexProblem() { faults.append(problem) }
         let keysHere = FileManager.default.fileExists(atPath: path + ".keys")
         if keysHere {
-            let kit = try openKit(path)
-            faults += (kit.ledger.restoration.warning.map { [$0] } ?? []) + (try kit.vaultFaults())
+            let kit = try openKit(path, warn: false)
+            for fault in (kit.ledger.restoration.warning.map { [$0] } ?? []) + (try kit.vaultFaults())
+            where !faults.contains(fault) {
+                faults.append(fault)
+            }
         }
         guard faults.isEmpty else {
             throw CLIError(

@@ -38,9 +38,17 @@ enum DemoCommand: Command {
                     message: "\(path) holds a CreditKit ledger; pass --replace to build the demo afresh there, "
                         + "or choose another --store")
             }
-            for suffix in ["", "-wal", "-shm", ".keys"] where FileManager.default.fileExists(atPath: path + suffix) {
-                try FileManager.default.removeItem(atPath: path + suffix)
+            // Only the ledger's own files go, and only when they are plain files.
+            let own = ["", "-wal", "-shm", ".keys"].map { path + $0 }.filter {
+                FileManager.default.fileExists(atPath: $0)
             }
+            for file in own {
+                let type = try FileManager.default.attributesOfItem(atPath: file)[.type] as? FileAttributeType
+                guard type == .typeRegular else {
+                    throw CLIError(message: "\(file) is not a plain file; the demo deletes nothing of that kind")
+                }
+            }
+            for file in own { try FileManager.default.removeItem(atPath: file) }
             replaced = true
         case .empty:
             throw CLIError(message: "\(path) is an empty file, not a ledger; the demo does not delete it")
@@ -50,7 +58,15 @@ enum DemoCommand: Command {
         let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
         let city = try DemoCity.build(today: today, keys: keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
-        let kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
+        let kit: CreditKit
+        do {
+            kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
+        } catch {
+            // The keys were made for this ledger a moment ago; without the ledger they only block the next try.
+            // A failure to remove them adds nothing to the error being reported.
+            try? FileManager.default.removeItem(atPath: path + ".keys")
+            throw CLIError(message: "cannot create the demo ledger at \(path): \(error)")
+        }
         let started = ContinuousClock.now
         try await replay(city, into: kit, clock: clock)
         try await kit.close()
