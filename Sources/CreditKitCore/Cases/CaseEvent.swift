@@ -159,6 +159,9 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
 }
 
 extension CaseEvent: AnyCaseEvent {
+    /// The fact itself.
+    public var caseFact: (any AnyCaseEvent)? { self }
+
     /// Adds the fact to its case.
     /// - Parameters:
     ///   - state: The case so far.

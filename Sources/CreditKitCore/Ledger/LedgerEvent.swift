@@ -20,11 +20,16 @@ public protocol LedgerEvent: Codable, Sendable {
     /// - Parameter context: The view of the ledger as it will be just before this event.
     /// - Throws: A ``CreditKitError`` saying what is wrong.
     func validate(in context: ValidationContext) throws
+    /// The event as a fact about a case, when it is one: how validation keeps a batch's case facts without a
+    /// dynamic cast per event.
+    var caseFact: (any AnyCaseEvent)? { get }
 }
 
 extension LedgerEvent {
     /// Version 1.
     public static var version: Int { 1 }
+    /// Not a case fact.
+    public var caseFact: (any AnyCaseEvent)? { nil }
     /// No checks beyond decoding.
     /// - Parameter context: Unused.
     public func validate(in context: ValidationContext) throws {}

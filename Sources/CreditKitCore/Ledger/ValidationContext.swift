@@ -195,7 +195,7 @@ public struct ValidationContext: Sendable {
 
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
-        if let fact = event as? any AnyCaseEvent {
+        if let fact = event.caseFact {
             if let opening = fact.openingKey {
                 newCases.insert(opening)
                 newCaseDays[fact.casePrefix] = event.effectiveDate
