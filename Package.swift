@@ -53,6 +53,10 @@ var targets: [Target] = [
         exclude: ["Golden"]
     ),
     .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample"]),
+    .executableTarget(
+        name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),
+    .testTarget(
+        name: "LedgerCrashTests", dependencies: ["CreditKitCore", "CreditKitTesting", "ledger-crash-writer"]),
 ]
 
 // Every sector depends on the core only, never on another sector.

@@ -1,0 +1,27 @@
+// The writer the crash harness kills (Tests/LedgerCrashTests): it appends batches of twenty records to a ledger
+// file and prints `ack N` once batch N is committed, until it is killed.
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+
+/// Writes a line at once, unbuffered: what is printed is what was acknowledged.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+let path = CommandLine.arguments[1]
+let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+let agency = Fixtures.agency(index: 1)
+if kit.view.subject(agency.id) == nil {
+    try await kit.register(agency, on: LocalDate(year: 2024, month: 1, day: 1))
+}
+var batch = kit.view.recordCount / 20
+say("open \(batch)")
+while true {
+    batch += 1
+    let day = try LocalDate(year: 2025, month: 1, day: 1).adding(days: batch % 300)
+    let records = (0..<20).map { i in
+        RecordEntered(
+            record: Fixtures.record(subject: agency.id, decisionDate: day, amount: Decimal(batch * 100 + i)))
+    }
+    try await kit.ledger.append(records)
+    say("ack \(batch)")
+}
