@@ -1,5 +1,6 @@
-// The writer the crash harness kills (Tests/LedgerCrashTests): it appends batches of twenty records to a ledger
-// file and prints `ack N` once batch N is committed, until it is killed.
+// The writer of the crash harness and the many-writers test (Tests/LedgerCrashTests): it appends batches of twenty
+// records to a ledger file and prints `ack N` once batch N is committed, until it is killed, or, given a count, that
+// many batches.
 import CreditKitCore
 import CreditKitTesting
 import Foundation
@@ -8,6 +9,7 @@ import Foundation
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 let path = CommandLine.arguments[1]
+let limit = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) : nil
 let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
 let agency = Fixtures.agency(index: 1)
 if kit.view.subject(agency.id) == nil {
@@ -15,7 +17,9 @@ if kit.view.subject(agency.id) == nil {
 }
 var batch = kit.view.recordCount / 20
 say("open \(batch)")
-while true {
+var written = 0
+while limit.map({ written < $0 }) ?? true {
+    written += 1
     batch += 1
     let day = try LocalDate(year: 2025, month: 1, day: 1).adding(days: batch % 300)
     let records = (0..<20).map { i in

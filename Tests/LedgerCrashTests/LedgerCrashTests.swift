@@ -93,4 +93,44 @@ struct LedgerCrashTests {
         )
         #expect(kills == 50 && acknowledged > 0)
     }
+
+    @Test("four processes appending to one file at once: each batch is written once, whole, and the chain holds")
+    func manyWriters() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.writer.path))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-writers-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("shared.sqlite").path
+        // The file and its agency first, so the writers only append.
+        do {
+            let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+            try await kit.register(Fixtures.agency(index: 1), on: try LocalDate(parsing: "2024-01-01"))
+            try await kit.close()
+        }
+        let batches = 15
+        var processes: [(Process, Pipe)] = []
+        for _ in 0..<4 {
+            let process = Process()
+            process.executableURL = Self.writer
+            process.arguments = [path, String(batches)]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            processes.append((process, pipe))
+        }
+        var acks = 0
+        for (process, pipe) in processes {
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            acks += output.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
+        }
+        #expect(acks == 4 * batches)
+        let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+        #expect(try await kit.verify().isValid)
+        #expect(kit.view.recordCount == 4 * batches * 20)
+        #expect(
+            try kit.ledger.read(concerning: Fixtures.agency(index: 1).id, through: kit.view).count == 1 + 4 * batches
+                * 20)
+    }
 }

@@ -129,6 +129,27 @@ public actor Ledger {
         self.entriesSinceCheckpoint = replayed
     }
 
+    /// How often an append is validated anew when another process keeps writing first.
+    static let writeAttempts = 8
+
+    /// Takes in the entries another process appended since this ledger's view: each must continue the chain.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` when they do not; storage and decoding errors.
+    func catchUp() throws {
+        try store.refresh()
+        let checker = EntryHasher()
+        try published.withLock { view in
+            try store.forEachEntry(from: view.head.sequence + 1) { entry in
+                guard entry.previousHash == view.head.hash, checker.hash(of: entry) == entry.hash else {
+                    throw CreditKitError(
+                        .brokenChain,
+                        "entry \(entry.sequence), written by another process, does not continue the chain",
+                        context: ["sequence": String(entry.sequence)])
+                }
+                try view.apply(entry, event: nil, registry: registry)
+            }
+        }
+    }
+
     /// The latest published view: a value, read without waiting for the writer.
     public nonisolated var snapshot: CoreView { published.withLock { $0 } }
 
@@ -146,8 +167,20 @@ public actor Ledger {
     @discardableResult
     public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
-        let entries = try prepare(events)
-        try store.append(entries)
+        // Another process may have written to the same file: take its entries in, validate against them, and if
+        // it wins the race between validation and commit, take in again and validate anew.
+        var entries: [LedgerEntry] = []
+        for attempt in 1...Self.writeAttempts {
+            if try store.head() != snapshot.head { try catchUp() }
+            entries = try prepare(events)
+            do {
+                try store.append(entries)
+                break
+            } catch let error as CreditKitError where error.code == .brokenChain && attempt < Self.writeAttempts {
+                // Lost the race only if the file moved on; anything else is the error it says.
+                guard try store.head() != snapshot.head else { throw error }
+            }
+        }
         try published.withLock { view in
             for (entry, event) in zip(entries, events) {
                 try view.apply(entry, event: event, registry: registry)

@@ -73,11 +73,18 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// What the store found wrong in its own derived data when it was opened, and rebuilt: a warning for the
     /// operator (a cache is never trusted over the entries).
     var openingWarnings: [String] { get }
+
+    /// Takes in what other writers (other processes on the same file) appended since the store last looked.
+    /// - Throws: Storage errors.
+    func refresh() throws
 }
 
 extension LedgerStore {
     /// None: a store without derived data has nothing to rebuild.
     public var openingWarnings: [String] { [] }
+
+    /// Nothing: a store only this process writes has nothing to take in.
+    public func refresh() throws {}
 
     /// The entries that name a subject, up to a sequence number: what the subject index points to, each checked
     /// against the entry itself, so a row added to the index by hand cannot put another's entry in a subject's file.

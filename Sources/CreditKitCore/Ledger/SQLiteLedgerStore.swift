@@ -26,6 +26,8 @@ public final class SQLiteLedgerStore: LedgerStore {
         var pending: [SubjectID: [Int64]] = [:]
         var pendingCount = 0
         var indexedThrough: Int64 = 0
+        /// The last entry this connection has taken into its in-memory index (its own or another process's).
+        var knownThrough: Int64 = 0
         /// What was found wrong in the derived data on open.
         var warnings: [String] = []
         /// Guard triggers missing when the file was opened.
@@ -168,14 +170,22 @@ public final class SQLiteLedgerStore: LedgerStore {
                             + "from the entries")
                 }
             }
+            knownThrough = indexedThrough
+            try takeInNewEntries()
+        }
+
+        /// Adds to the in-memory index the entries after ``knownThrough``: the tail on open, and what other
+        /// processes appended since.
+        func takeInNewEntries() throws {
             let tail = try db.prepare("SELECT seq, subjects FROM ledger WHERE seq > ? ORDER BY seq")
-            tail.bind(1, indexedThrough)
+            tail.bind(1, knownThrough)
             while try tail.step() {
                 let seq = tail.int64(0)
                 for subject in tail.string(1).split(separator: " ") {
                     pending[SubjectID(rawValue: String(subject)), default: []].append(seq)
                     pendingCount += 1
                 }
+                knownThrough = seq
             }
         }
 
@@ -255,6 +265,12 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// What was found wrong in the derived data when the file was opened, and rebuilt.
     public let openingWarnings: [String]
 
+    /// Takes in the entries other processes appended since this store last looked, so reads by subject find them.
+    /// - Throws: Storage errors.
+    public func refresh() throws {
+        try connection.withLock { try $0.takeInNewEntries() }
+    }
+
     /// What is wrong with the subject index, checked against the entries (for `verify`): every subject of every
     /// entry through the index's mark indexed, and nothing else; `nil` when it agrees.
     /// - Returns: The problem, or `nil`.
@@ -328,6 +344,7 @@ public final class SQLiteLedgerStore: LedgerStore {
                             c.pendingCount += 1
                         }
                     }
+                    c.knownThrough = entries[entries.count - 1].sequence
                     if c.pendingCount >= c.indexFlushThreshold {
                         try c.flushIndex(through: entries[entries.count - 1].sequence)
                     }
