@@ -8,24 +8,30 @@ import Foundation
 /// Writes a line at once, unbuffered: what is printed is what was acknowledged.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
-let path = CommandLine.arguments[1]
-let limit = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) : nil
-let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
-let agency = Fixtures.agency(index: 1)
-if kit.view.subject(agency.id) == nil {
-    try await kit.register(agency, on: LocalDate(year: 2024, month: 1, day: 1))
-}
-var batch = kit.view.recordCount / 20
-say("open \(batch)")
-var written = 0
-while limit.map({ written < $0 }) ?? true {
-    written += 1
-    batch += 1
-    let day = try LocalDate(year: 2025, month: 1, day: 1).adding(days: batch % 300)
-    let records = (0..<20).map { i in
-        RecordEntered(
-            record: Fixtures.record(subject: agency.id, decisionDate: day, amount: Decimal(batch * 100 + i)))
+do {
+    let path = CommandLine.arguments[1]
+    let limit = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) : nil
+    let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+    let agency = Fixtures.agency(index: 1)
+    if kit.view.subject(agency.id) == nil {
+        try await kit.register(agency, on: LocalDate(year: 2024, month: 1, day: 1))
     }
-    try await kit.ledger.append(records)
-    say("ack \(batch)")
+    var batch = kit.view.recordCount / 20
+    say("open \(batch)")
+    var written = 0
+    while limit.map({ written < $0 }) ?? true {
+        written += 1
+        batch += 1
+        let day = try LocalDate(year: 2025, month: 1, day: 1).adding(days: batch % 300)
+        let records = (0..<20).map { i in
+            RecordEntered(
+                record: Fixtures.record(subject: agency.id, decisionDate: day, amount: Decimal(batch * 100 + i)))
+        }
+        try await kit.ledger.append(records)
+        say("ack \(batch)")
+    }
+} catch {
+    // Said plainly on stderr (the tests show it), with a status of its own instead of a trap.
+    FileHandle.standardError.write(Data("ledger-crash-writer: \(error)\n".utf8))
+    exit(3)
 }

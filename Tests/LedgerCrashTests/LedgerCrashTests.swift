@@ -108,21 +108,26 @@ struct LedgerCrashTests {
             try await kit.close()
         }
         let batches = 15
-        var processes: [(Process, Pipe)] = []
-        for _ in 0..<4 {
+        var processes: [(Process, Pipe, URL)] = []
+        for n in 0..<4 {
             let process = Process()
             process.executableURL = Self.writer
             process.arguments = [path, String(batches)]
             let pipe = Pipe()
             process.standardOutput = pipe
+            // What a writer says when it fails goes to a file (a second pipe could fill and block it).
+            let errors = dir.appendingPathComponent("writer-\(n).err")
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
-            processes.append((process, pipe))
+            processes.append((process, pipe, errors))
         }
         var acks = 0
-        for (process, pipe) in processes {
+        for (process, pipe, errors) in processes {
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            #expect(process.terminationStatus == 0, "a writer failed: \(said.prefix(2000))")
             acks += output.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
         }
         #expect(acks == 4 * batches)

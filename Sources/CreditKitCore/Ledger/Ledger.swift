@@ -129,9 +129,6 @@ public actor Ledger {
         self.entriesSinceCheckpoint = replayed
     }
 
-    /// How often an append is validated anew when another process keeps writing first.
-    static let writeAttempts = 8
-
     /// Takes in the entries another process appended since this ledger's view: each must continue the chain.
     /// - Throws: ``CreditKitError/Code/brokenChain`` when they do not; storage and decoding errors.
     func catchUp() throws {
@@ -167,19 +164,13 @@ public actor Ledger {
     @discardableResult
     public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
-        // Another process may have written to the same file: take its entries in, validate against them, and if
-        // it wins the race between validation and commit, take in again and validate anew.
-        var entries: [LedgerEntry] = []
-        for attempt in 1...Self.writeAttempts {
+        // Another process may write to the same file: with its writers held off, take in what it wrote, validate
+        // against that and commit, so nothing can come in between.
+        let entries = try store.whileWriting {
             if try store.head() != snapshot.head { try catchUp() }
-            entries = try prepare(events)
-            do {
-                try store.append(entries)
-                break
-            } catch let error as CreditKitError where error.code == .brokenChain && attempt < Self.writeAttempts {
-                // Lost the race only if the file moved on; anything else is the error it says.
-                guard try store.head() != snapshot.head else { throw error }
-            }
+            let entries = try prepare(events)
+            try store.append(entries)
+            return entries
         }
         try published.withLock { view in
             for (entry, event) in zip(entries, events) {

@@ -21,6 +21,14 @@ public protocol LedgerStore: AnyObject, Sendable {
     ///   either case nothing is written.
     func append(_ entries: [LedgerEntry]) throws
 
+    /// Runs `body` while holding off every other process's writer (写入独占): the ledger takes in what others
+    /// wrote, validates and appends inside it, so no other writer can slip in between validation and commit.
+    /// A store that only this process writes needs nothing more than calling `body` (the default).
+    /// - Parameter body: The catch-up, validation and at most one ``append(_:)``.
+    /// - Returns: What `body` returns.
+    /// - Throws: A storage error when the lock cannot be had; what `body` throws (then nothing is written).
+    func whileWriting<T>(_ body: () throws -> T) throws -> T
+
     /// Calls `body` with every entry from `first` on, in order, streaming.
     /// - Parameters:
     ///   - first: The first sequence number to read.
@@ -85,6 +93,13 @@ extension LedgerStore {
 
     /// Nothing: a store only this process writes has nothing to take in.
     public func refresh() throws {}
+
+    /// Just `body`: a store only this process writes has no other writer to hold off (``Ledger`` serialises its
+    /// own appends).
+    /// - Parameter body: The catch-up, validation and append.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func whileWriting<T>(_ body: () throws -> T) throws -> T { try body() }
 
     /// The entries that name a subject, up to a sequence number: what the subject index points to, each checked
     /// against the entry itself, so a row added to the index by hand cannot put another's entry in a subject's file.

@@ -24,7 +24,9 @@ final class SQLiteConnection {
         self.handle = db
         self.path = path
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5000)
+        // A writer waits this long for another process's write to finish (appends hold the lock through their
+        // validation, see SQLiteLedgerStore.whileWriting) before the wait is reported as an error.
+        sqlite3_busy_timeout(db, 30_000)
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -57,8 +59,11 @@ final class SQLiteConnection {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+    /// - Parameters:
+    ///   - begun: The write transaction was already begun (``SQLiteLedgerStore/whileWriting(_:)``): finish it.
+    ///   - body: The writes.
+    func transaction<T>(begun: Bool = false, _ body: () throws -> T) throws -> T {
+        if !begun { try execute("BEGIN IMMEDIATE") }
         do {
             let result = try body()
             try execute("COMMIT")

@@ -32,6 +32,8 @@ public final class SQLiteLedgerStore: LedgerStore {
         var warnings: [String] = []
         /// Guard triggers missing when the file was opened.
         var droppedTriggers: [String] = []
+        /// A write transaction is open for ``whileWriting(_:)``; the next append finishes it.
+        var writing = false
 
         /// The triggers that keep the ledger and its index append-only.
         static let guardTriggers: Set<String> = [
@@ -310,6 +312,34 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    /// Holds the file's write lock (`BEGIN IMMEDIATE`) while `body` runs, so another process's writer waits (up to
+    /// 30 s, then a storage error) instead of appending between this one's validation and commit. Reads inside see
+    /// everything committed before the lock was taken; the append inside commits, and without one nothing is
+    /// written.
+    /// - Parameter body: The catch-up, validation and at most one ``append(_:)``.
+    /// - Returns: What `body` returns.
+    /// - Throws: A storage error when the lock cannot be had; what `body` throws.
+    public func whileWriting<T>(_ body: () throws -> T) throws -> T {
+        try connection.withLock { c in
+            guard !c.writing else {
+                throw CreditKitError(.storage, "a write is already under way on this store")
+            }
+            try c.db.execute("BEGIN IMMEDIATE")
+            c.writing = true
+        }
+        defer {
+            connection.withLock { c in
+                // Still open only when no append ran (validation refused the batch): it wrote nothing, and a
+                // failing ROLLBACK of an empty transaction has nothing to report.
+                if c.writing {
+                    c.writing = false
+                    try? c.db.execute("ROLLBACK")
+                }
+            }
+        }
+        return try body()
+    }
+
     /// The last entry's sequence number and hash.
     public func head() throws -> ChainHead {
         try connection.withLock { try $0.head() }
@@ -320,8 +350,10 @@ public final class SQLiteLedgerStore: LedgerStore {
     public func append(_ entries: [LedgerEntry]) throws {
         guard !entries.isEmpty else { return }
         try connection.withLock { c in
+            let begun = c.writing
+            c.writing = false
             do {
-                try c.db.transaction {
+                try c.db.transaction(begun: begun) {
                     try checkContinuation(entries, of: c.head())
                     for entry in entries {
                         let s = c.insertEntry
