@@ -117,7 +117,7 @@ struct LedgerCrashTests {
             process.standardOutput = pipe
             // What a writer says when it fails goes to a file (a second pipe could fill and block it).
             let errors = dir.appendingPathComponent("writer-\(n).err")
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: errors.path, contents: nil))
             process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             processes.append((process, pipe, errors))
