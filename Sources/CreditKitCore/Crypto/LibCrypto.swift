@@ -153,4 +153,52 @@ enum LibCrypto {
         }
         return Array(plaintext.prefix(Int(total + length)))
     }
+
+    /// The Ed25519 public key (32 bytes) of a private key given as its 32-byte seed.
+    static func ed25519PublicKey(seed: [UInt8]) throws -> [UInt8] {
+        let key = try ed25519Key(seed: seed)
+        defer { EVP_PKEY_free(key) }
+        var out = [UInt8](repeating: 0, count: 32)
+        var length = 32
+        guard EVP_PKEY_get_raw_public_key(key, &out, &length) == 1, length == 32 else {
+            throw CreditKitError(.crypto, "libcrypto could not derive the Ed25519 public key")
+        }
+        return out
+    }
+
+    /// An Ed25519 signature (64 bytes) of `message` under the private key with this 32-byte seed.
+    static func ed25519Sign(_ message: [UInt8], seed: [UInt8]) throws -> [UInt8] {
+        let key = try ed25519Key(seed: seed)
+        defer { EVP_PKEY_free(key) }
+        guard let ctx = EVP_MD_CTX_new() else { throw CreditKitError(.crypto, "no digest context") }
+        defer { EVP_MD_CTX_free(ctx) }
+        var signature = [UInt8](repeating: 0, count: 64)
+        var length = 64
+        guard EVP_DigestSignInit(ctx, nil, nil, nil, key) == 1,
+            EVP_DigestSign(ctx, &signature, &length, message, message.count) == 1, length == 64
+        else { throw CreditKitError(.crypto, "libcrypto could not make an Ed25519 signature") }
+        return signature
+    }
+
+    /// Whether `signature` is a valid Ed25519 signature of `message` under the 32-byte public key.
+    static func ed25519Verify(_ signature: [UInt8], message: [UInt8], publicKey: [UInt8]) -> Bool {
+        guard signature.count == 64, publicKey.count == 32,
+            let key = EVP_PKEY_new_raw_public_key_ex(nil, "ED25519", nil, publicKey, 32)
+        else { return false }
+        defer { EVP_PKEY_free(key) }
+        guard let ctx = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(ctx) }
+        return EVP_DigestVerifyInit(ctx, nil, nil, nil, key) == 1
+            && EVP_DigestVerify(ctx, signature, 64, message, message.count) == 1
+    }
+
+    private static func ed25519Key(seed: [UInt8]) throws -> OpaquePointer {
+        guard seed.count == 32 else {
+            throw CreditKitError(.crypto, "an Ed25519 private key has 32 bytes, not \(seed.count)")
+        }
+        guard let key = EVP_PKEY_new_raw_private_key_ex(nil, "ED25519", nil, seed, 32) else {
+            throw CreditKitError(.crypto, "libcrypto refused the Ed25519 private key")
+        }
+        return key
+    }
 }

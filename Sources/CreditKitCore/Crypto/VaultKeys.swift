@@ -36,7 +36,8 @@ public struct VaultKeys: Sendable {
 
     /// Reads keys from a key file, or creates one (mode 0600) with fresh keys when none exists.
     ///
-    /// The file holds two lines of 64 hex digits: `token=…` and `sealing=…`.
+    /// The file holds lines of 64 hex digits: `token=…` and `sealing=…`, and `signing=…`, the key that signs the
+    /// ledger's tree heads (``TreeHeadKey``).
     /// - Parameter path: Where the key file is, for example `creditkit.sqlite.keys` beside the ledger.
     /// - Returns: The keys.
     /// - Throws: ``CreditKitError/Code/crypto`` when the file exists but is not a key file.
@@ -45,7 +46,9 @@ public struct VaultKeys: Sendable {
             return try load(from: path)
         }
         let keys = try generate()
-        let text = "token=\(HexCoding.encode(keys.tokenKey))\nsealing=\(HexCoding.encode(keys.sealingKey))\n"
+        let text =
+            "token=\(HexCoding.encode(keys.tokenKey))\nsealing=\(HexCoding.encode(keys.sealingKey))\n"
+            + (try TreeHeadKey.generate()).keysFileLine
         guard
             FileManager.default.createFile(
                 atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

@@ -53,6 +53,9 @@ public struct CreditKitError: Error, Hashable, Sendable, CustomStringConvertible
         public static let invalidArgument = Code(rawValue: "invalid-argument")
         /// A CSV file that does not fit its layout: the message names the line and the column.
         public static let invalidCSV = Code(rawValue: "invalid-csv")
+        /// A tree head or a proof does not hold: not signed by the key, not of this ledger, or not leading to
+        /// its root (``InclusionProof``, ``ConsistencyProof``).
+        public static let invalidProof = Code(rawValue: "invalid-proof")
     }
 
     /// What kind of failure this is.
