@@ -116,24 +116,36 @@ public enum MerkleTree {
     /// - Returns: Whether it does.
     public static func verifyInclusion(index: Int, size: Int, leaf: Digest, proof: [Digest], root: Digest) -> Bool {
         guard index >= 0, index < size else { return false }
-        // Walk up from the leaf: at each level the node is a right child (sibling on the left) when its index is
-        // odd or it is the last node of its level; a last node with no sibling moves up unchanged.
-        var (node, last, hash) = (index, size - 1, leaf)
-        for sibling in proof {
+        var hash = leaf
+        let reachedTop = climb(proof[...], node: index, last: size - 1) { sibling, onLeft in
+            hash = onLeft ? nodeHash(sibling, hash) : nodeHash(hash, sibling)
+        }
+        return reachedTop && hash == root
+    }
+
+    /// Walks up the tree from `node` on a level whose last node is `last`, taking one sibling of the path per
+    /// level: the sibling is on the left when the node's index is odd or it is the last node of its level (a last
+    /// node without a sibling moves up unchanged, so levels are skipped). Returns whether the path ended exactly
+    /// at the root.
+    private static func climb(
+        _ path: ArraySlice<Digest>, node start: Int, last end: Int, _ visit: (Digest, _ onLeft: Bool) -> Void
+    ) -> Bool {
+        var (node, last) = (start, end)
+        for sibling in path {
             guard last > 0 else { return false }
             if node & 1 == 1 || node == last {
-                hash = nodeHash(sibling, hash)
+                visit(sibling, true)
                 while node & 1 == 0 && node != 0 {
                     node >>= 1
                     last >>= 1
                 }
             } else {
-                hash = nodeHash(hash, sibling)
+                visit(sibling, false)
             }
             node >>= 1
             last >>= 1
         }
-        return last == 0 && hash == root
+        return last == 0
     }
 
     /// Checks a consistency proof: whether the tree of `newSize` leaves with `newRoot` extends the tree of
@@ -163,22 +175,15 @@ public enum MerkleTree {
         }
         var oldHash = path[0]
         var newHash = path[0]
-        for sibling in path.dropFirst() {
-            guard last > 0 else { return false }
-            if node & 1 == 1 || node == last {
+        let reachedTop = climb(path.dropFirst(), node: node, last: last) { sibling, onLeft in
+            if onLeft {
                 oldHash = nodeHash(sibling, oldHash)
                 newHash = nodeHash(sibling, newHash)
-                while node & 1 == 0 && node != 0 {
-                    node >>= 1
-                    last >>= 1
-                }
             } else {
                 newHash = nodeHash(newHash, sibling)
             }
-            node >>= 1
-            last >>= 1
         }
-        return last == 0 && oldHash == oldRoot && newHash == newRoot
+        return reachedTop && oldHash == oldRoot && newHash == newRoot
     }
 }
 
