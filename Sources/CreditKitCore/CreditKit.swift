@@ -14,6 +14,10 @@ public final class CreditKit: Sendable {
     public enum StoreChoice: Sendable {
         /// An SQLite file, created when missing; vault keys in `<path>.keys` unless given.
         case sqlite(String)
+        /// An existing SQLite file opened to read only (``SQLiteLedgerStore/init(readingOnly:cacheKey:)``): every
+        /// write is refused and the file is left as it was; vault keys from `<path>.keys` unless given (never
+        /// created).
+        case sqliteReadingOnly(String)
         /// Memory only.
         case inMemory
         /// An integrator's own store.
@@ -59,6 +63,12 @@ public final class CreditKit: Sendable {
             }
             vaultKeys = try keys ?? VaultKeys.loadOrCreate(at: path + ".keys")
             ledgerStore = try SQLiteLedgerStore(path: path, cacheKey: vaultKeys.cacheKey)
+        case .sqliteReadingOnly(let path):
+            guard case .ledger = SQLiteLedgerStore.inspect(path) else {
+                throw CreditKitError(.storage, "no CreditKit ledger at \(path) to read")
+            }
+            vaultKeys = try keys ?? VaultKeys.load(from: path + ".keys")
+            ledgerStore = try SQLiteLedgerStore(readingOnly: path, cacheKey: vaultKeys.cacheKey)
         case .inMemory:
             ledgerStore = InMemoryLedgerStore()
             vaultKeys = try keys ?? VaultKeys.generate()

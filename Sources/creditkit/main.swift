@@ -3,7 +3,8 @@ import CreditKitCore
 import Foundation
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, VerifyCommand.self, ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
+    DemoCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self, CheckProofCommand.self,
+    ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
     RulesCommand.self, OCDSCommand.self, ImportCommand.self,
@@ -15,7 +16,7 @@ let usage = """
     usage: creditkit COMMAND [OPTIONS]
 
     commands:
-    \(commands.map { "  " + $0.name.padding(toLength: 9, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+    \(commands.map { "  " + $0.name.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
     Run `creditkit COMMAND --help` for a command's options.
     """

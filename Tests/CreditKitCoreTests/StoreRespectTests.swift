@@ -127,4 +127,45 @@ struct IndexIntegrityTests {
         // The guard is back (dropping it again works only because it exists).
         #expect(throws: Never.self) { try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete") }
     }
+
+    @Test(
+        "attack: a hand-edited file opened to read (guard dropped, index rows deleted, mark forged) is left as it was")
+    func readOnlyOpen() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let agency = Fixtures.agency(index: 1)
+        do {
+            let store = try SQLiteLedgerStore(path: path, indexFlushThreshold: 1, cacheKey: Fixtures.keys.cacheKey)
+            let kit = try CreditKit(store: .custom(store), keys: Fixtures.keys, clock: FixedClock.demo)
+            try await kit.register(agency, on: date("2024-01-01"))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-01-05")))
+            try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-02-05")))
+            try await kit.close()
+        }
+        try rawSQL(
+            path,
+            """
+            DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject WHERE seq = 2;
+            INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', '999999')
+            """)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let kit = try CreditKit(store: .sqliteReadingOnly(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        // Nothing hidden: the index on disk is not used, every entry is indexed in memory.
+        #expect(try kit.ledger.read(concerning: agency.id, through: kit.view).map(\.sequence) == [1, 2, 3])
+        #expect(kit.ledger.restoration.warnings.contains { $0.contains("opened read-only, so nothing was repaired") })
+        await #expect(
+            performing: { try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: date("2025-03-05"))) },
+            throws: { ($0 as? CreditKitError)?.message.contains("opened read-only") == true })
+        try await kit.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // The guard is still missing: nothing was repaired.
+        #expect(throws: CreditKitError.self) { try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete") }
+        // A file that is not a ledger is refused to read as well, and not changed.
+        let other = dir.appendingPathComponent("other.sqlite").path
+        try rawSQL(other, "CREATE TABLE people(name TEXT)")
+        let otherBefore = try Data(contentsOf: URL(fileURLWithPath: other))
+        #expect(throws: CreditKitError.self) { try SQLiteLedgerStore(readingOnly: other) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
+    }
 }

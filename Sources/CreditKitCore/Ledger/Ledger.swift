@@ -38,9 +38,13 @@ public actor Ledger {
         public var usedCheckpoint: Bool
         /// How many entries were replayed on top of it (all of them when none was used).
         public var replayedEntries: Int
-        /// Why a checkpoint that was there was not used (it did not authenticate, did not decode, or claims a head
-        /// the chain does not have): a cache found wrong and rebuilt, which a tool reports as a warning.
-        public var warning: String?
+        /// What was found wrong in the derived data on open, each once: a checkpoint that was there but not used
+        /// (it did not authenticate, did not decode, or claims a head the chain does not have) and what the store
+        /// found (``LedgerStore/openingWarnings``): caches found wrong and rebuilt, which a tool reports.
+        public var warnings: [String]
+
+        /// The ``warnings`` in one line, or `nil` when there are none.
+        public var warning: String? { warnings.isEmpty ? nil : warnings.joined(separator: "; ") }
 
         /// Makes a description of a restoration.
         /// - Parameters:
@@ -50,7 +54,7 @@ public actor Ledger {
         public init(usedCheckpoint: Bool, replayedEntries: Int, warning: String? = nil) {
             self.usedCheckpoint = usedCheckpoint
             self.replayedEntries = replayedEntries
-            self.warning = warning
+            self.warnings = warning.map { [$0] } ?? []
         }
     }
 
@@ -122,10 +126,10 @@ public actor Ledger {
                 context: ["kind": kind.rawValue])
         }
         self.published = Mutex(view)
-        let warnings = store.openingWarnings + (warning.map { ["\($0); the views were rebuilt from the chain"] } ?? [])
-        self.restoration = Restoration(
-            usedCheckpoint: usedCheckpoint, replayedEntries: replayed,
-            warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "))
+        var restoration = Restoration(usedCheckpoint: usedCheckpoint, replayedEntries: replayed)
+        restoration.warnings =
+            store.openingWarnings + (warning.map { ["\($0); the views were rebuilt from the chain"] } ?? [])
+        self.restoration = restoration
         self.entriesSinceCheckpoint = replayed
     }
 
@@ -308,9 +312,13 @@ public actor Ledger {
         entriesSinceCheckpoint = 0
     }
 
-    /// Saves a checkpoint. Call before the process ends to make the next open fast; nothing is lost without it.
+    /// Saves a checkpoint (none on a store opened to read only). Call before the process ends to make the next open
+    /// fast; nothing is lost without it.
     /// - Throws: Storage errors.
-    public func close() throws { try checkpoint() }
+    public func close() throws {
+        guard !store.isReadOnly else { return }
+        try checkpoint()
+    }
 
     /// Sets how many new entries trigger an automatic checkpoint.
     /// - Parameter interval: Entries between checkpoints.

@@ -29,6 +29,10 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// - Throws: A storage error when the lock cannot be had; what `body` throws (then nothing is written).
     func whileWriting<T>(_ body: () throws -> T) throws -> T
 
+    /// Whether the store was opened to read only (只读): every write is refused, and ``Ledger/close()`` writes no
+    /// checkpoint.
+    var isReadOnly: Bool { get }
+
     /// Calls `body` with every entry from `first` on, in order, streaming.
     /// - Parameters:
     ///   - first: The first sequence number to read.
@@ -93,6 +97,9 @@ extension LedgerStore {
 
     /// Nothing: a store only this process writes has nothing to take in.
     public func refresh() throws {}
+
+    /// No: a store takes writes unless it says otherwise.
+    public var isReadOnly: Bool { false }
 
     /// Just `body`: a store only this process writes has no other writer to hold off (``Ledger`` serialises its
     /// own appends).

@@ -11,15 +11,18 @@ final class SQLiteConnection {
     let path: String
 
     init(path: String, readOnly: Bool = false) throws {
-        var db: OpaquePointer?
-        let flags =
-            (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
-        guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            if let db { sqlite3_close_v2(db) }
-            throw CreditKitError(
-                .storage, "cannot open SQLite file \(path): \(message)", context: ["sqlite": String(rc)])
+        var db = try Self.open(path, readOnly: readOnly, immutable: false)
+        // A WAL file read in a folder that cannot be written: SQLite cannot make its shared-memory index there,
+        // and with no -wal file no change can be waiting outside the file (a writer would have to make one in
+        // that folder), so the file is read as it stands.
+        if readOnly, sqlite3_exec(db, "PRAGMA schema_version", nil, nil, nil) != SQLITE_OK,
+            !FileManager.default.fileExists(atPath: path + "-wal"),
+            !FileManager.default.isWritableFile(
+                atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (path as NSString).deletingLastPathComponent)
+        {
+            sqlite3_close_v2(db)
+            db = try Self.open(path, readOnly: true, immutable: true)
         }
         self.handle = db
         self.path = path
@@ -27,6 +30,29 @@ final class SQLiteConnection {
         // A writer waits this long for another process's write to finish (appends hold the lock through their
         // validation, see SQLiteLedgerStore.whileWriting) before the wait is reported as an error.
         sqlite3_busy_timeout(db, 30_000)
+    }
+
+    private static func open(_ path: String, readOnly: Bool, immutable: Bool) throws -> OpaquePointer {
+        var db: OpaquePointer?
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+            | (immutable ? SQLITE_OPEN_URI : 0)
+        let name: String
+        if immutable {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        } else {
+            name = path
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw CreditKitError(
+                .storage, "cannot open SQLite file \(path): \(message)", context: ["sqlite": String(rc)])
+        }
+        return db
     }
 
     deinit { sqlite3_close_v2(handle) }

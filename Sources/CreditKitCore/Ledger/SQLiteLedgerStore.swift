@@ -34,6 +34,9 @@ public final class SQLiteLedgerStore: LedgerStore {
         var droppedTriggers: [String] = []
         /// A write transaction is open for ``whileWriting(_:)``; the next append finishes it.
         var writing = false
+        /// Whether the subject index table can be read: not when its guards were dropped and, opened read-only,
+        /// it could not be rebuilt (then every entry is indexed in memory).
+        var diskIndexUsable = true
 
         /// The triggers that keep the ledger and its index append-only.
         static let guardTriggers: Set<String> = [
@@ -60,11 +63,15 @@ public final class SQLiteLedgerStore: LedgerStore {
         /// Authenticates the index's mark; without one the mark is only kept within the chain.
         let markKey: [UInt8]?
 
-        init(path: String, indexFlushThreshold: Int, markKey: [UInt8]?) throws {
+        /// Opened to read only: nothing is created, repaired or written.
+        let readOnly: Bool
+
+        init(path: String, indexFlushThreshold: Int, markKey: [UInt8]?, readOnly: Bool = false) throws {
             self.indexFlushThreshold = indexFlushThreshold
             self.markKey = markKey
-            db = try SQLiteConnection(path: path)
-            guard !db.isReadOnly else {
+            self.readOnly = readOnly
+            db = try SQLiteConnection(path: path, readOnly: readOnly)
+            guard readOnly || !db.isReadOnly else {
                 throw CreditKitError(
                     .storage,
                     "\(path) cannot be written (a read-only file or folder); CreditKit opens a ledger to write to it")
@@ -83,6 +90,12 @@ public final class SQLiteLedgerStore: LedgerStore {
                         droppedTriggers = missing.sorted()
                     }
                 }
+                if readOnly, !names.isSuperset(of: ["meta", "ledger", "ledger_subject", "checkpoint", "vault"]) {
+                    throw CreditKitError(
+                        .storage,
+                        "\(path) is not a CreditKit ledger: "
+                            + (names.isEmpty ? "an SQLite file without tables" : "it lacks CreditKit's tables"))
+                }
                 if !names.isEmpty, !names.contains("meta") {
                     throw CreditKitError(
                         .storage,
@@ -94,6 +107,75 @@ public final class SQLiteLedgerStore: LedgerStore {
                     .storage, "\(path) is not a CreditKit ledger: \(error.message); nothing was changed",
                     context: error.context)
             }
+            if readOnly {
+                try db.execute("PRAGMA cache_size = -65536")
+            } else {
+                try Self.createTables(in: db)
+            }
+            let format = try db.prepare("SELECT value FROM meta WHERE key = 'format'")
+            guard try format.step(), format.string(0) == "creditkit-ledger-1" else {
+                throw CreditKitError(.storage, "\(path) is not a CreditKit ledger of format creditkit-ledger-1")
+            }
+            let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash"
+            insertEntry = try db.prepare("INSERT INTO ledger(\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            insertSubject = try db.prepare("INSERT OR IGNORE INTO ledger_subject(subject, seq) VALUES (?, ?)")
+            selectHead = try db.prepare("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+            selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
+            selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ?")
+            selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
+            setIndexedThrough = try db.prepare(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
+            if !droppedTriggers.isEmpty && readOnly {
+                warnings.append(
+                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
+                        + "edited by hand; opened read-only, so nothing was repaired and the subject index is not used "
+                        + "(opening the file to write restores the guards and rebuilds the index)")
+                diskIndexUsable = false
+            } else if !droppedTriggers.isEmpty {
+                // Someone edited the file with the guards off: the index is rebuilt from the entries.
+                try db.execute(
+                    """
+                    DROP TRIGGER ledger_subject_no_delete;
+                    DELETE FROM ledger_subject;
+                    CREATE TRIGGER ledger_subject_no_delete BEFORE DELETE ON ledger_subject
+                        BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
+                    DELETE FROM meta WHERE key = 'indexed_through';
+                    """)
+                warnings.append(
+                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
+                        + "edited by hand; the guards are restored and the subject index is rebuilt from the entries "
+                        + "(run verify)")
+            }
+            let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
+            let stored = try indexed.step() ? indexed.string(0) : "0"
+            let head = try db.prepare("SELECT coalesce(max(seq), 0) FROM ledger")
+            let last = try head.step() ? head.int64(0) : 0
+            switch diskIndexUsable ? Self.readMark(stored, key: markKey) : nil {
+            case .some(let mark) where mark <= last:
+                indexedThrough = mark
+            default:
+                // A mark that does not authenticate (or claims more than the chain holds) is not used: every entry
+                // is indexed again, so nothing can be hidden behind it.
+                indexedThrough = 0
+                if stored != "0" && diskIndexUsable {
+                    warnings.append(
+                        "the subject index's mark '\(stored.prefix(24))' does not hold; the index is completed again "
+                            + "from the entries")
+                }
+            }
+            knownThrough = indexedThrough
+            try takeInNewEntries()
+        }
+
+        /// Throws when the file was opened to read only.
+        func refuseIfReadOnly() throws {
+            guard readOnly else { return }
+            throw CreditKitError(
+                .storage, "\(db.path) was opened read-only (to look, not to change it): nothing was written")
+        }
+
+        /// Creates the tables, guards and settings of a ledger file where they are missing.
+        static func createTables(in db: SQLiteConnection) throws {
             try db.execute(
                 """
                 PRAGMA page_size = 8192;
@@ -127,53 +209,6 @@ public final class SQLiteLedgerStore: LedgerStore {
                 CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS vault(token TEXT PRIMARY KEY, sealed BLOB NOT NULL);
                 """)
-            let format = try db.prepare("SELECT value FROM meta WHERE key = 'format'")
-            guard try format.step(), format.string(0) == "creditkit-ledger-1" else {
-                throw CreditKitError(.storage, "\(path) is not a CreditKit ledger of format creditkit-ledger-1")
-            }
-            let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash"
-            insertEntry = try db.prepare("INSERT INTO ledger(\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            insertSubject = try db.prepare("INSERT OR IGNORE INTO ledger_subject(subject, seq) VALUES (?, ?)")
-            selectHead = try db.prepare("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-            selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
-            selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ?")
-            selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
-            setIndexedThrough = try db.prepare(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
-            if !droppedTriggers.isEmpty {
-                // Someone edited the file with the guards off: the index is rebuilt from the entries.
-                try db.execute(
-                    """
-                    DROP TRIGGER ledger_subject_no_delete;
-                    DELETE FROM ledger_subject;
-                    CREATE TRIGGER ledger_subject_no_delete BEFORE DELETE ON ledger_subject
-                        BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
-                    DELETE FROM meta WHERE key = 'indexed_through';
-                    """)
-                warnings.append(
-                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
-                        + "edited by hand; the guards are restored and the subject index is rebuilt from the entries "
-                        + "(run verify)")
-            }
-            let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
-            let stored = try indexed.step() ? indexed.string(0) : "0"
-            let head = try db.prepare("SELECT coalesce(max(seq), 0) FROM ledger")
-            let last = try head.step() ? head.int64(0) : 0
-            switch Self.readMark(stored, key: markKey) {
-            case .some(let mark) where mark <= last:
-                indexedThrough = mark
-            default:
-                // A mark that does not authenticate (or claims more than the chain holds) is not used: every entry
-                // is indexed again, so nothing can be hidden behind it.
-                indexedThrough = 0
-                if stored != "0" {
-                    warnings.append(
-                        "the subject index's mark '\(stored.prefix(24))' does not hold; the index is completed again "
-                            + "from the entries")
-                }
-            }
-            knownThrough = indexedThrough
-            try takeInNewEntries()
         }
 
         /// Adds to the in-memory index the entries after ``knownThrough``: the tail on open, and what other
@@ -264,6 +299,29 @@ public final class SQLiteLedgerStore: LedgerStore {
         self.connection = Mutex(connection)
     }
 
+    /// Opens an existing ledger file to read it only (只读打开): nothing is created, repaired or written, so it works
+    /// on a read-only file or folder and leaves the file as it was. What the writing open would repair (a dropped
+    /// guard, an index mark that does not hold) is reported in ``openingWarnings`` and worked around in memory.
+    /// Every write (append, checkpoint, vault) is refused with a storage error. SQLite may make its own empty
+    /// `-wal` and `-shm` side files beside the file when the folder can be written; the ledger file is not touched.
+    /// - Parameters:
+    ///   - path: The SQLite file; it must exist and be a CreditKit ledger.
+    ///   - cacheKey: The key the subject index's mark is authenticated with (``VaultKeys/cacheKey``).
+    /// - Throws: ``CreditKitError/Code/storage`` when the file cannot be opened or is not a CreditKit ledger.
+    public init(readingOnly path: String, cacheKey: [UInt8]? = nil) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CreditKitError(.storage, "no ledger at \(path)")
+        }
+        let connection = try Connection(
+            path: path, indexFlushThreshold: Self.defaultIndexFlushThreshold, markKey: cacheKey, readOnly: true)
+        self.openingWarnings = connection.warnings
+        self.connection = Mutex(connection)
+    }
+
+    /// Whether the file was opened to read only (``init(readingOnly:cacheKey:)``).
+    public var isReadOnly: Bool { connection.withLock { $0.readOnly } }
+
     /// What was found wrong in the derived data when the file was opened, and rebuilt.
     public let openingWarnings: [String]
 
@@ -321,6 +379,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Throws: A storage error when the lock cannot be had; what `body` throws.
     public func whileWriting<T>(_ body: () throws -> T) throws -> T {
         try connection.withLock { c in
+            try c.refuseIfReadOnly()
             guard !c.writing else {
                 throw CreditKitError(.storage, "a write is already under way on this store")
             }
@@ -350,6 +409,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     public func append(_ entries: [LedgerEntry]) throws {
         guard !entries.isEmpty else { return }
         try connection.withLock { c in
+            try c.refuseIfReadOnly()
             let begun = c.writing
             c.writing = false
             do {
@@ -440,13 +500,18 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Returns: Ascending sequence numbers.
     public func sequences(concerning subject: SubjectID) throws -> [Int64] {
         try connection.withLock { c in
-            let s = c.selectSubject
-            s.reset()
-            s.bind(1, subject.rawValue)
             var out: [Int64] = []
-            while try s.step() { out.append(s.int64(0)) }
-            s.reset()
-            return out + (c.pending[subject] ?? [])
+            if c.diskIndexUsable {
+                let s = c.selectSubject
+                s.reset()
+                s.bind(1, subject.rawValue)
+                while try s.step() { out.append(s.int64(0)) }
+                s.reset()
+            }
+            guard let pending = c.pending[subject] else { return out }
+            // Rows on disk and in memory overlap only when the mark was not trusted and the index is completed again.
+            if let last = out.last, last >= pending[0] { return Array(Set(out).union(pending)).sorted() }
+            return out + pending
         }
     }
 
@@ -462,6 +527,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Parameter blob: The blob.
     public func saveCheckpoint(_ blob: [UInt8]) throws {
         try connection.withLock { c in
+            try c.refuseIfReadOnly()
             let s = try c.db.prepare("INSERT OR REPLACE INTO checkpoint(id, blob) VALUES (1, ?)")
             s.bind(1, blob)
             try s.run()
@@ -474,6 +540,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     ///   - token: The person's token.
     public func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws {
         try connection.withLock { c in
+            try c.refuseIfReadOnly()
             let s = try c.db.prepare("INSERT OR REPLACE INTO vault(token, sealed) VALUES (?, ?)")
             s.bind(1, token.hex)
             s.bind(2, sealed)
@@ -498,6 +565,7 @@ public final class SQLiteLedgerStore: LedgerStore {
     @discardableResult
     public func eraseSealedPersonalData(for token: PersonToken) throws -> Bool {
         try connection.withLock { c in
+            try c.refuseIfReadOnly()
             let s = try c.db.prepare("DELETE FROM vault WHERE token = ?")
             s.bind(1, token.hex)
             try s.run()

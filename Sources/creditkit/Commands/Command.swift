@@ -71,23 +71,34 @@ struct ArgumentParser {
     }
 }
 
-/// Opens an existing ledger file with every sector module registered.
-func openKit(_ path: String, clock: any LedgerClock = SystemClock(), warn: Bool = true) throws -> CreditKit {
-    switch SQLiteLedgerStore.inspect(path) {
-    case .ledger: break
-    case .missing:
+/// Opens an existing ledger file with every sector module registered: to read only (nothing in the file is
+/// created, repaired or changed, and a read-only file works) unless the command writes.
+func openKit(_ path: String, writing: Bool = false, clock: any LedgerClock = SystemClock(), warn: Bool = true) throws
+    -> CreditKit
+{
+    if case .missing = SQLiteLedgerStore.inspect(path) {
         throw CLIError(message: "no ledger at \(path); create one with `creditkit demo --store \(path)`")
-    case .empty: throw CLIError(message: "\(path) is an empty file, not a ledger; nothing was changed")
-    case .other(let what): throw CLIError(message: "\(path) is not a CreditKit ledger: \(what); nothing was changed")
     }
+    try requireLedger(path)
     let keysPath = path + ".keys"
     guard FileManager.default.fileExists(atPath: keysPath) else {
         throw CLIError(message: "the vault keys \(keysPath) are missing; personal data cannot be read without them")
     }
     let kit = try CreditKit(
-        store: .sqlite(path), keys: VaultKeys.load(from: keysPath), modules: allSectorModules, clock: clock)
-    if warn, let warning = kit.ledger.restoration.warning {
+        store: writing ? .sqlite(path) : .sqliteReadingOnly(path), keys: VaultKeys.load(from: keysPath),
+        modules: allSectorModules, clock: clock)
+    for warning in kit.ledger.restoration.warnings where warn {
         FileHandle.standardError.write(Data("warning: \(path): \(warning)\n".utf8))
     }
     return kit
+}
+
+/// Refuses a path that is not a ledger, saying what it is; nothing is changed.
+func requireLedger(_ path: String) throws {
+    switch SQLiteLedgerStore.inspect(path) {
+    case .ledger: return
+    case .missing: throw CLIError(message: "no ledger at \(path)")
+    case .empty: throw CLIError(message: "\(path) is an empty file, not a ledger; nothing was changed")
+    case .other(let what): throw CLIError(message: "\(path) is not a CreditKit ledger: \(what); nothing was changed")
+    }
 }

@@ -49,7 +49,7 @@ enum ImportCommand: Command {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(message: "\(file) is not UTF-8 text; save it as CSV UTF-8")
         }
-        let kit = try openKit(store)
+        let kit = try openKit(store, writing: true)
         let entries: [LedgerEntry]
         do {
             entries = try await kit.importCSV(text, layout: layout)

@@ -89,7 +89,7 @@ enum OCDSCommand: Command {
             buyers[parts[0]] = SubjectID(code)
         }
         try arguments.finish()
-        let kit = try openKit(store)
+        let kit = try openKit(store, writing: true)
         let summary: OCDSImport.Summary
         do {
             summary = try await OCDSImport.run(path: file, into: kit, buyers: buyers)

@@ -3,30 +3,53 @@ import Foundation
 
 enum VerifyCommand: Command {
     static let name = "verify"
-    static let summary = "recompute a ledger's hash chain and name the first broken entry"
+    static let summary = "recompute a ledger's hash chain, check what is derived from it, and compare it with a head"
     static let help = """
-        usage: creditkit verify PATH
+        usage: creditkit verify PATH [--against HEAD.json [--public-key KEY]]
 
         Recomputes the SHA-256 hash chain of the ledger file at PATH, then checks what is derived from
         it: the subject index against the entries, and, with its keys file (PATH.keys), the view
         checkpoint's authentication and the personal-data vault (every official's sealed data present
         and opening unless an erasure was recorded, none left after one).
-        Exit 0 and print the entry count and head hash when both hold; exit 1 naming the first entry
-        that does not hold (for example after a row was edited with the sqlite3 shell) or each official
-        whose data was lost. A file that is not a CreditKit ledger is refused and left as it is.
+        The file is opened to read only: nothing is created, repaired or changed, and a read-only file
+        works.
+
+          --against HEAD.json  also prove that the ledger still extends a signed tree head published
+                               earlier (from `creditkit head`): the head's signature is checked, then
+                               the Merkle root of its first entries; entries taken away are named,
+                               and a rewritten history (even with a recomputed chain) is caught
+          --public-key KEY     the key to check the head's signature with: a PEM file from
+                               `creditkit head PATH --public-key`, or 64 hex digits (default: the
+                               signing key in PATH.keys)
+
+        Exit 0 and print the entry count and head hash when all holds; exit 1 naming the first entry
+        that does not hold (for example after a row was edited with the sqlite3 shell), each derived
+        part that does not agree, each official whose data was lost, or how the ledger departs from
+        the head.
         """
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.positional("the ledger file PATH")
+        let against = try arguments.option("--against")
+        let keyText = try arguments.option("--public-key")
         try arguments.finish()
-        switch SQLiteLedgerStore.inspect(path) {
-        case .ledger: break
-        case .missing: throw CLIError(message: "no ledger at \(path)")
-        case .empty: throw CLIError(message: "\(path) is an empty file, not a ledger; nothing was changed")
-        case .other(let what):
-            throw CLIError(message: "\(path) is not a CreditKit ledger: \(what); nothing was changed")
+        if keyText != nil && against == nil {
+            throw CLIError(message: "--public-key checks a head: give the head with --against HEAD.json")
         }
-        let store = try SQLiteLedgerStore(path: path)
+        try requireLedger(path)
+        let keysPath = path + ".keys"
+        let keysHere = FileManager.default.fileExists(atPath: keysPath)
+        let head = try against.map(readHead)
+        let publicKey: [UInt8]? = try head.map { _ in
+            if let keyText { return try readPublicKey(keyText) }
+            guard keysHere, let key = try TreeHeadKey.load(keysFile: keysPath) else {
+                throw CLIError(
+                    message: "no key to check the head with: \(keysPath) holds no signing key; give --public-key")
+            }
+            return key.publicKey
+        }
+
+        let store = try SQLiteLedgerStore(readingOnly: path)
         let report = try Ledger.verify(store: store)
         if let broken = report.firstBrokenSequence {
             throw CLIError(
@@ -36,28 +59,39 @@ enum VerifyCommand: Command {
                     """)
         }
         // The derived data: the subject index against the entries, and (with the keys) the checkpoint and the vault.
-        // The first open found what had been done to the file (and repaired the index); the kit's open, with the
-        // keys, what its keyed checks find. Each fault once.
+        // Each fault once.
         var faults = store.openingWarnings
         if let problem = try store.indexProblem() { faults.append(problem) }
-        let keysHere = FileManager.default.fileExists(atPath: path + ".keys")
         if keysHere {
             let kit = try openKit(path, warn: false)
-            for fault in (kit.ledger.restoration.warning.map { [$0] } ?? []) + (try kit.vaultFaults())
+            for fault in kit.ledger.restoration.warnings + (try kit.vaultFaults())
             where !faults.contains(fault) {
                 faults.append(fault)
             }
         }
-        guard faults.isEmpty else {
+        var departure: String?
+        if let head, let publicKey {
+            let comparison = try Ledger.compare(store: store, with: head, publicKey: publicKey)
+            if !comparison.holds { departure = comparison.message }
+        }
+        guard faults.isEmpty, departure == nil else {
             throw CLIError(
-                message: "chain ok (\(report.entryCount) entries), but what is derived from it does not agree:\n"
-                    + faults.joined(separator: "\n"))
+                message: (departure.map { "against \(against ?? "the head"): \($0)\n" } ?? "")
+                    + (faults.isEmpty
+                        ? ""
+                        : "chain ok (\(report.entryCount) entries), but what is derived from it does not agree:\n"
+                            + faults.joined(separator: "\n")))
         }
         print("ok: \(report.entryCount) entries, head hash \(report.head.hash)")
         print(
             keysHere
                 ? "the subject index, the checkpoint and the vault agree with the chain"
                 : "the subject index agrees with the chain; the checkpoint and the vault were not checked: the keys "
-                    + "file \(path).keys is not there")
+                    + "file \(keysPath) is not there")
+        if let head {
+            print(
+                "the ledger extends the head in \(against ?? ""): its \(head.treeSize) entries are unchanged, "
+                    + "\(report.entryCount - head.treeSize) added since")
+        }
     }
 }

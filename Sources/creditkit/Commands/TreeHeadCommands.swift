@@ -1,0 +1,190 @@
+import CreditKitCore
+import Foundation
+
+/// Reads a signed tree head from a JSON file.
+func readHead(_ path: String) throws -> SignedTreeHead {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CLIError(message: "cannot read the head \(path)")
+    }
+    do {
+        return try JSONDecoder().decode(SignedTreeHead.self, from: data)
+    } catch {
+        throw CLIError(message: "\(path) is not a signed tree head from `creditkit head`: \(error)")
+    }
+}
+
+/// Reads a public key: a file holding PEM or hex, or 64 hex digits given on the command line.
+func readPublicKey(_ text: String) throws -> [UInt8] {
+    let content =
+        FileManager.default.fileExists(atPath: text)
+        ? String(decoding: FileManager.default.contents(atPath: text) ?? Data(), as: UTF8.self) : text
+    do {
+        return try TreeHeadKey.publicKey(from: content)
+    } catch let error as CreditKitError {
+        throw CLIError(message: "--public-key \(text): \(error.message)")
+    }
+}
+
+/// JSON as the tree-head commands print it: indented, keys sorted.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+enum HeadCommand: Command {
+    static let name = "head"
+    static let summary = "print the ledger's signed tree head as JSON, to publish (or its public key)"
+    static let help = """
+        usage: creditkit head PATH [--public-key]
+
+        Verifies the chain of the ledger at PATH, computes the RFC 6962 Merkle root over its entries and
+        prints a tree head signed with Ed25519 (the size, the root, the last entry's hash and the time) as
+        JSON. Publish it where the ledger's keepers cannot take it back; later, `creditkit verify PATH
+        --against HEAD.json` proves the ledger still holds those entries unchanged.
+        The signing key is the signing= line of PATH.keys; a keys file made before there was one gets one
+        (said on stderr). The ledger file is opened to read only.
+
+          --public-key   print the public key instead (PEM), for those who will check the heads
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        let wantsKey = arguments.flag("--public-key")
+        try arguments.finish()
+        try requireLedger(path)
+        let keysPath = path + ".keys"
+        guard FileManager.default.fileExists(atPath: keysPath) else {
+            throw CLIError(message: "the keys file \(keysPath) is missing: it holds the key that signs heads")
+        }
+        let (key, added) = try TreeHeadKey.loadOrAdd(keysFile: keysPath)
+        if added {
+            FileHandle.standardError.write(
+                Data("note: \(keysPath) had no signing key; one was added (keep the file as safe as before)\n".utf8))
+        }
+        if wantsKey {
+            print(key.publicKeyPEM, terminator: "")
+            return
+        }
+        let store = try SQLiteLedgerStore(readingOnly: path)
+        do {
+            try printJSON(try Ledger.signedTreeHead(store: store, key: key))
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+    }
+}
+
+enum ProveCommand: Command {
+    static let name = "prove"
+    static let summary = "an inclusion or consistency proof over the ledger, as JSON"
+    static let help = """
+        usage: creditkit prove PATH --entry N [--head HEAD.json]
+               creditkit prove PATH --since EARLIER.json [--head LATER.json]
+
+        Prints a proof as JSON that anyone holding the signed heads can check with `creditkit check-proof`
+        (or the algorithm in Docs/TRANSPARENCY.md):
+          --entry N          that entry N is in the tree of the head given with --head (default: of the
+                             ledger as it is now)
+          --since EARLIER    that the tree of the later head (--head, default: the ledger now) extends
+                             the tree of the earlier one, every earlier entry unchanged
+        The ledger file is opened to read only.
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        let entryText = try arguments.option("--entry")
+        let since = try arguments.option("--since").map(readHead)
+        let head = try arguments.option("--head").map(readHead)
+        try arguments.finish()
+        try requireLedger(path)
+        let store = try SQLiteLedgerStore(readingOnly: path)
+        let size = try head?.treeSize ?? store.head().sequence
+        do {
+            switch (entryText, since) {
+            case (let text?, nil):
+                guard let entry = Int64(text), entry >= 1 else {
+                    throw CLIError(message: "--entry takes an entry number from 1, not '\(text)'")
+                }
+                try printJSON(try Ledger.inclusionProof(store: store, entry: entry, treeSize: size))
+            case (nil, let earlier?):
+                try printJSON(try Ledger.consistencyProof(store: store, from: earlier.treeSize, to: size))
+            default:
+                throw CLIError(message: "give either --entry N or --since EARLIER.json; see `creditkit prove --help`")
+            }
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+    }
+}
+
+enum CheckProofCommand: Command {
+    static let name = "check-proof"
+    static let summary = "check a proof from `creditkit prove` against signed heads, without the ledger"
+    static let help = """
+        usage: creditkit check-proof PROOF.json --head HEAD.json --public-key KEY [--since EARLIER.json]
+
+        Checks, without the ledger file, what a proof from `creditkit prove` claims:
+          an inclusion proof   that its entry (number and chain hash) is in the tree of HEAD;
+          a consistency proof  that the tree of HEAD extends the tree of EARLIER (give --since).
+        Each head's Ed25519 signature is checked first under KEY (a PEM file from `creditkit head PATH
+        --public-key`, or 64 hex digits): a head the ledger's key did not sign proves nothing.
+        Exit 0 when the proof holds, 1 saying what does not.
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let proofPath = try arguments.positional("the proof PROOF.json")
+        guard let headPath = try arguments.option("--head") else {
+            throw CLIError(message: "give the signed head the proof is about with --head HEAD.json")
+        }
+        guard let keyText = try arguments.option("--public-key") else {
+            throw CLIError(message: "give the public key the heads must be signed with: --public-key KEY")
+        }
+        let sincePath = try arguments.option("--since")
+        try arguments.finish()
+        let key = try readPublicKey(keyText)
+        let head = try readHead(headPath)
+        guard head.isSigned(by: key) else {
+            throw CLIError(message: "\(headPath) is not signed by that key (forged or altered head): nothing is proved")
+        }
+        guard let data = FileManager.default.contents(atPath: proofPath) else {
+            throw CLIError(message: "cannot read the proof \(proofPath)")
+        }
+        struct FormatOnly: Decodable { var format: String? }
+        let format: String?
+        do {
+            format = try JSONDecoder().decode(FormatOnly.self, from: data).format
+        } catch {
+            throw CLIError(message: "\(proofPath) is not a JSON object, so not a proof from `creditkit prove`")
+        }
+        do {
+            switch format {
+            case InclusionProof.formatName:
+                let proof = try JSONDecoder().decode(InclusionProof.self, from: data)
+                try proof.check(against: head)
+                print(
+                    "ok: entry \(proof.entry) (hash \(proof.entryHash)) is in the tree of \(head.treeSize) entries "
+                        + "signed at \(head.timestamp)")
+            case ConsistencyProof.formatName:
+                guard let sincePath else {
+                    throw CLIError(message: "a consistency proof needs the earlier head: --since EARLIER.json")
+                }
+                let earlier = try readHead(sincePath)
+                guard earlier.isSigned(by: key) else {
+                    throw CLIError(message: "\(sincePath) is not signed by that key: nothing is proved")
+                }
+                let proof = try JSONDecoder().decode(ConsistencyProof.self, from: data)
+                try proof.check(from: earlier, to: head)
+                print(
+                    "ok: the \(head.treeSize) entries of \(headPath) extend the \(earlier.treeSize) of \(sincePath), "
+                        + "every earlier entry unchanged")
+            default:
+                throw CLIError(message: "\(proofPath) is not a proof from `creditkit prove` (no known format)")
+            }
+        } catch let error as CreditKitError {
+            throw CLIError(message: "the proof does not hold: \(error.message)")
+        } catch let error as DecodingError {
+            throw CLIError(message: "\(proofPath) is not a well-formed proof: \(error)")
+        }
+    }
+}
