@@ -194,7 +194,8 @@ public final class CreditKit: Sendable {
     }
 
     /// Every fault in the vault (个人信息保险库核查): an official whose data is missing or does not open though no
-    /// erasure was recorded, and one whose data is still there after a recorded erasure.
+    /// erasure was recorded, one whose data is still there after a recorded erasure, and data under a token no
+    /// registered official has (when the store can list its vault).
     /// - Returns: The faults, each naming the official and the token; empty when the vault agrees with the ledger.
     /// - Throws: Storage errors.
     public func vaultFaults() throws -> [String] {
@@ -225,6 +226,18 @@ public final class CreditKit: Sendable {
                 _ = try personalData(of: id)
             } catch let error as CreditKitError where error.code == .personalDataLost {
                 out.append(error.message)
+            }
+        }
+        // Data no official accounts for: a registration that never committed, or entries taken away since.
+        if let held = try vault.store.sealedTokens() {
+            var known: Set<PersonToken> = [PersonalDataVault.keyCheckToken]
+            for state in view.subjects(ofKind: .official) {
+                if case .official(let o) = state.subject { known.insert(o.token) }
+            }
+            for token in held where !known.contains(token) {
+                out.append(
+                    "the vault holds sealed data under token \(token.hex) that no registered official has (a "
+                        + "registration that did not commit, or ledger entries taken away)")
             }
         }
         return out

@@ -79,6 +79,17 @@ struct VaultIntegrityTests {
         #expect(try kit.vaultFaults().count == 1)
     }
 
+    @Test("attack: sealed data under a token no official has (a registration that never committed) is a fault")
+    func orphanRow() async throws {
+        let (kit, path, _, dir) = try await ledger()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try kit.vaultFaults().isEmpty)
+        let stranger = Fixtures.keys.token(for: Fixtures.residentID(index: 77))
+        try SQLiteLedgerStore(path: path).storeSealedPersonalData([1, 2, 3], for: stranger)
+        let faults = try kit.vaultFaults()
+        #expect(faults.count == 1 && faults[0].contains(stranger.hex) && faults[0].contains("no registered official"))
+    }
+
     @Test("a recorded erasure reads as erased with its day; data left behind after it is a fault")
     func erasureRecorded() async throws {
         let (kit, path, official, dir) = try await ledger()

@@ -69,6 +69,12 @@ public final class InMemoryLedgerStore: LedgerStore {
     /// - Parameter blob: The blob.
     public func saveCheckpoint(_ blob: [UInt8]) throws { state.withLock { $0.checkpoint = blob } }
 
+    /// The tokens the vault holds data for.
+    /// - Returns: The tokens, sorted.
+    public func sealedTokens() throws -> [PersonToken]? {
+        state.withLock { $0.vault.keys.sorted { $0.hex < $1.hex } }
+    }
+
     /// Stores sealed personal data.
     /// - Parameters:
     ///   - sealed: The sealed bytes.

@@ -29,6 +29,12 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// - Throws: A storage error when the lock cannot be had; what `body` throws (then nothing is written).
     func whileWriting<T>(_ body: () throws -> T) throws -> T
 
+    /// The tokens the vault holds sealed data for, to find data no official's registration accounts for; `nil` when
+    /// the store cannot list them (the default), and then that check is not made.
+    /// - Returns: The tokens, or `nil`.
+    /// - Throws: A storage error.
+    func sealedTokens() throws -> [PersonToken]?
+
     /// Whether the store was opened to read only (只读): every write is refused, and ``Ledger/close()`` writes no
     /// checkpoint.
     var isReadOnly: Bool { get }
@@ -97,6 +103,10 @@ extension LedgerStore {
 
     /// Nothing: a store only this process writes has nothing to take in.
     public func refresh() throws {}
+
+    /// `nil`: a store that does not say cannot list its vault.
+    /// - Returns: `nil`.
+    public func sealedTokens() throws -> [PersonToken]? { nil }
 
     /// No: a store takes writes unless it says otherwise.
     public var isReadOnly: Bool { false }

@@ -548,6 +548,26 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    /// The tokens the vault holds data for.
+    /// - Returns: The tokens, sorted.
+    /// - Throws: A storage error, or ``CreditKitError/Code/decoding`` for a row whose token is not 64 hex digits.
+    public func sealedTokens() throws -> [PersonToken]? {
+        try connection.withLock { c in
+            let s = try c.db.prepare("SELECT token FROM vault ORDER BY token")
+            var out: [PersonToken] = []
+            while try s.step() {
+                let text = s.string(0)
+                do {
+                    out.append(try PersonToken(hex: text))
+                } catch {
+                    throw CreditKitError(
+                        .decoding, "the vault holds a row under '\(text.prefix(70))', which is not a person token")
+                }
+            }
+            return out
+        }
+    }
+
     /// Sealed personal data.
     /// - Parameter token: The person's token.
     /// - Returns: The sealed bytes, or `nil`.
