@@ -136,18 +136,17 @@ public final class CreditKit: Sendable {
         residentID: ResidentID, name: String, on: LocalDate, externalIdentifiers: [ExternalIdentifier] = []
     ) async throws -> Official {
         let official = Official(token: vault.keys.token(for: residentID), externalIdentifiers: externalIdentifiers)
-        // Sealed first: a crash before the ledger entry leaves sealed data no official points to (overwritten by a
-        // second attempt), never a registered official whose data is missing.
-        guard view.subject(official.id) == nil else {
-            // Registered before: the ledger refuses the second registration, and the sealed data stays as it is.
-            try await ledger.append(OfficialRegistered(official: official, on: on))
-            return official
-        }
-        try vault.seal(PersonalData(residentID: residentID, name: name))
+        // One write: the sealed data goes into the vault inside the transaction that commits the registration (on
+        // SQLite), after the registration was validated, so a second registration never touches the sealed data and
+        // a crash leaves either both or neither.
+        let vault = self.vault
+        let data = PersonalData(residentID: residentID, name: name)
         do {
-            try await ledger.append(OfficialRegistered(official: official, on: on))
+            try await ledger.append([OfficialRegistered(official: official, on: on)]) { _ = try vault.seal(data) }
         } catch {
-            try vault.erase(official.token)
+            // A store without a shared transaction (in memory, or an integrator's) may keep what was sealed when the
+            // append then failed: take it back, unless a registration owns it.
+            if view.subject(official.id) == nil, try vault.holds(official.token) { try vault.erase(official.token) }
             throw error
         }
         return official

@@ -90,6 +90,52 @@ struct VaultIntegrityTests {
         #expect(faults.count == 1 && faults[0].contains(stranger.hex) && faults[0].contains("no registered official"))
     }
 
+    /// A SQLite store whose appends fail after the vault was written in the same transaction, as a full disk would.
+    final class FailingAppendStore: LedgerStore, @unchecked Sendable {
+        let inner: SQLiteLedgerStore
+        var erasures = 0
+        init(_ inner: SQLiteLedgerStore) { self.inner = inner }
+        func head() throws -> ChainHead { try inner.head() }
+        func append(_ entries: [LedgerEntry]) throws {
+            // Nothing committed: the transaction whileWriting began is rolled back when this throws.
+            throw CreditKitError(.storage, "disk full")
+        }
+        func whileWriting<T>(_ body: () throws -> T) throws -> T { try inner.whileWriting(body) }
+        func sealedTokens() throws -> [PersonToken]? { try inner.sealedTokens() }
+        func forEachEntry(from first: Int64, _ body: (LedgerEntry) throws -> Void) throws {
+            try inner.forEachEntry(from: first, body)
+        }
+        func entries(sequences: [Int64]) throws -> [LedgerEntry] { try inner.entries(sequences: sequences) }
+        func sequences(concerning subject: SubjectID) throws -> [Int64] { try inner.sequences(concerning: subject) }
+        func loadCheckpoint() throws -> [UInt8]? { try inner.loadCheckpoint() }
+        func saveCheckpoint(_ blob: [UInt8]) throws { try inner.saveCheckpoint(blob) }
+        func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws {
+            try inner.storeSealedPersonalData(sealed, for: token)
+        }
+        func sealedPersonalData(for token: PersonToken) throws -> [UInt8]? { try inner.sealedPersonalData(for: token) }
+        func eraseSealedPersonalData(for token: PersonToken) throws -> Bool {
+            erasures += 1
+            return try inner.eraseSealedPersonalData(for: token)
+        }
+    }
+
+    @Test("attack: an append that fails after the data was sealed leaves no sealed data: one transaction, rolled back")
+    func registrationIsOneWrite() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let store = FailingAppendStore(try SQLiteLedgerStore(path: path))
+        let kit = try CreditKit(store: .custom(store), keys: Fixtures.keys, clock: FixedClock.demo)
+        let person = Fixtures.residentID(index: 5)
+        await #expect(throws: CreditKitError.self) {
+            try await kit.registerOfficial(residentID: person, name: "张三", on: date("2024-01-01"))
+        }
+        // Nothing sealed remains, and not because it was erased afterwards: the transaction took it back.
+        #expect(try store.inner.sealedTokens() == [])
+        #expect(store.erasures == 0)
+        #expect(try store.inner.head() == .empty)
+    }
+
     @Test("a recorded erasure reads as erased with its day; data left behind after it is a fault")
     func erasureRecorded() async throws {
         let (kit, path, official, dir) = try await ledger()

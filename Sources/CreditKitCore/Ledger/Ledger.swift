@@ -167,12 +167,28 @@ public actor Ledger {
     /// - Throws: ``CreditKitError`` with `index` in its context for a bad event; storage errors.
     @discardableResult
     public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
+        try append(events, alongside: nil)
+    }
+
+    /// Validates and appends a batch atomically, with another write to the same store in the same transaction:
+    /// `alongside` runs after the batch was validated and before it is committed, and on a store that holds a
+    /// transaction through ``LedgerStore/whileWriting(_:)`` (SQLite) both are committed together or not at all.
+    /// ``CreditKit/registerOfficial(residentID:name:on:externalIdentifiers:)`` seals the person's data this way.
+    /// - Parameters:
+    ///   - events: The events.
+    ///   - alongside: The other write (to the store's vault, say); not run when the batch is refused.
+    /// - Returns: The entries written, in order.
+    /// - Throws: ``CreditKitError`` with `index` in its context for a bad event; what `alongside` throws; storage
+    ///   errors.
+    @discardableResult
+    public func append(_ events: [any LedgerEvent], alongside: (@Sendable () throws -> Void)?) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
         // Another process may write to the same file: with its writers held off, take in what it wrote, validate
         // against that and commit, so nothing can come in between.
         let entries = try store.whileWriting {
             if try store.head() != snapshot.head { try catchUp() }
             let entries = try prepare(events)
+            try alongside?()
             try store.append(entries)
             return entries
         }
