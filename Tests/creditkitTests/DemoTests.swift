@@ -131,6 +131,21 @@ struct CommandRespectTests {
         #expect(try await reopened.verify().entryCount == 1)
     }
 
+    @Test("attack: a file not the demo's own in the way at PATH.building is refused and kept, and PATH stays")
+    func buildingSpotTaken() async throws {
+        let path = scratch("city.sqlite")
+        let building = path + ".building"
+        defer { for p in [path, building] { try? FileManager.default.removeItem(atPath: p) } }
+        let text = Data("someone's notes\n".utf8)
+        try text.write(to: URL(fileURLWithPath: building))
+        var parser = ArgumentParser(["--store", path], command: DemoCommand.self)
+        await #expect(
+            performing: { try await DemoCommand.run(&parser) },
+            throws: { ($0 as? CLIError)?.message.contains("\(building) is in the way") == true })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: building)) == text)
+        #expect(!FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: path + ".keys"))
+    }
+
     @Test("attack: demo --replace deletes only the ledger's own plain files, never a folder beside it")
     func replaceKeepsFolders() async throws {
         let path = scratch("own.sqlite")

@@ -15,8 +15,9 @@ enum DemoCommand: Command {
         The same date gives the same city.
 
           --store PATH    the ledger file (default ./creditkit.sqlite); it must not exist yet
-          --replace       build afresh over a CreditKit ledger already at PATH (its .keys file too); a
-                          file that is not a CreditKit ledger is never deleted
+          --replace       build afresh over a CreditKit ledger already at PATH (its .keys file too); the
+                          new ledger is built beside it (PATH.building) and replaces it only once whole
+                          and verified; a file that is not a CreditKit ledger is never deleted
           --as-of DATE    the demo's "today" (default: today in China time)
         """
 
@@ -38,42 +39,51 @@ enum DemoCommand: Command {
                     message: "\(path) holds a CreditKit ledger; pass --replace to build the demo afresh there, "
                         + "or choose another --store")
             }
-            // Only the ledger's own files go, and only when they are plain files.
-            let own = ["", "-wal", "-shm", ".keys"].map { path + $0 }.filter {
-                FileManager.default.fileExists(atPath: $0)
-            }
-            for file in own {
+            // Only the ledger's own files go, and only when they are plain files; they go once the new ledger is
+            // built and verified, so a demo that fails or is stopped leaves the old one as it was.
+            for file in ownFiles(of: path) {
                 let type = try FileManager.default.attributesOfItem(atPath: file)[.type] as? FileAttributeType
                 guard type == .typeRegular else {
                     throw CLIError(message: "\(file) is not a plain file; the demo deletes nothing of that kind")
                 }
             }
-            for file in own { try FileManager.default.removeItem(atPath: file) }
             replaced = true
         case .empty:
             throw CLIError(message: "\(path) is an empty file, not a ledger; the demo does not delete it")
         case .other(let what):
             throw CLIError(message: "\(path) is not a CreditKit ledger (\(what)); the demo does not delete it")
         }
-        let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
-        let city = try DemoCity.build(today: today, keys: keys)
-        let clock = DemoClock(Timestamp(startOf: city.start))
-        let kit: CreditKit
-        do {
-            kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
-        } catch {
-            // The keys were made for this ledger a moment ago; without the ledger they only block the next try.
-            // A failure to remove them adds nothing to the error being reported.
-            try? FileManager.default.removeItem(atPath: path + ".keys")
-            throw CLIError(message: "cannot create the demo ledger at \(path): \(error)")
+        // Built beside the target and moved into place whole: a demo stopped half-way leaves no half ledger at PATH.
+        let building = path + ".building"
+        switch SQLiteLedgerStore.inspect(building) {
+        case .missing, .ledger, .empty:
+            // A leftover of a demo that was stopped (or nothing): the demo's own, removed.
+            for file in ownFiles(of: building) { try FileManager.default.removeItem(atPath: file) }
+        case .other(let what):
+            throw CLIError(message: "\(building) is in the way and is not a CreditKit ledger (\(what)); move it away")
         }
         let started = ContinuousClock.now
-        try await replay(city, into: kit, clock: clock)
-        try await kit.close()
-        let report = try await kit.verify()
-        guard report.isValid else {
-            throw CLIError(message: "the demo ledger does not verify: \(report.problem ?? "")")
+        let (city, report) = try await build(at: building, today: today)
+        // The new ledger is whole and closed: now the old one goes (its side files first, so none is applied to the
+        // new file) and the new one takes its place.
+        let wal = building + "-wal"
+        let pending =
+            FileManager.default.fileExists(atPath: wal)
+            ? (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 1 : 0
+        guard pending == 0 else {
+            // Moving the file without the changes still in its write-ahead log would lose them.
+            throw CLIError(message: "\(building) is still open elsewhere (its -wal file holds changes); nothing was moved")
         }
+        for file in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.removeItem(atPath: file)
+        }
+        for (from, to) in [(building, path), (building + ".keys", path + ".keys")] {
+            // rename(2) replaces the old file in one step.
+            guard rename(from, to) == 0 else {
+                throw CLIError(message: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
+            }
+        }
+        let kit = try openKit(path)
         let elapsed = ContinuousClock.now - started
         if replaced { print("(replaced the earlier demo ledger at \(path))") }
         print(try summary(city: city, kit: kit, path: path, report: report, elapsed: elapsed))
@@ -103,6 +113,34 @@ enum DemoCommand: Command {
         }
         print("\nreports written to \(out)/:")
         for file in written { print("  \(file)") }
+    }
+
+    /// The files that belong to a ledger at `path`: itself, its SQLite side files and its keys, those that exist.
+    static func ownFiles(of path: String) -> [String] {
+        ["", "-wal", "-shm", ".keys"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Builds the city's history into a new ledger at `path` (with its keys beside it), verifies it and closes it.
+    static func build(at path: String, today: LocalDate) async throws -> (DemoCity, VerificationReport) {
+        let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
+        let city = try DemoCity.build(today: today, keys: keys)
+        let clock = DemoClock(Timestamp(startOf: city.start))
+        let kit: CreditKit
+        do {
+            kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
+        } catch {
+            // The keys were made for this ledger a moment ago; without the ledger they only block the next try.
+            // A failure to remove them adds nothing to the error being reported.
+            try? FileManager.default.removeItem(atPath: path + ".keys")
+            throw CLIError(message: "cannot create the demo ledger at \(path): \(error)")
+        }
+        try await replay(city, into: kit, clock: clock)
+        try await kit.close()
+        let report = try await kit.verify()
+        guard report.isValid else {
+            throw CLIError(message: "the demo ledger does not verify: \(report.problem ?? "")")
+        }
+        return (city, report)
     }
 
     /// Appends the story day by day, each day's facts as one batch recorded on that day.
