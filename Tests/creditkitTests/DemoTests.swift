@@ -143,7 +143,8 @@ struct CommandRespectTests {
             performing: { try await DemoCommand.run(&parser) },
             throws: { ($0 as? CLIError)?.message.contains("\(building) is in the way") == true })
         #expect(try Data(contentsOf: URL(fileURLWithPath: building)) == text)
-        #expect(!FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: path + ".keys"))
+        #expect(
+            !FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: path + ".keys"))
     }
 
     @Test("attack: demo --replace deletes only the ledger's own plain files, never a folder beside it")

@@ -72,7 +72,8 @@ enum DemoCommand: Command {
             ? (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 1 : 0
         guard pending == 0 else {
             // Moving the file without the changes still in its write-ahead log would lose them.
-            throw CLIError(message: "\(building) is still open elsewhere (its -wal file holds changes); nothing was moved")
+            throw CLIError(
+                message: "\(building) is still open elsewhere (its -wal file holds changes); nothing was moved")
         }
         for file in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
