@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Checks a CreditKit inclusion or consistency proof against signed tree heads, without CreditKit.
 
-    check_proof.py PROOF.json HEAD.json PUBLIC_KEY.pem [EARLIER_HEAD.json]
+    check_proof.py PROOF.json HEAD.json PUBLIC_KEY [EARLIER_HEAD.json]
+
+PUBLIC_KEY is the PEM file `creditkit head PATH --public-key` prints, or the key's 64 hex digits;
+EARLIER_HEAD.json is needed for a consistency proof.
 
 Needs only Python 3 and the `openssl` command (for the Ed25519 signature). Exit 0 when the proof holds.
 The algorithms are RFC 9162's (section 2.1.3.2 and 2.1.4.2), written out in Docs/TRANSPARENCY.md.
@@ -22,8 +25,22 @@ def signed_bytes(head):
             + bytes.fromhex(head["rootHash"]) + bytes.fromhex(head["lastEntryHash"]))
 
 
-def signature_holds(head, pem):
+def pem_of(key):
+    """The PEM public key in a file, or made from 64 hex digits (an Ed25519 SubjectPublicKeyInfo)."""
+    import base64
+    if os.path.exists(key):
+        return open(key).read()
+    raw = bytes.fromhex(key)
+    if len(raw) != 32:
+        sys.exit("the public key is a PEM file or 64 hex digits")
+    der = bytes.fromhex("302a300506032b6570032100") + raw
+    return "-----BEGIN PUBLIC KEY-----\n" + base64.b64encode(der).decode() + "\n-----END PUBLIC KEY-----\n"
+
+
+def signature_holds(head, key):
     with tempfile.TemporaryDirectory() as d:
+        pem = os.path.join(d, "key.pem")
+        open(pem, "w").write(pem_of(key))
         msg, sig = os.path.join(d, "msg"), os.path.join(d, "sig")
         open(msg, "wb").write(signed_bytes(head))
         open(sig, "wb").write(bytes.fromhex(head["signature"]))

@@ -97,6 +97,44 @@ struct TreeHeadCommandTests {
             throws: { ($0 as? CLIError)?.message.contains("not a JSON object") == true })
     }
 
+    @Test("head --size signs an earlier state; prove refuses a head the ledger no longer reaches; no silent new key")
+    func headOptions() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try await ledger("l.sqlite", records: 6)
+        let key = try #require(try TreeHeadKey.load(keysFile: path + ".keys"))
+        let store = try SQLiteLedgerStore(readingOnly: path)
+        let early = try Ledger.signedTreeHead(store: store, key: key, size: 4)
+        let now = try Ledger.signedTreeHead(store: store, key: key)
+        #expect(early.treeSize == 4 && early.isSigned(by: key.publicKey))
+        try Ledger.consistencyProof(store: store, from: 4, to: 7).check(from: early, to: now)
+        #expect(throws: CreditKitError.self) { try Ledger.signedTreeHead(store: store, key: key, size: 8) }
+        // A head the ledger no longer reaches (another root, or more entries than it holds) is refused before any
+        // proof is made.
+        #expect(try Ledger.signedTreeHeadCheck(store: store, head: now) == nil)
+        var foreign = now
+        foreign.rootHash = early.rootHash
+        #expect(try Ledger.signedTreeHeadCheck(store: store, head: foreign)?.contains("another ledger's head") == true)
+        var longer = now
+        longer.treeSize = 9
+        #expect(try Ledger.signedTreeHeadCheck(store: store, head: longer)?.contains("entries 8-9 are missing") == true)
+        let headFile = folder.appendingPathComponent("long.json").path
+        try JSONEncoder().encode(longer).write(to: URL(fileURLWithPath: headFile))
+        await #expect(
+            performing: { try await run(ProveCommand.self, [path, "--entry", "2", "--head", headFile]) },
+            throws: { ($0 as? CLIError)?.message.contains("TRUNCATED") == true })
+        // A keys file without a signing line: head refuses until told --new-key.
+        let bare = folder.appendingPathComponent("bare.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: bare)
+        try "token=\(String(repeating: "11", count: 32))\nsealing=\(String(repeating: "22", count: 32))\n"
+            .write(toFile: bare + ".keys", atomically: true, encoding: .utf8)
+        await #expect(
+            performing: { try await run(HeadCommand.self, [bare, "--public-key"]) },
+            throws: { ($0 as? CLIError)?.message.contains("--new-key") == true })
+        #expect(try TreeHeadKey.load(keysFile: bare + ".keys") == nil)
+        try await run(HeadCommand.self, [bare, "--public-key", "--new-key"])
+        #expect(try TreeHeadKey.load(keysFile: bare + ".keys") != nil)
+    }
+
     @Test("attack: every read command, verify and head included, leaves the ledger file byte for byte as it was")
     func readCommandsWriteNothing() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -51,25 +51,37 @@ extension Ledger {
             root: tree.root(using: sha), atSize: atSize, leaves: leaves)
     }
 
-    /// Signs the ledger's current tree head, after verifying the whole chain (a broken chain is never signed).
+    /// Signs the ledger's current tree head, or the head of its first `size` entries, after verifying the whole
+    /// chain (a broken chain is never signed).
     /// - Parameters:
     ///   - store: The store.
     ///   - key: The signing key.
+    ///   - size: How many entries the head covers (default: all of them); a head of fewer re-publishes an earlier
+    ///     state of the ledger, signed now.
     ///   - clock: What gives the time of signing.
     /// - Returns: The signed head.
-    /// - Throws: ``CreditKitError/Code/brokenChain`` naming the first entry that does not hold; storage errors.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` naming the first entry that does not hold;
+    ///   ``CreditKitError/Code/invalidArgument`` for a size the ledger does not reach; storage errors.
     public static func signedTreeHead(
-        store: any LedgerStore, key: TreeHeadKey, clock: any LedgerClock = SystemClock()
+        store: any LedgerStore, key: TreeHeadKey, size: Int64? = nil, clock: any LedgerClock = SystemClock()
     ) throws -> SignedTreeHead {
-        let walk = try walkTree(store: store)
+        let walk = try walkTree(store: store, rootAt: size)
         if let broken = walk.report.firstBrokenSequence {
             throw CreditKitError(
                 .brokenChain, "no head is signed over a broken chain: \(walk.report.problem ?? "")",
                 context: ["sequence": String(broken)])
         }
+        guard let size else {
+            return try SignedTreeHead(
+                treeSize: walk.report.entryCount, rootHash: walk.root, lastEntryHash: walk.report.head.hash,
+                timestamp: clock.now(), key: key)
+        }
+        guard size >= 0, let at = walk.atSize else {
+            throw CreditKitError(
+                .invalidArgument, "a head of \(size) entries: the ledger holds \(walk.report.entryCount)")
+        }
         return try SignedTreeHead(
-            treeSize: walk.report.entryCount, rootHash: walk.root, lastEntryHash: walk.report.head.hash,
-            timestamp: clock.now(), key: key)
+            treeSize: size, rootHash: at.root, lastEntryHash: at.lastHash, timestamp: clock.now(), key: key)
     }
 
     /// Compares the ledger with a head published earlier: whether it still holds those entries unchanged.
@@ -99,6 +111,29 @@ extension Ledger {
         return .extends(treeSize: head.treeSize, added: held - head.treeSize)
     }
 
+    /// Whether the ledger still holds a head's entries, its signature aside: `nil` when the first `treeSize`
+    /// entries reach the head's root, or what is wrong (cut short, rewritten, another ledger's head).
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - head: The head.
+    /// - Returns: The problem, or `nil`.
+    /// - Throws: Storage errors.
+    public static func signedTreeHeadCheck(store: any LedgerStore, head: SignedTreeHead) throws -> String? {
+        let walk = try walkTree(store: store, rootAt: head.treeSize)
+        if let broken = walk.report.firstBrokenSequence {
+            return "the chain is broken at entry \(broken): \(walk.report.problem ?? "")"
+        }
+        let held = walk.report.entryCount
+        guard held >= head.treeSize else {
+            return HeadComparison.truncated(held: held, missing: (held + 1)...head.treeSize).message
+        }
+        guard let at = walk.atSize, at.root == head.rootHash, at.lastHash == head.lastEntryHash else {
+            return "the ledger's first \(head.treeSize) entries do not reach this head's root "
+                + "\(head.rootHash): a rewritten history, or another ledger's head"
+        }
+        return nil
+    }
+
     /// The leaf hashes of entries 1 through `size`, after verifying the chain.
     private static func leaves(store: any LedgerStore, size: Int64) throws -> [Digest] {
         let walk = try walkTree(store: store, keepLeaves: true)
@@ -110,7 +145,10 @@ extension Ledger {
         guard size >= 1, size <= walk.report.entryCount else {
             throw CreditKitError(
                 .invalidArgument,
-                "a tree of \(size) entries: the ledger holds \(walk.report.entryCount), so 1-\(walk.report.entryCount)")
+                size > walk.report.entryCount
+                    ? "a tree of \(size) entries, but the ledger holds only \(walk.report.entryCount): entries "
+                        + "\(walk.report.entryCount + 1)-\(size) are missing (was it cut short?)"
+                    : "a tree has at least 1 entry, not \(size)")
         }
         return Array(walk.leaves.prefix(Int(size)))
     }

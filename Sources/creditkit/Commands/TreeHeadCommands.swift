@@ -36,31 +36,51 @@ enum HeadCommand: Command {
     static let name = "head"
     static let summary = "print the ledger's signed tree head as JSON, to publish (or its public key)"
     static let help = """
-        usage: creditkit head PATH [--public-key]
+        usage: creditkit head PATH [--size N] [--public-key] [--new-key]
 
         Verifies the chain of the ledger at PATH, computes the RFC 6962 Merkle root over its entries and
         prints a tree head signed with Ed25519 (the size, the root, the last entry's hash and the time) as
         JSON. Publish it where the ledger's keepers cannot take it back; later, `creditkit verify PATH
-        --against HEAD.json` proves the ledger still holds those entries unchanged.
-        The signing key is the signing= line of PATH.keys; a keys file made before there was one gets one
-        (said on stderr). The ledger file is opened to read only.
+        --against HEAD.json --public-key KEY` proves the ledger still holds those entries unchanged.
+        The signing key is the signing= line of the keys file PATH.keys. The ledger is opened to read
+        only (SQLite may leave its empty -wal and -shm side files).
 
-          --public-key   print the public key instead (PEM), for those who will check the heads
+          --size N       sign the head of the first N entries (an earlier state, re-published now)
+          --public-key   print the public key instead (PEM), for those who will check the heads: send
+                         it to them once, by a channel they trust, and they pin it
+          --new-key      add a signing key to PATH.keys when it has none (a keys file made before
+                         heads existed); a new key starts a new series of heads, so readers must pin
+                         the new public key
         """
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.positional("the ledger file PATH")
         let wantsKey = arguments.flag("--public-key")
+        let newKey = arguments.flag("--new-key")
+        let sizeText = try arguments.option("--size")
         try arguments.finish()
         try requireLedger(path)
+        let size = try sizeText.map { text in
+            guard let n = Int64(text), n >= 0 else {
+                throw CLIError(message: "--size takes a number of entries, not '\(text)'")
+            }
+            return n
+        }
         let keysPath = path + ".keys"
         guard FileManager.default.fileExists(atPath: keysPath) else {
             throw CLIError(message: "the keys file \(keysPath) is missing: it holds the key that signs heads")
         }
-        let (key, added) = try TreeHeadKey.loadOrAdd(keysFile: keysPath)
-        if added {
+        let key: TreeHeadKey
+        if let held = try TreeHeadKey.load(keysFile: keysPath) {
+            key = held
+        } else if newKey {
+            key = try TreeHeadKey.loadOrAdd(keysFile: keysPath).key
             FileHandle.standardError.write(
-                Data("note: \(keysPath) had no signing key; one was added (keep the file as safe as before)\n".utf8))
+                Data("note: a signing key was added to \(keysPath); publish its public key (--public-key)\n".utf8))
+        } else {
+            throw CLIError(
+                message: "\(keysPath) holds no signing key (it was made before heads existed); add one with "
+                    + "`creditkit head \(path) --new-key`, and publish its public key")
         }
         if wantsKey {
             print(key.publicKeyPEM, terminator: "")
@@ -68,7 +88,7 @@ enum HeadCommand: Command {
         }
         let store = try SQLiteLedgerStore(readingOnly: path)
         do {
-            try printJSON(try Ledger.signedTreeHead(store: store, key: key))
+            try printJSON(try Ledger.signedTreeHead(store: store, key: key, size: size))
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
@@ -85,10 +105,12 @@ enum ProveCommand: Command {
         Prints a proof as JSON that anyone holding the signed heads can check with `creditkit check-proof`
         (or the algorithm in Docs/TRANSPARENCY.md):
           --entry N          that entry N is in the tree of the head given with --head (default: of the
-                             ledger as it is now)
+                             ledger as it is now; then sign a head too, with `creditkit head`)
           --since EARLIER    that the tree of the later head (--head, default: the ledger now) extends
                              the tree of the earlier one, every earlier entry unchanged
-        The ledger file is opened to read only.
+        A proof is made only when the ledger still holds the heads it names: a head of more entries than
+        the ledger has, or whose root the ledger's entries no longer reach, is refused saying so. The
+        ledger is opened to read only (SQLite may leave its empty -wal and -shm side files).
         """
 
     static func run(_ arguments: inout ArgumentParser) async throws {
@@ -100,6 +122,12 @@ enum ProveCommand: Command {
         try requireLedger(path)
         let store = try SQLiteLedgerStore(readingOnly: path)
         let size = try head?.treeSize ?? store.head().sequence
+        // Each head named must be one this ledger still holds: its entries reach the head's root.
+        for (name, named) in [("--head", head), ("--since", since)] {
+            guard let named else { continue }
+            let walk = try Ledger.signedTreeHeadCheck(store: store, head: named)
+            if let problem = walk { throw CLIError(message: "\(name): \(problem)") }
+        }
         do {
             switch (entryText, since) {
             case (let text?, nil):
@@ -160,6 +188,9 @@ enum CheckProofCommand: Command {
         do {
             switch format {
             case InclusionProof.formatName:
+                if sincePath != nil {
+                    throw CLIError(message: "an inclusion proof is checked against one head: leave out --since")
+                }
                 let proof = try JSONDecoder().decode(InclusionProof.self, from: data)
                 try proof.check(against: head)
                 print(

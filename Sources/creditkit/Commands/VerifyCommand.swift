@@ -11,16 +11,17 @@ enum VerifyCommand: Command {
         it: the subject index against the entries, and, with its keys file (PATH.keys), the view
         checkpoint's authentication and the personal-data vault (every official's sealed data present
         and opening unless an erasure was recorded, none left after one).
-        The file is opened to read only: nothing is created, repaired or changed, and a read-only file
-        works.
+        The file is opened to read only: nothing in it is created, repaired or changed (SQLite may leave
+        its empty -wal and -shm side files), and a read-only file works.
 
           --against HEAD.json  also prove that the ledger still extends a signed tree head published
                                earlier (from `creditkit head`): the head's signature is checked, then
                                the Merkle root of its first entries; entries taken away are named,
                                and a rewritten history (even with a recomputed chain) is caught
-          --public-key KEY     the key to check the head's signature with: a PEM file from
-                               `creditkit head PATH --public-key`, or 64 hex digits (default: the
-                               signing key in PATH.keys)
+          --public-key KEY     the key to check the head's signature with: the one you pinned (a PEM
+                               file from `creditkit head PATH --public-key`, or 64 hex digits);
+                               without it, the signing key in PATH.keys, which whoever can replace
+                               that file controls
 
         Exit 0 and print the entry count and head hash when all holds; exit 1 naming the first entry
         that does not hold (for example after a row was edited with the sqlite3 shell), each derived
@@ -42,7 +43,10 @@ enum VerifyCommand: Command {
         let head = try against.map(readHead)
         let publicKey: [UInt8]? = try head.map { _ in
             if let keyText { return try readPublicKey(keyText) }
-            guard keysHere, let key = try TreeHeadKey.load(keysFile: keysPath) else {
+            guard keysHere else {
+                throw CLIError(message: "no key to check the head with: \(keysPath) is not there; give --public-key")
+            }
+            guard let key = try TreeHeadKey.load(keysFile: keysPath) else {
                 throw CLIError(
                     message: "no key to check the head with: \(keysPath) holds no signing key; give --public-key")
             }
@@ -72,7 +76,14 @@ enum VerifyCommand: Command {
         var departure: String?
         if let head, let publicKey {
             let comparison = try Ledger.compare(store: store, with: head, publicKey: publicKey)
-            if !comparison.holds { departure = comparison.message }
+            if comparison == .badSignature {
+                departure =
+                    keyText == nil
+                    ? comparison.message
+                    : "the head's signature does not hold under the key given: it is not a head that key signed"
+            } else if !comparison.holds {
+                departure = comparison.message
+            }
         }
         guard faults.isEmpty, departure == nil else {
             throw CLIError(
