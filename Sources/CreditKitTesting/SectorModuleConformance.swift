@@ -50,8 +50,10 @@ public enum SectorModuleConformance {
                     throw ConformanceFailure(
                         message: "module \(id) has a check declaring \(rule), outside its namespace")
                 }
-                do { _ = try kit.profile.figure(rule, on: FixedClock.demo.today) } catch {
-                    throw ConformanceFailure(message: "rule \(rule) of module \(id) has no figure in force: \(error)")
+                // Known to the profile: a rule whose versions all ended (a regime replaced) still judges old cases.
+                do { _ = try kit.profile.figureInForce(rule, on: FixedClock.demo.today) } catch {
+                    throw ConformanceFailure(
+                        message: "rule \(rule) of module \(id) has no figure in the profile: \(error)")
                 }
             }
         }

@@ -1,9 +1,12 @@
 import CreditKitCore
 
-/// The public-private partnership sector module (政府和社会资本合作): the government side of PPP projects: payment obligations, fiscal affordability, disclosure, unlawful contract change, and traceback of each failure to the person in charge at that stage.
+/// The public-private partnership sector module (政府和社会资本合作): the government side of PPP projects — its
+/// payment and other obligations, changes and terminations of the contract (新官不理旧账), fiscal affordability under
+/// the old regime, the 2023 mechanism, the concession term, prequalification and disclosure — with every failure
+/// traced to the official who answered for the project's stage at the time.
 ///
-/// Register it when the kit is created: `CreditKit(store: ..., modules: [.pPP])`. This release
-/// contributes the sector's identity; its events, checks and report sections arrive with the sector's own issue.
+/// Register it when the kit is created: `CreditKit(store: ..., modules: [.ppp])`. It contributes its ledger facts
+/// (``PPPFacts``), its rules' figures (``PPPLaw``) and ``PPPLedgerCheck``.
 public struct PPPModule: SectorModule {
     /// The sector's identifier, `ppp`.
     public static let sectorID: SectorID = "ppp"
@@ -16,9 +19,65 @@ public struct PPPModule: SectorModule {
 
     /// 政府和社会资本合作 (Public-private partnership).
     public var name: LocalizedName { LocalizedName(chinese: "政府和社会资本合作", english: "Public-private partnership") }
+
+    /// The PPP facts.
+    public var eventTypes: [any LedgerEvent.Type] { PPPFacts.all.map { $0.eventType } }
+
+    /// The PPP rules over the ledger.
+    public var checks: [any IntegrityCheck] { [PPPLedgerCheck()] }
+
+    /// The PPP rules, each declared once with its figures.
+    public var rules: [RuleDeclaration] { PPPLaw.all }
+
+    /// One project told in every PPP fact: registered, its stages with no recorded official, assessed, qualified,
+    /// signed, an obligation scheduled and paid, a disclosure and a change agreed with the concessionaire.
+    /// - Parameter subjects: The implementing agency (the agency) and the concessionaire (the enterprise).
+    /// - Returns: The events.
+    public func sampleEvents(_ subjects: SampleSubjects) -> [any LedgerEvent] {
+        let project = PPPProject.project("SAMPLE-PPP-001", agency: subjects.agency)
+        let day = { (n: Int) in subjects.day.adding(days: n) }
+        let concessionaire = Counterparty(name: "样例项目公司", identifier: subjects.enterprise.rawValue)
+        return [
+            project.on(
+                day(0),
+                PPPProjectRegistered(
+                    name: "样例污水处理厂", level: "county", industry: "污水处理", totalInvestment: 80_000_000, mode: .bot,
+                    mechanism: .userPay)),
+            project.on(day(1), PPPStageEntered(.identification)),
+            project.on(
+                day(2),
+                PPPFiscalAffordabilityAssessed(year: 2026, pppSpending: 30_000_000, budgetExpenditure: 900_000_000)),
+            project.on(day(10), PPPStageEntered(.preparation)),
+            project.on(day(20), PPPStageEntered(.procurement)),
+            project.on(day(30), PPPQualificationReviewed(qualified: 4)),
+            project.on(
+                day(40),
+                PPPContractSigned(
+                    concessionaire: concessionaire, termStart: day(60),
+                    termEnd: day(60).adding(years: 25).adding(days: -1),
+                    privateEquityPercent: 90)),
+            project.on(day(60), PPPStageEntered(.execution)),
+            project.on(day(61), PPPObligationScheduled("OB-1", .operatingSubsidy, amount: 500_000, due: day(90))),
+            project.on(day(70), PPPDisclosed()),
+            project.on(day(88), PPPObligationFulfilled("OB-1", amount: 500_000)),
+            project.on(
+                day(100),
+                PPPContractChanged("调整运营考核指标", reason: .mutualAgreement, lawfulProcedure: true, compensationAgreed: 0)),
+        ]
+    }
+}
+
+/// The PPP rules over the ledger's facts (PPP核查): every implementing agency's projects as of the day.
+public typealias PPPLedgerCheck = CaseCheck<PPPProject>
+
+extension CaseCheck where State == PPPProject {
+    /// Every PPP rule over every project.
+    public init() {
+        self.init(PPPRules.self)
+    }
 }
 
 extension SectorModule where Self == PPPModule {
     /// The public-private partnership module (政府和社会资本合作).
-    public static var pPP: PPPModule { PPPModule() }
+    public static var ppp: PPPModule { PPPModule() }
 }
