@@ -12,6 +12,13 @@ The algorithms are RFC 9162's (section 2.1.3.2 and 2.1.4.2), written out in Docs
 import hashlib, json, os, struct, subprocess, sys, tempfile
 
 
+def integer(value, name):
+    """A whole number as JSON writes one: not a boolean, not a fraction."""
+    if type(value) is not int:
+        sys.exit("%s is not a whole number: %r" % (name, value))
+    return value
+
+
 def sha(data):
     return hashlib.sha256(data).digest()
 
@@ -42,6 +49,8 @@ def signature_holds(head, key):
         pem = os.path.join(d, "key.pem")
         open(pem, "w").write(pem_of(key))
         msg, sig = os.path.join(d, "msg"), os.path.join(d, "sig")
+        integer(head["treeSize"], "the head's treeSize")
+        integer(head["timestamp"], "the head's timestamp")
         open(msg, "wb").write(signed_bytes(head))
         open(sig, "wb").write(bytes.fromhex(head["signature"]))
         run = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", pem, "-rawin",
@@ -65,7 +74,7 @@ def climb(path, node_index, last, visit):
 
 
 def inclusion_holds(proof):
-    index, size = proof["entry"] - 1, proof["treeSize"]
+    index, size = integer(proof["entry"], "entry") - 1, integer(proof["treeSize"], "treeSize")
     if not 0 <= index < size:
         return False
     h = [sha(b"\x00" + bytes.fromhex(proof["entryHash"]))]
@@ -78,7 +87,7 @@ def inclusion_holds(proof):
 
 
 def consistency_holds(proof):
-    m, n = proof["fromSize"], proof["toSize"]
+    m, n = integer(proof["fromSize"], "fromSize"), integer(proof["toSize"], "toSize")
     old_root, new_root = bytes.fromhex(proof["fromRoot"]), bytes.fromhex(proof["toRoot"])
     path = [bytes.fromhex(p) for p in proof["path"]]
     if not 1 <= m <= n:

@@ -229,6 +229,22 @@ struct TreeHeadAttackTests {
         #expect(decoded == fresh && decoded.isSigned(by: key.publicKey))
     }
 
+    @Test("attack: a version or a day edited beyond what the hash writes (65537, day + 2^32) is named by verify")
+    func aliasedFields() async throws {
+        for edit in ["version = 65537", "version = -65535", "effective = effective + 4294967296"] {
+            let (_, path, dir) = try await ledger(records: 3)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let head = try Ledger.signedTreeHead(store: try SQLiteLedgerStore(path: path), key: key)
+            try rawSQL(path, "DROP TRIGGER ledger_no_update; UPDATE ledger SET \(edit) WHERE seq = 2")
+            let store = try SQLiteLedgerStore(readingOnly: path)
+            #expect(try Ledger.verify(store: store).firstBrokenSequence == 2, "\(edit)")
+            guard case .brokenChain = try Ledger.compare(store: store, with: head, publicKey: key.publicKey) else {
+                Issue.record("\(edit): the head still holds")
+                continue
+            }
+        }
+    }
+
     @Test("no head is signed and no proof given over a broken chain")
     func brokenChain() async throws {
         let (_, path, dir) = try await ledger(records: 3)

@@ -12,16 +12,25 @@ final class SQLiteConnection {
 
     init(path: String, readOnly: Bool = false) throws {
         var db = try Self.open(path, readOnly: readOnly, immutable: false)
-        // A WAL file read in a folder that cannot be written: SQLite cannot make its shared-memory index there,
-        // and with no -wal file no change can be waiting outside the file (a writer would have to make one in
-        // that folder), so the file is read as it stands.
+        // A WAL file read in a folder that cannot be written: SQLite cannot make its shared-memory index there.
+        // With no write-ahead log, or an empty one, no change waits outside the file (a writer would have to make
+        // one in that folder), so the file is read as it stands; a log with changes cannot be read there.
+        let folder = (path as NSString).deletingLastPathComponent
         if readOnly, sqlite3_exec(db, "PRAGMA schema_version", nil, nil, nil) != SQLITE_OK,
-            !FileManager.default.fileExists(atPath: path + "-wal"),
-            !FileManager.default.isWritableFile(
-                atPath: (path as NSString).deletingLastPathComponent.isEmpty
-                    ? "." : (path as NSString).deletingLastPathComponent)
+            !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
         {
+            let wal = path + "-wal"
+            let pending =
+                FileManager.default.fileExists(atPath: wal)
+                ? (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 1 : 0
             sqlite3_close_v2(db)
+            guard pending == 0 else {
+                throw CreditKitError(
+                    .storage,
+                    "\(path): its write-ahead log \(wal) holds changes that SQLite cannot read in a folder it cannot "
+                        + "write (it would need to make \(path)-shm); open the ledger once where its folder can be "
+                        + "written, or copy the folder")
+            }
             db = try Self.open(path, readOnly: true, immutable: true)
         }
         self.handle = db

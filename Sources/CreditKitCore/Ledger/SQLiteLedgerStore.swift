@@ -38,10 +38,25 @@ public final class SQLiteLedgerStore: LedgerStore {
         /// it could not be rebuilt (then every entry is indexed in memory).
         var diskIndexUsable = true
 
-        /// The triggers that keep the ledger and its index append-only.
-        static let guardTriggers: Set<String> = [
-            "ledger_no_update", "ledger_no_delete", "ledger_subject_no_update", "ledger_subject_no_delete",
-        ]
+        /// The triggers that keep the ledger and its index append-only, each with the statement that makes it.
+        static let guardTriggers: [String: String] = {
+            let guards = [
+                ("ledger_no_update", "UPDATE", "ledger", "the ledger is append-only: UPDATE refused"),
+                ("ledger_no_delete", "DELETE", "ledger", "the ledger is append-only: DELETE refused"),
+                ("ledger_subject_no_update", "UPDATE", "ledger_subject", "the ledger index is append-only: UPDATE refused"),
+                ("ledger_subject_no_delete", "DELETE", "ledger_subject", "the ledger index is append-only: DELETE refused"),
+            ]
+            var out: [String: String] = [:]
+            for (name, operation, table, message) in guards {
+                out[name] = "CREATE TRIGGER \(name) BEFORE \(operation) ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END"
+            }
+            return out
+        }()
+
+        /// A statement with its runs of white space made one space, to compare what SQLite keeps with what was meant.
+        static func normalized(_ sql: String) -> String {
+            sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
 
         /// The mark as stored: `N`, or with a key `N:` and the HMAC of `N` in hex.
         static func writeMark(_ mark: Int64, key: [UInt8]?) -> String {
@@ -82,12 +97,18 @@ public final class SQLiteLedgerStore: LedgerStore {
                 var names: Set<String> = []
                 while try tables.step() { names.insert(tables.string(0)) }
                 if names.contains("ledger") {
-                    let found = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-                    var triggers: Set<String> = []
-                    while try found.step() { triggers.insert(found.string(0)) }
-                    let missing = Self.guardTriggers.subtracting(triggers)
-                    if !missing.isEmpty {
-                        droppedTriggers = missing.sorted()
+                    // A guard counts only as the statement that makes it: one replaced by a trigger of the same name
+                    // that does nothing is as good as dropped.
+                    let found = try db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+                    var triggers: [String: String] = [:]
+                    while try found.step() { triggers[found.string(0)] = Self.normalized(found.string(1)) }
+                    droppedTriggers = Self.guardTriggers.keys.filter { triggers[$0] != Self.normalized(Self.guardTriggers[$0]!) }
+                        .sorted()
+                    if !readOnly {
+                        // An altered guard is taken away so that it is made again below.
+                        for name in droppedTriggers where triggers[name] != nil {
+                            try db.execute("DROP TRIGGER \(name)")
+                        }
                     }
                 }
                 if readOnly, !names.isSuperset(of: ["meta", "ledger", "ledger_subject", "checkpoint", "vault"]) {
@@ -127,24 +148,19 @@ public final class SQLiteLedgerStore: LedgerStore {
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
             if !droppedTriggers.isEmpty && readOnly {
                 warnings.append(
-                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
-                        + "edited by hand; opened read-only, so nothing was repaired and the subject index is not used "
+                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped or altered: the "
+                        + "file was edited by hand; opened read-only, so nothing was repaired and the subject index is not used "
                         + "(opening the file to write restores the guards and rebuilds the index)")
                 diskIndexUsable = false
             } else if !droppedTriggers.isEmpty {
                 // Someone edited the file with the guards off: the index is rebuilt from the entries.
                 try db.execute(
-                    """
-                    DROP TRIGGER ledger_subject_no_delete;
-                    DELETE FROM ledger_subject;
-                    CREATE TRIGGER ledger_subject_no_delete BEFORE DELETE ON ledger_subject
-                        BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
-                    DELETE FROM meta WHERE key = 'indexed_through';
-                    """)
+                    "DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject; "
+                        + Self.guardTriggers["ledger_subject_no_delete"]! + "; DELETE FROM meta WHERE key = 'indexed_through'")
                 warnings.append(
-                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped: the file was "
-                        + "edited by hand; the guards are restored and the subject index is rebuilt from the entries "
-                        + "(run verify)")
+                    "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped or altered: the "
+                        + "file was edited by hand; the guards are restored and the subject index is rebuilt from the "
+                        + "entries (run verify)")
             }
             let indexed = try db.prepare("SELECT value FROM meta WHERE key = 'indexed_through'")
             let stored = try indexed.step() ? indexed.string(0) : "0"
@@ -198,17 +214,12 @@ public final class SQLiteLedgerStore: LedgerStore {
                     hash BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS ledger_subject(
                     subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(subject, seq)) WITHOUT ROWID;
-                CREATE TRIGGER IF NOT EXISTS ledger_no_update BEFORE UPDATE ON ledger
-                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: UPDATE refused'); END;
-                CREATE TRIGGER IF NOT EXISTS ledger_no_delete BEFORE DELETE ON ledger
-                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: DELETE refused'); END;
-                CREATE TRIGGER IF NOT EXISTS ledger_subject_no_update BEFORE UPDATE ON ledger_subject
-                    BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: UPDATE refused'); END;
-                CREATE TRIGGER IF NOT EXISTS ledger_subject_no_delete BEFORE DELETE ON ledger_subject
-                    BEGIN SELECT RAISE(ABORT, 'the ledger index is append-only: DELETE refused'); END;
                 CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS vault(token TEXT PRIMARY KEY, sealed BLOB NOT NULL);
                 """)
+            for name in guardTriggers.keys.sorted() {
+                try db.execute(guardTriggers[name]!.replacingOccurrences(of: "CREATE TRIGGER", with: "CREATE TRIGGER IF NOT EXISTS"))
+            }
         }
 
         /// Adds to the in-memory index the entries after ``knownThrough``: the tail on open, and what other
@@ -269,11 +280,21 @@ public final class SQLiteLedgerStore: LedgerStore {
             // A stored hash of the wrong length is tampering; keep the entry readable and let verify name it.
             let previous = s.digest(7) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
             let hash = s.digest(8) ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max)
+            // The entry hash writes the version in 16 bits, the day in 32 and each string's length in 16: a row
+            // edited to a value beyond those would hash as another, lawful one. Such a row is read with its version
+            // changed, so that its hash cannot match and verify names it.
+            let rawDay = s.int64(2)
+            let rawVersion = s.int64(4)
+            let aliased =
+                !(0...Int64(UInt16.max)).contains(rawVersion) || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
+                || lastKind.rawValue.utf8.count > Int(UInt16.max)
+                || subjects.contains { $0.rawValue.utf8.count > Int(UInt16.max) }
             return LedgerEntry(
                 sequence: seq, recordedAt: Timestamp(microseconds: s.int64(1)),
-                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: s.int64(2))),
-                kind: lastKind, version: Int(s.int64(4)), subjects: subjects,
-                payload: s.bytes(6), previousHash: previous, hash: hash)
+                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: rawDay)),
+                kind: lastKind,
+                version: aliased ? Int(UInt16(truncatingIfNeeded: rawVersion) ^ 1) : Int(rawVersion),
+                subjects: subjects, payload: s.bytes(6), previousHash: previous, hash: hash)
         }
     }
 
@@ -317,6 +338,21 @@ public final class SQLiteLedgerStore: LedgerStore {
             path: path, indexFlushThreshold: Self.defaultIndexFlushThreshold, markKey: cacheKey, readOnly: true)
         self.openingWarnings = connection.warnings
         self.connection = Mutex(connection)
+    }
+
+    /// Moves everything in the write-ahead log into the file and empties the log (`wal_checkpoint(TRUNCATE)`), so
+    /// that the file alone holds every committed entry: before it is copied, moved or replaced.
+    /// - Throws: ``CreditKitError/Code/storage`` when the store is read-only, or another connection keeps the log
+    ///   from being emptied.
+    public func checkpointLog() throws {
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            let s = try c.db.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
+            guard try s.step(), s.int64(0) == 0 else {
+                throw CreditKitError(
+                    .storage, "\(c.db.path): another connection keeps its write-ahead log from being emptied")
+            }
+        }
     }
 
     /// Whether the file was opened to read only (``init(readingOnly:cacheKey:)``).
@@ -627,14 +663,25 @@ extension SQLiteLedgerStore {
         }
         if head.isEmpty { return .empty }
         guard head == Data("SQLite format 3\u{0}".utf8) else { return .other("not an SQLite file") }
+        let db: SQLiteConnection
         do {
-            let db = try SQLiteConnection(path: path, readOnly: true)
+            db = try SQLiteConnection(path: path, readOnly: true)
+        } catch let error as CreditKitError {
+            return .other("an SQLite file that cannot be read here: \(error.message)")
+        } catch {
+            return .other("an SQLite file that cannot be read here: \(error)")
+        }
+        do {
             let format = try db.prepare("SELECT value FROM meta WHERE key = 'format'")
             guard try format.step() else { return .other("an SQLite file without CreditKit's format mark") }
             let value = format.string(0)
             return value == "creditkit-ledger-1" ? .ledger : .other("an SQLite file of format \(value)")
-        } catch {
+        } catch let error as CreditKitError where error.message.contains("no such table") {
             return .other("an SQLite file without CreditKit's tables")
+        } catch let error as CreditKitError {
+            return .other("an SQLite file that cannot be read here: \(error.message)")
+        } catch {
+            return .other("an SQLite file that cannot be read here: \(error)")
         }
     }
 }

@@ -79,7 +79,9 @@ enum VerifyCommand: Command {
             if comparison == .badSignature {
                 departure =
                     keyText == nil
-                    ? comparison.message
+                    ? "the head's signature does not hold under the signing key in \(keysPath): the head is not "
+                        + "this ledger's, or \(keysPath) was replaced; check with the public key you pinned "
+                        + "(--public-key)"
                     : "the head's signature does not hold under the key given: it is not a head that key signed"
             } else if !comparison.holds {
                 departure = comparison.message

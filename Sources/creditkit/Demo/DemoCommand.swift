@@ -62,23 +62,31 @@ enum DemoCommand: Command {
         case .other(let what):
             throw CLIError(message: "\(building) is in the way and is not a CreditKit ledger (\(what)); move it away")
         }
+        // The old ledger keeps its keys (so the swap below is one rename) and first moves everything from its
+        // write-ahead log into its file, so that nothing committed lives only in a side file the swap removes.
+        let keysPath = path + ".keys"
+        let reuseKeys = replaced && FileManager.default.fileExists(atPath: keysPath)
+        if replaced {
+            do {
+                try SQLiteLedgerStore(path: path).checkpointLog()
+            } catch let error as CreditKitError {
+                throw CLIError(message: "cannot replace \(path): \(error.message); nothing was changed")
+            }
+        }
+        let keys = try reuseKeys ? VaultKeys.load(from: keysPath) : VaultKeys.loadOrCreate(at: building + ".keys")
         let started = ContinuousClock.now
-        let (city, report) = try await build(at: building, today: today)
-        // The new ledger is whole and closed: now the old one goes (its side files first, so none is applied to the
-        // new file) and the new one takes its place.
-        let wal = building + "-wal"
-        let pending =
-            FileManager.default.fileExists(atPath: wal)
-            ? (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 1 : 0
-        guard pending == 0 else {
-            // Moving the file without the changes still in its write-ahead log would lose them.
+        let (city, report) = try await build(at: building, keys: keys, madeKeys: !reuseKeys, today: today)
+        // The new ledger is whole and closed: now the old one's empty side files go (so none is applied to the new
+        // file) and the new one takes its place.
+        for file in [building + "-wal", path + "-wal"] where try Self.logHoldsChanges(file) {
+            // Moving or replacing a file without the changes in its write-ahead log would lose them.
             throw CLIError(
-                message: "\(building) is still open elsewhere (its -wal file holds changes); nothing was moved")
+                message: "\(file) holds changes (another process has the ledger open); nothing was moved or deleted")
         }
         for file in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.removeItem(atPath: file)
         }
-        for (from, to) in [(building, path), (building + ".keys", path + ".keys")] {
+        for (from, to) in [(building, path)] + (reuseKeys ? [] : [(building + ".keys", keysPath)]) {
             // rename(2) replaces the old file in one step.
             guard rename(from, to) == 0 else {
                 throw CLIError(message: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
@@ -121,18 +129,25 @@ enum DemoCommand: Command {
         ["", "-wal", "-shm", ".keys"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// Builds the city's history into a new ledger at `path` (with its keys beside it), verifies it and closes it.
-    static func build(at path: String, today: LocalDate) async throws -> (DemoCity, VerificationReport) {
-        let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
+    /// Whether a write-ahead log file exists and holds anything.
+    static func logHoldsChanges(_ file: String) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: file) else { return false }
+        return (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) != 0
+    }
+
+    /// Builds the city's history into a new ledger at `path` with the keys given, verifies it and closes it.
+    static func build(at path: String, keys: VaultKeys, madeKeys: Bool, today: LocalDate) async throws
+        -> (DemoCity, VerificationReport)
+    {
         let city = try DemoCity.build(today: today, keys: keys)
         let clock = DemoClock(Timestamp(startOf: city.start))
         let kit: CreditKit
         do {
             kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules, clock: clock)
         } catch {
-            // The keys were made for this ledger a moment ago; without the ledger they only block the next try.
-            // A failure to remove them adds nothing to the error being reported.
-            try? FileManager.default.removeItem(atPath: path + ".keys")
+            // Keys made for this ledger a moment ago only block the next try without it. A failure to remove them
+            // adds nothing to the error being reported.
+            if madeKeys { try? FileManager.default.removeItem(atPath: path + ".keys") }
             throw CLIError(message: "cannot create the demo ledger at \(path): \(error)")
         }
         try await replay(city, into: kit, clock: clock)
