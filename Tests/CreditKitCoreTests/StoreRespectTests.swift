@@ -121,7 +121,8 @@ struct IndexIntegrityTests {
         #expect(try SQLiteLedgerStore(path: path).indexProblem() == nil)
         try rawSQL(path, "DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject WHERE seq = 2")
         let reopened = try SQLiteLedgerStore(path: path)
-        #expect(reopened.openingWarnings.first?.contains("ledger_subject_no_delete had been dropped or altered") == true)
+        #expect(
+            reopened.openingWarnings.first?.contains("ledger_subject_no_delete had been dropped or altered") == true)
         #expect(try reopened.indexProblem() == nil)
         #expect(try reopened.sequences(concerning: agency.id) == [1, 2, 3])
         // The guard is back (dropping it again works only because it exists).
@@ -169,7 +170,8 @@ struct IndexIntegrityTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBefore)
     }
 
-    @Test("attack: a guard replaced by a do-nothing trigger of the same name is found, and made again on a writing open")
+    @Test(
+        "attack: a guard replaced by a do-nothing trigger of the same name is found, and made again on a writing open")
     func hollowGuard() async throws {
         let (kit, path, dir) = try sqliteKit()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -177,7 +179,8 @@ struct IndexIntegrityTests {
         try await kit.close()
         try rawSQL(
             path,
-            "DROP TRIGGER ledger_no_delete; CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT 1; END")
+            "DROP TRIGGER ledger_no_delete; CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT 1; END"
+        )
         let looked = try SQLiteLedgerStore(readingOnly: path)
         #expect(looked.openingWarnings.first?.contains("ledger_no_delete had been dropped or altered") == true)
         let opened = try SQLiteLedgerStore(path: path)

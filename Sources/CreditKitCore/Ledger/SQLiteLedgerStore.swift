@@ -43,12 +43,19 @@ public final class SQLiteLedgerStore: LedgerStore {
             let guards = [
                 ("ledger_no_update", "UPDATE", "ledger", "the ledger is append-only: UPDATE refused"),
                 ("ledger_no_delete", "DELETE", "ledger", "the ledger is append-only: DELETE refused"),
-                ("ledger_subject_no_update", "UPDATE", "ledger_subject", "the ledger index is append-only: UPDATE refused"),
-                ("ledger_subject_no_delete", "DELETE", "ledger_subject", "the ledger index is append-only: DELETE refused"),
+                (
+                    "ledger_subject_no_update", "UPDATE", "ledger_subject",
+                    "the ledger index is append-only: UPDATE refused"
+                ),
+                (
+                    "ledger_subject_no_delete", "DELETE", "ledger_subject",
+                    "the ledger index is append-only: DELETE refused"
+                ),
             ]
             var out: [String: String] = [:]
             for (name, operation, table, message) in guards {
-                out[name] = "CREATE TRIGGER \(name) BEFORE \(operation) ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END"
+                out[name] =
+                    "CREATE TRIGGER \(name) BEFORE \(operation) ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END"
             }
             return out
         }()
@@ -102,8 +109,10 @@ public final class SQLiteLedgerStore: LedgerStore {
                     let found = try db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
                     var triggers: [String: String] = [:]
                     while try found.step() { triggers[found.string(0)] = Self.normalized(found.string(1)) }
-                    droppedTriggers = Self.guardTriggers.keys.filter { triggers[$0] != Self.normalized(Self.guardTriggers[$0]!) }
-                        .sorted()
+                    droppedTriggers = Self.guardTriggers.keys.filter {
+                        triggers[$0] != Self.normalized(Self.guardTriggers[$0]!)
+                    }
+                    .sorted()
                     if !readOnly {
                         // An altered guard is taken away so that it is made again below.
                         for name in droppedTriggers where triggers[name] != nil {
@@ -156,7 +165,8 @@ public final class SQLiteLedgerStore: LedgerStore {
                 // Someone edited the file with the guards off: the index is rebuilt from the entries.
                 try db.execute(
                     "DROP TRIGGER ledger_subject_no_delete; DELETE FROM ledger_subject; "
-                        + Self.guardTriggers["ledger_subject_no_delete"]! + "; DELETE FROM meta WHERE key = 'indexed_through'")
+                        + Self.guardTriggers["ledger_subject_no_delete"]!
+                        + "; DELETE FROM meta WHERE key = 'indexed_through'")
                 warnings.append(
                     "the guard trigger(s) \(droppedTriggers.joined(separator: ", ")) had been dropped or altered: the "
                         + "file was edited by hand; the guards are restored and the subject index is rebuilt from the "
@@ -218,7 +228,9 @@ public final class SQLiteLedgerStore: LedgerStore {
                 CREATE TABLE IF NOT EXISTS vault(token TEXT PRIMARY KEY, sealed BLOB NOT NULL);
                 """)
             for name in guardTriggers.keys.sorted() {
-                try db.execute(guardTriggers[name]!.replacingOccurrences(of: "CREATE TRIGGER", with: "CREATE TRIGGER IF NOT EXISTS"))
+                try db.execute(
+                    guardTriggers[name]!.replacingOccurrences(
+                        of: "CREATE TRIGGER", with: "CREATE TRIGGER IF NOT EXISTS"))
             }
         }
 
