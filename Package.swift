@@ -42,6 +42,11 @@ var targets: [Target] = [
         path: "Examples/BiddingExample"
     ),
     .executableTarget(
+        name: "PPPExample",
+        dependencies: ["CreditKitCore", "PPP"],
+        path: "Examples/PPPExample"
+    ),
+    .executableTarget(
         name: "ProcurementExample",
         dependencies: ["CreditKitCore", "OpenContracting", "Procurement"],
         path: "Examples/ProcurementExample"
@@ -52,7 +57,8 @@ var targets: [Target] = [
         name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting", "OpenContracting"],
         exclude: ["Golden"]
     ),
-    .testTarget(name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample"]),
+    .testTarget(
+        name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample"]),
     .executableTarget(
         name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),
     .testTarget(

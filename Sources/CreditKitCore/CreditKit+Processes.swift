@@ -146,7 +146,9 @@ extension CreditKit {
     }
 
     /// Confirms a finding: enters the dishonesty record it becomes (basis ``RecordBasis/sectorFinding``, in the
-    /// sector of the module whose rule it is) and the confirmation, in one batch.
+    /// sector of the module whose rule it is) and the confirmation, in one batch. A finding that traces itself to an
+    /// official in a `responsible` fact (PPP's stage traceback) makes a record naming that official as responsible,
+    /// so the sanctions on responsible officials (``SanctionRule/Target/responsibleOfficials``) reach them.
     /// - Parameters:
     ///   - finding: The finding.
     ///   - on: The day of confirmation.
@@ -160,12 +162,16 @@ extension CreditKit {
         _ finding: Finding, on: LocalDate, by: String, authority: Authority, documentNumber: String
     ) async throws -> CreditRecord.ID {
         let earliest = finding.dates.map(\.date).min() ?? on
+        let view = self.view
+        let responsible = finding.facts.filter { $0.name == "responsible" }.map { SubjectID(rawValue: $0.value) }
+            .filter { view.subject($0)?.subject.kind == .official }
         let record = CreditRecord(
             subject: finding.subject, polarity: .dishonesty, basis: .sectorFinding, severity: finding.severity,
             actDate: min(earliest, on), decisionDate: on, authority: authority, documentNumber: documentNumber,
             legalBasis: finding.basis,
             facts: "\(finding.title.chinese)（\(finding.rule)）："
                 + finding.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "；"),
+            responsibleOfficials: Array(Set(responsible)).sorted(),
             sector: modules.first { finding.rule.rawValue.hasPrefix($0.id.rawValue + ".") }?.id)
         let entries = try await ledger.append { first in
             [

@@ -5,7 +5,8 @@ import Foundation
 public enum PPPFacts {
     /// Every fact type of the sector.
     public static let all: [any CaseFacts.Type] = [
-        PPPProjectRegistered.self, PPPStageEntered.self, PPPFiscalAffordabilityAssessed.self,
+        PPPProjectRegistered.self, PPPStageEntered.self, PPPResponsibleChanged.self,
+        PPPFiscalAffordabilityAssessed.self,
         PPPQualificationReviewed.self, PPPContractSigned.self, PPPObligationScheduled.self,
         PPPObligationFulfilled.self, PPPContractChanged.self, PPPDisclosed.self,
     ]
@@ -114,18 +115,7 @@ public struct PPPStageEntered: CaseFacts {
                 stage > last.stage,
                 "stage \(stage.rawValue) does not follow \(last.stage.rawValue), entered on \(last.entered.on)")
         }
-        guard let responsible else { return }
-        guard let tenure = context.view.tenure(responsible.tenure) else {
-            throw CreditKitError(
-                .invalidEvent,
-                "project \(stamp.id): tenure #\(responsible.tenure.rawValue) is not in the ledger (record it first)")
-        }
-        try stamp.require(
-            tenure.tenure.official == responsible.official,
-            "tenure #\(responsible.tenure.rawValue) is \(tenure.tenure.official)'s, not \(responsible.official)'s")
-        try stamp.require(
-            tenure.covers(stamp.on),
-            "tenure #\(responsible.tenure.rawValue) does not cover \(stamp.on): the official was not in that post")
+        if let responsible { try responsible.validate(stamp, in: context) }
     }
 
     /// Adds the stage.
@@ -134,6 +124,59 @@ public struct PPPStageEntered: CaseFacts {
     ///   - stamp: The fact's entry.
     public func apply(to project: inout PPPProject, _ stamp: CaseStamp<PPPProject>) {
         project.stages.append(.init(stage: stage, entered: stamp.dated, responsible: responsible))
+    }
+}
+
+extension PPPProject.Responsible {
+    /// Refuses a tenure not in the ledger, another official's, or one that does not cover the fact's day.
+    func validate(_ stamp: CaseStamp<PPPProject>, in context: ValidationContext) throws {
+        guard let held = context.view.tenure(tenure) else {
+            throw CreditKitError(
+                .invalidEvent, "project \(stamp.id): tenure #\(tenure.rawValue) is not in the ledger (record it first)")
+        }
+        try stamp.require(
+            held.tenure.official == official,
+            "tenure #\(tenure.rawValue) is \(held.tenure.official)'s, not \(official)'s")
+        try stamp.require(
+            held.covers(stamp.on),
+            "tenure #\(tenure.rawValue) does not cover \(stamp.on): the official was not in that post")
+    }
+}
+
+/// A new official answers for the project's current stage from this day (阶段责任人变更): `ppp.responsible.changed`,
+/// after the one before was transferred, retired or removed. Failures from this day on are traced to them; earlier
+/// ones stay with whoever answered then. With no official, the post is recorded as vacant from the day.
+public struct PPPResponsibleChanged: CaseFacts {
+    /// `ppp.responsible.changed`.
+    public static let kind: EventKind = "ppp.responsible.changed"
+    /// Who answers from this day; `nil` for a post left vacant.
+    public var responsible: PPPProject.Responsible?
+
+    /// Makes the fact.
+    /// - Parameter responsible: The official and the tenure that covers the day; `nil` for a vacant post.
+    public init(_ responsible: PPPProject.Responsible?) { self.responsible = responsible }
+
+    /// The official, whose file then shows the project.
+    public var parties: [SubjectID] { responsible.map { [$0.official] } ?? [] }
+
+    /// Refuses a project with no stage entered yet, and a tenure that does not fit.
+    /// - Parameters:
+    ///   - stamp: The project and day.
+    ///   - context: The ledger before this fact.
+    public func validate(_ stamp: CaseStamp<PPPProject>, in context: ValidationContext) throws {
+        guard let stage = try context.state(of: stamp)?.stages.last, stage.entered.on <= stamp.on else {
+            throw CreditKitError(.invalidEvent, "project \(stamp.id): no stage was entered by \(stamp.on)")
+        }
+        try responsible?.validate(stamp, in: context)
+    }
+
+    /// Adds the handover to the current stage.
+    /// - Parameters:
+    ///   - project: The project.
+    ///   - stamp: The fact's entry.
+    public func apply(to project: inout PPPProject, _ stamp: CaseStamp<PPPProject>) {
+        guard !project.stages.isEmpty else { return }
+        project.stages[project.stages.count - 1].handovers.append(.init(on: stamp.dated, responsible: responsible))
     }
 }
 

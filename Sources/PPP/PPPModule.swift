@@ -29,7 +29,18 @@ public struct PPPModule: SectorModule {
     /// The PPP rules, each declared once with its figures.
     public var rules: [RuleDeclaration] { PPPLaw.all }
 
-    /// One project told in every PPP fact: registered, its stages with no recorded official, assessed, qualified,
+    /// The PPP section of an implementing agency's credit file: obligations met, what is overdue, the findings
+    /// and the official each is traced to.
+    /// - Parameter context: The kit, the subject and the day.
+    /// - Returns: The section, or none for a subject without PPP projects.
+    /// - Throws: When the facts cannot be read, or a person's sealed data cannot be opened.
+    public func reportSections(_ context: ReportContext) throws -> [ReportSection] {
+        let stats = try PPPStatistics.of(context.subject, in: context.kit, asOf: context.asOf)
+        return stats.projects.isEmpty ? [] : [try stats.section(names: context.kit)]
+    }
+
+    /// One project told in every PPP fact: registered, its stages with no recorded official (and the post left
+    /// vacant), assessed, qualified,
     /// signed, an obligation scheduled and paid, a disclosure and a change agreed with the concessionaire.
     /// - Parameter subjects: The implementing agency (the agency) and the concessionaire (the enterprise).
     /// - Returns: The events.
@@ -57,6 +68,7 @@ public struct PPPModule: SectorModule {
                     termEnd: day(60).adding(years: 25).adding(days: -1),
                     privateEquityPercent: 90)),
             project.on(day(60), PPPStageEntered(.execution)),
+            project.on(day(60), PPPResponsibleChanged(nil)),
             project.on(day(61), PPPObligationScheduled("OB-1", .operatingSubsidy, amount: 500_000, due: day(90))),
             project.on(day(70), PPPDisclosed()),
             project.on(day(88), PPPObligationFulfilled("OB-1", amount: 500_000)),
@@ -64,6 +76,39 @@ public struct PPPModule: SectorModule {
                 day(100),
                 PPPContractChanged("调整运营考核指标", reason: .mutualAgreement, lawfulProcedure: true, compensationAgreed: 0)),
         ]
+    }
+}
+
+extension CreditKit {
+    /// Public-private partnership (政府和社会资本合作) on this kit: record projects' facts in one batch, read projects
+    /// back, run the PPP rules alone.
+    ///
+    /// ```swift
+    /// let plant = kit.ppp.project("PPP-2019-01", agency: bureau.id)
+    /// try await kit.ppp.record([plant.on(day, PPPStageEntered(.execution, responsible: head))])
+    /// ```
+    public var ppp: SectorDesk<PPPProject> { SectorDesk(kit: self, sector: PPPModule.sectorID) }
+}
+
+extension SectorDesk where State == PPPProject {
+    /// Names a project, from which its facts are made.
+    /// - Parameters:
+    ///   - number: The project number.
+    ///   - agency: The implementing agency (实施机构), a registered agency.
+    /// - Returns: The project.
+    public func project(_ number: CaseID, agency: SubjectID) -> CaseRef<PPPProject> {
+        PPPProject.project(number, agency: agency)
+    }
+
+    /// An implementing agency's PPP record (PPP项目履约情况) as of a day, with each finding's decision.
+    /// - Parameters:
+    ///   - agency: The implementing agency.
+    ///   - asOf: The day.
+    /// - Returns: The statistics.
+    /// - Throws: `CreditKitError` (`invalidArgument`) without the module; storage errors; a figure the profile lacks.
+    public func statistics(of agency: SubjectID, asOf: LocalDate) throws -> PPPStatistics {
+        _ = try module()
+        return try PPPStatistics.of(agency, in: kit, asOf: asOf)
     }
 }
 

@@ -185,7 +185,25 @@ public struct PPPProject: CaseState, Hashable {
         public var stage: PPPStage
         /// When it was entered.
         public var entered: DatedFact
-        /// Who answered for it, when recorded.
+        /// Who answered for it when it was entered, when recorded.
+        public var responsible: Responsible?
+        /// Who answered for it from a later day on (责任人变更), in order.
+        public var handovers: [Handover] = []
+
+        /// Who answered for the stage on a day, and the fact that says so.
+        /// - Parameter day: A day within the stage.
+        /// - Returns: The official (`nil` when none was recorded, or the post was left vacant) and the fact.
+        public func responsible(on day: LocalDate) -> (responsible: Responsible?, since: DatedFact) {
+            if let handover = handovers.last(where: { $0.on.on <= day }) { return (handover.responsible, handover.on) }
+            return (responsible, entered)
+        }
+    }
+
+    /// A new official answering for a stage from a day (阶段责任人变更), after a transfer or a retirement.
+    public struct Handover: Hashable, Sendable {
+        /// From when.
+        public var on: DatedFact
+        /// Who answers from then; `nil` while no one does (the post left vacant, no successor recorded).
         public var responsible: Responsible?
     }
 

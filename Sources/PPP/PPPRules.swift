@@ -48,7 +48,7 @@ public struct PPPRules: CaseRules {
     /// - Returns: The facts.
     public static func trace(_ project: PPPProject, on day: LocalDate) -> [Finding.Fact] {
         guard let stage = project.stage(on: day) else { return [.init("stage", "not entered")] }
-        guard let who = stage.responsible else {
+        guard let who = stage.responsible(on: day).responsible else {
             return [.init("stage", stage.stage.rawValue), .init("responsible", "not recorded")]
         }
         return [
@@ -59,7 +59,8 @@ public struct PPPRules: CaseRules {
 
     /// The evidence of the stage a day belongs to.
     static func stageEvidence(_ project: PPPProject, on day: LocalDate) -> [LedgerEntry.ID] {
-        project.stage(on: day)?.entered.evidence ?? []
+        guard let stage = project.stage(on: day) else { return [] }
+        return Array(Set(stage.entered.evidence + stage.responsible(on: day).since.evidence)).sorted()
     }
 
     /// The day an obligation falls due: a day the contract fixes stays put; a period counted from an event ends on

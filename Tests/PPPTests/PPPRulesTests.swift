@@ -43,7 +43,6 @@ struct PPPCounty {
 }
 
 extension Finding {
-    func fact(_ name: String) -> String? { facts.first { $0.name == name }?.value }
     func date(_ name: String) -> LocalDate? { dates.first { $0.name == name }?.date }
 }
 
@@ -330,6 +329,23 @@ struct PPPRulesTests {
         let finding = try #require(try county.findings("ppp.obligation.overdue-unpaid", asOf: day("2025-05-01")).first)
         #expect(finding.fact("stage") == "execution")
         #expect(finding.fact("responsible") == official.id.rawValue && finding.fact("tenure") == "#\(tenure.rawValue)")
+        // A successor answers from the day they take over: a failure after it is theirs, one before stays.
+        let successor = try await county.kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 5), name: "赵六", on: day("2015-01-01"))
+        let successorTenure = try await county.kit.startTenure(
+            Tenure(
+                official: successor.id, agency: county.agency.id, post: "局长", isPrincipal: true,
+                start: day("2025-04-01")))
+        try await county.kit.ledger.append([
+            county.project().on(
+                day("2025-04-01"), PPPResponsibleChanged(.init(official: successor.id, tenure: successorTenure))),
+            county.project().on(
+                day("2025-01-05"), PPPObligationScheduled("LAND", .landDelivery, due: day("2025-04-30"))),
+        ])
+        let both =
+            try county.findings("ppp.obligation.unfulfilled", asOf: day("2025-05-01"))
+            + county.findings("ppp.obligation.overdue-unpaid", asOf: day("2025-05-01"))
+        #expect(both.map { $0.fact("responsible") } == [successor.id.rawValue, official.id.rawValue])
         // Where the official is now, from the core's tenures.
         let career = county.kit.view.tenures(of: official.id)
         #expect(career.map(\.tenure.post) == ["局长", "副县长"] && career[0].end == day("2024-12-31"))

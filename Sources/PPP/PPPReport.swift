@@ -1,0 +1,126 @@
+import CreditKitCore
+import Foundation
+
+/// An implementing agency's PPP record as of a day (PPP项目履约情况): its projects, the government's obligations that
+/// fell due and how they were met, what is overdue, and the findings with the stage and official each belongs to.
+public struct PPPStatistics: CaseOwnerStatistics, Hashable {
+    /// The implementing agency.
+    public var agency: SubjectID
+    /// The day.
+    public var asOf: LocalDate
+    /// The projects, as of the day.
+    public var projects: [PPPProject]
+    /// Obligations whose due day has passed by the day.
+    public var obligationsDue = 0
+    /// Of those, met in full by their due day.
+    public var metOnTime = 0
+    /// Payments due and not made in full, in yuan.
+    public var overdueAmount: Decimal = 0
+    /// The findings over the projects.
+    public var findings: [Finding]
+    /// How each finding was decided, by finding key.
+    public var decisions: [String: String] = [:]
+
+    /// The share of obligations due that were met on time, or `nil` when none fell due.
+    public var onTimeRate: Double? { obligationsDue == 0 ? nil : Double(metOnTime) / Double(obligationsDue) }
+
+    /// Computes the statistics.
+    /// - Parameters:
+    ///   - agency: The implementing agency.
+    ///   - projects: Its projects, as of the day.
+    ///   - rules: The PPP rules.
+    ///   - asOf: The day.
+    /// - Throws: When the profile lacks a rule's figure.
+    public init(owner agency: SubjectID, cases projects: [PPPProject], rules: PPPRules, asOf: LocalDate) throws {
+        self.agency = agency
+        self.asOf = asOf
+        self.projects = projects
+        self.findings = try projects.flatMap { try rules.findings(for: $0, asOf: asOf) }
+        for p in projects {
+            for o in p.obligations where o.scheduled.on <= asOf {
+                let due = rules.dueDay(o.due)
+                guard due < asOf else { continue }
+                obligationsDue += 1
+                let byDue = o.fulfilments.filter { $0.on.on <= due }
+                let met =
+                    o.kind.isPayment
+                    ? byDue.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) } >= (o.amount ?? 0) : !byDue.isEmpty
+                if met { metOnTime += 1 }
+            }
+        }
+        for f in findings where f.rule == PPPLaw.overdueUnpaid.id {
+            overdueAmount += f.money("outstanding") ?? 0
+        }
+    }
+
+    /// What the findings' dates are called in the report.
+    static let dateLabels: [String: String] = [
+        "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "fulfilled": "履行", "changed": "变更",
+        "assessed": "财政承受能力论证", "signed": "签约", "termStart": "合作期起", "termEnd": "合作期止",
+        "lastAllowed": "期限上限", "reviewed": "资格审查", "executionBegan": "进入执行", "disclosed": "公开",
+        "due": "截止",
+    ]
+
+    /// The report section: the measures, the projects with their current stage and its official, and the findings
+    /// with the stage and official each is traced to (the official's name and where they are now come from `kit`).
+    /// - Parameter kit: The kit the names and posts are read from.
+    /// - Returns: The section.
+    /// - Throws: When a person's sealed data cannot be opened (a fault, never shown as erased).
+    public func section(names kit: CreditKit) throws -> ReportSection {
+        func percent(_ v: Double?) -> String { v.map { ReportFormat.number($0 * 100) + "%" } ?? "—" }
+        func official(_ id: String?) throws -> String {
+            guard let id, id != "not recorded" else { return "未记录 not recorded" }
+            let subject = SubjectID(rawValue: id)
+            let name = try kit.displayName(of: subject)
+            let now = kit.view.tenures(of: subject).filter { $0.end == nil }.map { t in
+                guard case .agency(let a)? = kit.view.subject(t.tenure.agency)?.subject else { return t.tenure.post }
+                return a.name + t.tenure.post
+            }
+            return now.isEmpty ? "\(name)（已离任 no longer in post）" : "\(name)（现任 now \(now.joined(separator: "、"))）"
+        }
+        var blocks: [ReportBlock] = [
+            .table(
+                ReportTable(
+                    name: "ppp-agency", caption: "PPP项目履约情况 PPP record as of \(asOf)",
+                    headers: ["指标 Measure", "数值 Value"],
+                    rows: [
+                        ["PPP项目 Projects", String(projects.count)],
+                        ["到期政府方义务 Government obligations due", String(obligationsDue)],
+                        ["按期履行率 Met on time", "\(percent(onTimeRate)) (\(metOnTime)/\(obligationsDue))"],
+                        ["逾期未付金额 Overdue unpaid (yuan)", "\(overdueAmount)"],
+                    ])),
+            .table(
+                ReportTable(
+                    name: "ppp-projects", caption: "项目及当前阶段责任人 Projects and who answers for their stage",
+                    headers: ["项目 Project", "名称 Name", "回报机制 Payment", "阶段 Stage", "阶段责任人 Responsible"],
+                    rows: try projects.map { p in
+                        let stage = p.stage(on: asOf)
+                        return [
+                            p.id.rawValue, p.name ?? "", p.mechanism?.chineseName ?? "",
+                            stage?.stage.chineseName ?? "未进入 not entered",
+                            try official(stage?.responsible(on: asOf).responsible?.official.rawValue),
+                        ]
+                    })),
+        ]
+        if findings.isEmpty {
+            blocks.append(.paragraph("无PPP核查线索。No PPP findings."))
+        } else {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "ppp-findings", caption: "PPP核查线索及责任倒查 PPP findings and who answers",
+                        headers: ["规则 Rule", "项目 Project", "阶段 Stage", "责任人 Responsible", "日期 Dates", "处理 Decision"],
+                        rows: try findings.map { f in
+                            [
+                                "\(f.title.chinese) (\(f.rule))", f.fact("project") ?? "",
+                                f.fact("stage").flatMap(PPPStage.init(rawValue:))?.chineseName ?? "未进入 not entered",
+                                try official(f.fact("responsible")),
+                                f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
+                                    separator: "，"),
+                                decisions[f.key] ?? "待处理 open",
+                            ]
+                        })))
+        }
+        return ReportSection(title: "政府和社会资本合作 PPP", blocks: blocks)
+    }
+}
