@@ -71,7 +71,8 @@ let readsOCDS: Set<String> = ["Procurement", "Bidding", "PPP"]
 for sector in sectors {
     let reader: [Target.Dependency] = readsOCDS.contains(sector) ? ["OpenContracting"] : []
     targets.append(.target(name: sector, dependencies: ["CreditKitCore"] + reader))
-    targets.append(.testTarget(name: "\(sector)Tests", dependencies: [.target(name: sector), "CreditKitTesting"]))
+    targets.append(
+        .testTarget(name: "\(sector)Tests", dependencies: [.target(name: sector), "CreditKitTesting"] + reader))
 }
 
 // One place for the strict settings every Swift target shares.

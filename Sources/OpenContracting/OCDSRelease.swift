@@ -122,6 +122,22 @@ public struct OCDSRelease: Hashable, Sendable {
         /// The earliest publication date of its `contractSigned` or `contractNotice` document: the contract's
         /// publication.
         public var published: LocalDate?
+        /// The contract's period (`period.startDate`, `period.endDate`): for a PPP or concession, its term.
+        public var periodStart: LocalDate?
+        /// The period's last day.
+        public var periodEnd: LocalDate?
+        /// The charges of a PPP contract (`implementation.charges`, the OCDS for PPPs extension): who pays each.
+        public var charges: [Charge] = []
+    }
+
+    /// A charge under a PPP contract (收费安排, OCDS for PPPs: `implementation.charges`).
+    public struct Charge: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// Its title.
+        public var title: String?
+        /// Who pays it: `government` or `user`.
+        public var paidBy: String?
     }
 
     /// The contracting process's id.

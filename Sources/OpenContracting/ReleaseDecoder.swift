@@ -323,8 +323,35 @@ struct ReleaseDecoder {
                     }
                     if type == "delivery", status == "met", let met { c.deliveries.append(met) }
                 }
+            } else if key.equals("period") {
+                try s.objectOrSkip { s, key in
+                    if key.equals("startDate") {
+                        c.periodStart = try date(&s, "contracts.period.startDate")
+                    } else if key.equals("endDate") {
+                        c.periodEnd = try date(&s, "contracts.period.endDate")
+                    } else {
+                        try s.skipValue()
+                    }
+                }
             } else if key.equals("implementation") {
                 try s.objectOrSkip { s, key in
+                    if key.equals("charges") {
+                        return try s.arrayOrSkip { s in
+                            var charge = OCDSRelease.Charge()
+                            try s.objectOrSkip { s, key in
+                                if key.equals("id") {
+                                    charge.id = try text(&s, "contracts.implementation.charges.id")
+                                } else if key.equals("title") {
+                                    charge.title = try text(&s, "contracts.implementation.charges.title")
+                                } else if key.equals("paidBy") {
+                                    charge.paidBy = try text(&s, "contracts.implementation.charges.paidBy")
+                                } else {
+                                    try s.skipValue()
+                                }
+                            }
+                            c.charges.append(charge)
+                        }
+                    }
                     guard key.equals("transactions") else { return try s.skipValue() }
                     try s.arrayOrSkip { s in
                         var p = OCDSRelease.Payment()

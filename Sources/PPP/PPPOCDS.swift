@@ -1,0 +1,155 @@
+import CreditKitCore
+import Foundation
+import OpenContracting
+
+extension PPPProject {
+    /// Whether a release is a PPP's: one of its contracts has charges (`implementation.charges`, the OCDS for PPPs
+    /// extension).
+    /// - Parameter release: The release.
+    /// - Returns: Whether it is read as a PPP project.
+    public static func isPPP(_ release: OCDSRelease) -> Bool { release.contracts.contains { !$0.charges.isEmpty } }
+
+    /// The payment mechanism the charges show: users only, the government only, or both (a viability gap).
+    /// - Parameter release: The release.
+    /// - Returns: The mechanism, or `nil` when no charge says who pays.
+    public static func mechanism(of release: OCDSRelease) -> PPPPaymentMechanism? {
+        let payers = Set(
+            release.contracts.flatMap(\.charges).compactMap { $0.paidBy.map { OCDSRelease.foldASCII($0) } })
+        let government = payers.contains(Array("government".utf8))
+        let user = payers.contains(Array("user".utf8))
+        switch (government, user) {
+        case (true, true): return .viabilityGap
+        case (true, false): return .governmentPay
+        case (false, true): return .userPay
+        case (false, false): return nil
+        }
+    }
+
+    /// The contract the rules read from a release: the first signed one with a term (its `period`).
+    static func ocdsContract(_ release: OCDSRelease) -> (OCDSRelease.Contract, LocalDate, LocalDate, LocalDate)? {
+        for c in release.contracts {
+            if let signed = c.dateSigned, let start = c.periodStart, let end = c.periodEnd, end >= start {
+                return (c, signed, start, end)
+            }
+        }
+        return nil
+    }
+
+    /// A project as open data shows it (开放数据中的PPP项目): its name, the mechanism the charges show, and the
+    /// contract with its term. The same facts ``PPPOCDSImport`` writes to the ledger, so both paths judge alike.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - agency: The implementing agency; the release's buyer by default.
+    public init(release: OCDSRelease, agency: SubjectID? = nil) {
+        self.init(case: CaseID(release.ocid), owner: agency ?? OCDSBuyers.subject(of: release))
+        let facts = PPPOCDSImport.facts(for: release)
+        name = facts.registration.name
+        mechanism = facts.registration.mechanism
+        mode = facts.registration.mode
+        if let (day, signed) = facts.contract {
+            contract = Contract(
+                concessionaire: signed.concessionaire, signed: DatedFact(day), termStart: signed.termStart,
+                termEnd: signed.termEnd, privateEquityPercent: nil, publicInterest: signed.publicInterest,
+                approvedLongerTerm: signed.approvedLongerTerm)
+        }
+    }
+}
+
+/// The ledger facts a PPP release gives (PPP开放数据导入): the project registered and its contract signed.
+public enum PPPOCDSImport {
+    /// What a release says of a project.
+    /// - Parameter release: The release.
+    /// - Returns: The registration and, when a contract was signed with a term, the contract and its day.
+    public static func facts(for release: OCDSRelease) -> (
+        registration: PPPProjectRegistered, contract: (LocalDate, PPPContractSigned)?
+    ) {
+        let registration = PPPProjectRegistered(
+            name: release.tender?.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? release.ocid,
+            mode: .other, mechanism: PPPProject.mechanism(of: release) ?? .userPay)
+        guard let (c, signed, start, end) = PPPProject.ocdsContract(release) else { return (registration, nil) }
+        let concessionaire =
+            release.suppliers(of: c).first ?? Counterparty(name: "（未列明社会资本方）")
+        return (
+            registration,
+            (signed, PPPContractSigned(concessionaire: concessionaire, termStart: start, termEnd: end))
+        )
+    }
+
+    /// The events that bring a release's project into the ledger, registered on its earliest day.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - agency: The implementing agency.
+    ///   - tally: What was left out, counted.
+    /// - Returns: The events, or none for a release with no day to register on.
+    public static func events(for release: OCDSRelease, agency: SubjectID, tally: inout OCDSImportTally)
+        -> [any AnyCaseEvent<PPPProject>]
+    {
+        guard let first = release.firstDate else { return [] }
+        let project = PPPProject.project(CaseID(release.ocid), agency: agency)
+        let (registration, contract) = facts(for: release)
+        guard let (day, signed) = contract else { return [project.on(first, registration)] }
+        var checked = signed
+        checked.concessionaire = signed.concessionaire.checkedForImport(&tally)
+        return [project.on(min(first, day), registration), project.on(day, checked)]
+    }
+}
+
+/// The PPP rules over open-contracting data (PPP开放数据核查): each PPP release read as a project.
+public struct PPPOCDSChecks: OCDSCheck {
+    /// The rules.
+    public let rules: PPPRules
+
+    /// Makes the checks.
+    /// - Parameter profile: The profile.
+    /// - Throws: When the module's figures do not fit the profile.
+    public init(profile: JurisdictionProfile = .national) throws { self.rules = try PPPRules(profile: profile) }
+
+    /// The findings for one release, when it is a PPP's.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - asOf: The day.
+    /// - Returns: The findings.
+    /// - Throws: When the profile lacks a rule's figure.
+    public func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
+        guard PPPProject.isPPP(release) else { return [] }
+        return try rules.findings(for: PPPProject(release: release), asOf: asOf)
+    }
+}
+
+extension PPPModule: OCDSModule {
+    /// The case PPP releases are imported as.
+    public typealias OCDSCase = PPPProject
+
+    /// What the module reads.
+    public var ocdsSummary: String {
+        "PPP contracts with charges (OCDS for PPPs; ppp.mechanism.*, ppp.concession.term-exceeded); imported as "
+            + "projects"
+    }
+
+    /// A release with PPP charges.
+    /// - Parameter release: The release.
+    /// - Returns: Whether the module reads it.
+    public func governs(_ release: OCDSRelease) -> Bool { PPPProject.isPPP(release) }
+
+    /// The PPP checks.
+    /// - Parameters:
+    ///   - profile: The profile.
+    ///   - preparation: Unused.
+    /// - Returns: The checks.
+    /// - Throws: When the module's figures do not fit the profile.
+    public func ocdsCheck(profile: JurisdictionProfile, preparation: OCDSPreparation) throws -> any OCDSCheck {
+        try PPPOCDSChecks(profile: profile)
+    }
+
+    /// The facts a PPP release gives.
+    /// - Parameters:
+    ///   - release: The release.
+    ///   - owner: The implementing agency.
+    ///   - tally: What was left out, counted.
+    /// - Returns: The events.
+    public func ocdsFacts(for release: OCDSRelease, owner: SubjectID, tally: inout OCDSImportTally)
+        -> [any LedgerEvent]
+    {
+        PPPOCDSImport.events(for: release, agency: owner, tally: &tally)
+    }
+}

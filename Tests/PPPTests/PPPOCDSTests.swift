@@ -1,0 +1,53 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import OpenContracting
+import PPP
+import Testing
+
+@Suite("PPP over open-contracting data")
+struct PPPOCDSTests {
+    /// Two PPP contracts as OCDS for PPPs releases: a 2024 concession of 40 years and a day, paid by users and the
+    /// government; a 2024-04-30 one of 30 years, paid by users.
+    static let lines = [
+        #"{"ocid":"ocds-ppp-2024-001","buyer":{"id":"CN-QL-ZJ","name":"青龙满族自治县住房和城乡建设局"},"tender":{"title":"县城供热特许经营"},"parties":[{"id":"P1","name":"青龙热力有限公司","roles":["supplier"]}],"awards":[{"id":"A1","suppliers":[{"id":"P1"}]}],"contracts":[{"id":"C1","awardID":"A1","dateSigned":"2024-06-10","period":{"startDate":"2024-07-01","endDate":"2064-07-01"},"implementation":{"charges":[{"id":"CH1","title":"供热费","paidBy":"user"},{"id":"CH2","title":"可用性付费","paidBy":"government"}]}}]}"#,
+        #"{"ocid":"ocds-ppp-2024-002","buyer":{"id":"CN-QL-ZJ"},"tender":{"title":"县城停车场"},"parties":[{"id":"P2","name":"停车运营公司","roles":["supplier"]}],"awards":[{"id":"A2","suppliers":[{"id":"P2"}]}],"contracts":[{"id":"C2","awardID":"A2","dateSigned":"2024-04-30","period":{"startDate":"2024-05-01","endDate":"2054-04-30"},"implementation":{"charges":[{"id":"CH3","paidBy":"user"}]}}]}"#,
+        // Not a PPP: no charges.
+        #"{"ocid":"ocds-other-1","buyer":{"id":"CN-QL-ZJ"},"tender":{"title":"办公用品"},"contracts":[{"id":"C3","dateSigned":"2024-05-01"}]}"#,
+    ]
+
+    static let asOf = LocalDate("2024-12-31")!
+
+    /// A finding as both paths must give it: the rule and the facts the rules read from the project.
+    static func key(_ f: Finding) -> String {
+        f.rule.rawValue + " "
+            + f.facts.filter { $0.name != "figure" }.map { "\($0.name)=\($0.value)" }.joined(separator: ";")
+    }
+
+    @Test("the OCDS path and the ledger path give the same findings on the same projects")
+    func samePaths() async throws {
+        var releases: [OCDSRelease] = []
+        let report = try OCDSReader.read(data: Data(Self.lines.joined(separator: "\n").utf8)) { releases.append($0) }
+        #expect(report.releases == 3 && report.malformed.isEmpty)
+        #expect(releases.map(PPPProject.isPPP) == [true, true, false])
+        let checks = try PPPOCDSChecks()
+        let fromData = try releases.flatMap { try checks.check($0, asOf: Self.asOf) }
+        #expect(
+            fromData.map(\.rule.rawValue) == ["ppp.mechanism.government-pay", "ppp.concession.term-exceeded"])
+        #expect(fromData.first?.fact("mechanism") == "viability-gap")
+        #expect(fromData.last?.fact("daysOver") == "1")
+
+        // The same file imported into a ledger, the bureau mapped to the buyer's id.
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [PPPModule()], clock: FixedClock.demo)
+        let bureau = Fixtures.agency(index: 1)
+        try await kit.register(bureau, on: LocalDate("2020-01-01")!)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-ppp-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(Self.lines.joined(separator: "\n").utf8).write(to: file)
+        let imported = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-QL-ZJ": bureau.id])
+        #expect(imported.cases[PPPModule.sectorID] == 2)
+        let fromLedger = try kit.ppp.findings(asOf: Self.asOf)
+        #expect(fromLedger.map(Self.key) == fromData.map(Self.key))
+        #expect(fromLedger.allSatisfy { $0.subject == bureau.id && !$0.evidence.isEmpty })
+    }
+}
