@@ -176,7 +176,18 @@ public func runPPPExample(writingTo directory: URL) async throws -> [String] {
         out.append("\(name) on \(decided): " + answers.joined(separator: "; "))
     }
 
-    // 7. The bureau's credit file, with its PPP section.
+    // 7. The bureau's score: its PPP conduct explained, deduction by deduction.
+    let card = try kit.evaluate(asOf: decided, agencies: [bureau.id])[0]
+    if let conduct = card.indicators.first(where: { $0.indicator == "ppp.agency" }) {
+        out.append(
+            "PPP conduct \(ReportFormat.number(conduct.points)) of \(ReportFormat.number(conduct.weight))")
+        for item in conduct.items { out.append("  \(ReportFormat.number(item.points)) \(item.reason)") }
+        for improvement in conduct.improvements {
+            out.append("  to regain \(ReportFormat.number(improvement.points)): \(improvement.action)")
+        }
+    }
+
+    // 8. The bureau's credit file, with its PPP section.
     let report = try kit.creditFile(of: bureau.id, asOf: decided)
     try ReportRenderer.markdown(report).write(
         to: directory.appendingPathComponent("credit-file.md"), atomically: true, encoding: .utf8)

@@ -29,6 +29,9 @@ public struct PPPModule: SectorModule {
     /// The PPP rules, each declared once with its figures.
     public var rules: [RuleDeclaration] { PPPLaw.all }
 
+    /// The government side's conduct in PPP projects.
+    public var indicators: [any Indicator] { [PPPIndicator()] }
+
     /// The PPP section of an implementing agency's credit file: obligations met, what is overdue, the findings
     /// and the official each is traced to.
     /// - Parameter context: The kit, the subject and the day.

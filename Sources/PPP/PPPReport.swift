@@ -124,3 +124,82 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
         return ReportSection(title: "政府和社会资本合作 PPP", blocks: blocks)
     }
 }
+
+/// The government side's conduct in PPP projects (PPP政府方履约), an indicator of the scoring model: each obligation
+/// that fell due and each change the government made counts once; a miss (paid late, unpaid, not done by its day, an
+/// unlawful change) takes its share of the weight. A PPP obligation is not also entered as a commitment, so no fact
+/// is deducted twice.
+public struct PPPIndicator: Indicator {
+    /// Makes the indicator.
+    public init() {}
+    /// `ppp.agency`.
+    public var id: RuleID { "ppp.agency" }
+    /// PPP政府方履约.
+    public var name: LocalizedName { LocalizedName(chinese: "PPP政府方履约", english: "PPP government-side conduct") }
+    /// 8 points.
+    public var weight: Double { 8 }
+
+    /// The rules whose findings are misses.
+    static let counted: Set<RuleID> = [
+        PPPLaw.latePayment.id, PPPLaw.overdueUnpaid.id, PPPLaw.unfulfilled.id, PPPLaw.unlawfulChange.id,
+    ]
+
+    /// Scores an implementing agency: full points without PPP projects or without anything due.
+    /// - Parameters:
+    ///   - subject: The agency.
+    ///   - context: The evaluation's context.
+    /// - Returns: The score, each deduction with its finding's dates and evidence when explained.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        let full = IndicatorScore(
+            indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
+        let projects = try context.requireLedger(for: id).cases(
+            PPPProject.self, view: context.view, owner: subject, asOf: context.asOf, knownAt: context.knownAt)
+        guard !projects.isEmpty else { return full }
+        let stats = try PPPStatistics(
+            owner: subject, cases: projects, rules: try PPPRules(profile: context.profile), asOf: context.asOf)
+        let changes = projects.reduce(0) {
+            $0 + $1.changes.filter { $0.byGovernment && $0.on.on <= context.asOf }.count
+        }
+        let duties = stats.obligationsDue + changes
+        guard duties > 0 else { return full }
+        // One miss per obligation (paid late and still partly unpaid count once) and per change.
+        var missed: [String: Finding] = [:]
+        for f in stats.findings where Self.counted.contains(f.rule) {
+            let what =
+                f.fact("obligation").map { "obligation \($0)" } ?? "change \(f.dates.first?.date.description ?? "")"
+            missed["\(f.fact("project") ?? "")|\(what)"] = missed["\(f.fact("project") ?? "")|\(what)"] ?? f
+        }
+        let share = weight / Double(duties)
+        let points = max(0, weight - share * Double(missed.count))
+        guard context.explain else {
+            return IndicatorScore(
+                indicator: id, name: name, weight: weight, points: points, items: [], improvements: [])
+        }
+        let ordered = missed.keys.sorted().map { missed[$0]! }
+        let items = ordered.map { f in
+            IndicatorScore.Item(
+                points: -share,
+                reason: "\(f.title.chinese)（\(f.rule)）项目 \(f.fact("project") ?? "")"
+                    + (f.fact("obligation").map { " 义务 \($0)" } ?? ""),
+                dates: f.dates, evidence: f.evidence)
+        }
+        var improvements: [IndicatorScore.Improvement] = []
+        let unpaid = ordered.filter { $0.rule == PPPLaw.overdueUnpaid.id || $0.rule == PPPLaw.unfulfilled.id }
+        if !unpaid.isEmpty {
+            improvements.append(
+                .init(
+                    action: "足额支付逾期的政府方付费、履行到期义务", points: share * Double(unpaid.count),
+                    evidence: unpaid.flatMap(\.evidence)))
+        }
+        let changed = ordered.filter { $0.rule == PPPLaw.unlawfulChange.id }
+        if !changed.isEmpty {
+            improvements.append(
+                .init(
+                    action: "依法与社会资本方协商变更并给予补偿，纠正因政府换届等原因违约的行为",
+                    points: share * Double(changed.count), evidence: changed.flatMap(\.evidence)))
+        }
+        return IndicatorScore(
+            indicator: id, name: name, weight: weight, points: points, items: items, improvements: improvements)
+    }
+}

@@ -35,6 +35,11 @@ struct PPPExampleTests {
         #expect(
             lines.contains(
                 "李明 on 2025-01-10: 选拔任用 no (sanction.official.responsible); 评优评先 no (sanction.official.responsible)"))
+        // Four duties fell due (three instalments, one change); three were missed: a quarter of the weight is left.
+        let conduct = try #require(lines.firstIndex { $0.hasPrefix("PPP conduct ") })
+        #expect(lines[conduct] == "PPP conduct 1.85 of 7.41")
+        #expect(lines[(conduct + 1)...(conduct + 3)].allSatisfy { $0.hasPrefix("  -1.85 ") })
+        #expect(lines[conduct + 4].hasPrefix("  to regain 1.85: 足额支付"))
         // The credit file's PPP section: three instalments due by the day, one met on time, 3,000,000 overdue.
         let file = try String(contentsOf: directory.appendingPathComponent("credit-file.md"), encoding: .utf8)
         #expect(file.contains("| PPP项目 Projects | 2 |"))
