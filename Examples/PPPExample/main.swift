@@ -194,6 +194,17 @@ public func runPPPExample(writingTo directory: URL) async throws -> [String] {
     try ReportRenderer.html(report).write(
         to: directory.appendingPathComponent("credit-file.html"), atomically: true, encoding: .utf8)
     out.append("wrote credit-file.md and credit-file.html to \(directory.path)")
+
+    // 9. The county's PPP report: every project, the fiscal lines, who answers (`creditkit report --kind ppp`).
+    let pppReport = try PPPReport.make(kit, asOf: decided)
+    try ReportRenderer.markdown(pppReport).write(
+        to: directory.appendingPathComponent("ppp-report.md"), atomically: true, encoding: .utf8)
+    try ReportRenderer.html(pppReport).write(
+        to: directory.appendingPathComponent("ppp-report.html"), atomically: true, encoding: .utf8)
+    out.append(
+        "PPP report: "
+            + pppReport.keyFigures.map { "\($0.label.split(separator: " ").first!)=\($0.value)" }
+            .joined(separator: " "))
     return out
 }
 

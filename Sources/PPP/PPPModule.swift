@@ -32,6 +32,16 @@ public struct PPPModule: SectorModule {
     /// The government side's conduct in PPP projects.
     public var indicators: [any Indicator] { [PPPIndicator()] }
 
+    /// `ppp`: the PPP report over every implementing agency (``PPPReport``).
+    public var reports: [ModuleReport] {
+        [
+            ModuleReport(kind: "ppp", summary: "PPP projects: the government side's record, fiscal lines, who answers")
+            {
+                kit, _, asOf in try PPPReport.make(kit, asOf: asOf)
+            }
+        ]
+    }
+
     /// The PPP section of an implementing agency's credit file: obligations met, what is overdue, the findings
     /// and the official each is traced to.
     /// - Parameter context: The kit, the subject and the day.

@@ -203,3 +203,96 @@ public struct PPPIndicator: Indicator {
             indicator: id, name: name, weight: weight, points: points, items: items, improvements: improvements)
     }
 }
+
+/// The PPP report of a kit's whole ledger as of a day (PPP项目政府履约报告): every implementing agency's record, the
+/// fiscal ratio of each assessment against the 5%, 7% and 10% lines, and every finding with the official it is
+/// traced to. `creditkit report --kind ppp`.
+public enum PPPReport {
+    /// Makes the report.
+    /// - Parameters:
+    ///   - kit: The kit.
+    ///   - asOf: The day.
+    /// - Returns: The report.
+    /// - Throws: Storage errors; a figure the profile lacks; a person's sealed data that cannot be opened.
+    public static func make(_ kit: CreditKit, asOf: LocalDate) throws -> Report {
+        let view = kit.view
+        let projects = try kit.ledger.cases(PPPProject.self, view: view, asOf: asOf)
+        let rules = try PPPRules(profile: kit.profile)
+        var agencies: [PPPStatistics] = []
+        for agency in Set(projects.map(\.agency)).sorted() {
+            var stats = try PPPStatistics(
+                owner: agency, cases: projects.filter { $0.agency == agency }, rules: rules, asOf: asOf)
+            stats.decisions = view.decisions(of: stats.findings, asOf: asOf)
+            agencies.append(stats)
+        }
+        func name(_ id: SubjectID) -> String {
+            guard case .agency(let a)? = view.subject(id)?.subject else { return id.rawValue }
+            return a.name
+        }
+        let due = agencies.reduce(0) { $0 + $1.obligationsDue }
+        let met = agencies.reduce(0) { $0 + $1.metOnTime }
+        let overdue = agencies.reduce(Decimal(0)) { $0 + $1.overdueAmount }
+        let findings = agencies.reduce(0) { $0 + $1.findings.count }
+        var sections = [
+            ReportSection(
+                title: "实施机构履约情况 Implementing agencies",
+                blocks: [
+                    .table(
+                        ReportTable(
+                            name: "ppp-agencies", caption: "各实施机构政府方履约 Government side by agency",
+                            headers: [
+                                "实施机构 Agency", "项目 Projects", "到期义务 Due", "按期 On time", "逾期未付 Overdue (yuan)",
+                                "线索 Findings",
+                            ],
+                            rows: agencies.map { s in
+                                [
+                                    name(s.agency), String(s.projects.count), String(s.obligationsDue),
+                                    String(s.metOnTime), "\(s.overdueAmount)", String(s.findings.count),
+                                ]
+                            }))
+                ])
+        ]
+        // The fiscal lines: each assessment's ratio, with the limits in force before the 2023 mechanism.
+        let assessments = projects.flatMap { p in
+            p.fiscalAssessments.filter { $0.on.on <= asOf }.map { (p, $0) }
+        }
+        if !assessments.isEmpty {
+            let points = assessments.map { p, a in
+                ("\(a.year)年 \(p.name ?? p.id.rawValue)", NSDecimalNumber(decimal: a.ratioPercent).doubleValue)
+            }
+            sections.append(
+                ReportSection(
+                    title: "财政承受能力 Fiscal affordability",
+                    blocks: [
+                        .chart(
+                            ReportChart(
+                                kind: .bar, name: "ppp-fiscal-ratio",
+                                caption: "PPP支出占一般公共预算支出比例（%） PPP spending as % of the general budget",
+                                labelHeader: "年度 项目 Year, project", valueHeader: "比例 % Ratio",
+                                points: points, maximum: max(12, (points.map(\.1).max() ?? 0) + 1),
+                                references: [
+                                    .init("5% 政府付费项目红线", 5), .init("7% 预警", 7), .init("10% 上限", 10),
+                                ])),
+                        .paragraph(
+                            "比例按项目财政承受能力论证所载年度计算；10%、7%、5%三条线适用于2023年11月8日新机制施行前的论证。"
+                                + "Ratios from each project's assessment; the lines bind assessments before the 2023 mechanism."
+                        ),
+                    ]))
+        }
+        for stats in agencies where !stats.projects.isEmpty {
+            var section = try stats.section(names: kit)
+            section.title = "\(name(stats.agency)) \(section.title)"
+            sections.append(section)
+        }
+        return Report(
+            title: "政府和社会资本合作项目政府方履约报告", subtitle: "PPP: the government side's record", asOf: asOf,
+            keyFigures: [
+                KeyFigure("项目 Projects", String(projects.count)),
+                KeyFigure("到期政府方义务 Obligations due", String(due)),
+                KeyFigure("按期履行 Met on time", "\(met)"),
+                KeyFigure("逾期未付 Overdue unpaid (yuan)", "\(overdue)"),
+                KeyFigure("核查线索 Findings", String(findings)),
+            ],
+            sections: sections)
+    }
+}

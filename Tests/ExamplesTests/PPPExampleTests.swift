@@ -48,5 +48,10 @@ struct PPPExampleTests {
         #expect(file.contains("张建国（现任 now 青龙满族自治县发展和改革局局长）"))
         let html = try String(contentsOf: directory.appendingPathComponent("credit-file.html"), encoding: .utf8)
         #expect(html.contains("政府和社会资本合作 PPP"))
+        // The county's PPP report: the same counts, and the plant's 8.3% against the three lines.
+        #expect(lines.contains("PPP report: 项目=2 到期政府方义务=3 按期履行=1 逾期未付=3000000 核查线索=4"))
+        let report = try String(contentsOf: directory.appendingPathComponent("ppp-report.md"), encoding: .utf8)
+        #expect(report.contains("| 2021年 青龙县城污水处理厂 | 8.3 |"))
+        #expect(report.contains("| 参考线 line: 10% 上限 | 10 |") && report.contains("| 参考线 line: 5% 政府付费项目红线 | 5 |"))
     }
 }

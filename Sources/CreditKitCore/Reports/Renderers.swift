@@ -131,6 +131,20 @@ public enum ReportRenderer {
                 svg +=
                     "<text x=\"\(f(298 + width))\" y=\"\(y + 28)\" font-size=\"22\" fill=\"#102a43\">\(f(value))</text>\n"
             }
+            // Legal limits: dashed lines across the bars; each label on a row of its own under them, centred on its
+            // line (kept inside the drawing), so no label crosses a line or another label.
+            if !c.references.isEmpty {
+                svg = svg.replacingOccurrences(
+                    of: "viewBox=\"0 0 800 \(height)\"", with: "viewBox=\"0 0 800 \(height + 30 * c.references.count)\""
+                )
+                for (i, line) in c.references.enumerated() {
+                    let x = 290 + line.value / c.maximum * 420
+                    svg +=
+                        "<line x1=\"\(f(x))\" y1=\"0\" x2=\"\(f(x))\" y2=\"\(height)\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+                    svg +=
+                        "<text text-anchor=\"middle\" x=\"\(f(min(max(x, 160), 660)))\" y=\"\(height + 30 * i + 22)\" font-size=\"20\" fill=\"#c0392b\">\(escape(line.label))</text>\n"
+                }
+            }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         case .trend:
             let width = 800.0

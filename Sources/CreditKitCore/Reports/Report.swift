@@ -145,6 +145,26 @@ public struct ReportChart: Hashable, Sendable, Codable {
     public var maximum: Double
     /// The same figures as a table.
     public var table: ReportTable
+    /// Lines drawn across the chart at legal limits (a 10% cap, a 7% warning line), each with its label; stated
+    /// under the table too, so the limits are read the same in every format.
+    public var references: [Reference] = []
+
+    /// A line across a chart at a value (参考线).
+    public struct Reference: Hashable, Sendable, Codable {
+        /// What the line marks, for example `10% 上限 cap`.
+        public var label: String
+        /// Where it is drawn.
+        public var value: Double
+
+        /// Makes a line.
+        /// - Parameters:
+        ///   - label: What it marks.
+        ///   - value: Where.
+        public init(_ label: String, _ value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
 
     /// Makes a chart and its table.
     /// - Parameters:
@@ -154,19 +174,22 @@ public struct ReportChart: Hashable, Sendable, Codable {
     ///   - labelHeader: The label column's header.
     ///   - valueHeader: The value column's header.
     ///   - points: The labels and values.
-    ///   - maximum: The axis maximum; the largest value by default.
+    ///   - maximum: The axis maximum; the largest value (or reference line) by default.
+    ///   - references: Lines at legal limits.
     public init(
         kind: Kind, name: String, caption: String, labelHeader: String, valueHeader: String,
-        points: [(String, Double)], maximum: Double? = nil
+        points: [(String, Double)], maximum: Double? = nil, references: [Reference] = []
     ) {
         self.kind = kind
         self.caption = caption
         self.labels = points.map(\.0)
         self.values = points.map(\.1)
-        self.maximum = max(maximum ?? (points.map(\.1).max() ?? 1), 1)
+        self.maximum = max(maximum ?? ((points.map(\.1) + references.map(\.value)).max() ?? 1), 1)
+        self.references = references
         self.table = ReportTable(
             name: name, caption: caption, headers: [labelHeader, valueHeader],
-            rows: points.map { [$0.0, ReportFormat.number($0.1)] })
+            rows: points.map { [$0.0, ReportFormat.number($0.1)] }
+                + references.map { ["参考线 line: \($0.label)", ReportFormat.number($0.value)] })
     }
 }
 
