@@ -23,6 +23,8 @@ struct Options {
                    rules, the red flags), one thread and two
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
+          ppp      N PPP facts (default 1,000,000: 100,000 projects over 10,000 agencies) appended through
+                   validation, then every ppp.* rule over every project as of one day, and one agency's section
 
         options:
           --n N      how many events
@@ -317,6 +319,7 @@ do {
     case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
     case "check": try await checkWorkload(records: options.n)
     case "evaluate": try await evaluateWorkload(records: options.n)
+    case "ppp": try await pppWorkload(events: options.n)
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)
