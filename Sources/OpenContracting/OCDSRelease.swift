@@ -128,6 +128,26 @@ public struct OCDSRelease: Hashable, Sendable {
         public var periodEnd: LocalDate?
         /// The charges of a PPP contract (`implementation.charges`, the OCDS for PPPs extension): who pays each.
         public var charges: [Charge] = []
+        /// The concessionaire's performance failures (`implementation.performanceFailures`, OCDS for PPPs).
+        public var failures: [PerformanceFailure] = []
+    }
+
+    /// A performance failure under a PPP contract (绩效不达标, OCDS for PPPs: `implementation.performanceFailures`).
+    public struct PerformanceFailure: Hashable, Sendable {
+        /// Its id.
+        public var id: String?
+        /// The period's first day.
+        public var periodStart: LocalDate?
+        /// The period's last day.
+        public var periodEnd: LocalDate?
+        /// What failed.
+        public var category: String?
+        /// The penalty the contract sets, in words.
+        public var penaltyContracted: String?
+        /// The penalty imposed, in words.
+        public var penaltyImposed: String?
+        /// Whether the penalty was paid (`penaltyPaid`), when the data says.
+        public var penaltyPaid: Bool?
     }
 
     /// A charge under a PPP contract (收费安排, OCDS for PPPs: `implementation.charges`).

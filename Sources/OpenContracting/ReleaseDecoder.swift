@@ -286,6 +286,50 @@ struct ReleaseDecoder {
         return a
     }
 
+    mutating func failure(_ s: inout JSONScanner) throws -> OCDSRelease.PerformanceFailure {
+        var f = OCDSRelease.PerformanceFailure()
+        let field = "contracts.implementation.performanceFailures"
+        try s.objectOrSkip { s, key in
+            if key.equals("id") {
+                f.id = try text(&s, field + ".id")
+            } else if key.equals("period") {
+                try s.objectOrSkip { s, key in
+                    if key.equals("startDate") {
+                        f.periodStart = try date(&s, field + ".period.startDate")
+                    } else if key.equals("endDate") {
+                        f.periodEnd = try date(&s, field + ".period.endDate")
+                    } else {
+                        try s.skipValue()
+                    }
+                }
+            } else if key.equals("category") {
+                f.category = try text(&s, field + ".category")
+            } else if key.equals("penaltyContracted") {
+                f.penaltyContracted = try text(&s, field + ".penaltyContracted")
+            } else if key.equals("penaltyImposed") {
+                f.penaltyImposed = try text(&s, field + ".penaltyImposed")
+            } else if key.equals("penaltyPaid") {
+                // A JSON boolean; the literal is checked as it is skipped.
+                switch s.peek() {
+                case UInt8(ascii: "t")?:
+                    try s.skipValue()
+                    f.penaltyPaid = true
+                case UInt8(ascii: "f")?:
+                    try s.skipValue()
+                    f.penaltyPaid = false
+                case UInt8(ascii: "n")?:
+                    try s.skipValue()
+                default:
+                    try s.skipValue()
+                    note(field + ".penaltyPaid", "expected true or false")
+                }
+            } else {
+                try s.skipValue()
+            }
+        }
+        return f
+    }
+
     mutating func contract(_ s: inout JSONScanner) throws -> OCDSRelease.Contract {
         var c = OCDSRelease.Contract()
         try s.objectOrSkip { s, key in
@@ -351,6 +395,9 @@ struct ReleaseDecoder {
                             }
                             c.charges.append(charge)
                         }
+                    }
+                    if key.equals("performanceFailures") {
+                        return try s.arrayOrSkip { s in c.failures.append(try failure(&s)) }
                     }
                     guard key.equals("transactions") else { return try s.skipValue() }
                     try s.arrayOrSkip { s in

@@ -8,7 +8,8 @@ public enum PPPFacts {
         PPPProjectRegistered.self, PPPStageEntered.self, PPPResponsibleChanged.self,
         PPPFiscalAffordabilityAssessed.self,
         PPPQualificationReviewed.self, PPPContractSigned.self, PPPObligationScheduled.self,
-        PPPObligationFulfilled.self, PPPContractChanged.self, PPPDisclosed.self,
+        PPPObligationFulfilled.self, PPPContractChanged.self, PPPPerformanceFailed.self, PPPPenaltyPaid.self,
+        PPPDisclosed.self,
     ]
 }
 
@@ -521,6 +522,109 @@ public struct PPPContractChanged: CaseFacts {
             .init(
                 on: stamp.dated, byGovernment: byGovernment, terminates: terminates, reason: reason,
                 lawfulProcedure: lawfulProcedure, compensationAgreed: compensationAgreed, description: change))
+    }
+}
+
+/// A performance failure of the concessionaire recorded (绩效不达标): `ppp.failure.recorded`, with the penalty the
+/// contract sets and the one imposed (OCDS for PPPs: `performanceFailures`).
+public struct PPPPerformanceFailed: CaseFacts {
+    /// `ppp.failure.recorded`.
+    public static let kind: EventKind = "ppp.failure.recorded"
+    /// Its id.
+    public var failure: String
+    /// The period it covers.
+    public var from: LocalDate
+    /// The period's last day.
+    public var to: LocalDate
+    /// What failed.
+    public var category: String
+    /// The penalty the contract sets, in words.
+    public var penaltyContracted: String?
+    /// The penalty imposed, in words; `nil` when none was.
+    public var penaltyImposed: String?
+    /// Whether the imposed penalty was paid when the failure was recorded.
+    public var penaltyPaid: Bool
+
+    /// Makes the fact; each argument sets the property of its name.
+    /// - Parameters:
+    ///   - failure: Its id.
+    ///   - from: The period's first day.
+    ///   - to: The period's last day.
+    ///   - category: What failed.
+    ///   - penaltyContracted: The penalty the contract sets.
+    ///   - penaltyImposed: The penalty imposed.
+    ///   - penaltyPaid: Whether it was paid already.
+    public init(
+        _ failure: String, from: LocalDate, to: LocalDate, category: String, penaltyContracted: String? = nil,
+        penaltyImposed: String? = nil, penaltyPaid: Bool = false
+    ) {
+        self.failure = failure
+        self.from = from
+        self.to = to
+        self.category = category
+        self.penaltyContracted = penaltyContracted
+        self.penaltyImposed = penaltyImposed
+        self.penaltyPaid = penaltyPaid
+    }
+
+    /// Refuses a period that ends before it starts or after the day it is recorded, a blank category, and an id
+    /// recorded twice.
+    /// - Parameters:
+    ///   - stamp: The project and day.
+    ///   - context: The ledger before this fact.
+    public func validate(_ stamp: CaseStamp<PPPProject>, in context: ValidationContext) throws {
+        try stamp.require(!failure.allSatisfy(\.isWhitespace), "a performance failure has an id")
+        try stamp.require(!category.allSatisfy(\.isWhitespace), "failure \(failure) says what failed")
+        try stamp.require(to >= from, "failure \(failure): the period ends (\(to)) before it starts (\(from))")
+        try stamp.require(from <= stamp.on, "failure \(failure) is recorded on \(stamp.on), before its period starts")
+        try stamp.require(
+            try context.state(of: stamp)?.failures.contains { $0.id == failure } != true,
+            "failure \(failure) is recorded already")
+    }
+
+    /// Adds the failure.
+    /// - Parameters:
+    ///   - project: The project.
+    ///   - stamp: The fact's entry.
+    public func apply(to project: inout PPPProject, _ stamp: CaseStamp<PPPProject>) {
+        project.failures.append(
+            .init(
+                id: failure, recorded: stamp.dated, from: from, to: to, category: category,
+                penaltyContracted: penaltyContracted, penaltyImposed: penaltyImposed,
+                penaltyPaid: penaltyPaid ? stamp.dated : nil))
+    }
+}
+
+/// The penalty imposed for a performance failure paid (违约金缴纳): `ppp.failure.penalty-paid`.
+public struct PPPPenaltyPaid: CaseFacts {
+    /// `ppp.failure.penalty-paid`.
+    public static let kind: EventKind = "ppp.failure.penalty-paid"
+    /// The failure's id.
+    public var failure: String
+
+    /// Makes the fact.
+    /// - Parameter failure: The failure's id.
+    public init(_ failure: String) { self.failure = failure }
+
+    /// Refuses a failure never recorded, one without a penalty imposed, and one paid already.
+    /// - Parameters:
+    ///   - stamp: The project and day.
+    ///   - context: The ledger before this fact.
+    public func validate(_ stamp: CaseStamp<PPPProject>, in context: ValidationContext) throws {
+        guard let recorded = try context.state(of: stamp)?.failures.first(where: { $0.id == failure }) else {
+            throw CreditKitError(.invalidEvent, "project \(stamp.id): failure \(failure) was never recorded")
+        }
+        try stamp.require(recorded.penaltyImposed != nil, "failure \(failure) has no penalty imposed to pay")
+        try stamp.require(recorded.penaltyPaid == nil, "the penalty for failure \(failure) is paid already")
+    }
+
+    /// Marks the penalty paid.
+    /// - Parameters:
+    ///   - project: The project.
+    ///   - stamp: The fact's entry.
+    public func apply(to project: inout PPPProject, _ stamp: CaseStamp<PPPProject>) {
+        guard let index = project.failures.firstIndex(where: { $0.id == failure }) else { return }
+        project.failures[index].penaltyPaid = stamp.dated
     }
 }
 

@@ -157,6 +157,15 @@ public enum PPPLaw {
             figure: Figure(3, .count), basis: [cite(guide2014, "第十四条")], from: day("2014-11-29"),
             note: "the last review before the contract's signing decides"))
 
+    /// `ppp.failure.penalty-unpaid`: 社会资本方绩效不达标被处违约金而未缴纳.
+    public static let penaltyUnpaid = RuleDeclaration(
+        "ppp.failure.penalty-unpaid",
+        name("绩效不达标的违约金已处未缴（政府方未追缴）", "performance penalty imposed and not paid (not enforced)"),
+        RuleVersion(
+            figure: Figure(0, .count), basis: [cite(guide2014), cite(mechanism2023)], from: day("2014-11-29"),
+            note: "the implementing agency monitors performance and pays by it: a penalty imposed and left unpaid is "
+                + "a contract not enforced; judged on the failure period's last day"))
+
     /// `ppp.disclosure.late`: 进入执行阶段后逾期公开识别、准备、采购阶段信息.
     public static let disclosureLate = RuleDeclaration(
         "ppp.disclosure.late",
@@ -182,7 +191,7 @@ public enum PPPLaw {
     /// Every rule the module declares, in the catalogue's order.
     public static let all: [RuleDeclaration] = [
         latePayment, overdueUnpaid, unfulfilled, unlawfulChange, fiscalCap, fiscalWarning, fiscalNoNewGovernmentPay,
-        mechanismGovernmentPay, mechanismPrivateEquity, termExceeded, tooFewQualified, disclosureLate,
+        mechanismGovernmentPay, mechanismPrivateEquity, termExceeded, tooFewQualified, penaltyUnpaid, disclosureLate,
         disclosureLateAnnual,
     ]
 }

@@ -86,6 +86,12 @@ public struct PPPModule: SectorModule {
             project.on(day(70), PPPDisclosed()),
             project.on(day(88), PPPObligationFulfilled("OB-1", amount: 500_000)),
             project.on(
+                day(95),
+                PPPPerformanceFailed(
+                    "F-1", from: day(60), to: day(90), category: "出水水质不达标", penaltyContracted: "扣减当期付费5%",
+                    penaltyImposed: "扣减25000元")),
+            project.on(day(96), PPPPenaltyPaid("F-1")),
+            project.on(
                 day(100),
                 PPPContractChanged("调整运营考核指标", reason: .mutualAgreement, lawfulProcedure: true, compensationAgreed: 0)),
         ]

@@ -3,11 +3,13 @@ import Foundation
 import OpenContracting
 
 extension PPPProject {
-    /// Whether a release is a PPP's: one of its contracts has charges (`implementation.charges`, the OCDS for PPPs
-    /// extension).
+    /// Whether a release is a PPP's: one of its contracts has charges or performance failures
+    /// (`implementation.charges`, `implementation.performanceFailures`: the OCDS for PPPs extension).
     /// - Parameter release: The release.
     /// - Returns: Whether it is read as a PPP project.
-    public static func isPPP(_ release: OCDSRelease) -> Bool { release.contracts.contains { !$0.charges.isEmpty } }
+    public static func isPPP(_ release: OCDSRelease) -> Bool {
+        release.contracts.contains { !$0.charges.isEmpty || !$0.failures.isEmpty }
+    }
 
     /// The payment mechanism the charges show: users only, the government only, or both (a viability gap).
     /// - Parameter release: The release.
@@ -43,6 +45,14 @@ extension PPPProject {
     public init(release: OCDSRelease, agency: SubjectID? = nil) {
         self.init(case: CaseID(release.ocid), owner: agency ?? OCDSBuyers.subject(of: release))
         let facts = PPPOCDSImport.facts(for: release)
+        var seen: Set<String> = []
+        for (day, f) in facts.failures where seen.insert(f.failure).inserted {
+            failures.append(
+                Failure(
+                    id: f.failure, recorded: DatedFact(day), from: f.from, to: f.to, category: f.category,
+                    penaltyContracted: f.penaltyContracted, penaltyImposed: f.penaltyImposed,
+                    penaltyPaid: f.penaltyPaid ? DatedFact(day) : nil))
+        }
         name = facts.registration.name
         mechanism = facts.registration.mechanism
         mode = facts.registration.mode
@@ -61,17 +71,34 @@ public enum PPPOCDSImport {
     /// - Parameter release: The release.
     /// - Returns: The registration and, when a contract was signed with a term, the contract and its day.
     public static func facts(for release: OCDSRelease) -> (
-        registration: PPPProjectRegistered, contract: (LocalDate, PPPContractSigned)?
+        registration: PPPProjectRegistered, contract: (LocalDate, PPPContractSigned)?,
+        failures: [(LocalDate, PPPPerformanceFailed)]
     ) {
         let registration = PPPProjectRegistered(
             name: release.tender?.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? release.ocid,
             mode: .other, mechanism: PPPProject.mechanism(of: release) ?? .userPay)
-        guard let (c, signed, start, end) = PPPProject.ocdsContract(release) else { return (registration, nil) }
+        // Each performance failure with a period, recorded on its last day (the data gives no other).
+        var failures: [(LocalDate, PPPPerformanceFailed)] = []
+        for (n, f) in release.contracts.flatMap(\.failures).enumerated() {
+            guard let from = f.periodStart, let to = f.periodEnd, to >= from else { continue }
+            failures.append(
+                (
+                    to,
+                    PPPPerformanceFailed(
+                        f.id ?? "#\(n + 1)", from: from, to: to,
+                        category: f.category.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "（未列明）",
+                        penaltyContracted: f.penaltyContracted, penaltyImposed: f.penaltyImposed,
+                        penaltyPaid: f.penaltyPaid ?? false)
+                ))
+        }
+        guard let (c, signed, start, end) = PPPProject.ocdsContract(release) else {
+            return (registration, nil, failures)
+        }
         let concessionaire =
             release.suppliers(of: c).first ?? Counterparty(name: "（未列明社会资本方）")
         return (
             registration,
-            (signed, PPPContractSigned(concessionaire: concessionaire, termStart: start, termEnd: end))
+            (signed, PPPContractSigned(concessionaire: concessionaire, termStart: start, termEnd: end)), failures
         )
     }
 
@@ -86,11 +113,24 @@ public enum PPPOCDSImport {
     {
         guard let first = release.firstDate else { return [] }
         let project = PPPProject.project(CaseID(release.ocid), agency: agency)
-        let (registration, contract) = facts(for: release)
-        guard let (day, signed) = contract else { return [project.on(first, registration)] }
-        var checked = signed
-        checked.concessionaire = signed.concessionaire.checkedForImport(&tally)
-        return [project.on(min(first, day), registration), project.on(day, checked)]
+        let (registration, contract, failures) = facts(for: release)
+        var out: [any AnyCaseEvent<PPPProject>] = []
+        if let (day, signed) = contract {
+            var checked = signed
+            checked.concessionaire = signed.concessionaire.checkedForImport(&tally)
+            out.append(project.on(day, checked))
+        }
+        var seen: Set<String> = []
+        for (day, failure) in failures {
+            // An id given twice is kept once: the ledger refuses a failure recorded twice.
+            guard seen.insert(failure.failure).inserted else {
+                tally.inconsistentFacts += 1
+                continue
+            }
+            out.append(project.on(day, failure))
+        }
+        out.sort { $0.effectiveDate < $1.effectiveDate }
+        return [project.on(out.map(\.effectiveDate).reduce(first, min), registration)] + out
     }
 }
 
@@ -122,8 +162,8 @@ extension PPPModule: OCDSModule {
 
     /// What the module reads.
     public var ocdsSummary: String {
-        "PPP contracts with charges (OCDS for PPPs; ppp.mechanism.*, ppp.concession.term-exceeded); imported as "
-            + "projects"
+        "PPP contracts with charges (OCDS for PPPs; ppp.mechanism.*, ppp.concession.term-exceeded, "
+            + "ppp.failure.penalty-unpaid); imported as projects"
     }
 
     /// A release with PPP charges.

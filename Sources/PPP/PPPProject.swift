@@ -276,6 +276,26 @@ public struct PPPProject: CaseState, Hashable {
         public var description: String
     }
 
+    /// A failure of the concessionaire to perform (绩效不达标), as OCDS for PPPs records it, and its penalty.
+    public struct Failure: Hashable, Sendable {
+        /// Its id.
+        public var id: String
+        /// When it was recorded.
+        public var recorded: DatedFact
+        /// The period it covers.
+        public var from: LocalDate
+        /// The period's last day.
+        public var to: LocalDate
+        /// What failed (for example `出水水质不达标`).
+        public var category: String
+        /// The penalty the contract sets, in words.
+        public var penaltyContracted: String?
+        /// The penalty imposed, in words; `nil` when none was.
+        public var penaltyImposed: String?
+        /// When the imposed penalty was paid, if it was.
+        public var penaltyPaid: DatedFact?
+    }
+
     /// A prequalification or qualification review (资格审查).
     public struct Qualification: Hashable, Sendable {
         /// When.
@@ -339,6 +359,8 @@ public struct PPPProject: CaseState, Hashable {
     public var disclosures: [Disclosure] = []
     /// Fiscal affordability assessments.
     public var fiscalAssessments: [FiscalAssessment] = []
+    /// The concessionaire's performance failures.
+    public var failures: [Failure] = []
 
     /// A project with no facts yet.
     /// - Parameters:

@@ -36,6 +36,7 @@ public struct PPPRules: CaseRules {
         try mechanism(project, &out)
         try term(project, &out)
         try qualification(project, &out)
+        try failures(project, &out)
         try disclosure(project, &out)
         return out.findings
     }
@@ -236,6 +237,20 @@ public struct PPPRules: CaseRules {
             figure, [.count("qualified", last.qualified)] + Self.trace(p, on: last.on.on),
             dates: [.init("reviewed", last.on.on), .init("signed", c.signed.on)],
             evidence: last.on.evidence + c.signed.evidence + Self.stageEvidence(p, on: last.on.on))
+    }
+
+    func failures(_ p: PPPProject, _ out: inout FindingCollector) throws {
+        for f in p.failures where f.recorded.on <= out.asOf {
+            guard let imposed = f.penaltyImposed, f.penaltyPaid.map({ $0.on > out.asOf }) ?? true,
+                let figure = try out.figure(PPPLaw.penaltyUnpaid.id, on: f.to)
+            else { continue }
+            out.add(
+                figure,
+                [.init("failure", f.id), .init("category", f.category), .init("penaltyImposed", imposed)]
+                    + (f.penaltyContracted.map { [.init("penaltyContracted", $0)] } ?? []) + Self.trace(p, on: f.to),
+                dates: [.init("failureFrom", f.from), .init("failureTo", f.to), .init("recorded", f.recorded.on)],
+                evidence: f.recorded.evidence + Self.stageEvidence(p, on: f.to))
+        }
     }
 
     func disclosure(_ p: PPPProject, _ out: inout FindingCollector) throws {

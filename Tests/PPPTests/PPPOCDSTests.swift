@@ -10,7 +10,7 @@ struct PPPOCDSTests {
     /// Two PPP contracts as OCDS for PPPs releases: a 2024 concession of 40 years and a day, paid by users and the
     /// government; a 2024-04-30 one of 30 years, paid by users.
     static let lines = [
-        #"{"ocid":"ocds-ppp-2024-001","buyer":{"id":"CN-QL-ZJ","name":"青龙满族自治县住房和城乡建设局"},"tender":{"title":"县城供热特许经营"},"parties":[{"id":"P1","name":"青龙热力有限公司","roles":["supplier"]}],"awards":[{"id":"A1","suppliers":[{"id":"P1"}]}],"contracts":[{"id":"C1","awardID":"A1","dateSigned":"2024-06-10","period":{"startDate":"2024-07-01","endDate":"2064-07-01"},"implementation":{"charges":[{"id":"CH1","title":"供热费","paidBy":"user"},{"id":"CH2","title":"可用性付费","paidBy":"government"}]}}]}"#,
+        #"{"ocid":"ocds-ppp-2024-001","buyer":{"id":"CN-QL-ZJ","name":"青龙满族自治县住房和城乡建设局"},"tender":{"title":"县城供热特许经营"},"parties":[{"id":"P1","name":"青龙热力有限公司","roles":["supplier"]}],"awards":[{"id":"A1","suppliers":[{"id":"P1"}]}],"contracts":[{"id":"C1","awardID":"A1","dateSigned":"2024-06-10","period":{"startDate":"2024-07-01","endDate":"2064-07-01"},"implementation":{"charges":[{"id":"CH1","title":"供热费","paidBy":"user"},{"id":"CH2","title":"可用性付费","paidBy":"government"}],"performanceFailures":[{"id":"PF1","period":{"startDate":"2024-11-01","endDate":"2024-11-30"},"category":"供热温度不达标","penaltyContracted":"扣减当月付费5%","penaltyImposed":"扣减20000元","penaltyPaid":false},{"id":"PF2","period":{"startDate":"2024-12-01","endDate":"2024-12-15"},"category":"投诉处理超时","penaltyImposed":"扣减5000元","penaltyPaid":true}]}}]}"#,
         #"{"ocid":"ocds-ppp-2024-002","buyer":{"id":"CN-QL-ZJ"},"tender":{"title":"县城停车场"},"parties":[{"id":"P2","name":"停车运营公司","roles":["supplier"]}],"awards":[{"id":"A2","suppliers":[{"id":"P2"}]}],"contracts":[{"id":"C2","awardID":"A2","dateSigned":"2024-04-30","period":{"startDate":"2024-05-01","endDate":"2054-04-30"},"implementation":{"charges":[{"id":"CH3","paidBy":"user"}]}}]}"#,
         // Not a PPP: no charges.
         #"{"ocid":"ocds-other-1","buyer":{"id":"CN-QL-ZJ"},"tender":{"title":"办公用品"},"contracts":[{"id":"C3","dateSigned":"2024-05-01"}]}"#,
@@ -33,9 +33,12 @@ struct PPPOCDSTests {
         let checks = try PPPOCDSChecks()
         let fromData = try releases.flatMap { try checks.check($0, asOf: Self.asOf) }
         #expect(
-            fromData.map(\.rule.rawValue) == ["ppp.mechanism.government-pay", "ppp.concession.term-exceeded"])
+            fromData.map(\.rule.rawValue) == [
+                "ppp.mechanism.government-pay", "ppp.concession.term-exceeded", "ppp.failure.penalty-unpaid",
+            ])
+        #expect(fromData.last?.fact("failure") == "PF1" && fromData.last?.fact("penaltyImposed") == "扣减20000元")
         #expect(fromData.first?.fact("mechanism") == "viability-gap")
-        #expect(fromData.last?.fact("daysOver") == "1")
+        #expect(fromData[1].fact("daysOver") == "1")
 
         // The same file imported into a ledger, the bureau mapped to the buyer's id.
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [PPPModule()], clock: FixedClock.demo)

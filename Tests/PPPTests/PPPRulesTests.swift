@@ -281,6 +281,32 @@ struct PPPRulesTests {
         #expect(found.map { $0.fact("project") } == ["TWO"] && found.first?.fact("qualified") == "2")
     }
 
+    @Test("ppp.failure.penalty-unpaid: a penalty imposed and unpaid is a clue until it is paid; none imposed, none")
+    func penaltyUnpaid() async throws {
+        let county = try await PPPCounty()
+        try await county.open(execution: day("2024-06-03"))
+        let p = county.project()
+        try await county.kit.ledger.append([
+            p.on(
+                day("2024-10-05"),
+                PPPPerformanceFailed(
+                    "F-1", from: day("2024-09-01"), to: day("2024-09-30"), category: "出水水质不达标",
+                    penaltyContracted: "扣减当期付费5%", penaltyImposed: "扣减30000元")),
+            p.on(
+                day("2024-10-05"),
+                PPPPerformanceFailed("F-2", from: day("2024-09-01"), to: day("2024-09-30"), category: "设备停运")),
+        ])
+        let open = try county.findings("ppp.failure.penalty-unpaid", asOf: day("2024-12-31"))
+        #expect(open.map { $0.fact("failure") } == ["F-1"] && open.first?.fact("stage") == "execution")
+        try await county.kit.ledger.append([p.on(day("2025-01-10"), PPPPenaltyPaid("F-1"))])
+        // Seen on a day before the payment it is still open; after it, settled.
+        #expect(try county.findings("ppp.failure.penalty-unpaid", asOf: day("2025-01-09")).count == 1)
+        #expect(try county.findings("ppp.failure.penalty-unpaid", asOf: day("2025-01-10")).isEmpty)
+        await #expect(throws: CreditKitError.self) {
+            try await county.kit.ledger.append([p.on(day("2025-01-11"), PPPPenaltyPaid("F-2"))])
+        }
+    }
+
     @Test("ppp.disclosure.*: six months from execution and 30 April of the next year, under the 2017 rules only")
     func disclosure() async throws {
         let county = try await PPPCounty()
