@@ -53,6 +53,114 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
         }
     }
 
+    /// An official as the reports name them: the name and where they are now, or that none was recorded.
+    /// - Parameters:
+    ///   - id: The official's subject identifier, as a finding's `responsible` fact gives it.
+    ///   - kit: The kit the name and posts are read from.
+    /// - Returns: The text.
+    /// - Throws: When the official's sealed data cannot be opened (a fault, never shown as erased).
+    static func official(_ id: String?, in kit: CreditKit) throws -> String {
+        guard let id, id != "not recorded" else { return "未记录 not recorded" }
+        let subject = SubjectID(rawValue: id)
+        let name = try kit.displayName(of: subject)
+        let now = kit.view.tenures(of: subject).filter { $0.end == nil }.map { t in
+            guard case .agency(let a)? = kit.view.subject(t.tenure.agency)?.subject else { return t.tenure.post }
+            return a.name + t.tenure.post
+        }
+        return now.isEmpty ? "\(name)（已离任 no longer in post）" : "\(name)（现任 now \(now.joined(separator: "、"))）"
+    }
+
+    /// A project's file (项目档案): its stages with who answered for each (and every handover), the government's
+    /// obligations and how each was met, the concessionaire's failures and the contract's changes.
+    /// - Parameters:
+    ///   - project: The project.
+    ///   - rules: The rules (for the obligations' due days).
+    ///   - kit: The kit the officials' names and posts are read from.
+    ///   - asOf: The day.
+    /// - Returns: The section.
+    /// - Throws: When an official's sealed data cannot be opened.
+    public static func projectFile(_ project: PPPProject, rules: PPPRules, kit: CreditKit, asOf: LocalDate) throws
+        -> ReportSection
+    {
+        var stageRows: [[String]] = []
+        for stage in project.stages where stage.entered.on <= asOf {
+            stageRows.append([
+                stage.stage.chineseName, stage.entered.on.description, "进入阶段 entered",
+                try official(stage.responsible?.official.rawValue, in: kit),
+            ])
+            for handover in stage.handovers where handover.on.on <= asOf {
+                stageRows.append([
+                    stage.stage.chineseName, handover.on.on.description, "责任人变更 handed over",
+                    try official(handover.responsible?.official.rawValue, in: kit),
+                ])
+            }
+        }
+        var blocks: [ReportBlock] = [
+            .table(
+                ReportTable(
+                    name: "ppp-project-stages", caption: "阶段及责任人 Stages and who answered",
+                    headers: ["阶段 Stage", "日期 Day", "事项 What", "责任人 Responsible"], rows: stageRows))
+        ]
+        let obligations = project.obligations.filter { $0.scheduled.on <= asOf }
+        if !obligations.isEmpty {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "ppp-project-obligations", caption: "政府方义务 Government obligations",
+                        headers: ["义务 Obligation", "类别 Kind", "到期 Due", "金额 Amount", "已付 Paid", "状态 State"],
+                        rows: obligations.map { o in
+                            let due = rules.dueDay(o.due)
+                            let done = o.fulfilments.filter { $0.on.on <= asOf }
+                            let paid = done.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
+                            let complete = o.kind.isPayment ? paid >= (o.amount ?? 0) && !done.isEmpty : !done.isEmpty
+                            let lastDay = done.last?.on.on
+                            let state: String
+                            if complete, let lastDay {
+                                state = lastDay <= due ? "按期 on time" : "逾期履行 late"
+                            } else if asOf > due {
+                                state = "逾期未履行 overdue"
+                            } else {
+                                state = "未到期 not yet due"
+                            }
+                            return [
+                                o.id, o.kind.chineseName, due.description, o.amount.map { "\($0)" } ?? "—",
+                                o.kind.isPayment ? "\(paid)" : (done.isEmpty ? "—" : "已履行 done"), state,
+                            ]
+                        })))
+        }
+        let failures = project.failures.filter { $0.recorded.on <= asOf }
+        if !failures.isEmpty {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "ppp-project-failures", caption: "社会资本方绩效不达标 Performance failures",
+                        headers: ["编号 Id", "期间 Period", "事项 What", "处罚 Penalty", "缴纳 Paid"],
+                        rows: failures.map { f in
+                            [
+                                f.id, "\(f.from)–\(f.to)", f.category, f.penaltyImposed ?? "未处罚 none",
+                                f.penaltyPaid.map { $0.on <= asOf ? $0.on.description : "未缴 unpaid" } ?? "未缴 unpaid",
+                            ]
+                        })))
+        }
+        let changes = project.changes.filter { $0.on.on <= asOf }
+        if !changes.isEmpty {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "ppp-project-changes", caption: "合同变更、终止 Changes and terminations",
+                        headers: ["日期 Day", "变更 Change", "提出方 By", "原因 Reason", "程序 Procedure", "补偿 Compensation"],
+                        rows: changes.map { c in
+                            [
+                                c.on.on.description, c.description + (c.terminates ? "（终止）" : ""),
+                                c.byGovernment ? "政府方 government" : "社会资本方 concessionaire", c.reason.chineseName,
+                                c.lawfulProcedure ? "依法 lawful" : "未履行法定程序 none",
+                                c.compensationAgreed.map { "\($0)" } ?? "未约定 none",
+                            ]
+                        })))
+        }
+        return ReportSection(title: "项目档案 Project file \(project.id)（\(project.name ?? "")）", blocks: blocks)
+    }
+
     /// What the findings' dates are called in the report.
     static let dateLabels: [String: String] = [
         "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "fulfilled": "履行", "changed": "变更",
@@ -68,16 +176,7 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
     /// - Throws: When a person's sealed data cannot be opened (a fault, never shown as erased).
     public func section(names kit: CreditKit) throws -> ReportSection {
         func percent(_ v: Double?) -> String { v.map { ReportFormat.number($0 * 100) + "%" } ?? "—" }
-        func official(_ id: String?) throws -> String {
-            guard let id, id != "not recorded" else { return "未记录 not recorded" }
-            let subject = SubjectID(rawValue: id)
-            let name = try kit.displayName(of: subject)
-            let now = kit.view.tenures(of: subject).filter { $0.end == nil }.map { t in
-                guard case .agency(let a)? = kit.view.subject(t.tenure.agency)?.subject else { return t.tenure.post }
-                return a.name + t.tenure.post
-            }
-            return now.isEmpty ? "\(name)（已离任 no longer in post）" : "\(name)（现任 now \(now.joined(separator: "、"))）"
-        }
+        func official(_ id: String?) throws -> String { try Self.official(id, in: kit) }
         var blocks: [ReportBlock] = [
             .table(
                 ReportTable(
@@ -283,6 +382,9 @@ public enum PPPReport {
             var section = try stats.section(names: kit)
             section.title = "\(name(stats.agency)) \(section.title)"
             sections.append(section)
+            for project in stats.projects {
+                sections.append(try PPPStatistics.projectFile(project, rules: rules, kit: kit, asOf: asOf))
+            }
         }
         return Report(
             title: "政府和社会资本合作项目政府方履约报告", subtitle: "PPP: the government side's record", asOf: asOf,
