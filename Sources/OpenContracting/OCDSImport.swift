@@ -4,7 +4,8 @@ import Foundation
 /// Imports the facts of an OCDS file into the ledger (开放合同数据导入), for every registered module that reads it,
 /// in one batch: all of them, or, if the ledger refuses one, none.
 ///
-/// Each release goes to the module whose law governs it, as a case of its buyer, who must be a registered agency:
+/// Each release goes to every module whose law governs it (one of procurement and bidding by its category, and PPP
+/// as well for a PPP's release), as a case of its buyer, who must be a registered agency:
 /// one whose external identifiers include the buyer's id under the scheme `ocds`, or whose credit code is the
 /// buyer's id (with or without a `CN-USCC-` prefix), or one the caller maps. Releases of other buyers are counted
 /// and left out; so are cases the ledger already holds, so importing a file twice adds nothing. Facts the data gets
@@ -63,7 +64,9 @@ public enum OCDSImport {
         var events: [any LedgerEvent] = []
         var tally = OCDSImportTally()
         let report = try OCDSReader.read(path: path) { release in
-            guard let index = modules.firstIndex(where: { $0.governs(release) }) else {
+            // A release may be two laws' at once: a PPP's selection of its concessionaire is a procurement.
+            let governing = modules.indices.filter { modules[$0].governs(release) }
+            guard !governing.isEmpty else {
                 summary.otherLaw += 1
                 return
             }
@@ -76,16 +79,18 @@ public enum OCDSImport {
                 tally.inconsistentFacts += 1
                 return
             }
-            guard held[index].insert(OCDSCaseKey(owner: owner, id: release.ocid)).inserted else {
-                summary.alreadyThere += 1
-                return
-            }
-            let found = modules[index].ocdsFacts(for: release, owner: owner, tally: &tally)
-            if found.isEmpty {
-                summary.undated += 1
-            } else {
-                summary.cases[modules[index].id, default: 0] += 1
-                events += found
+            for index in governing {
+                guard held[index].insert(OCDSCaseKey(owner: owner, id: release.ocid)).inserted else {
+                    summary.alreadyThere += 1
+                    continue
+                }
+                let found = modules[index].ocdsFacts(for: release, owner: owner, tally: &tally)
+                if found.isEmpty {
+                    summary.undated += 1
+                } else {
+                    summary.cases[modules[index].id, default: 0] += 1
+                    events += found
+                }
             }
         }
         summary.releases = report.releases

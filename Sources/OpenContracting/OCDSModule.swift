@@ -28,7 +28,8 @@ public protocol OCDSModule: SectorModule {
     associatedtype OCDSCase: CaseState
     /// What the module checks and imports from open-contracting data, in a line or two for the tools' help.
     var ocdsSummary: String { get }
-    /// Whether the module's law governs a release (a release is one law's at most).
+    /// Whether the module's law governs a release. Procurement and bidding divide releases by category; PPP adds
+    /// itself to a PPP's release, whose concessionaire is selected by procurement.
     /// - Parameter release: The release.
     /// - Returns: `true` when the module checks and imports it.
     func governs(_ release: OCDSRelease) -> Bool

@@ -29,8 +29,8 @@ public struct PPPProjectRegistered: CaseFacts {
     public var totalInvestment: Decimal?
     /// The operating mode (运作方式).
     public var mode: PPPOperatingMode
-    /// The payment mechanism (回报机制).
-    public var mechanism: PPPPaymentMechanism
+    /// The payment mechanism (回报机制); `nil` when the source does not say.
+    public var mechanism: PPPPaymentMechanism?
 
     /// Makes the fact; each argument sets the property of its name.
     /// - Parameters:
@@ -42,7 +42,7 @@ public struct PPPProjectRegistered: CaseFacts {
     ///   - mechanism: The payment mechanism.
     public init(
         name: String, level: String? = nil, industry: String? = nil, totalInvestment: Decimal? = nil,
-        mode: PPPOperatingMode, mechanism: PPPPaymentMechanism
+        mode: PPPOperatingMode, mechanism: PPPPaymentMechanism?
     ) {
         self.name = name
         self.level = level
@@ -115,6 +115,10 @@ public struct PPPStageEntered: CaseFacts {
             try stamp.require(
                 stage > last.stage,
                 "stage \(stage.rawValue) does not follow \(last.stage.rawValue), entered on \(last.entered.on)")
+            try stamp.require(
+                stamp.on >= last.entered.on,
+                "stage \(stage.rawValue) is dated \(stamp.on), before \(last.stage.rawValue) began on \(last.entered.on)"
+            )
         }
         if let responsible { try responsible.validate(stamp, in: context) }
     }
@@ -259,10 +263,10 @@ public struct PPPContractSigned: CaseFacts {
     public static let kind: EventKind = "ppp.contract.signed"
     /// The concessionaire (社会资本方或者项目公司).
     public var concessionaire: Counterparty
-    /// The first day of the term (合作期起).
-    public var termStart: LocalDate
-    /// The last day of the term (合作期止).
-    public var termEnd: LocalDate
+    /// The first day of the term (合作期起), when known.
+    public var termStart: LocalDate?
+    /// The last day of the term (合作期止), when known.
+    public var termEnd: LocalDate?
     /// The private side's share of the project company's equity, in percent.
     public var privateEquityPercent: Decimal?
     /// Whether the project serves the public interest (公益性项目).
@@ -279,7 +283,7 @@ public struct PPPContractSigned: CaseFacts {
     ///   - publicInterest: Whether the project serves the public interest.
     ///   - approvedLongerTerm: Whether a longer term was approved.
     public init(
-        concessionaire: Counterparty, termStart: LocalDate, termEnd: LocalDate, privateEquityPercent: Decimal? = nil,
+        concessionaire: Counterparty, termStart: LocalDate?, termEnd: LocalDate?, privateEquityPercent: Decimal? = nil,
         publicInterest: Bool = true, approvedLongerTerm: Bool = false
     ) {
         self.concessionaire = concessionaire
@@ -303,7 +307,11 @@ public struct PPPContractSigned: CaseFacts {
     ///   - context: The ledger before this fact.
     public func validate(_ stamp: CaseStamp<PPPProject>, in context: ValidationContext) throws {
         try stamp.require(!concessionaire.name.allSatisfy(\.isWhitespace), "the contract names its concessionaire")
-        try stamp.require(termEnd >= termStart, "the term ends (\(termEnd)) before it starts (\(termStart))")
+        try stamp.require(
+            (termStart == nil) == (termEnd == nil), "a term has both its first and its last day, or neither")
+        if let termStart, let termEnd {
+            try stamp.require(termEnd >= termStart, "the term ends (\(termEnd)) before it starts (\(termStart))")
+        }
         try stamp.require((privateEquityPercent ?? 0) <= 100, "the private equity share is over 100%")
         if let signed = try context.state(of: stamp)?.contract?.signed.on {
             throw CreditKitError(.invalidEvent, "project \(stamp.id): the contract was signed already, on \(signed)")
@@ -390,7 +398,9 @@ public struct PPPObligationScheduled: CaseFacts {
         try stamp.require(!obligation.allSatisfy(\.isWhitespace), "an obligation has a number")
         try stamp.require(
             due != nil, "obligation \(obligation) is due either on a fixed day or a number of days after an event")
-        try stamp.require((dueDays ?? 0) >= 0, "obligation \(obligation): the number of days is negative")
+        try stamp.require(
+            (0...36_600).contains(dueDays ?? 0), "obligation \(obligation): the number of days is not 0 to 36600")
+        try stamp.require((amount ?? 1) > 0, "obligation \(obligation): the amount owed is more than zero")
         try stamp.require(
             type.isPayment == (amount != nil),
             type.isPayment
@@ -542,8 +552,9 @@ public struct PPPPerformanceFailed: CaseFacts {
     public var penaltyContracted: String?
     /// The penalty imposed, in words; `nil` when none was.
     public var penaltyImposed: String?
-    /// Whether the imposed penalty was paid when the failure was recorded.
-    public var penaltyPaid: Bool
+    /// Whether the imposed penalty was paid when the failure was recorded; `nil` when the source does not say
+    /// (open data), and then the penalty is not judged.
+    public var penaltyPaid: Bool?
 
     /// Makes the fact; each argument sets the property of its name.
     /// - Parameters:
@@ -556,14 +567,15 @@ public struct PPPPerformanceFailed: CaseFacts {
     ///   - penaltyPaid: Whether it was paid already.
     public init(
         _ failure: String, from: LocalDate, to: LocalDate, category: String, penaltyContracted: String? = nil,
-        penaltyImposed: String? = nil, penaltyPaid: Bool = false
+        penaltyImposed: String? = nil, penaltyPaid: Bool? = false
     ) {
         self.failure = failure
         self.from = from
         self.to = to
         self.category = category
         self.penaltyContracted = penaltyContracted
-        self.penaltyImposed = penaltyImposed
+        // A blank penalty is no penalty.
+        self.penaltyImposed = penaltyImposed.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         self.penaltyPaid = penaltyPaid
     }
 
@@ -576,7 +588,8 @@ public struct PPPPerformanceFailed: CaseFacts {
         try stamp.require(!failure.allSatisfy(\.isWhitespace), "a performance failure has an id")
         try stamp.require(!category.allSatisfy(\.isWhitespace), "failure \(failure) says what failed")
         try stamp.require(to >= from, "failure \(failure): the period ends (\(to)) before it starts (\(from))")
-        try stamp.require(from <= stamp.on, "failure \(failure) is recorded on \(stamp.on), before its period starts")
+        try stamp.require(
+            to <= stamp.on, "failure \(failure) is recorded on \(stamp.on), before its period ends on \(to)")
         try stamp.require(
             try context.state(of: stamp)?.failures.contains { $0.id == failure } != true,
             "failure \(failure) is recorded already")
@@ -591,7 +604,7 @@ public struct PPPPerformanceFailed: CaseFacts {
             .init(
                 id: failure, recorded: stamp.dated, from: from, to: to, category: category,
                 penaltyContracted: penaltyContracted, penaltyImposed: penaltyImposed,
-                penaltyPaid: penaltyPaid ? stamp.dated : nil))
+                penaltyPaid: penaltyPaid == true ? stamp.dated : nil, paymentKnown: penaltyPaid != nil))
     }
 }
 
@@ -616,6 +629,10 @@ public struct PPPPenaltyPaid: CaseFacts {
         }
         try stamp.require(recorded.penaltyImposed != nil, "failure \(failure) has no penalty imposed to pay")
         try stamp.require(recorded.penaltyPaid == nil, "the penalty for failure \(failure) is paid already")
+        try stamp.require(
+            stamp.on >= recorded.recorded.on,
+            "the penalty for failure \(failure) is paid on \(stamp.on), before the failure was recorded on \(recorded.recorded.on)"
+        )
     }
 
     /// Marks the penalty paid.
@@ -625,6 +642,7 @@ public struct PPPPenaltyPaid: CaseFacts {
     public func apply(to project: inout PPPProject, _ stamp: CaseStamp<PPPProject>) {
         guard let index = project.failures.firstIndex(where: { $0.id == failure }) else { return }
         project.failures[index].penaltyPaid = stamp.dated
+        project.failures[index].paymentKnown = true
     }
 }
 

@@ -43,13 +43,13 @@ public enum PPPLaw {
     public static let mechanismStart = day("2023-11-08")
 
     /// Government obligations: the contract's day, with no grace and no move off a rest day; kept by the
-    /// government like any other party's word (before 2020 under the 2016 opinion, from 2020 also the Regulation on
-    /// Optimising the Business Environment).
+    /// government like any other party's word (from the 2016 opinion's day, 2016-12-22; from 2020 also the
+    /// Regulation on Optimising the Business Environment).
     static func obligationVersions(_ note: String) -> [RuleVersion] {
         [
             RuleVersion(
                 figure: Figure(0, .days), restDayExtension: false, basis: [cite(integrityOpinion)],
-                through: day("2019-12-31"), note: note),
+                from: day("2016-12-22"), through: day("2019-12-31"), note: note),
             RuleVersion(
                 figure: Figure(0, .days), restDayExtension: false,
                 basis: [cite(integrityOpinion), cite(businessEnvironment, "第三十一条")], from: day("2020-01-01"),
@@ -80,7 +80,7 @@ public enum PPPLaw {
         [
             RuleVersion(
                 figure: Figure(0, .count), basis: [cite(concessions2015, "第三十七条、第三十八条"), cite(integrityOpinion)],
-                through: day("2019-12-31"), note: changeNote),
+                from: day("2015-06-01"), through: day("2019-12-31"), note: changeNote),
             RuleVersion(
                 figure: Figure(0, .count),
                 basis: [cite(concessions2015, "第三十七条、第三十八条"), cite(businessEnvironment, "第三十一条")],
@@ -162,9 +162,15 @@ public enum PPPLaw {
         "ppp.failure.penalty-unpaid",
         name("绩效不达标的违约金已处未缴（政府方未追缴）", "performance penalty imposed and not paid (not enforced)"),
         RuleVersion(
-            figure: Figure(0, .count), basis: [cite(guide2014), cite(mechanism2023)], from: day("2014-11-29"),
-            note: "the implementing agency monitors performance and pays by it: a penalty imposed and left unpaid is "
-                + "a contract not enforced; judged on the failure period's last day"))
+            figure: Figure(0, .count), basis: [cite(guide2014)], from: day("2014-11-29"), through: beforeMechanism,
+            note: penaltyNote),
+        RuleVersion(
+            figure: Figure(0, .count), basis: [cite(guide2014), cite(mechanism2023)], from: mechanismStart,
+            note: penaltyNote))
+
+    static let penaltyNote =
+        "the implementing agency monitors performance and pays by it: a penalty imposed and left unpaid is a contract "
+        + "not enforced; judged on the failure period's last day; not judged when the source does not say if it was paid"
 
     /// `ppp.disclosure.late`: 进入执行阶段后逾期公开识别、准备、采购阶段信息.
     public static let disclosureLate = RuleDeclaration(

@@ -27,14 +27,13 @@ extension PPPProject {
         }
     }
 
-    /// The contract the rules read from a release: the first signed one with a term (its `period`).
-    static func ocdsContract(_ release: OCDSRelease) -> (OCDSRelease.Contract, LocalDate, LocalDate, LocalDate)? {
-        for c in release.contracts {
-            if let signed = c.dateSigned, let start = c.periodStart, let end = c.periodEnd, end >= start {
-                return (c, signed, start, end)
-            }
+    /// The contract the rules read from a release: the first signed one, with its term when its `period` is whole.
+    static func ocdsContract(_ release: OCDSRelease) -> (OCDSRelease.Contract, LocalDate, LocalDate?, LocalDate?)? {
+        guard let c = release.contracts.first(where: { $0.dateSigned != nil }), let signed = c.dateSigned else {
+            return nil
         }
-        return nil
+        if let start = c.periodStart, let end = c.periodEnd, end >= start { return (c, signed, start, end) }
+        return (c, signed, nil, nil)
     }
 
     /// A project as open data shows it (开放数据中的PPP项目): its name, the mechanism the charges show, and the
@@ -51,7 +50,7 @@ extension PPPProject {
                 Failure(
                     id: f.failure, recorded: DatedFact(day), from: f.from, to: f.to, category: f.category,
                     penaltyContracted: f.penaltyContracted, penaltyImposed: f.penaltyImposed,
-                    penaltyPaid: f.penaltyPaid ? DatedFact(day) : nil))
+                    penaltyPaid: f.penaltyPaid == true ? DatedFact(day) : nil, paymentKnown: f.penaltyPaid != nil))
         }
         name = facts.registration.name
         mechanism = facts.registration.mechanism
@@ -76,19 +75,24 @@ public enum PPPOCDSImport {
     ) {
         let registration = PPPProjectRegistered(
             name: release.tender?.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? release.ocid,
-            mode: .other, mechanism: PPPProject.mechanism(of: release) ?? .userPay)
-        // Each performance failure with a period, recorded on its last day (the data gives no other).
+            mode: .other, mechanism: PPPProject.mechanism(of: release))
+        // Each performance failure with a whole period, recorded on its last day (the data gives no other); one
+        // without an id gets one of its own, never another's.
         var failures: [(LocalDate, PPPPerformanceFailed)] = []
-        for (n, f) in release.contracts.flatMap(\.failures).enumerated() {
+        let all = release.contracts.flatMap(\.failures)
+        var used = Set(all.compactMap { $0.id.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } })
+        for (n, f) in all.enumerated() {
             guard let from = f.periodStart, let to = f.periodEnd, to >= from else { continue }
+            var id = f.id.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "（无编号）\(n + 1)"
+            while f.id.map({ $0.allSatisfy(\.isWhitespace) }) ?? true, !used.insert(id).inserted { id += "′" }
             failures.append(
                 (
                     to,
                     PPPPerformanceFailed(
-                        f.id ?? "#\(n + 1)", from: from, to: to,
+                        id, from: from, to: to,
                         category: f.category.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "（未列明）",
                         penaltyContracted: f.penaltyContracted, penaltyImposed: f.penaltyImposed,
-                        penaltyPaid: f.penaltyPaid ?? false)
+                        penaltyPaid: f.penaltyPaid)
                 ))
         }
         guard let (c, signed, start, end) = PPPProject.ocdsContract(release) else {

@@ -194,7 +194,12 @@ public struct PPPProject: CaseState, Hashable {
         /// - Parameter day: A day within the stage.
         /// - Returns: The official (`nil` when none was recorded, or the post was left vacant) and the fact.
         public func responsible(on day: LocalDate) -> (responsible: Responsible?, since: DatedFact) {
-            if let handover = handovers.last(where: { $0.on.on <= day }) { return (handover.responsible, handover.on) }
+            // The latest handover by its day (facts may be entered out of order; the later entered wins a tie).
+            if let handover = handovers.enumerated().filter({ $0.element.on.on <= day })
+                .max(by: { ($0.element.on.on, $0.offset) < ($1.element.on.on, $1.offset) })?.element
+            {
+                return (handover.responsible, handover.on)
+            }
             return (responsible, entered)
         }
     }
@@ -246,10 +251,10 @@ public struct PPPProject: CaseState, Hashable {
         public var concessionaire: Counterparty
         /// When it was signed.
         public var signed: DatedFact
-        /// The first day of the term (合作期).
-        public var termStart: LocalDate
-        /// The last day of the term.
-        public var termEnd: LocalDate
+        /// The first day of the term (合作期), when known.
+        public var termStart: LocalDate?
+        /// The last day of the term, when known.
+        public var termEnd: LocalDate?
         /// The private side's share of the project company's equity, in percent.
         public var privateEquityPercent: Decimal?
         /// Whether the project serves the public interest (公益性项目).
@@ -294,6 +299,9 @@ public struct PPPProject: CaseState, Hashable {
         public var penaltyImposed: String?
         /// When the imposed penalty was paid, if it was.
         public var penaltyPaid: DatedFact?
+        /// Whether the source says if it was paid (open data may not); a penalty whose payment is not known is not
+        /// judged.
+        public var paymentKnown: Bool = true
     }
 
     /// A prequalification or qualification review (资格审查).

@@ -113,7 +113,7 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
                             let done = o.fulfilments.filter { $0.on.on <= asOf }
                             let paid = done.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
                             let complete = o.kind.isPayment ? paid >= (o.amount ?? 0) && !done.isEmpty : !done.isEmpty
-                            let lastDay = done.last?.on.on
+                            let lastDay = done.map(\.on.on).max()
                             let state: String
                             if complete, let lastDay {
                                 state = lastDay <= due ? "按期 on time" : "逾期履行 late"
@@ -226,8 +226,8 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
 
 /// The government side's conduct in PPP projects (PPP政府方履约), an indicator of the scoring model: each obligation
 /// that fell due and each change the government made counts once; a miss (paid late, unpaid, not done by its day, an
-/// unlawful change) takes its share of the weight. A PPP obligation is not also entered as a commitment, so no fact
-/// is deducted twice.
+/// unlawful change) takes its share of the weight. No fact is deducted twice: a PPP obligation is not also entered as
+/// a commitment, and a finding confirmed as a dishonesty record is deducted among the records instead.
 public struct PPPIndicator: Indicator {
     /// Makes the indicator.
     public init() {}
@@ -237,6 +237,12 @@ public struct PPPIndicator: Indicator {
     public var name: LocalizedName { LocalizedName(chinese: "PPP政府方履约", english: "PPP government-side conduct") }
     /// 8 points.
     public var weight: Double { 8 }
+
+    /// Whether a finding was confirmed as a record (then the records' indicator counts it).
+    static func confirmed(_ finding: Finding, in view: CoreView, asOf: LocalDate) -> Bool {
+        guard let decision = view.findingDecision(finding.key) else { return false }
+        return decision.record != nil && decision.on <= asOf
+    }
 
     /// The rules whose findings are misses.
     static let counted: Set<RuleID> = [
@@ -262,9 +268,11 @@ public struct PPPIndicator: Indicator {
         }
         let duties = stats.obligationsDue + changes
         guard duties > 0 else { return full }
-        // One miss per obligation (paid late and still partly unpaid count once) and per change.
+        // One miss per obligation (paid late and still partly unpaid count once) and per change; a finding confirmed
+        // as a dishonesty record is deducted among the records, so not here again.
         var missed: [String: Finding] = [:]
-        for f in stats.findings where Self.counted.contains(f.rule) {
+        for f in stats.findings
+        where Self.counted.contains(f.rule) && !Self.confirmed(f, in: context.view, asOf: context.asOf) {
             let what =
                 f.fact("obligation").map { "obligation \($0)" } ?? "change \(f.dates.first?.date.description ?? "")"
             missed["\(f.fact("project") ?? "")|\(what)"] = missed["\(f.fact("project") ?? "")|\(what)"] ?? f

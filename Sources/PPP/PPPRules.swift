@@ -76,7 +76,9 @@ public struct PPPRules: CaseRules {
     func obligations(_ p: PPPProject, _ out: inout FindingCollector) throws {
         for o in p.obligations where o.scheduled.on <= out.asOf {
             let due = dueDay(o.due)
-            let seen = o.fulfilments.filter { $0.on.on <= out.asOf }
+            // In the order of their days: facts may be entered out of order (the later entered wins a tie).
+            let seen = o.fulfilments.enumerated().filter { $0.element.on.on <= out.asOf }
+                .sorted { ($0.element.on.on, $0.offset) < ($1.element.on.on, $1.offset) }.map(\.element)
             let trace = Self.trace(p, on: due)
             let evidence = o.scheduled.evidence + Self.stageEvidence(p, on: due)
             var facts: [Finding.Fact] = [.init("obligation", o.id), .init("kind", o.kind.rawValue)]
@@ -129,7 +131,9 @@ public struct PPPRules: CaseRules {
             var wrongs: [String] = []
             if change.reason.isProhibited { wrongs.append("prohibited reason") }
             if !change.lawfulProcedure { wrongs.append("no lawful procedure") }
-            if change.compensationAgreed == nil && change.reason != .concessionaireBreach {
+            if change.compensationAgreed == nil
+                && ![.concessionaireBreach, .mutualAgreement, .forceMajeure].contains(change.reason)
+            {
                 wrongs.append("no compensation agreed")
             }
             guard !wrongs.isEmpty, let figure = try out.figure(PPPLaw.unlawfulChange.id, on: change.on.on) else {
@@ -209,27 +213,30 @@ public struct PPPRules: CaseRules {
     }
 
     func term(_ p: PPPProject, _ out: inout FindingCollector) throws {
-        guard let c = p.contract, c.signed.on <= out.asOf, !c.approvedLongerTerm,
-            let figure = try out.figure(PPPLaw.termExceeded.id, on: c.signed.on),
+        guard let c = p.contract, c.signed.on <= out.asOf, !c.approvedLongerTerm, let start = c.termStart,
+            let end = c.termEnd, let figure = try out.figure(PPPLaw.termExceeded.id, on: c.signed.on),
             let period = figure.figure.period
         else { return }
-        // The term's days run from its first through its last: N years from D end the day before D + N years.
-        let lastAllowed = profile.calendar.deadline(period, from: c.termStart, restDayExtension: false).due
-            .adding(days: -1)
-        guard c.termEnd > lastAllowed else { return }
+        // A term of N years counts from the day before its first day (民法典 art. 201): from 2020-01-01 it ends on
+        // 2049-12-31, from 2024-02-29 on 2054-02-28.
+        let lastAllowed = profile.calendar.deadline(period, from: start.adding(days: -1), restDayExtension: false).due
+        guard end > lastAllowed else { return }
         out.add(
             figure,
-            [.init("concessionaire", c.concessionaire.name), .days("daysOver", lastAllowed.days(until: c.termEnd))]
+            [.init("concessionaire", c.concessionaire.name), .days("daysOver", lastAllowed.days(until: end))]
                 + Self.trace(p, on: c.signed.on),
             dates: [
-                .init("signed", c.signed.on), .init("termStart", c.termStart), .init("termEnd", c.termEnd),
+                .init("signed", c.signed.on), .init("termStart", start), .init("termEnd", end),
                 .init("lastAllowed", lastAllowed),
             ], evidence: c.signed.evidence + Self.stageEvidence(p, on: c.signed.on))
     }
 
     func qualification(_ p: PPPProject, _ out: inout FindingCollector) throws {
-        guard let c = p.contract, c.signed.on <= out.asOf,
-            let last = p.qualifications.last(where: { $0.on.on <= c.signed.on }),
+        // The reviews before the signing, by their days. Prequalification that was re-done is lawful even if fewer
+        // than three qualify again (the method may then change): only a single review under the line is a finding.
+        guard let c = p.contract, c.signed.on <= out.asOf else { return }
+        let reviews = p.qualifications.filter { $0.on.on <= c.signed.on }.sorted { $0.on.on < $1.on.on }
+        guard reviews.count == 1, let last = reviews.last,
             let figure = try out.figure(PPPLaw.tooFewQualified.id, on: last.on.on),
             Decimal(last.qualified) < figure.figure.value
         else { return }
@@ -241,7 +248,7 @@ public struct PPPRules: CaseRules {
 
     func failures(_ p: PPPProject, _ out: inout FindingCollector) throws {
         for f in p.failures where f.recorded.on <= out.asOf {
-            guard let imposed = f.penaltyImposed, f.penaltyPaid.map({ $0.on > out.asOf }) ?? true,
+            guard let imposed = f.penaltyImposed, f.paymentKnown, f.penaltyPaid.map({ $0.on > out.asOf }) ?? true,
                 let figure = try out.figure(PPPLaw.penaltyUnpaid.id, on: f.to)
             else { continue }
             out.add(
@@ -257,9 +264,16 @@ public struct PPPRules: CaseRules {
         guard let execution = p.entered(.execution), execution.entered.on <= out.asOf else { return }
         let seen = p.disclosures.filter { $0.on.on <= out.asOf }
         let before = seen.first { $0.item == .beforeExecution }
-        try out.deadline(
-            PPPLaw.disclosureLate.id, from: execution.entered, named: "executionBegan", done: before?.on,
-            doneName: "disclosed", facts: Self.trace(p, on: execution.entered.on))
+        // Traced to whoever answered for execution when the window closed.
+        if let figure = try out.figure(PPPLaw.disclosureLate.id, on: execution.entered.on),
+            let period = figure.figure.period
+        {
+            let closes = profile.calendar.deadline(period, from: execution.entered.on).due
+            try out.deadline(
+                PPPLaw.disclosureLate.id, from: execution.entered, named: "executionBegan", done: before?.on,
+                doneName: "disclosed", facts: Self.trace(p, on: min(closes, out.asOf)),
+                evidence: Self.stageEvidence(p, on: min(closes, out.asOf)))
+        }
         // Each year of execution up to the project's end, by 30 April of the next year.
         let end = [p.entered(.handover)?.entered.on, p.changes.first(where: \.terminates)?.on.on, out.asOf]
             .compactMap { $0 }.min()!

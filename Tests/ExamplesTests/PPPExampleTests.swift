@@ -35,11 +35,12 @@ struct PPPExampleTests {
         #expect(
             lines.contains(
                 "李明 on 2025-01-10: 选拔任用 no (sanction.official.responsible); 评优评先 no (sanction.official.responsible)"))
-        // Four duties fell due (three instalments, one change); three were missed: a quarter of the weight is left.
+        // Four duties fell due (three instalments, one change); three were missed, but the two confirmed as records
+        // are deducted among the records: only the late 2021 instalment is taken off here, a quarter of the weight.
         let conduct = try #require(lines.firstIndex { $0.hasPrefix("PPP conduct ") })
-        #expect(lines[conduct] == "PPP conduct 1.85 of 7.41")
-        #expect(lines[(conduct + 1)...(conduct + 3)].allSatisfy { $0.hasPrefix("  -1.85 ") })
-        #expect(lines[conduct + 4].hasPrefix("  to regain 1.85: 足额支付"))
+        #expect(lines[conduct] == "PPP conduct 5.56 of 7.41")
+        #expect(lines[conduct + 1].hasPrefix("  -1.85 政府方逾期支付PPP项目款项") && lines[conduct + 1].hasSuffix("义务 AP-2021"))
+        #expect(!lines[conduct + 2].hasPrefix("  -"))
         // The credit file's PPP section: three instalments due by the day, one met on time, 3,000,000 overdue.
         let file = try String(contentsOf: directory.appendingPathComponent("credit-file.md"), encoding: .utf8)
         #expect(file.contains("| PPP项目 Projects | 2 |"))

@@ -117,6 +117,23 @@ struct PPPRulesTests {
         #expect(late.first?.fact("daysLate") == "15" && late.first?.fact("paidLate") == "600000")
     }
 
+    @Test("ppp.obligation.late-payment: payments entered out of the order of their days are judged by their days")
+    func outOfOrder() async throws {
+        let county = try await PPPCounty()
+        try await county.open(execution: day("2024-06-03"))
+        let p = county.project()
+        try await county.kit.ledger.append([
+            p.on(
+                day("2024-07-01"),
+                PPPObligationScheduled("AP-1", .availabilityPayment, amount: 1_000_000, due: day("2025-06-30"))),
+            p.on(day("2025-07-15"), PPPObligationFulfilled("AP-1", amount: 600_000)),
+        ])
+        try await county.kit.ledger.append([p.on(day("2025-06-20"), PPPObligationFulfilled("AP-1", amount: 400_000))])
+        let late = try county.findings("ppp.obligation.late-payment", asOf: day("2025-08-01"))
+        #expect(late.first?.date("paidInFull") == day("2025-07-15") && late.first?.fact("daysLate") == "15")
+        #expect(late.first?.fact("paidLate") == "600000")
+    }
+
     @Test("ppp.obligation.unfulfilled: land delivered on its day passes, a day later does not")
     func unfulfilled() async throws {
         let county = try await PPPCounty()
@@ -139,7 +156,7 @@ struct PPPRulesTests {
     )
     func unlawfulChange() async throws {
         let county = try await PPPCounty()
-        for number in ["A", "B", "C", "D"] as [CaseID] {
+        for number in ["A", "B", "C", "D", "E"] as [CaseID] {
             try await county.open(number, execution: day("2024-06-03"))
             try await county.kit.ledger.append([
                 county.project(number).on(
@@ -163,6 +180,9 @@ struct PPPRulesTests {
             county.project("D").on(
                 day("2025-03-01"),
                 PPPContractChanged("项目公司申请变更", byGovernment: false, reason: .leadershipChange, lawfulProcedure: false)),
+            // Agreed by both sides with the procedure followed: no compensation is owed.
+            county.project("E").on(
+                day("2025-03-01"), PPPContractChanged("双方协商调整考核指标", reason: .mutualAgreement, lawfulProcedure: true)),
         ])
         let found = try county.findings("ppp.contract.unlawful-change", asOf: day("2025-03-02"))
         #expect(found.map { $0.fact("project") } == ["A", "C"])
@@ -242,6 +262,17 @@ struct PPPRulesTests {
             ("T40", "2024-05-01", day("2064-05-31"), false), ("T40+1", "2024-05-01", day("2064-06-01"), false),
             ("APPROVED", "2024-05-01", day("2074-05-31"), true),
         ]
+        // A term from 29 February counts from the day before: 30 years end on 2054-02-28.
+        for (number, end) in [("LEAP", "2054-02-28"), ("LEAP+1", "2054-03-01")] as [(CaseID, String)] {
+            let p = county.project(number)
+            try await county.kit.ledger.append([
+                p.on(day("2024-01-01"), PPPProjectRegistered(name: "项目", mode: .bot, mechanism: .userPay)),
+                p.on(
+                    day("2024-01-10"),
+                    PPPContractSigned(
+                        concessionaire: county.concessionaire, termStart: day("2024-02-29"), termEnd: day(end))),
+            ])
+        }
         for (number, signed, end, approved) in cases {
             let p = county.project(number)
             try await county.kit.ledger.append([
@@ -254,15 +285,18 @@ struct PPPRulesTests {
             ])
         }
         let found = try county.findings("ppp.concession.term-exceeded", asOf: day("2024-06-01"))
-        #expect(found.map { $0.fact("project") } == ["T30+1", "T40+1"])
-        #expect(found.map { $0.fact("figure") } == ["30 years", "40 years"])
-        #expect(found.map { $0.fact("daysOver") } == ["1", "1"])
+        #expect(found.map { $0.fact("project") } == ["LEAP+1", "T30+1", "T40+1"])
+        #expect(found.map { $0.fact("figure") } == ["30 years", "30 years", "40 years"])
+        #expect(found.map { $0.fact("daysOver") } == ["1", "1", "1"])
     }
 
     @Test("ppp.procurement.too-few-qualified: the last review before signing decides")
     func tooFewQualified() async throws {
         let county = try await PPPCounty()
-        for (number, reviews) in [("TWO", [2]), ("REDONE", [2, 3]), ("THREE", [3])] as [(CaseID, [Int])] {
+        // Re-done prequalification is lawful even when fewer than three qualify again: the method may change.
+        for (number, reviews) in [("TWO", [2]), ("REDONE", [2, 3]), ("TWICE", [2, 2]), ("THREE", [3])]
+            as [(CaseID, [Int])]
+        {
             let p = county.project(number)
             try await county.kit.ledger.append(
                 [p.on(day("2024-01-01"), PPPProjectRegistered(name: "项目", mode: .bot, mechanism: .userPay))]
@@ -394,6 +428,22 @@ struct PPPRulesTests {
         let head = await county.kit.ledger.head
         let bad: [(any LedgerEvent, String)] = [
             (p.on(day("2024-07-01"), PPPStageEntered(.procurement)), "does not follow"),
+            (p.on(day("2024-06-01"), PPPStageEntered(.handover)), "before execution began"),
+            (
+                p.on(day("2024-07-01"), PPPObligationScheduled("Z", .compensation, amount: 0, due: day("2025-01-01"))),
+                "more than zero"
+            ),
+            (
+                p.on(
+                    day("2024-07-01"),
+                    PPPObligationScheduled("D", .approval, days: 3_000_000_000, after: day("2024-07-01"))), "0 to 36600"
+            ),
+            (
+                p.on(
+                    day("2024-07-01"),
+                    PPPPerformanceFailed("F", from: day("2024-07-01"), to: day("2024-07-31"), category: "x")),
+                "before its period ends"
+            ),
             (
                 p.on(
                     day("2024-07-01"),
