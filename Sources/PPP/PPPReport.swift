@@ -238,12 +238,6 @@ public struct PPPIndicator: Indicator {
     /// 8 points.
     public var weight: Double { 8 }
 
-    /// Whether a finding was confirmed as a record (then the records' indicator counts it).
-    static func confirmed(_ finding: Finding, in view: CoreView, asOf: LocalDate) -> Bool {
-        guard let decision = view.findingDecision(finding.key) else { return false }
-        return decision.record != nil && decision.on <= asOf
-    }
-
     /// The rules whose findings are misses.
     static let counted: Set<RuleID> = [
         PPPLaw.latePayment.id, PPPLaw.overdueUnpaid.id, PPPLaw.unfulfilled.id, PPPLaw.unlawfulChange.id,
@@ -272,7 +266,7 @@ public struct PPPIndicator: Indicator {
         // as a dishonesty record is deducted among the records, so not here again.
         var missed: [String: Finding] = [:]
         for f in stats.findings
-        where Self.counted.contains(f.rule) && !Self.confirmed(f, in: context.view, asOf: context.asOf) {
+        where Self.counted.contains(f.rule) && !context.view.isConfirmedAsRecord(f, asOf: context.asOf) {
             let what =
                 f.fact("obligation").map { "obligation \($0)" } ?? "change \(f.dates.first?.date.description ?? "")"
             missed["\(f.fact("project") ?? "")|\(what)"] = missed["\(f.fact("project") ?? "")|\(what)"] ?? f

@@ -24,7 +24,9 @@ struct ProcurementExampleTests {
         #expect(lines.contains("confirmed 4 findings as dishonesty records"))
         #expect(lines.contains { $0.hasPrefix("joint measures:") && $0.contains("sanction.procurement.sme-arrears") })
         #expect(lines.contains { $0.hasPrefix("may the bureau be honoured on 2026-01-06? no") })
-        #expect(lines.contains { $0.hasPrefix("score ") && $0.contains("procurement conduct") })
+        // The four confirmed findings are deducted once, among the dishonesty records: the procurement indicator
+        // leaves them out, so its points are whole (one deduction per fact).
+        #expect(lines.contains("score 89.09 (B); procurement conduct 9.09 of 9.09"))
         let file = try String(contentsOf: directory.appendingPathComponent("credit-file.md"), encoding: .utf8)
         #expect(file.contains("## 政府采购 Government procurement") && file.contains("dismissed: 采购文件"))
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("credit-file.html").path))

@@ -54,14 +54,16 @@ public struct TendererStatistics: CaseOwnerStatistics, Hashable {
                 .count
         }
         var missed: Set<String> = []
-        for f in findings where Self.counted.contains(f.rule) {
-            let rule = (f.rule == BiddingLaw.smePayment.unpaidRule ? BiddingLaw.smePayment.lateRule : f.rule).rawValue
-            missed.insert(
-                [rule, f.fact("project"), f.fact("contract"), f.fact("objection"), f.fact("tenderer")].map { $0 ?? "" }
-                    .joined(separator: "|"))
-        }
+        for f in findings where Self.counted.contains(f.rule) { missed.insert(Self.missKey(f)) }
         obligations = due
         met = max(0, due - missed.count)
+    }
+
+    /// The obligation a counted finding is a miss of: a late payment and the rest still unpaid count once.
+    static func missKey(_ f: Finding) -> String {
+        let rule = (f.rule == BiddingLaw.smePayment.unpaidRule ? BiddingLaw.smePayment.lateRule : f.rule).rawValue
+        return [rule, f.fact("project"), f.fact("contract"), f.fact("objection"), f.fact("tenderer")].map { $0 ?? "" }
+            .joined(separator: "|")
     }
 
     /// The report section (招标人履责情况).
@@ -129,16 +131,22 @@ public struct TendererIndicator: Indicator {
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
         }
         let share = weight / Double(stats.obligations)
+        // A miss confirmed as a dishonesty record is deducted among the records, so not here again.
+        let deducted = stats.findings.filter {
+            TendererStatistics.counted.contains($0.rule) && !context.view.isConfirmedAsRecord($0, asOf: context.asOf)
+        }
         let items =
             context.explain
-            ? stats.findings.filter { TendererStatistics.counted.contains($0.rule) }.map { f in
+            ? deducted.map { f in
                 IndicatorScore.Item(
                     points: -share, reason: "\(f.title.chinese)（\(f.rule)）项目 \(f.fact("project") ?? "")",
                     dates: f.dates,
                     evidence: f.evidence)
             } : []
         return IndicatorScore(
-            indicator: id, name: name, weight: weight, points: share * Double(stats.met), items: items, improvements: []
+            indicator: id, name: name, weight: weight,
+            points: share * Double(max(0, stats.obligations - Set(deducted.map(TendererStatistics.missKey)).count)),
+            items: items, improvements: []
         )
     }
 }

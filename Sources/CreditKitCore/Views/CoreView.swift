@@ -92,6 +92,17 @@ public struct CoreView: Sendable {
     /// - Returns: The decision.
     public func findingDecision(_ key: String) -> FindingDecision? { findingDecisions[key] }
 
+    /// Whether a finding was confirmed as a dishonesty record by a day (认定为失信记录): the records' indicator then
+    /// deducts it, and a sector's indicator leaves it out, so no fact is deducted twice.
+    /// - Parameters:
+    ///   - finding: The finding.
+    ///   - asOf: The day.
+    /// - Returns: Whether it was confirmed on or before the day.
+    public func isConfirmedAsRecord(_ finding: Finding, asOf: LocalDate) -> Bool {
+        guard let decision = findingDecisions[finding.key] else { return false }
+        return decision.record != nil && decision.on <= asOf
+    }
+
     /// Every record lifecycle with at least one step, by record.
     public var allLifecycles: [RecordLifecycle] { lifecycles.values.sorted { $0.record < $1.record } }
 

@@ -180,9 +180,11 @@ public struct PurchaserIndicator: Indicator {
                 if c.paysAnSME, c.paymentTerms.start(asOf: context.asOf) != nil { obligations += 1 }
             }
         }
-        // One miss per rule and contract (a late payment and the rest still unpaid count once).
+        // One miss per rule and contract (a late payment and the rest still unpaid count once); a finding confirmed as
+        // a dishonesty record is deducted among the records, so not here again.
         var missed: [String: Finding] = [:]
-        for f in stats.findings where Self.counted.contains(f.rule) {
+        for f in stats.findings
+        where Self.counted.contains(f.rule) && !context.view.isConfirmedAsRecord(f, asOf: context.asOf) {
             let rule = (f.rule == ProcurementLaw.smePayment.unpaidRule ? ProcurementLaw.smePayment.lateRule : f.rule)
                 .rawValue
             missed["\(rule)|\(f.fact("project") ?? "")|\(f.fact("contract") ?? "")"] =
