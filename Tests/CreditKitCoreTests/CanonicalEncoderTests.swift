@@ -55,3 +55,20 @@ struct CanonicalEncoderTests {
         #expect(throws: CreditKitError.self) { try CanonicalEncoder().encode(WithDictionary(x: ["a": 1])) }
     }
 }
+
+@Suite("CSV for spreadsheets")
+struct CSVTextTests {
+    @Test(
+        "attack: a value a spreadsheet would run as a formula is written as text; numbers and plain text stay as they are"
+    )
+    func formulas() {
+        #expect(CSVText.field("=HYPERLINK(\"http://x\",\"点击\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"")
+        #expect(CSVText.field("@SUM(A1:A9)") == "'@SUM(A1:A9)")
+        #expect(CSVText.field("+86 10 1234") == "'+86 10 1234")
+        #expect(CSVText.field("-2+3") == "'-2+3")
+        #expect(CSVText.field("\tcmd") == "'\tcmd")
+        #expect(CSVText.field("-1.85") == "-1.85" && CSVText.field("+5") == "+5" && CSVText.field("-") == "'-")
+        #expect(CSVText.field("秦皇岛市财政局") == "秦皇岛市财政局" && CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.document([["名称"], ["=1+1"]]) == "\u{FEFF}名称\r\n'=1+1\r\n")
+    }
+}
