@@ -67,6 +67,26 @@ struct DemoTests {
         #expect(decision.fact("principal")?.hasPrefix(official.id.rawValue) == true)
         #expect(decision.fact("accountability") != nil)
         #expect(city.agencies.contains { kit.check($0.id, for: .funding, on: today)?.allowed == false })
+
+        // The summary's "most dishonesty records" counts each agency's own records, never those it decided about
+        // others: each figure against a count made here from the records' subjects, and the first is the most.
+        let summary = try DemoCommand.summary(
+            city: city, kit: kit, path: "demo.sqlite", report: report, elapsed: .seconds(1))
+        let lines = summary.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("most dishonesty records") })
+        var own: [SubjectID: Int] = [:]
+        for agency in city.agencies {
+            own[agency.id] =
+                try kit.profile(of: agency.id, asOf: today)?.records.filter {
+                    $0.record.subject == agency.id && $0.record.polarity == .dishonesty
+                }.count ?? 0
+        }
+        for line in lines[(start + 1)...(start + 5)] {
+            let parts = line.split(separator: " ")
+            let id = SubjectID(rawValue: String(parts.last!))
+            #expect(Int(parts.first!) == own[id], "\(line)")
+        }
+        #expect(Int(lines[start + 1].split(separator: " ").first!) == own.values.max())
     }
 }
 

@@ -296,8 +296,11 @@ enum DemoCommand: Command {
         let byBasis = Dictionary(grouping: records, by: \.record.basis).map { ($0.key, $0.value.count) }
             .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
         let commitments = profiles.flatMap { $0.commitments.filter { $0.role == .promisor } }
-        let worst = profiles.map { p in (p, p.records.filter { $0.record.polarity == .dishonesty }.count) }
-            .sorted { ($1.1, $0.0.subject.id) < ($0.1, $1.0.subject.id) }.prefix(5)
+        // An agency's own records only: records it decided about others are not held against it.
+        let worst = profiles.map { p in
+            (p, p.records.filter { $0.role == .recordSubject && $0.record.polarity == .dishonesty }.count)
+        }
+        .sorted { ($1.1, $0.0.subject.id) < ($0.1, $1.0.subject.id) }.prefix(5)
         let levels = Dictionary(grouping: city.agencies, by: \.level)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let sample = worst.first?.0.subject.id.rawValue ?? ""
