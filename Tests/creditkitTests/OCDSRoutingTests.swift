@@ -19,6 +19,12 @@ struct OCDSRoutingTests {
         let checked = try OCDSRun.check(path: file.path, modules: allSectorModules, asOf: asOf).findings
             .map(\.rule.rawValue).filter { $0.hasPrefix("ppp.") }
         #expect(checked == ["ppp.mechanism.government-pay", "ppp.concession.term-exceeded"])
+        // The CLI's table names each PPP finding's process and the day the rule was broken, not the day looked at.
+        let (all, report) = try OCDSRun.check(path: file.path, modules: allSectorModules, asOf: asOf)
+        let csv = OCDSCommand.render(
+            all.filter { $0.rule.rawValue.hasPrefix("ppp.") }, report: report, asOf: asOf, format: "csv")
+        #expect(csv.contains("ppp.mechanism.government-pay,ocds-ppp-svc-1,") && csv.contains(",2024-06-10,"))
+        #expect(!csv.contains(",2024-12-31,"))
 
         let kit = try CreditKit(
             store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: FixedClock.demo)

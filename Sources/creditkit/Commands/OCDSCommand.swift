@@ -53,6 +53,13 @@ enum OCDSCommand: Command {
         for (line, message) in report.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
+        // The data-quality notes, each with its line and field (the first hundred), so they can be mended.
+        for note in report.notes.prefix(100) {
+            FileHandle.standardError.write(Data("note: line \(note.line): \(note.field): \(note.message)\n".utf8))
+        }
+        if report.notes.count > 100 {
+            FileHandle.standardError.write(Data("note: \(report.notes.count - 100) more data-quality notes\n".utf8))
+        }
         print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
     }
 
@@ -118,7 +125,13 @@ enum OCDSCommand: Command {
     }
 
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
-        let date = { (f: Finding) in (f.date("signed") ?? f.date("due") ?? f.asOf).description }
+        // The day the rule was broken: the signing, the deadline, the failure's end, the change; the day looked at
+        // only when the finding names none.
+        let date = { (f: Finding) in
+            (f.date("signed") ?? f.date("due") ?? f.date("agreedDue") ?? f.date("failureTo") ?? f.date("changed")
+                ?? f.dates.first?.date ?? f.asOf).description
+        }
+        let ocid = { (f: Finding) in f.fact("ocid") ?? f.fact("project") ?? "" }
         switch format {
         case "csv":
             return CSVText.document(
@@ -126,7 +139,7 @@ enum OCDSCommand: Command {
                     + findings.map { f in
                         let facts = f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(
                             separator: "; ")
-                        return [f.rule.rawValue, f.fact("ocid") ?? "", f.subject.rawValue, date(f), facts]
+                        return [f.rule.rawValue, ocid(f), f.subject.rawValue, date(f), facts]
                     })
         case "md":
             var out =
@@ -135,7 +148,7 @@ enum OCDSCommand: Command {
                 + "| rule | ocid | subject | date | facts |\n|---|---|---|---|---|\n"
             for f in findings {
                 out +=
-                    "| \(f.rule) | \(f.fact("ocid") ?? "") | \(f.subject) | \(date(f)) | "
+                    "| \(f.rule) | \(ocid(f)) | \(f.subject) | \(date(f)) | "
                     + f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
                     + " |\n"
             }
@@ -151,7 +164,7 @@ enum OCDSCommand: Command {
                 w.key("rule")
                 w.string(f.rule.rawValue)
                 w.key("ocid")
-                w.string(f.fact("ocid") ?? "")
+                w.string(ocid(f))
                 w.key("subject")
                 w.string(f.subject.rawValue)
                 w.key("date")
