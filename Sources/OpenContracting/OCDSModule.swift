@@ -9,6 +9,9 @@ public struct OCDSPreparation: Sendable, Hashable {
     public var bidStatuses: [String: String]
     /// The currency bid prices are compared in; by default the first one a process's bids use.
     public var currency: String?
+    /// Read every release as a PPP's (`creditkit ocds check --ppp`), for data that marks its PPPs by neither
+    /// charges nor performance failures.
+    public var everyReleaseIsPPP = false
 
     /// Makes a preparation.
     /// - Parameters:

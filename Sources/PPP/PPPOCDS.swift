@@ -142,11 +142,18 @@ public enum PPPOCDSImport {
 public struct PPPOCDSChecks: OCDSCheck {
     /// The rules.
     public let rules: PPPRules
+    /// Whether every release is read as a PPP's, not only those with charges or performance failures.
+    public var everyRelease: Bool
 
     /// Makes the checks.
-    /// - Parameter profile: The profile.
+    /// - Parameters:
+    ///   - profile: The profile.
+    ///   - everyRelease: Read every release as a PPP's (`--ppp`).
     /// - Throws: When the module's figures do not fit the profile.
-    public init(profile: JurisdictionProfile = .national) throws { self.rules = try PPPRules(profile: profile) }
+    public init(profile: JurisdictionProfile = .national, everyRelease: Bool = false) throws {
+        self.rules = try PPPRules(profile: profile)
+        self.everyRelease = everyRelease
+    }
 
     /// The findings for one release, when it is a PPP's.
     /// - Parameters:
@@ -155,7 +162,7 @@ public struct PPPOCDSChecks: OCDSCheck {
     /// - Returns: The findings.
     /// - Throws: When the profile lacks a rule's figure.
     public func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
-        guard PPPProject.isPPP(release) else { return [] }
+        guard everyRelease || PPPProject.isPPP(release) else { return [] }
         return try rules.findings(for: PPPProject(release: release), asOf: asOf)
     }
 }
@@ -178,11 +185,11 @@ extension PPPModule: OCDSModule {
     /// The PPP checks.
     /// - Parameters:
     ///   - profile: The profile.
-    ///   - preparation: Unused.
+    ///   - preparation: Whether every release is to be read as a PPP's.
     /// - Returns: The checks.
     /// - Throws: When the module's figures do not fit the profile.
     public func ocdsCheck(profile: JurisdictionProfile, preparation: OCDSPreparation) throws -> any OCDSCheck {
-        try PPPOCDSChecks(profile: profile)
+        try PPPOCDSChecks(profile: profile, everyRelease: preparation.everyReleaseIsPPP)
     }
 
     /// The facts a PPP release gives.

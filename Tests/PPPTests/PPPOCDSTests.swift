@@ -61,4 +61,15 @@ struct PPPOCDSTests {
         #expect(fromLedger.map(Self.key) == fromData.map(Self.key))
         #expect(fromLedger.allSatisfy { $0.subject == bureau.id && !$0.evidence.isEmpty })
     }
+
+    @Test("--ppp reads a release without charges or failures as a PPP's too; without it, the release is not one")
+    func everyRelease() throws {
+        let line =
+            #"{"ocid":"ocds-concession-1","buyer":{"id":"CN-QL-ZJ"},"contracts":[{"id":"C9","dateSigned":"2024-06-01","period":{"startDate":"2024-07-01","endDate":"2064-07-01"}}]}"#
+        var releases: [OCDSRelease] = []
+        _ = try OCDSReader.read(data: Data(line.utf8)) { releases.append($0) }
+        #expect(try PPPOCDSChecks().check(releases[0], asOf: Self.asOf).isEmpty)
+        let all = try PPPOCDSChecks(everyRelease: true).check(releases[0], asOf: Self.asOf)
+        #expect(all.map(\.rule.rawValue) == ["ppp.concession.term-exceeded"])
+    }
 }

@@ -8,7 +8,7 @@ enum OCDSCommand: Command {
     static var help: String {
         """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
-                                         [--bid-status LOCAL=OCDS ...] [--currency CUR]
+                                         [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
 
         Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs every
@@ -21,6 +21,8 @@ enum OCDSCommand: Command {
           --bid-status A=B      read bid status A as B, as Cardinal's prepare does
                                 (Armenia: --bid-status qualified=valid --bid-status not-qualified=disqualified)
           --currency CUR        compare bid prices in this currency (default: each process's first)
+          --ppp                 read every release as a PPP's too (for data that marks its PPPs neither by
+                                charges nor by performance failures)
 
         import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
@@ -47,6 +49,7 @@ enum OCDSCommand: Command {
             preparation.bidStatuses[parts[0]] = parts[1]
         }
         preparation.currency = try arguments.option("--currency")
+        preparation.everyReleaseIsPPP = arguments.flag("--ppp")
         try arguments.finish()
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
         let (findings, report) = try check(path: file, asOf: asOf, preparation: preparation)
