@@ -161,6 +161,38 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
         return ReportSection(title: "项目档案 Project file \(project.id)（\(project.name ?? "")）", blocks: blocks)
     }
 
+    /// The fiscal ratio of each assessment as a bar chart against the lines in force before the 2023 mechanism, each
+    /// line labelled with its first day, and a note that says which assessments each binds; `nil` without any.
+    /// - Parameters:
+    ///   - projects: The projects.
+    ///   - asOf: The day.
+    /// - Returns: The chart and its note.
+    public static func fiscalBlocks(_ projects: [PPPProject], asOf: LocalDate) -> [ReportBlock]? {
+        let assessments = projects.flatMap { p in p.fiscalAssessments.filter { $0.on.on <= asOf }.map { (p, $0) } }
+        guard !assessments.isEmpty else { return nil }
+        let points = assessments.map { p, a in
+            ("\(a.year)年 \(p.name ?? p.id.rawValue)", NSDecimalNumber(decimal: a.ratioPercent).doubleValue)
+        }
+        return [
+            .chart(
+                ReportChart(
+                    kind: .bar, name: "ppp-fiscal-ratio",
+                    caption: "PPP支出占一般公共预算支出比例（%） PPP spending as % of the general budget",
+                    labelHeader: "年度 项目 Year, project", valueHeader: "比例 % Ratio", points: points,
+                    maximum: max(12, (points.map(\.1).max() ?? 0) + 1),
+                    references: [
+                        .init("5% 政府付费项目（2022-11-18起）", 5), .init("7% 预警（2019-03-07起）", 7),
+                        .init("10% 上限（2015-04-07起）", 10),
+                    ])),
+            .paragraph(
+                "比例按各项目财政承受能力论证所载年度计算。每条线只约束其施行日之后、2023年11月8日新机制施行之前作出的论证："
+                    + "10%自2015-04-07起，7%预警自2019-03-07起，5%（仅政府付费项目）自2022-11-18起。"
+                    + "Ratios from each project's assessment. Each line binds only assessments made from its day until "
+                    + "the 2023 mechanism: 10% from 2015-04-07, the 7% warning from 2019-03-07, 5% for government-pay "
+                    + "projects from 2022-11-18."),
+        ]
+    }
+
     /// What the findings' dates are called in the report.
     static let dateLabels: [String: String] = [
         "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "fulfilled": "履行", "changed": "变更",
@@ -201,6 +233,7 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
                         ]
                     })),
         ]
+        blocks += Self.fiscalBlocks(projects, asOf: asOf) ?? []
         if findings.isEmpty {
             blocks.append(.paragraph("无PPP核查线索。No PPP findings."))
         } else {
@@ -354,31 +387,8 @@ public enum PPPReport {
                 ])
         ]
         // The fiscal lines: each assessment's ratio, with the limits in force before the 2023 mechanism.
-        let assessments = projects.flatMap { p in
-            p.fiscalAssessments.filter { $0.on.on <= asOf }.map { (p, $0) }
-        }
-        if !assessments.isEmpty {
-            let points = assessments.map { p, a in
-                ("\(a.year)年 \(p.name ?? p.id.rawValue)", NSDecimalNumber(decimal: a.ratioPercent).doubleValue)
-            }
-            sections.append(
-                ReportSection(
-                    title: "财政承受能力 Fiscal affordability",
-                    blocks: [
-                        .chart(
-                            ReportChart(
-                                kind: .bar, name: "ppp-fiscal-ratio",
-                                caption: "PPP支出占一般公共预算支出比例（%） PPP spending as % of the general budget",
-                                labelHeader: "年度 项目 Year, project", valueHeader: "比例 % Ratio",
-                                points: points, maximum: max(12, (points.map(\.1).max() ?? 0) + 1),
-                                references: [
-                                    .init("5% 政府付费项目红线", 5), .init("7% 预警", 7), .init("10% 上限", 10),
-                                ])),
-                        .paragraph(
-                            "比例按项目财政承受能力论证所载年度计算；10%、7%、5%三条线适用于2023年11月8日新机制施行前的论证。"
-                                + "Ratios from each project's assessment; the lines bind assessments before the 2023 mechanism."
-                        ),
-                    ]))
+        if let fiscal = PPPStatistics.fiscalBlocks(projects, asOf: asOf) {
+            sections.append(ReportSection(title: "财政承受能力 Fiscal affordability", blocks: fiscal))
         }
         for stats in agencies where !stats.projects.isEmpty {
             var section = try stats.section(names: kit)

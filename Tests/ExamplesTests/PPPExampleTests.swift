@@ -49,6 +49,8 @@ struct PPPExampleTests {
         #expect(file.contains("张建国（现任 now 青龙满族自治县发展和改革局局长）"))
         let html = try String(contentsOf: directory.appendingPathComponent("credit-file.html"), encoding: .utf8)
         #expect(html.contains("政府和社会资本合作 PPP"))
+        // The agency's section carries its fiscal ratio against the lines too.
+        #expect(file.contains("| 2021年 青龙县城污水处理厂 | 8.3 |"))
         // The county's PPP report: the same counts, and the plant's 8.3% against the three lines.
         #expect(lines.contains("PPP report: 项目=2 到期政府方义务=3 按期履行=1 逾期未付=3000000 核查线索=4"))
         let report = try String(contentsOf: directory.appendingPathComponent("ppp-report.md"), encoding: .utf8)
@@ -57,6 +59,9 @@ struct PPPExampleTests {
         #expect(report.contains("| 项目执行 | 2024-01-02 | 责任人变更 handed over | 李明（现任 now 青龙满族自治县住房和城乡建设局局长） |"))
         #expect(report.contains("| AP-2021 | 可用性付费 | 2021-06-30 | 6000000 | 6000000 | 逾期履行 late |"))
         #expect(report.contains("| AP-2022 | 可用性付费 | 2022-06-30 | 6000000 | 3000000 | 逾期未履行 overdue |"))
-        #expect(report.contains("| 参考线 line: 10% 上限 | 10 |") && report.contains("| 参考线 line: 5% 政府付费项目红线 | 5 |"))
+        #expect(
+            report.contains("| 参考线 line: 10% 上限（2015-04-07起） | 10 |")
+                && report.contains("| 参考线 line: 7% 预警（2019-03-07起） | 7 |")
+                && report.contains("| 参考线 line: 5% 政府付费项目（2022-11-18起） | 5 |"))
     }
 }
