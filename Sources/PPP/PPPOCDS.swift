@@ -118,6 +118,8 @@ public enum PPPOCDSImport {
         guard let first = release.firstDate else { return [] }
         let project = PPPProject.project(CaseID(release.ocid), agency: agency)
         let (registration, contract, failures) = facts(for: release)
+        // A failure without a whole period cannot be dated: left out, and counted.
+        tally.inconsistentFacts += release.contracts.flatMap(\.failures).count - failures.count
         var out: [any AnyCaseEvent<PPPProject>] = []
         if let (day, signed) = contract {
             var checked = signed

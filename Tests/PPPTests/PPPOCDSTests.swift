@@ -62,6 +62,22 @@ struct PPPOCDSTests {
         #expect(fromLedger.allSatisfy { $0.subject == bureau.id && !$0.evidence.isEmpty })
     }
 
+    @Test("a failure without a whole period is left out of the import and counted as inconsistent")
+    func undatedFailure() async throws {
+        let line =
+            #"{"ocid":"ocds-ppp-x","buyer":{"id":"CN-QL-ZJ"},"contracts":[{"id":"C1","dateSigned":"2024-06-01","implementation":{"charges":[{"paidBy":"user"}],"performanceFailures":[{"id":"A","category":"x","penaltyImposed":"y","penaltyPaid":false},{"id":"B","period":{"startDate":"2024-09-30","endDate":"2024-09-01"},"category":"x"},{"id":"C","period":{"startDate":"2024-09-01","endDate":"2024-09-30"},"category":"x"}]}}]}"#
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-ppp-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(line.utf8).write(to: file)
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [PPPModule()], clock: FixedClock.demo)
+        let bureau = Fixtures.agency(index: 1)
+        try await kit.register(bureau, on: LocalDate("2020-01-01")!)
+        let summary = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-QL-ZJ": bureau.id])
+        #expect(summary.inconsistentFacts == 2)
+        let project = try #require(try kit.ppp.cases(asOf: Self.asOf).first)
+        #expect(project.failures.map(\.id) == ["C"])
+    }
+
     @Test("--ppp reads a release without charges or failures as a PPP's too; without it, the release is not one")
     func everyRelease() throws {
         let line =
