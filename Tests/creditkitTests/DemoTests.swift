@@ -87,6 +87,10 @@ struct DemoTests {
             #expect(Int(parts.first!) == own[id], "\(line)")
         }
         #expect(Int(lines[start + 1].split(separator: " ").first!) == own.values.max())
+
+        // A finding that names an official shows the operator the name, never only the token.
+        let decisionText = try FindingsCommand.factsText(decision, kit: kit)
+        #expect(decisionText.contains(official.name) && !decisionText.contains("principal=person:"))
     }
 }
 

@@ -9,6 +9,7 @@ enum FindingsCommand: Command {
 
         Runs every check, core (publication, objections, repairs, complaints, commitments, rectification, major
         decisions) and sector, and prints each finding: rule, subject, facts, dates and the ledger entries that are its evidence.
+        An official a finding names (a PPP stage's responsible official) is shown by name and masked ID number.
 
           --as-of DATE     the day (default: today in China time)
           --rule PREFIX    only rules whose id starts with PREFIX, e.g. commitment.
@@ -25,11 +26,42 @@ enum FindingsCommand: Command {
         for f in findings {
             print("\(f.rule)  \(try ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
             print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
-            print("  facts: " + f.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "; "))
+            print("  facts: " + (try factsText(f, kit: kit)))
             print(
                 "  dates: " + f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", ") + "; evidence #"
                     + f.evidence.map(String.init).joined(separator: ", #"))
         }
         print("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
+    }
+
+    /// A finding's facts as the operator reads them: a fact naming an official (a stage's responsible official)
+    /// shows the name and masked ID number, since the operator holds the vault's keys and a token tells nothing.
+    /// - Parameters:
+    ///   - finding: The finding.
+    ///   - kit: The kit the names are read from.
+    /// - Returns: `name=value` pairs.
+    /// - Throws: When an official's sealed data cannot be opened (a fault, never shown as erased).
+    static func factsText(_ finding: Finding, kit: CreditKit) throws -> String {
+        try finding.facts.map { "\($0.name)=\(try named($0.value, kit: kit))" }.joined(separator: "; ")
+    }
+
+    /// A text with each registered official's identifier in it (`person:` and 64 hex digits) replaced by the
+    /// official's name and masked ID number.
+    static func named(_ text: String, kit: CreditKit) throws -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "person:") {
+            let hex = rest[range.upperBound...].prefix(64)
+            let id = SubjectID(rawValue: "person:" + hex)
+            out += rest[..<range.lowerBound]
+            if hex.count == 64, case .official? = kit.view.subject(id)?.subject {
+                out += try ProfileText.name(of: id, kit: kit)
+                rest = rest[hex.endIndex...]
+            } else {
+                out += "person:"
+                rest = rest[range.upperBound...]
+            }
+        }
+        return out + rest
     }
 }
