@@ -233,8 +233,40 @@ public struct PPPProject: CaseState, Hashable {
         public var amount: Decimal?
         /// When it was scheduled.
         public var scheduled: DatedFact
-        /// Each fulfilment (a payment or the act).
+        /// Each fulfilment (a payment or the act), in the order entered.
         public var fulfilments: [Fulfilment] = []
+
+        /// The fulfilments seen by a day, in the order of their days: facts may be entered out of order (the later
+        /// entered wins a tie).
+        /// - Parameter asOf: The day.
+        /// - Returns: The fulfilments.
+        public func fulfilments(asOf: LocalDate) -> [Fulfilment] {
+            fulfilments.enumerated().filter { $0.element.on.on <= asOf }
+                .sorted { ($0.element.on.on, $0.offset) < ($1.element.on.on, $1.offset) }.map(\.element)
+        }
+
+        /// What was paid by a day, in yuan.
+        /// - Parameter asOf: The day.
+        /// - Returns: The sum of the payments.
+        public func paid(asOf: LocalDate) -> Decimal {
+            fulfilments(asOf: asOf).reduce(0) { $0 + ($1.amount ?? 0) }
+        }
+
+        /// The fulfilment that completed the obligation by a day: for a payment, the one with which the payments
+        /// reach the amount; otherwise the first act. `nil` while it is not complete. The rules, the statistics
+        /// and the project file all read completion from here.
+        /// - Parameter asOf: The day.
+        /// - Returns: The completing fulfilment.
+        public func completion(asOf: LocalDate) -> Fulfilment? {
+            let seen = fulfilments(asOf: asOf)
+            guard kind.isPayment, let amount else { return seen.first }
+            var paid: Decimal = 0
+            for f in seen {
+                paid += f.amount ?? 0
+                if paid >= amount { return f }
+            }
+            return nil
+        }
     }
 
     /// A fulfilment of an obligation: a payment, in whole or in part, or the act (义务履行).

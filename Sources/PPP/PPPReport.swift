@@ -41,11 +41,7 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
                 let due = rules.dueDay(o.due)
                 guard due < asOf else { continue }
                 obligationsDue += 1
-                let byDue = o.fulfilments.filter { $0.on.on <= due }
-                let met =
-                    o.kind.isPayment
-                    ? byDue.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) } >= (o.amount ?? 0) : !byDue.isEmpty
-                if met { metOnTime += 1 }
+                if o.completion(asOf: due) != nil { metOnTime += 1 }
             }
         }
         for f in findings where f.rule == PPPLaw.overdueUnpaid.id {
@@ -110,13 +106,11 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
                         headers: ["义务 Obligation", "类别 Kind", "到期 Due", "金额 Amount", "已付 Paid", "状态 State"],
                         rows: obligations.map { o in
                             let due = rules.dueDay(o.due)
-                            let done = o.fulfilments.filter { $0.on.on <= asOf }
-                            let paid = done.reduce(Decimal(0)) { $0 + ($1.amount ?? 0) }
-                            let complete = o.kind.isPayment ? paid >= (o.amount ?? 0) && !done.isEmpty : !done.isEmpty
-                            let lastDay = done.map(\.on.on).max()
+                            let done = o.fulfilments(asOf: asOf)
+                            let paid = o.paid(asOf: asOf)
                             let state: String
-                            if complete, let lastDay {
-                                state = lastDay <= due ? "按期 on time" : "逾期履行 late"
+                            if let completed = o.completion(asOf: asOf) {
+                                state = completed.on.on <= due ? "按期 on time" : "逾期履行 late"
                             } else if asOf > due {
                                 state = "逾期未履行 overdue"
                             } else {

@@ -76,9 +76,7 @@ public struct PPPRules: CaseRules {
     func obligations(_ p: PPPProject, _ out: inout FindingCollector) throws {
         for o in p.obligations where o.scheduled.on <= out.asOf {
             let due = dueDay(o.due)
-            // In the order of their days: facts may be entered out of order (the later entered wins a tie).
-            let seen = o.fulfilments.enumerated().filter { $0.element.on.on <= out.asOf }
-                .sorted { ($0.element.on.on, $0.offset) < ($1.element.on.on, $1.offset) }.map(\.element)
+            let seen = o.fulfilments(asOf: out.asOf)
             let trace = Self.trace(p, on: due)
             let evidence = o.scheduled.evidence + Self.stageEvidence(p, on: due)
             var facts: [Finding.Fact] = [.init("obligation", o.id), .init("kind", o.kind.rawValue)]
@@ -92,16 +90,8 @@ public struct PPPRules: CaseRules {
                 continue
             }
             // Paid in full on the day the payments reach the amount.
-            var paid: Decimal = 0
-            var paidInFull: PPPProject.Fulfilment?
-            for f in seen {
-                paid += f.amount ?? 0
-                if paid >= amount {
-                    paidInFull = f
-                    break
-                }
-            }
-            if let full = paidInFull {
+            let paid = o.paid(asOf: out.asOf)
+            if let full = o.completion(asOf: out.asOf) {
                 guard let figure = try out.figure(PPPLaw.latePayment.id, on: due),
                     let miss = figure.missed(
                         from: due, done: full.on.on, asOf: out.asOf, absenceCounts: true, calendar: profile.calendar)
