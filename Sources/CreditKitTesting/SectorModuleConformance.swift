@@ -136,7 +136,9 @@ public enum SectorModuleConformance {
         }
     }
 
-    static func caseKey<E: AnyCaseEvent>(_ event: E) -> String { "\(E.State.sector)|\(event.owner)|\(event.caseID)" }
+    static func caseKey<E: AnyCaseEvent>(_ event: E) -> String {
+        "\(E.State.sector)|\(E.State.caseKey)|\(event.owner)|\(event.caseID)"
+    }
 
     static func stateName<E: AnyCaseEvent>(_ event: E) -> AnyCaseStateType { AnyCaseStateType(E.State.self) }
 
@@ -145,20 +147,20 @@ public enum SectorModuleConformance {
     }
 }
 
-/// A case state type, hashable by its sector, with its fold.
+/// A case state type, hashable by the type itself (a sector may have several kinds of case), with its fold.
 struct AnyCaseStateType: Hashable, Sendable {
-    let sector: String
+    let type: ObjectIdentifier
     let fold: @Sendable (Ledger, CoreView) throws -> [String]
 
     init<State: CaseState>(_ type: State.Type) {
-        sector = State.sector
+        self.type = ObjectIdentifier(State.self)
         fold = { ledger, view in
             try ledger.cases(State.self, view: view, asOf: .distantFuture).map {
-                "\(State.sector)|\($0.caseRef.owner)|\($0.caseRef.id)"
+                "\(State.sector)|\(State.caseKey)|\($0.caseRef.owner)|\($0.caseRef.id)"
             }
         }
     }
 
-    static func == (a: Self, b: Self) -> Bool { a.sector == b.sector }
-    func hash(into hasher: inout Hasher) { hasher.combine(sector) }
+    static func == (a: Self, b: Self) -> Bool { a.type == b.type }
+    func hash(into hasher: inout Hasher) { hasher.combine(type) }
 }

@@ -1,9 +1,13 @@
 import CreditKitCore
+import Foundation
 
-/// The local government debt sector module (地方政府债务): debt indicators and risk levels, early warning, and the ledger of arrears of project payments and migrant workers' wages with its clearance progress.
+/// The local government debt sector module (地方政府债务与拖欠): each region's debt against its limits and its
+/// fiscal resources by year (debt ratio, risk colour, restructuring trigger, overdue bands, emergency level), and the
+/// ledger of arrears to enterprises and migrant workers with the clearance campaign that judges them.
 ///
-/// Register it when the kit is created: `CreditKit(store: ..., modules: [.debt])`. This release
-/// contributes the sector's identity; its events, checks and report sections arrive with the sector's own issue.
+/// Register it when the kit is created: `CreditKit(store: ..., modules: [.debt])`. It contributes its ledger facts
+/// (``DebtFacts``), its rules' figures (``DebtLaw``), ``DebtLedgerCheck``, the ``DebtIndicator``, the `debt`
+/// report, two CSV layouts (`debt-figures`, `debt-arrears`) and the command `creditkit debt assess`.
 public struct DebtModule: SectorModule {
     /// The sector's identifier, `debt`.
     public static let sectorID: SectorID = "debt"
@@ -16,6 +20,174 @@ public struct DebtModule: SectorModule {
 
     /// 地方政府债务 (Local government debt).
     public var name: LocalizedName { LocalizedName(chinese: "地方政府债务", english: "Local government debt") }
+
+    /// The debt facts.
+    public var eventTypes: [any LedgerEvent.Type] { DebtFacts.all.map { $0.eventType } }
+
+    /// The debt rules over the ledger.
+    public var checks: [any IntegrityCheck] { [DebtLedgerCheck()] }
+
+    /// The debt rules, each declared once with its figures.
+    public var rules: [RuleDeclaration] { DebtLaw.all }
+
+    /// Arrears and the region's debt in the government's integrity score.
+    public var indicators: [any Indicator] { [DebtIndicator()] }
+
+    /// `debt`: every region's debt by year, the ranking by risk and the arrears (``DebtReport``).
+    public var reports: [ModuleReport] {
+        [
+            ModuleReport(kind: "debt", summary: "local government debt: regions by risk, limits, arrears (地方政府债务)") {
+                kit, _, asOf in try DebtReport.make(kit, asOf: asOf)
+            }
+        ]
+    }
+
+    /// The debt section of an agency's credit file: its region's years when it reports them, and its arrears.
+    /// - Parameter context: The kit, the subject and the day.
+    /// - Returns: The section, or none for a subject without debt facts.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public func reportSections(_ context: ReportContext) throws -> [ReportSection] {
+        let file = try DebtFile.of(context.subject, in: context.kit, asOf: context.asOf)
+        return file.isEmpty ? [] : [try file.section(names: context.kit)]
+    }
+
+    /// The figures by region and year (`debt-figures`) and the arrears (`debt-arrears`).
+    public var csvLayouts: [ModuleCSVLayout] { [DebtCSV.figuresLayout, DebtCSV.arrearsLayout] }
+
+    /// `creditkit debt assess FILE.csv`.
+    public var tools: [ModuleTool] { [DebtAssessTool.tool] }
+
+    /// A region's year reported, its campaign started, an arrear to an SME recorded and paid in part, a project
+    /// started with its funds in place, and the year's SME report published.
+    /// - Parameter subjects: The agency (of region 130302) and the creditor enterprise.
+    /// - Returns: The events.
+    public func sampleEvents(_ subjects: SampleSubjects) -> [any LedgerEvent] {
+        let region = RegionCode.sample
+        let day = { (n: Int) in subjects.day.adding(days: n) }
+        let figures = DebtYearFigures(
+            region: region, regionName: "样例区", year: subjects.day.year - 1, generalBalance: 80_000,
+            specialBalance: 40_000, generalLimit: 90_000, specialLimit: 45_000, fiscalResources: 110_000,
+            generalExpenditure: 300_000, fundExpenditure: 60_000, generalInterest: 2_500, specialInterest: 1_200,
+            overdue: 0)
+        let arrear = DebtArrear.arrear("QQ-001", debtor: subjects.agency)
+        return [
+            DebtYear.report(figures, by: subjects.agency, on: day(0)),
+            DebtCampaign.campaign(region, government: subjects.agency).on(day(0), DebtCampaignStarted()),
+            arrear.on(
+                day(1),
+                ArrearRecorded(
+                    creditor: subjects.enterprise, .services, amount: 120_000, due: day(1), delivered: day(-20))),
+            arrear.on(day(5), ArrearCleared(amount: 20_000)),
+            GovernmentProject.project("ZF-001", agency: subjects.agency).on(
+                day(2), GovernmentProjectStarted(name: "样例学校", fundsInPlace: true, contractorAdvance: false)),
+            SMEOverdueReport.report(subjects.day.year - 1, agency: subjects.agency).on(
+                day(3), SMEOverdueReportPublished(contracts: 0, amount: 0)),
+        ]
+    }
+
+    /// Refuses an owner whose agency record names another region (a region's figures and campaign belong to an
+    /// agency of that region). An owner registered in the same batch is checked for its kind only.
+    static func requireRegion(_ owner: SubjectID, of region: RegionCode, in context: ValidationContext, case id: CaseID)
+        throws
+    {
+        guard case .agency(let agency)? = context.view.subject(owner)?.subject else { return }
+        guard agency.region == region else {
+            throw CreditKitError(
+                .invalidEvent,
+                "\(id): \(agency.name) is an agency of region \(agency.region), not of \(region)")
+        }
+    }
+
+    /// Every region's clearance campaign, by region code.
+    static func campaigns(in ledger: Ledger, view: CoreView, asOf: LocalDate, knownAt: Timestamp) throws
+        -> [String: DebtCampaign]
+    {
+        var out: [String: DebtCampaign] = [:]
+        for c in try ledger.cases(DebtCampaign.self, view: view, asOf: asOf, knownAt: knownAt) {
+            out[c.id.rawValue] = c
+        }
+        return out
+    }
+
+    /// The agencies that may hold arrears, projects or publications: every agency once any such fact is in the
+    /// ledger, none before.
+    static func agenciesWithDebtFacts(in view: CoreView, asOf: LocalDate) throws -> [SubjectID] {
+        let kinds = [ArrearRecorded.kind, GovernmentProjectStarted.kind, SMEOverdueReportPublished.kind]
+        guard kinds.contains(where: view.kindsSeen.contains) else { return [] }
+        return view.subjects(ofKind: .agency, asOf: asOf).map(\.subject.id)
+    }
+}
+
+/// The facts of the debt sector (债务事实).
+public enum DebtFacts {
+    /// Every fact type of the sector.
+    public static let all: [any CaseFacts.Type] = [
+        DebtYearReported.self, DebtCampaignStarted.self, ArrearRecorded.self, ArrearCleared.self,
+        GovernmentProjectStarted.self, SMEOverdueReportPublished.self,
+    ]
+}
+
+extension RegionCode {
+    /// The region of the module's samples and the test fixtures' agencies, 130302.
+    static var sample: RegionCode { try! RegionCode("130302") }
+}
+
+extension DebtYear {
+    /// A region's year reported by an agency of the region.
+    /// - Parameters:
+    ///   - figures: The figures.
+    ///   - agency: The reporting agency.
+    ///   - day: The day of the report.
+    /// - Returns: The event to append.
+    public static func report(_ figures: DebtYearFigures, by agency: SubjectID, on day: LocalDate)
+        -> CaseEvent<DebtYearReported>
+    {
+        CaseRef<DebtYear>(number(figures.region, figures.year), owner: agency).on(day, DebtYearReported(figures))
+    }
+}
+
+extension DebtCampaign {
+    /// Names a region's campaign, from which its start is made.
+    /// - Parameters:
+    ///   - region: The region.
+    ///   - government: The region's government.
+    /// - Returns: The campaign.
+    public static func campaign(_ region: RegionCode, government: SubjectID) -> CaseRef<DebtCampaign> {
+        CaseRef(CaseID(rawValue: region.rawValue), owner: government)
+    }
+}
+
+extension DebtArrear {
+    /// Names an arrear, from which its facts are made.
+    /// - Parameters:
+    ///   - number: The arrear's number.
+    ///   - debtor: The debtor agency.
+    /// - Returns: The arrear.
+    public static func arrear(_ number: CaseID, debtor: SubjectID) -> CaseRef<DebtArrear> {
+        CaseRef(number, owner: debtor)
+    }
+}
+
+extension GovernmentProject {
+    /// Names a project, from which its start is made.
+    /// - Parameters:
+    ///   - number: The project number.
+    ///   - agency: The agency.
+    /// - Returns: The project.
+    public static func project(_ number: CaseID, agency: SubjectID) -> CaseRef<GovernmentProject> {
+        CaseRef(number, owner: agency)
+    }
+}
+
+extension SMEOverdueReport {
+    /// Names a year's publication, from which it is made.
+    /// - Parameters:
+    ///   - year: The year reported on.
+    ///   - agency: The agency.
+    /// - Returns: The publication's case.
+    public static func report(_ year: Int, agency: SubjectID) -> CaseRef<SMEOverdueReport> {
+        CaseRef(number(year), owner: agency)
+    }
 }
 
 extension SectorModule where Self == DebtModule {

@@ -5,16 +5,7 @@ import Foundation
 /// national defaults the kit adds to its profile, which a local profile may override. A project is judged by the
 /// version in force on its own key day (the day an obligation fell due, the contract was signed, the assessment
 /// was made), so a project under the old regime keeps the old rules.
-public enum PPPLaw {
-    static func cite(_ document: String, _ article: String? = nil) -> LegalCitation {
-        LegalCitation(document: document, article: article)
-    }
-
-    static func name(_ chinese: String, _ english: String) -> LocalizedName {
-        LocalizedName(chinese: chinese, english: english)
-    }
-
-    static func day(_ text: String) -> LocalDate { LocalDate(text)! }
+public enum PPPLaw: LawCatalogue {
 
     /// A rule whose versions are built elsewhere (shared by several rules).
     static func declare(_ id: RuleID, _ title: LocalizedName, _ versions: [RuleVersion]) -> RuleDeclaration {

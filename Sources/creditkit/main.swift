@@ -18,6 +18,9 @@ let usage = """
     commands:
     \(commands.map { "  " + $0.name.padding(toLength: 12, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
 
+    module commands:
+    \(moduleToolLines.joined(separator: "\n"))
+
     Run `creditkit COMMAND --help` for a command's options.
     """
 
@@ -25,6 +28,37 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
     print(usage)
     exit(arguments.isEmpty ? 1 : 0)
+}
+// A sector module's own commands: `creditkit <module> <command> ...`.
+if let module = allSectorModules.first(where: { $0.id.rawValue == name && !$0.tools.isEmpty }) {
+    arguments.removeFirst()
+    let names = module.tools.map(\.name).joined(separator: ", ")
+    guard let toolName = arguments.first, !toolName.hasPrefix("-") else {
+        print("usage: creditkit \(name) COMMAND ...\n\ncommands: \(names)\n")
+        for tool in module.tools { print("  \(tool.name): \(tool.summary)") }
+        exit(arguments.isEmpty ? 1 : 0)
+    }
+    guard let tool = module.tools.first(where: { $0.name == toolName }) else {
+        FileHandle.standardError.write(
+            Data("creditkit \(name): unknown command '\(toolName)'; these exist: \(names)\n".utf8))
+        exit(1)
+    }
+    arguments.removeFirst()
+    if arguments.contains("--help") || arguments.contains("-h") {
+        print(tool.help)
+        exit(0)
+    }
+    do {
+        let result = try await tool.run(arguments)
+        FileHandle.standardOutput.write(Data(result.output.utf8))
+        exit(result.exitCode)
+    } catch let error as CreditKitError {
+        FileHandle.standardError.write(Data("creditkit \(name) \(toolName): \(error.message)\n".utf8))
+        exit(1)
+    } catch {
+        FileHandle.standardError.write(Data("creditkit \(name) \(toolName): \(error)\n".utf8))
+        exit(1)
+    }
 }
 guard let command = commands.first(where: { $0.name == name }) else {
     FileHandle.standardError.write(Data("creditkit: unknown command '\(name)'\n\n\(usage)\n".utf8))

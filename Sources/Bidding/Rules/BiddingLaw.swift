@@ -3,18 +3,10 @@ import Foundation
 
 /// The Bidding Law's rules (招标投标规则), each declared once with its figures: national defaults the kit adds to
 /// its profile. The Bidding Law's own periods count calendar days (日); complaint handling counts working days.
-public enum BiddingLaw {
+public enum BiddingLaw: LawCatalogue {
     static let law = "《中华人民共和国招标投标法》"
     static let regulations = "《中华人民共和国招标投标法实施条例》"
     static let order16 = "《必须招标的工程项目规定》（国家发展改革委令第16号）"
-
-    static func cite(_ document: String, _ article: String? = nil) -> LegalCitation {
-        LegalCitation(document: document, article: article)
-    }
-
-    static func name(_ chinese: String, _ english: String) -> LocalizedName {
-        LocalizedName(chinese: chinese, english: english)
-    }
 
     /// The note of a rule that binds only projects that must be tendered by law.
     static let mandatoryOnly = "binds only projects that must be tendered by law (依法必须进行招标的项目)"

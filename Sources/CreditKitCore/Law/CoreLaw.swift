@@ -29,7 +29,7 @@ public enum CoreLaw {
         F.name("处罚决定被变更、撤销、确认违法或无效后撤下公示", "withdraw a published penalty changed or annulled"),
         RuleVersion(
             figure: Figure(3, .days), restDayExtension: true, basis: [F.cite("《中华人民共和国行政处罚法》（2021）", "第四十八条")],
-            from: F.date("2021-07-15")))
+            from: F.day("2021-07-15")))
 
     /// `disclosure.proactive`: 主动公开政府信息.
     public static let disclosureProactive = RuleDeclaration(
@@ -37,21 +37,21 @@ public enum CoreLaw {
         F.name("主动公开政府信息", "proactively publish government information after it is made or changed"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
-            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第二十六条")], from: F.date("2019-05-15")))
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第二十六条")], from: F.day("2019-05-15")))
 
     /// `disclosure.request.reply`: 依申请公开答复.
     public static let disclosureRequestReply = RuleDeclaration(
         "disclosure.request.reply", F.name("依申请公开答复", "answer a disclosure request"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
-            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.date("2019-05-15")))
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.day("2019-05-15")))
 
     /// `disclosure.request.extension`: 依申请公开答复延长.
     public static let disclosureRequestExtension = RuleDeclaration(
         "disclosure.request.extension", F.name("依申请公开答复延长", "extension of a disclosure request's answer, once"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
-            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.date("2019-05-15")))
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.day("2019-05-15")))
 
     /// `disclosure.annual-report.department`: 部门政府信息公开工作年度报告.
     public static let disclosureAnnualReportDepartment = RuleDeclaration(
@@ -59,7 +59,7 @@ public enum CoreLaw {
         F.name("部门政府信息公开工作年度报告", "department's annual disclosure report, due by"),
         RuleVersion(
             figure: Figure(131, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第四十九条")],
-            from: F.date("2019-05-15")))
+            from: F.day("2019-05-15")))
 
     /// `disclosure.annual-report.government`: 本级政府政府信息公开工作年度报告.
     public static let disclosureAnnualReportGovernment = RuleDeclaration(
@@ -67,13 +67,13 @@ public enum CoreLaw {
         F.name("本级政府政府信息公开工作年度报告", "government's annual disclosure report, due by"),
         RuleVersion(
             figure: Figure(331, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第四十九条")],
-            from: F.date("2019-05-15")))
+            from: F.day("2019-05-15")))
 
     /// `disclosure.sme-overdue-report`: 公开上一年度逾期未支付中小企业款项情况.
     public static let disclosureSmeOverdueReport = RuleDeclaration(
         "disclosure.sme-overdue-report", F.name("公开上一年度逾期未支付中小企业款项情况", "publish last year's overdue SME payments, by"),
         RuleVersion(
-            figure: Figure(331, .monthDay), basis: [F.cite("《保障中小企业款项支付条例》（2025）", "第十八条")], from: F.date("2025-06-01"))
+            figure: Figure(331, .monthDay), basis: [F.cite("《保障中小企业款项支付条例》（2025）", "第十八条")], from: F.day("2025-06-01"))
     )
 
     /// `disclosure.list-change`: 权责清单调整后公开.
@@ -163,14 +163,14 @@ public enum CoreLaw {
     public static let decisionStepMissing = RuleDeclaration(
         "decision.step.missing", F.name("重大行政决策缺少法定程序", "a major decision lacks a step the procedure requires"),
         RuleVersion(
-            figure: Figure(0, .count), basis: [F.cite("《重大行政决策程序暂行条例》", "第三十八条")], from: F.date("2019-09-01"),
+            figure: Figure(0, .count), basis: [F.cite("《重大行政决策程序暂行条例》", "第三十八条")], from: F.day("2019-09-01"),
             note: "the step list is the profile's majorDecisionSteps"))
 
     /// `decision.public-comment`: 重大行政决策公开征求意见期限.
     public static let decisionPublicComment = RuleDeclaration(
         "decision.public-comment", F.name("重大行政决策公开征求意见期限", "public comment period of a major decision, at least"),
         RuleVersion(
-            figure: Figure(30, .days), basis: [F.cite("《重大行政决策程序暂行条例》", "第十五条")], from: F.date("2019-09-01"),
+            figure: Figure(30, .days), basis: [F.cite("《重大行政决策程序暂行条例》", "第十五条")], from: F.day("2019-09-01"),
             note: "a shorter period is accepted with its reason recorded"))
 
     /// `decision.legality-review`: 合法性审查时间，且未经审查不得提交讨论.
@@ -179,7 +179,7 @@ public enum CoreLaw {
         F.name("合法性审查时间，且未经审查不得提交讨论", "legality review lasts at least; no discussion before it"),
         RuleVersion(
             figure: Figure(7, .workingDays), basis: [F.cite("《重大行政决策程序暂行条例》", "第二十五条、第二十六条")],
-            from: F.date("2019-09-01")))
+            from: F.day("2019-09-01")))
 
     /// `complaint.decision`: 投诉举报核查办结.
     public static let complaintDecision = RuleDeclaration(

@@ -19,14 +19,7 @@ extension JurisdictionProfile {
 }
 
 /// Short builders for the figure tables.
-enum FigureTable {
-    static func date(_ text: String) -> LocalDate { LocalDate(text)! }
-    static func cite(_ document: String, _ article: String? = nil) -> LegalCitation {
-        LegalCitation(document: document, article: article)
-    }
-    static func name(_ chinese: String, _ english: String) -> LocalizedName {
-        LocalizedName(chinese: chinese, english: english)
-    }
+enum FigureTable: LawCatalogue {
 }
 
 enum NationalFigures {
@@ -40,8 +33,8 @@ enum NationalFigures {
     static let regimeOrder36 = [
         F.cite("国家发展改革委令第36号《信用修复管理办法》"), F.cite("国办发〔2025〕22号"),
     ]
-    static let order58Start = F.date("2023-05-01")
-    static let order36Start = F.date("2026-04-01")
+    static let order58Start = F.day("2023-05-01")
+    static let order36Start = F.day("2026-04-01")
 
     static func display(
         _ severity: Severity, _ bound: String, _ figure: Figure, _ basis: [LegalCitation], from: LocalDate?,

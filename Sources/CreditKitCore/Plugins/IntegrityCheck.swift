@@ -25,6 +25,19 @@ public struct CheckContext: Sendable {
 
     /// The jurisdiction profile.
     public var profile: JurisdictionProfile { kit.profile }
+
+    /// Makes a context, for a module's desk that runs its own checks.
+    /// - Parameters:
+    ///   - kit: The kit.
+    ///   - view: The snapshot.
+    ///   - asOf: The day looked at.
+    ///   - knownAt: What the ledger knew.
+    public init(kit: CreditKit, view: CoreView, asOf: LocalDate, knownAt: Timestamp) {
+        self.kit = kit
+        self.view = view
+        self.asOf = asOf
+        self.knownAt = knownAt
+    }
 }
 
 extension CreditKit {

@@ -32,6 +32,8 @@ public protocol SectorModule: Sendable {
     var reports: [ModuleReport] { get }
     /// The CSV layouts the module reads (`creditkit import`); none by default.
     var csvLayouts: [ModuleCSVLayout] { get }
+    /// The commands the module adds to the tools (`creditkit <module> <command>`); none by default.
+    var tools: [ModuleTool] { get }
     /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
     /// module registers, about the subjects the suite registered, valid in the order given.
     /// - Parameter subjects: The registered agency and enterprise, and the first day to use.
@@ -87,6 +89,8 @@ extension SectorModule {
     public var reports: [ModuleReport] { [] }
     /// None.
     public var csvLayouts: [ModuleCSVLayout] { [] }
+    /// None.
+    public var tools: [ModuleTool] { [] }
     /// None.
     /// - Parameter subjects: Unused.
     /// - Returns: No events.

@@ -90,6 +90,13 @@ public struct Finding: Hashable, Sendable, Codable {
         ///   - days: The number.
         /// - Returns: The fact.
         public static func days(_ name: String, _ days: Int) -> Fact { Fact(name, .days(days)) }
+
+        /// A calendar-day fact.
+        /// - Parameters:
+        ///   - name: The name.
+        ///   - day: The day.
+        /// - Returns: The fact.
+        public static func date(_ name: String, _ day: LocalDate) -> Fact { Fact(name, .date(day)) }
     }
 
     /// A date a finding used.

@@ -147,25 +147,47 @@ public enum ReportRenderer {
             }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         case .trend:
+            // Large type in the drawing's units (legible when a phone scales it down); each point carries its value;
+            // legal limits are dashed lines across the plot, each in its own colour with its label on a row of its
+            // own under the axis, so close lines never share a label.
             let width = 800.0
-            let height = 240.0
-            let step = n > 1 ? (width - 80) / Double(n - 1) : 0
-            let points = c.values.enumerated().map { i, v in
-                "\(f(50 + Double(i) * step)),\(f(height - 30 - v / c.maximum * (height - 60)))"
-            }
+            let top = 30.0
+            let plot = 220.0
+            let bottom = top + plot
+            let step = n > 1 ? (width - 140) / Double(n - 1) : 0
+            func y(_ v: Double) -> Double { bottom - max(0, min(v, c.maximum)) / c.maximum * plot }
+            let palette = ["#7b8794", "#d69e2e", "#dd6b20", "#c0392b", "#6b46c1"]
+            let height = bottom + 40 + 30 * Double(c.references.count)
             var svg =
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 240\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(f(height))\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
             svg +=
-                "<line x1=\"50\" y1=\"210\" x2=\"770\" y2=\"210\" stroke=\"#9fb3c8\"/><line x1=\"50\" y1=\"30\" x2=\"50\" y2=\"210\" stroke=\"#9fb3c8\"/>\n"
+                "<line x1=\"70\" y1=\"\(f(bottom))\" x2=\"780\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/><line x1=\"70\" y1=\"\(f(top))\" x2=\"70\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/>\n"
             svg +=
-                "<text x=\"4\" y=\"34\" font-size=\"11\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"30\" y=\"214\" font-size=\"11\" fill=\"#52606d\">0</text>\n"
+                "<text x=\"62\" y=\"\(f(top + 7))\" text-anchor=\"end\" font-size=\"18\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"62\" y=\"\(f(bottom + 6))\" text-anchor=\"end\" font-size=\"18\" fill=\"#52606d\">0</text>\n"
+            for (i, line) in c.references.enumerated() {
+                let colour = palette[i % palette.count]
+                let ly = y(line.value)
+                svg +=
+                    "<line x1=\"70\" y1=\"\(f(ly))\" x2=\"780\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
+                let row = bottom + 40 + 30 * Double(i)
+                svg +=
+                    "<line x1=\"70\" y1=\"\(f(row + 14))\" x2=\"120\" y2=\"\(f(row + 14))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/>"
+                svg +=
+                    "<text x=\"130\" y=\"\(f(row + 20))\" font-size=\"20\" fill=\"\(colour)\">\(escape(line.label))</text>\n"
+            }
+            let points = c.values.enumerated().map { i, v in "\(f(90 + Double(i) * step)),\(f(y(v)))" }
             svg +=
                 "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
+            // At most eight labelled points, so neighbouring labels never touch; the table has every value.
+            let every = max(1, (n + 7) / 8)
             for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
-                let x = 50 + Double(i) * step
-                let y = height - 30 - value / c.maximum * (height - 60)
-                svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#0b5cad\"/>"
-                svg += "<text x=\"\(f(x - 18))\" y=\"232\" font-size=\"10\" fill=\"#52606d\">\(escape(label))</text>\n"
+                let x = 90 + Double(i) * step
+                svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y(value)))\" r=\"6\" fill=\"#0b5cad\"/>"
+                guard i % every == 0 else { continue }
+                svg +=
+                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"18\" fill=\"#102a43\">\(f(value))</text>"
+                svg +=
+                    "<text x=\"\(f(x))\" y=\"\(f(bottom + 26))\" text-anchor=\"middle\" font-size=\"18\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
             }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         }

@@ -77,6 +77,20 @@ public struct CSVTable: Sendable {
             }
         }
 
+        /// An organisation named by its unified social credit code.
+        /// - Parameter column: The column's name.
+        /// - Returns: The subject identifier.
+        /// - Throws: ``CreditKitError/Code/invalidCSV`` naming the line and column when the cell is empty or not a
+        ///   valid credit code.
+        public func subject(_ column: String) throws -> SubjectID {
+            let code = try text(column)
+            do {
+                return SubjectID(try UnifiedSocialCreditCode(code))
+            } catch let failure as CreditKitError {
+                throw error(column, failure.message)
+            }
+        }
+
         /// An error about a cell of this row.
         /// - Parameters:
         ///   - column: The column.

@@ -47,14 +47,8 @@ public enum ProcurementCSV {
     /// - Returns: The fact, as a ledger event.
     /// - Throws: `CreditKitError` (`invalidCSV`) naming the line and the column that does not fit.
     public static func fact(_ row: CSVTable.Row) throws -> any LedgerEvent {
-        let code = try row.text("purchaser")
-        let purchaser: UnifiedSocialCreditCode
-        do {
-            purchaser = try UnifiedSocialCreditCode(code)
-        } catch let error as CreditKitError {
-            throw row.error("purchaser", error.message)
-        }
-        let project = ProcurementProcess.project(CaseID(try row.text("project")), purchaser: SubjectID(purchaser))
+        let project = ProcurementProcess.project(
+            CaseID(try row.text("project")), purchaser: try row.subject("purchaser"))
         guard let day = try row.date("date") else { throw row.error("date", "is empty; it must be filled") }
         func required<T>(_ value: T?, _ column: String) throws -> T {
             guard let value else { throw row.error(column, "is empty; this fact needs it") }

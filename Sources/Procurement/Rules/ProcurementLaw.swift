@@ -3,18 +3,11 @@ import Foundation
 
 /// The procurement rules (政府采购规则), each declared once with its figures: national defaults the kit adds to
 /// its profile, which a local profile may override. Logic, reports and the catalogue refer to these declarations.
-public enum ProcurementLaw {
-    static func cite(_ document: String, _ article: String? = nil) -> LegalCitation {
-        LegalCitation(document: document, article: article)
-    }
+public enum ProcurementLaw: LawCatalogue {
 
     static let law = "《中华人民共和国政府采购法》"
     static let regulations = "《中华人民共和国政府采购法实施条例》"
     static let smePayment2025 = "《保障中小企业款项支付条例》（2025）"
-
-    static func name(_ chinese: String, _ english: String) -> LocalizedName {
-        LocalizedName(chinese: chinese, english: english)
-    }
 
     /// `procurement.contract.late-signing`: 中标、成交通知书发出后逾期签订合同.
     public static let contractLateSigning = RuleDeclaration(

@@ -19,7 +19,8 @@ enum ImportCommand: Command {
             Reads a CSV file (UTF-8, with or without a byte-order mark; a header row naming the columns) in a
             registered module's layout and appends every row's fact to the ledger at PATH in one batch: all of them,
             or, when one row does not fit or the ledger refuses a fact, none. An error names the line and the column.
-            --module is needed when more than one module reads CSV.
+            --module is needed when more than one module reads CSV. A module with several layouts reads the file in
+            the one whose required columns its header names.
 
             \(layouts.isEmpty ? "No registered module reads CSV." : "Layouts:\n" + layouts.joined(separator: "\n"))
             """
@@ -37,7 +38,7 @@ enum ImportCommand: Command {
         } else {
             chosen = readers.count == 1 ? readers.first : nil
         }
-        guard let module = chosen, let layout = module.csvLayouts.first else {
+        guard let module = chosen else {
             let names = readers.map(\.id.rawValue).joined(separator: ", ")
             throw CLIError(
                 message: moduleID.map { "no module '\($0)' reads CSV; these do: \(names)" }
@@ -49,6 +50,18 @@ enum ImportCommand: Command {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(message: "\(file) is not UTF-8 text; save it as CSV UTF-8")
         }
+        // A module with several layouts: the one whose required columns the header names (the first otherwise,
+        // whose refusal then names the columns it lacks).
+        let header =
+            text.split(separator: "\n", maxSplits: 1).first.map {
+                Set(
+                    $0.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",").map {
+                        $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
+                    })
+            } ?? []
+        let layout =
+            module.csvLayouts.first { l in l.columns.filter(\.required).allSatisfy { header.contains($0.name) } }
+            ?? module.csvLayouts[0]
         let kit = try openKit(store, writing: true)
         let entries: [LedgerEntry]
         do {

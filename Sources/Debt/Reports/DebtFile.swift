@@ -1,0 +1,119 @@
+import CreditKitCore
+import Foundation
+
+/// One agency's debt file as of a day (债务档案): the region-years it reported with their assessment, its arrears
+/// with what arose, was cleared and stays owed each year, its projects, and the findings with their decisions.
+public struct DebtFile: Sendable {
+    /// The agency.
+    public var agency: SubjectID
+    /// The day.
+    public var asOf: LocalDate
+    /// The assessments of the years it reported, oldest first.
+    public var years: [DebtAssessment]
+    /// Its arrears.
+    public var arrears: [DebtArrear]
+    /// Its government investment projects.
+    public var projects: [GovernmentProject]
+    /// The findings over its years, arrears, projects and publications.
+    public var findings: [Finding]
+    /// How each finding was decided, by finding key.
+    public var decisions: [String: String] = [:]
+    /// The lines the debt ratio is drawn against, from the profile.
+    public var lines: [ReportChart.Reference]
+
+    /// Whether the agency has no debt facts.
+    public var isEmpty: Bool { years.isEmpty && arrears.isEmpty && projects.isEmpty && findings.isEmpty }
+
+    /// Reads an agency's file from the ledger.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - kit: The kit.
+    ///   - asOf: The day.
+    /// - Returns: The file.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public static func of(_ agency: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> DebtFile {
+        let view = kit.view
+        let assessor = try DebtAssessor(profile: kit.profile)
+        let years = try kit.ledger.cases(DebtYear.self, view: view, owner: agency, asOf: asOf).compactMap { y in
+            try y.figures.map {
+                try assessor.assess($0, asOf: asOf, subject: agency, evidence: y.reported?.evidence ?? [])
+            }
+        }.sorted { ($0.figures.region, $0.figures.year) < ($1.figures.region, $1.figures.year) }
+        let rules = try DebtArrearRules(profile: kit.profile)
+        let facts = try DebtArrearRules.Agency(
+            agency, ledger: kit.ledger, view: view,
+            campaigns: try DebtModule.campaigns(in: kit.ledger, view: view, asOf: asOf, knownAt: .distantFuture),
+            asOf: asOf)
+        var file = DebtFile(
+            agency: agency, asOf: asOf, years: years, arrears: facts.arrears, projects: facts.projects,
+            findings: years.flatMap(\.findings) + (try rules.findings(for: facts, asOf: asOf)),
+            lines: try DebtReport.lines(assessor.profile, on: asOf))
+        file.decisions = view.decisions(of: file.findings, asOf: asOf)
+        return file
+    }
+
+    /// What arose, was cleared and stayed owed in each year, from the first due day to the day looked at.
+    public var arrearsByYear: [(year: Int, arisen: Decimal, cleared: Decimal, outstanding: Decimal)] {
+        let dues = arrears.compactMap { $0.recorded?.due }.filter { $0 <= asOf }
+        guard let first = dues.min()?.year else { return [] }
+        return (first...asOf.year).map { year in
+            let end = min(LocalDate(validYear: year, month: 12, day: 31)!, asOf)
+            var arisen = Decimal(0)
+            var cleared = Decimal(0)
+            var outstanding = Decimal(0)
+            for a in arrears {
+                guard let r = a.recorded, r.due <= asOf else { continue }
+                if r.due.year == year { arisen += r.amount }
+                cleared += a.clearances.filter { $0.on.on.year == year && $0.on.on <= asOf }.reduce(0) {
+                    $0 + $1.amount
+                }
+                if r.due <= end { outstanding += a.outstanding(on: end) }
+            }
+            return (year, arisen, cleared, outstanding)
+        }
+    }
+
+    /// The file as a report section: the years with their ratios and the trend against the lines, the arrears by
+    /// year and one by one, and the findings with their decisions.
+    /// - Parameter kit: The kit the creditors' names are read from.
+    /// - Returns: The section.
+    /// - Throws: When a name cannot be read.
+    public func section(names kit: CreditKit) throws -> ReportSection {
+        var blocks: [ReportBlock] = []
+        if !years.isEmpty {
+            blocks.append(.table(DebtReport.yearsTable(years, name: "debt-years")))
+            for region in Set(years.map(\.figures.region)).sorted() {
+                if let chart = DebtReport.trend(years.filter { $0.figures.region == region }, lines: lines) {
+                    blocks.append(.chart(chart))
+                }
+            }
+        }
+        if !arrears.isEmpty {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "debt-arrears-by-year", caption: "拖欠账款分年度情况（元） Arrears by year (yuan)",
+                        headers: ["年度 Year", "新发生 Arisen", "清偿 Cleared", "年末未清偿 Owed at year end"],
+                        rows: arrearsByYear.map {
+                            [String($0.year), "\($0.arisen)", "\($0.cleared)", "\($0.outstanding)"]
+                        })))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        name: "debt-arrears", caption: "拖欠账款明细 Arrears one by one",
+                        headers: [
+                            "编号 No.", "债权企业 Creditor", "类别 Kind", "应付日 Due", "金额 Amount", "未清偿 Owed", "结清日 Cleared",
+                        ],
+                        rows: try arrears.compactMap { a in
+                            guard let r = a.recorded, (a.recordedOn?.on ?? .distantFuture) <= asOf else { return nil }
+                            return [
+                                a.id.rawValue, try kit.name(of: r.creditor), r.category.chineseName, r.due.description,
+                                "\(r.amount)", "\(a.outstanding(on: asOf))",
+                                a.clearedInFull(by: asOf)?.on.on.description ?? "未结清 owed",
+                            ]
+                        })))
+        }
+        blocks.append(try DebtReport.findingsBlock(findings, decisions: decisions, kit: kit))
+        return ReportSection(title: "地方政府债务与拖欠 Debt and arrears", blocks: blocks)
+    }
+}
