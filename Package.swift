@@ -42,6 +42,11 @@ var targets: [Target] = [
         path: "Examples/BiddingExample"
     ),
     .executableTarget(
+        name: "DebtExample",
+        dependencies: ["CreditKitCore", "Debt"],
+        path: "Examples/DebtExample"
+    ),
+    .executableTarget(
         name: "PPPExample",
         dependencies: ["CreditKitCore", "PPP"],
         path: "Examples/PPPExample"
@@ -58,7 +63,8 @@ var targets: [Target] = [
         exclude: ["Golden"]
     ),
     .testTarget(
-        name: "ExamplesTests", dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample"]),
+        name: "ExamplesTests",
+        dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample", "DebtExample"]),
     .executableTarget(
         name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),
     .testTarget(

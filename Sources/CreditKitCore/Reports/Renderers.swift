@@ -157,37 +157,37 @@ public enum ReportRenderer {
             let step = n > 1 ? (width - 140) / Double(n - 1) : 0
             func y(_ v: Double) -> Double { bottom - max(0, min(v, c.maximum)) / c.maximum * plot }
             let palette = ["#7b8794", "#d69e2e", "#dd6b20", "#c0392b", "#6b46c1"]
-            let height = bottom + 40 + 30 * Double(c.references.count)
+            let height = bottom + 50 + 36 * Double(c.references.count)
             var svg =
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(f(height))\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
             svg +=
                 "<line x1=\"70\" y1=\"\(f(bottom))\" x2=\"780\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/><line x1=\"70\" y1=\"\(f(top))\" x2=\"70\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/>\n"
             svg +=
-                "<text x=\"62\" y=\"\(f(top + 7))\" text-anchor=\"end\" font-size=\"18\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"62\" y=\"\(f(bottom + 6))\" text-anchor=\"end\" font-size=\"18\" fill=\"#52606d\">0</text>\n"
+                "<text x=\"62\" y=\"\(f(top + 8))\" text-anchor=\"end\" font-size=\"24\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"62\" y=\"\(f(bottom + 8))\" text-anchor=\"end\" font-size=\"24\" fill=\"#52606d\">0</text>\n"
             for (i, line) in c.references.enumerated() {
                 let colour = palette[i % palette.count]
                 let ly = y(line.value)
                 svg +=
                     "<line x1=\"70\" y1=\"\(f(ly))\" x2=\"780\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
-                let row = bottom + 40 + 30 * Double(i)
+                let row = bottom + 50 + 36 * Double(i)
                 svg +=
-                    "<line x1=\"70\" y1=\"\(f(row + 14))\" x2=\"120\" y2=\"\(f(row + 14))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/>"
+                    "<line x1=\"70\" y1=\"\(f(row + 16))\" x2=\"120\" y2=\"\(f(row + 16))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/>"
                 svg +=
-                    "<text x=\"130\" y=\"\(f(row + 20))\" font-size=\"20\" fill=\"\(colour)\">\(escape(line.label))</text>\n"
+                    "<text x=\"130\" y=\"\(f(row + 24))\" font-size=\"24\" fill=\"\(colour)\">\(escape(line.label))</text>\n"
             }
             let points = c.values.enumerated().map { i, v in "\(f(90 + Double(i) * step)),\(f(y(v)))" }
             svg +=
                 "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
-            // At most eight labelled points, so neighbouring labels never touch; the table has every value.
-            let every = max(1, (n + 7) / 8)
+            // At most six labelled points, so neighbouring labels never touch; the table has every value.
+            let every = max(1, (n + 5) / 6)
             for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
                 let x = 90 + Double(i) * step
                 svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y(value)))\" r=\"6\" fill=\"#0b5cad\"/>"
                 guard i % every == 0 else { continue }
                 svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"18\" fill=\"#102a43\">\(f(value))</text>"
+                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#102a43\">\(f(value))</text>"
                 svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(bottom + 26))\" text-anchor=\"middle\" font-size=\"18\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
+                    "<text x=\"\(f(x))\" y=\"\(f(bottom + 32))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
             }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         }

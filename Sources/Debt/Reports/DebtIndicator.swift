@@ -4,7 +4,8 @@ import Foundation
 /// Debt and arrears in a government body's integrity score (债务与清欠), an indicator of the scoring model. Each
 /// arrear that fell due, each project started and each region-year reported counts once; a miss takes its share of
 /// the weight, and a new arrear after the no-new-arrears day takes three shares (new arrears weigh heavily). A
-/// finding confirmed as a dishonesty record is deducted among the records instead, never twice.
+/// finding confirmed as a dishonesty record is deducted among the records instead, never twice. A year over its limit
+/// or past the restructuring trigger takes two shares, one over the warning line one.
 public struct DebtIndicator: Indicator {
     /// Makes the indicator.
     public init() {}
@@ -20,7 +21,7 @@ public struct DebtIndicator: Indicator {
     static let shares: [RuleID: Int] = [
         DebtLaw.newArrears.id: 3, DebtLaw.clearanceLate.id: 1, DebtLaw.wagesLate.id: 2,
         DebtLaw.smePayment.lateRule: 1, DebtLaw.smePayment.unpaidRule: 1, DebtLaw.advanceFunding.id: 1,
-        DebtLaw.overLimit.id: 1, DebtLaw.restructuring.id: 1, DebtLaw.ratioWarning.id: 1,
+        DebtLaw.overLimit.id: 2, DebtLaw.restructuring.id: 2, DebtLaw.ratioWarning.id: 1,
     ]
 
     /// Scores an agency: full points without debt facts or without anything due.
@@ -66,12 +67,16 @@ public struct DebtIndicator: Indicator {
                 indicator: id, name: name, weight: weight, points: points, items: [], improvements: [])
         }
         let ordered = missed.keys.sorted().map { missed[$0]! }
+        // Each item takes what it costs, until the weight is gone: the items add up to the points taken.
+        var left = weight
         let items = ordered.map { f, n in
-            IndicatorScore.Item(
-                points: -share * Double(n),
-                reason: "\(f.title.chinese)（\(f.rule)）"
-                    + (f.fact("arrear").map { " 欠款 \($0)" } ?? f.fact("project").map { " 项目 \($0)" } ?? ""),
-                dates: f.dates, evidence: f.evidence)
+            let taken = min(left, share * Double(n))
+            left -= taken
+            let what =
+                f.fact("arrear").map { " 欠款 \($0)" } ?? f.fact("project").map { " 项目 \($0)" }
+                ?? f.fact("year").map { " \($0)年度" } ?? ""
+            return IndicatorScore.Item(
+                points: -taken, reason: "\(f.title.chinese)（\(f.rule)）" + what, dates: f.dates, evidence: f.evidence)
         }
         var improvements: [IndicatorScore.Improvement] = []
         let owed = ordered.filter { $0.0.money("outstanding").map { $0 > 0 } ?? false }

@@ -245,7 +245,8 @@ public enum DebtReport {
         var sections = [
             ReportSection(title: "地区债务风险排名 Regions ranked by risk", blocks: [.table(rankingTable(ranking(years)))])
         ]
-        for region in Set(years.map(\.figures.region)).sorted() {
+        // Each region in the ranking's order, the gravest first.
+        for region in ranking(years).map(\.figures.region) {
             let own = years.filter { $0.figures.region == region }
             var blocks: [ReportBlock] = []
             if let chart = trend(own, lines: lines) { blocks.append(.chart(chart)) }
