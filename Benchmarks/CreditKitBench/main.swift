@@ -25,6 +25,9 @@ struct Options {
                    checks of random subjects, purposes and days, each timed
           ppp      N PPP facts (default 1,000,000: 100,000 projects over 10,000 agencies) appended through
                    validation, then every ppp.* rule over every project as of one day, and one agency's section
+          debt     a figures file of 3,000 regions x 10 years judged as `creditkit debt assess` does; then N arrears
+                   facts (default 1,000,000, over 10,000 agencies) appended through validation and every debt.*
+                   rule over them as of one day
 
         options:
           --n N      how many events
@@ -320,6 +323,7 @@ do {
     case "check": try await checkWorkload(records: options.n)
     case "evaluate": try await evaluateWorkload(records: options.n)
     case "ppp": try await pppWorkload(events: options.n)
+    case "debt": try await debtWorkload(events: options.n)
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)

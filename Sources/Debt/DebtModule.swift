@@ -98,23 +98,50 @@ public struct DebtModule: SectorModule {
         }
     }
 
-    /// Every region's clearance campaign, by region code.
-    static func campaigns(in ledger: Ledger, view: CoreView, asOf: LocalDate, knownAt: Timestamp) throws
-        -> [String: DebtCampaign]
-    {
-        var out: [String: DebtCampaign] = [:]
-        for c in try ledger.cases(DebtCampaign.self, view: view, asOf: asOf, knownAt: knownAt) {
-            out[c.id.rawValue] = c
+    /// Every agency's debt facts, read once each, and every region's campaign: what the check and the report
+    /// judge.
+    struct Ledgered {
+        var agencies: [OwnerCaseFacts] = []
+        var campaigns: [String: DebtCampaign] = [:]
+
+        /// The campaign of an agency's region.
+        func campaign(of agency: SubjectID, view: CoreView) -> DebtCampaign? {
+            guard case .agency(let a)? = view.subject(agency)?.subject else { return nil }
+            return campaigns[a.region.rawValue]
+        }
+    }
+
+    /// Reads every agency's debt facts once.
+    static func readAll(ledger: Ledger, view: CoreView, asOf: LocalDate, knownAt: Timestamp) throws -> Ledgered {
+        var out = Ledgered()
+        guard view.kindsSeen.contains(where: { $0.rawValue.hasPrefix(sectorID.rawValue + ".") }) else { return out }
+        for agency in view.subjects(ofKind: .agency, asOf: asOf) {
+            let facts = try ledger.caseFacts(
+                of: agency.subject.id, sector: sectorID.rawValue, view: view, asOf: asOf, knownAt: knownAt)
+            guard !facts.isEmpty else { continue }
+            for c in facts.cases(DebtCampaign.self) { out.campaigns[c.id.rawValue] = c }
+            out.agencies.append(facts)
         }
         return out
     }
 
-    /// The agencies that may hold arrears, projects or publications: every agency once any such fact is in the
-    /// ledger, none before.
-    static func agenciesWithDebtFacts(in view: CoreView, asOf: LocalDate) throws -> [SubjectID] {
-        let kinds = [ArrearRecorded.kind, GovernmentProjectStarted.kind, SMEOverdueReportPublished.kind]
-        guard kinds.contains(where: view.kindsSeen.contains) else { return [] }
-        return view.subjects(ofKind: .agency, asOf: asOf).map(\.subject.id)
+    /// A region's clearance campaign, read from the agencies of that region only.
+    static func campaign(of region: RegionCode, ledger: Ledger, view: CoreView, asOf: LocalDate, knownAt: Timestamp)
+        throws -> DebtCampaign?
+    {
+        guard view.kindsSeen.contains(DebtCampaignStarted.kind) else { return nil }
+        // The region's people's government holds it as a rule, so it is read first.
+        let agencies = view.subjects(ofKind: .agency, asOf: asOf).compactMap { s -> Agency? in
+            guard case .agency(let a) = s.subject, a.region == region else { return nil }
+            return a
+        }
+        for a in agencies.filter({ $0.kind == .government }) + agencies.filter({ $0.kind != .government }) {
+            let found = try ledger.caseFacts(
+                of: a.id, sector: sectorID.rawValue, view: view, asOf: asOf, knownAt: knownAt
+            ).cases(DebtCampaign.self).first { $0.id.rawValue == region.rawValue }
+            if let found { return found }
+        }
+        return nil
     }
 }
 

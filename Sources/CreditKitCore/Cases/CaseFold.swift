@@ -20,21 +20,60 @@ extension Ledger {
         let owners = owner.map { [$0] } ?? view.subjects(ofKind: State.ownerKind, asOf: asOf).map(\.subject.id)
         var out: [State] = []
         for owner in owners {
-            var byCase: [CaseID: State] = [:]
-            var order: [CaseID] = []
-            for entry in try read(concerning: owner, through: view)
-            where entry.kind.rawValue.hasPrefix(prefix) && entry.effectiveDate <= asOf && entry.recordedAt <= knownAt {
-                guard let event = try registry.decode(entry) as? any AnyCaseEvent<State>, event.owner == owner
-                else { continue }
-                if byCase[event.caseID] == nil {
-                    order.append(event.caseID)
-                    byCase[event.caseID] = State(case: event.caseID, owner: owner)
-                }
-                event.apply(to: &byCase[event.caseID]!, sequence: entry.sequence)
-            }
-            out += order.map { byCase[$0]! }
+            out += try caseFacts(of: owner, sector: State.sector, view: view, asOf: asOf, knownAt: knownAt).cases(
+                State.self)
         }
         return out
+    }
+
+    /// One owner's facts of a sector, read and decoded once (案件事实), for a module whose cases are of several
+    /// kinds (a region's years, its arrears, its projects) to fold each kind from one read.
+    /// - Parameters:
+    ///   - owner: The owner.
+    ///   - sector: The sector, for example `debt`.
+    ///   - view: The snapshot to read.
+    ///   - asOf: Facts effective after this day are left out.
+    ///   - knownAt: Facts recorded after this time are left out.
+    /// - Returns: The facts, in ledger order.
+    /// - Throws: Storage and decoding errors.
+    public nonisolated func caseFacts(
+        of owner: SubjectID, sector: String, view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture
+    ) throws -> OwnerCaseFacts {
+        let prefix = sector + "."
+        var facts: [(event: any AnyCaseEvent, entry: Int64)] = []
+        for entry in try read(concerning: owner, through: view)
+        where entry.kind.rawValue.hasPrefix(prefix) && entry.effectiveDate <= asOf && entry.recordedAt <= knownAt {
+            guard let event = try registry.decode(entry) as? any AnyCaseEvent, event.owner == owner else { continue }
+            facts.append((event, entry.sequence))
+        }
+        return OwnerCaseFacts(owner: owner, facts: facts)
+    }
+}
+
+/// One owner's case facts of a sector, decoded (案件事实集): fold each kind of case from them.
+public struct OwnerCaseFacts: Sendable {
+    /// The owner.
+    public let owner: SubjectID
+    let facts: [(event: any AnyCaseEvent, entry: Int64)]
+
+    /// Whether the owner has no facts of the sector.
+    public var isEmpty: Bool { facts.isEmpty }
+
+    /// The owner's cases of one kind, in the order they first appear, each folded in ledger order.
+    /// - Parameter type: The case state.
+    /// - Returns: The cases.
+    public func cases<State: CaseState>(_ type: State.Type) -> [State] {
+        var byCase: [CaseID: State] = [:]
+        var order: [CaseID] = []
+        for (fact, sequence) in facts {
+            guard let event = fact as? any AnyCaseEvent<State> else { continue }
+            if byCase[event.caseID] == nil {
+                order.append(event.caseID)
+                byCase[event.caseID] = State(case: event.caseID, owner: owner)
+            }
+            event.apply(to: &byCase[event.caseID]!, sequence: sequence)
+        }
+        return order.map { byCase[$0]! }
     }
 }
 

@@ -31,30 +31,41 @@ public struct DebtArrearRules: Sendable {
         /// The creditors that are SMEs, with their names.
         public var smes: [SubjectID: String]
 
-        /// Gathers an agency's facts from the ledger.
+        /// Gathers an agency's facts from the ledger, with its region's campaign.
         /// - Parameters:
         ///   - agency: The agency.
         ///   - ledger: The ledger.
         ///   - view: The snapshot.
-        ///   - campaigns: Every campaign, by region code.
         ///   - asOf: The day.
         ///   - knownAt: What the ledger knew.
         /// - Throws: Storage and decoding errors.
         public init(
-            _ agency: SubjectID, ledger: Ledger, view: CoreView, campaigns: [String: DebtCampaign], asOf: LocalDate,
-            knownAt: Timestamp = .distantFuture
+            _ agency: SubjectID, ledger: Ledger, view: CoreView, asOf: LocalDate, knownAt: Timestamp = .distantFuture
         ) throws {
-            id = agency
-            arrears = try ledger.cases(DebtArrear.self, view: view, owner: agency, asOf: asOf, knownAt: knownAt)
-            projects = try ledger.cases(
-                GovernmentProject.self, view: view, owner: agency, asOf: asOf, knownAt: knownAt)
-            reports = try ledger.cases(SMEOverdueReport.self, view: view, owner: agency, asOf: asOf, knownAt: knownAt)
+            let facts = try ledger.caseFacts(
+                of: agency, sector: DebtModule.sectorID.rawValue, view: view, asOf: asOf, knownAt: knownAt)
+            var campaign: DebtCampaign?
             if case .agency(let a)? = view.subject(agency)?.subject {
-                campaign = campaigns[a.region.rawValue]
+                campaign = try DebtModule.campaign(
+                    of: a.region, ledger: ledger, view: view, asOf: asOf, knownAt: knownAt)
             }
+            self.init(facts, view: view, campaign: campaign)
+        }
+
+        /// An agency's facts, read once, with its region's campaign.
+        /// - Parameters:
+        ///   - facts: The agency's debt facts.
+        ///   - view: The snapshot (for the creditors' records).
+        ///   - campaign: Its region's campaign, if one started.
+        public init(_ facts: OwnerCaseFacts, view: CoreView, campaign: DebtCampaign?) {
+            id = facts.owner
+            arrears = facts.cases(DebtArrear.self)
+            projects = facts.cases(GovernmentProject.self)
+            reports = facts.cases(SMEOverdueReport.self)
+            self.campaign = campaign
             smes = [:]
             for arrear in arrears {
-                guard let creditor = arrear.recorded?.creditor,
+                guard let creditor = arrear.recorded?.creditor, smes[creditor] == nil,
                     case .enterprise(let e)? = view.subject(creditor)?.subject, e.isSME
                 else { continue }
                 smes[creditor] = e.name
@@ -220,22 +231,21 @@ public struct DebtLedgerCheck: IntegrityCheck {
     /// - Throws: Storage and decoding errors; a figure the profile lacks.
     public func run(_ context: CheckContext) throws -> [Finding] {
         let ledger = context.kit.ledger
+        let view = context.view
         let assessor = try DebtAssessor(profile: context.profile)
-        var out: [Finding] = []
-        for year in try ledger.cases(DebtYear.self, view: context.view, asOf: context.asOf, knownAt: context.knownAt) {
-            guard let figures = year.figures else { continue }
-            out += try assessor.assess(
-                figures, asOf: context.asOf, subject: year.government, evidence: year.reported?.evidence ?? []
-            ).findings
-        }
         let rules = try DebtArrearRules(profile: context.profile)
-        let campaigns = try DebtModule.campaigns(
-            in: context.kit.ledger, view: context.view, asOf: context.asOf, knownAt: context.knownAt)
-        for agency in try DebtModule.agenciesWithDebtFacts(in: context.view, asOf: context.asOf) {
+        let read = try DebtModule.readAll(ledger: ledger, view: view, asOf: context.asOf, knownAt: context.knownAt)
+        var out: [Finding] = []
+        for facts in read.agencies {
+            for year in facts.cases(DebtYear.self) {
+                guard let figures = year.figures else { continue }
+                out += try assessor.assess(
+                    figures, asOf: context.asOf, subject: year.government, evidence: year.reported?.evidence ?? []
+                ).findings
+            }
             out += try rules.findings(
-                for: DebtArrearRules.Agency(
-                    agency, ledger: context.kit.ledger, view: context.view, campaigns: campaigns, asOf: context.asOf,
-                    knownAt: context.knownAt), asOf: context.asOf)
+                for: DebtArrearRules.Agency(facts, view: view, campaign: read.campaign(of: facts.owner, view: view)),
+                asOf: context.asOf)
         }
         return out
     }

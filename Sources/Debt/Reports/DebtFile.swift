@@ -33,23 +33,44 @@ public struct DebtFile: Sendable {
     /// - Throws: Storage errors; a figure the profile lacks.
     public static func of(_ agency: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> DebtFile {
         let view = kit.view
-        let assessor = try DebtAssessor(profile: kit.profile)
-        let years = try kit.ledger.cases(DebtYear.self, view: view, owner: agency, asOf: asOf).compactMap { y in
+        let facts = try kit.ledger.caseFacts(
+            of: agency, sector: DebtModule.sectorID.rawValue, view: view, asOf: asOf)
+        var campaign: DebtCampaign?
+        if case .agency(let a)? = view.subject(agency)?.subject {
+            campaign = try DebtModule.campaign(
+                of: a.region, ledger: kit.ledger, view: view, asOf: asOf, knownAt: .distantFuture)
+        }
+        return try DebtFile(
+            facts, view: view, campaign: campaign, assessor: try DebtAssessor(profile: kit.profile),
+            rules: try DebtArrearRules(profile: kit.profile), asOf: asOf)
+    }
+
+    /// An agency's file from its facts, read once.
+    /// - Parameters:
+    ///   - facts: The agency's debt facts.
+    ///   - view: The snapshot.
+    ///   - campaign: Its region's campaign.
+    ///   - assessor: The assessment with the profile's figures.
+    ///   - rules: The arrears rules.
+    ///   - asOf: The day.
+    /// - Throws: A figure the profile lacks.
+    public init(
+        _ facts: OwnerCaseFacts, view: CoreView, campaign: DebtCampaign?, assessor: DebtAssessor,
+        rules: DebtArrearRules, asOf: LocalDate
+    ) throws {
+        agency = facts.owner
+        self.asOf = asOf
+        years = try facts.cases(DebtYear.self).compactMap { y in
             try y.figures.map {
-                try assessor.assess($0, asOf: asOf, subject: agency, evidence: y.reported?.evidence ?? [])
+                try assessor.assess($0, asOf: asOf, subject: facts.owner, evidence: y.reported?.evidence ?? [])
             }
         }.sorted { ($0.figures.region, $0.figures.year) < ($1.figures.region, $1.figures.year) }
-        let rules = try DebtArrearRules(profile: kit.profile)
-        let facts = try DebtArrearRules.Agency(
-            agency, ledger: kit.ledger, view: view,
-            campaigns: try DebtModule.campaigns(in: kit.ledger, view: view, asOf: asOf, knownAt: .distantFuture),
-            asOf: asOf)
-        var file = DebtFile(
-            agency: agency, asOf: asOf, years: years, arrears: facts.arrears, projects: facts.projects,
-            findings: years.flatMap(\.findings) + (try rules.findings(for: facts, asOf: asOf)),
-            lines: try DebtReport.lines(assessor.profile, on: asOf))
-        file.decisions = view.decisions(of: file.findings, asOf: asOf)
-        return file
+        let agency = DebtArrearRules.Agency(facts, view: view, campaign: campaign)
+        arrears = agency.arrears
+        projects = agency.projects
+        findings = years.flatMap(\.findings) + (try rules.findings(for: agency, asOf: asOf))
+        lines = try DebtReport.lines(assessor.profile, on: asOf)
+        decisions = view.decisions(of: findings, asOf: asOf)
     }
 
     /// What arose, was cleared and stayed owed in each year, from the first due day to the day looked at.

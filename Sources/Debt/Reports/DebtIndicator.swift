@@ -40,10 +40,7 @@ public struct DebtIndicator: Indicator {
         let years = try ledger.cases(
             DebtYear.self, view: view, owner: subject, asOf: context.asOf, knownAt: context.knownAt)
         let facts = try DebtArrearRules.Agency(
-            subject, ledger: ledger, view: view,
-            campaigns: try DebtModule.campaigns(
-                in: ledger, view: view, asOf: context.asOf, knownAt: context.knownAt), asOf: context.asOf,
-            knownAt: context.knownAt)
+            subject, ledger: ledger, view: view, asOf: context.asOf, knownAt: context.knownAt)
         let due = facts.arrears.filter { ($0.recorded?.due ?? .distantFuture) < context.asOf }.count
         let duties = due + facts.projects.count + years.count
         guard duties > 0 else { return full }

@@ -234,11 +234,13 @@ public enum DebtReport {
         let view = kit.view
         let assessor = try DebtAssessor(profile: kit.profile)
         let lines = try lines(assessor.profile, on: asOf)
+        let rules = try DebtArrearRules(profile: kit.profile)
+        let read = try DebtModule.readAll(ledger: kit.ledger, view: view, asOf: asOf, knownAt: .distantFuture)
         var files: [DebtFile] = []
-        var owners = Set(try kit.ledger.cases(DebtYear.self, view: view, asOf: asOf).map(\.government))
-        owners.formUnion(try DebtModule.agenciesWithDebtFacts(in: view, asOf: asOf))
-        for agency in owners.sorted() {
-            let file = try DebtFile.of(agency, in: kit, asOf: asOf)
+        for facts in read.agencies {
+            let file = try DebtFile(
+                facts, view: view, campaign: read.campaign(of: facts.owner, view: view), assessor: assessor,
+                rules: rules, asOf: asOf)
             if !file.isEmpty { files.append(file) }
         }
         let years = files.flatMap(\.years)
