@@ -16,7 +16,12 @@ public struct CSVTable: Sendable {
         /// - Parameter column: The column's name.
         /// - Returns: The text, or `nil`.
         public func optional(_ column: String) -> String? {
-            let text = fields[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard let raw = fields[column], let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+            // Most cells have no space at either end: no trimming to do.
+            if first != 0x20 && first != 0x09 && first < 0x80 && last != 0x20 && last != 0x09 && last < 0x80 {
+                return raw
+            }
+            let text = raw.trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? nil : text
         }
 
@@ -45,10 +50,7 @@ public struct CSVTable: Sendable {
         /// - Throws: ``CreditKitError/Code/invalidCSV`` when the cell is not a plain, non-negative amount.
         public func money(_ column: String) throws -> Decimal? {
             guard let text = optional(column) else { return nil }
-            let plain =
-                !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-                && text.filter { $0 == "." }.count <= 1 && text.contains(where: \.isNumber)
-            guard plain, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard let value = CSVTable.plainDecimal(text), value >= 0, text.utf8.first != UInt8(ascii: "-") else {
                 throw error(column, "'\(text)' is not an amount such as 1234.50")
             }
             return value
@@ -107,6 +109,38 @@ public struct CSVTable: Sendable {
     public let columns: [String]
     /// The data rows, in order.
     public let rows: [Row]
+
+    /// Reads plain decimal text as spreadsheets write it (`1234.50`, `-3`, `.5`): ASCII digits with at most one
+    /// point and an optional leading minus; `nil` for anything else (a thousands separator, an exponent, a currency
+    /// sign, Chinese numerals).
+    /// - Parameter text: The text.
+    /// - Returns: The value, or `nil`.
+    public static func plainDecimal(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var point = false
+        var negative = false
+        var index = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: "."):
+                guard !point else { return nil }
+                point = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                if point { scale += 1 }
+            default: return nil
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        // Eighteen digits fit a UInt64 exactly; longer text takes Foundation's slower, exact reading.
+        guard digits <= 18 else { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+    }
 
     /// Reads a CSV text.
     /// - Parameters:

@@ -69,7 +69,7 @@ public struct DebtAssessment: Hashable, Sendable {
         guard var input = value else { return nil }
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 2, .plain)
-        let text = NSDecimalNumber(decimal: rounded).stringValue
+        let text = rounded.description
         guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
         let decimals = text.distance(from: dot, to: text.endIndex) - 1
         return text + String(repeating: "0", count: max(0, 2 - decimals))

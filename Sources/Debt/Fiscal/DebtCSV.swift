@@ -76,11 +76,7 @@ public enum DebtCSV {
             seen[key] = row.line
             func amount(_ column: String) -> Decimal? {
                 guard let text = row.optional(column) else { return nil }
-                let plain =
-                    text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
-                    && text.filter { $0 == "." }.count <= 1 && text.contains(where: \.isNumber)
-                    && !text.dropFirst().contains("-")
-                guard plain, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                guard let value = CSVTable.plainDecimal(text) else {
                     problem(column, year, "'\(text)' is not an amount in 万元 such as 1234.56")
                     return nil
                 }

@@ -68,6 +68,10 @@ public struct DebtFileAssessment: Sendable {
     public func json() -> String {
         func string(_ s: String?) -> String {
             guard let s else { return "null" }
+            // Most text needs no escape at all.
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                return "\"" + s + "\""
+            }
             var out = "\""
             for scalar in s.unicodeScalars {
                 switch scalar {
