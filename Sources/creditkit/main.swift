@@ -30,35 +30,10 @@ guard let name = arguments.first, name != "--help", name != "-h", name != "help"
     exit(arguments.isEmpty ? 1 : 0)
 }
 // A sector module's own commands: `creditkit <module> <command> ...`.
-if let module = allSectorModules.first(where: { $0.id.rawValue == name && !$0.tools.isEmpty }) {
-    arguments.removeFirst()
-    let names = module.tools.map(\.name).joined(separator: ", ")
-    guard let toolName = arguments.first, !toolName.hasPrefix("-") else {
-        print("usage: creditkit \(name) COMMAND ...\n\ncommands: \(names)\n")
-        for tool in module.tools { print("  \(tool.name): \(tool.summary)") }
-        exit(arguments.isEmpty ? 1 : 0)
-    }
-    guard let tool = module.tools.first(where: { $0.name == toolName }) else {
-        FileHandle.standardError.write(
-            Data("creditkit \(name): unknown command '\(toolName)'; these exist: \(names)\n".utf8))
-        exit(1)
-    }
-    arguments.removeFirst()
-    if arguments.contains("--help") || arguments.contains("-h") {
-        print(tool.help)
-        exit(0)
-    }
-    do {
-        let result = try await tool.run(arguments)
-        FileHandle.standardOutput.write(Data(result.output.utf8))
-        exit(result.exitCode)
-    } catch let error as CreditKitError {
-        FileHandle.standardError.write(Data("creditkit \(name) \(toolName): \(error.message)\n".utf8))
-        exit(1)
-    } catch {
-        FileHandle.standardError.write(Data("creditkit \(name) \(toolName): \(error)\n".utf8))
-        exit(1)
-    }
+if let run = await runModuleTool(name, Array(arguments.dropFirst())) {
+    FileHandle.standardOutput.write(Data(run.output.utf8))
+    FileHandle.standardError.write(Data(run.error.utf8))
+    exit(run.exitCode)
 }
 guard let command = commands.first(where: { $0.name == name }) else {
     FileHandle.standardError.write(Data("creditkit: unknown command '\(name)'\n\n\(usage)\n".utf8))
