@@ -63,11 +63,12 @@ public func runDebtExample(writingTo directory: URL) async throws -> [String] {
         name: "河北建工集团有限责任公司", roles: [.supplier], isSME: false)
     for e in [roadFirm, builder] { try await kit.register(e, on: day("2015-01-01")) }
 
-    // 3. Each year's figures, reported by each county's government on 31 March of the next year.
+    // 3. Each year's figures, reported by each county's government for the year's last day (what
+    //    `creditkit import --module debt` does with the spreadsheet).
     for row in judged.assessments {
         let government = governments[row.figures.region.rawValue]!
         try await kit.debt.record([
-            DebtYear.report(row.figures, by: government.id, on: day("\(row.figures.year + 1)-03-31"))
+            DebtYear.report(row.figures, by: government.id, on: day("\(row.figures.year)-12-31"))
         ])
     }
 
@@ -113,7 +114,7 @@ public func runDebtExample(writingTo directory: URL) async throws -> [String] {
     }
 
     // 7. The debt report (`creditkit report --kind debt`) and the county government's credit file.
-    let report = try DebtReport.make(kit, asOf: asOf)
+    let report = try kit.debt.report(asOf: asOf)
     try ReportRenderer.markdown(report).write(
         to: directory.appendingPathComponent("debt-report.md"), atomically: true, encoding: .utf8)
     try ReportRenderer.html(report).write(

@@ -57,7 +57,7 @@ public struct DebtModule: SectorModule {
     /// `creditkit debt assess FILE.csv`.
     public var tools: [ModuleTool] { [DebtAssessTool.tool] }
 
-    /// A region's year reported, its campaign started, an arrear to an SME recorded and paid in part, a project
+    /// A region's year reported and corrected, its campaign started, an arrear to an SME recorded and paid in part, a project
     /// started with its funds in place, and the year's SME report published.
     /// - Parameter subjects: The agency (of region 130302) and the creditor enterprise.
     /// - Returns: The events.
@@ -72,6 +72,8 @@ public struct DebtModule: SectorModule {
         let arrear = DebtArrear.arrear("QQ-001", debtor: subjects.agency)
         return [
             DebtYear.report(figures, by: subjects.agency, on: day(0)),
+            CaseRef<DebtYear>(DebtYear.number(region, figures.year), owner: subjects.agency).on(
+                day(0), DebtYearCorrected(figures, reason: "更正逾期债务口径")),
             DebtCampaign.campaign(region, government: subjects.agency).on(day(0), DebtCampaignStarted()),
             arrear.on(
                 day(1),
@@ -80,7 +82,7 @@ public struct DebtModule: SectorModule {
             arrear.on(day(5), ArrearCleared(amount: 20_000)),
             GovernmentProject.project("ZF-001", agency: subjects.agency).on(
                 day(2), GovernmentProjectStarted(name: "样例学校", fundsInPlace: true, contractorAdvance: false)),
-            SMEOverdueReport.report(subjects.day.year - 1, agency: subjects.agency).on(
+            SMEOverdueReport.of(subjects.day.year - 1, agency: subjects.agency).on(
                 day(3), SMEOverdueReportPublished(contracts: 0, amount: 0)),
         ]
     }
@@ -149,7 +151,8 @@ public struct DebtModule: SectorModule {
 public enum DebtFacts {
     /// Every fact type of the sector.
     public static let all: [any CaseFacts.Type] = [
-        DebtYearReported.self, DebtCampaignStarted.self, ArrearRecorded.self, ArrearCleared.self,
+        DebtYearReported.self, DebtYearCorrected.self, DebtCampaignStarted.self, ArrearRecorded.self,
+        ArrearCleared.self,
         GovernmentProjectStarted.self, SMEOverdueReportPublished.self,
     ]
 }
@@ -212,7 +215,7 @@ extension SMEOverdueReport {
     ///   - year: The year reported on.
     ///   - agency: The agency.
     /// - Returns: The publication's case.
-    public static func report(_ year: Int, agency: SubjectID) -> CaseRef<SMEOverdueReport> {
+    public static func of(_ year: Int, agency: SubjectID) -> CaseRef<SMEOverdueReport> {
         CaseRef(number(year), owner: agency)
     }
 }

@@ -220,9 +220,9 @@ struct DebtArrearsTests {
         #expect(missing.first?.number("contracts") == 2)
         #expect(missing.first?.date("due") == day("2026-03-31"))
         try await d.kit.debt.record([
-            SMEOverdueReport.report(2025, agency: d.bureau.id).on(
+            SMEOverdueReport.of(2025, agency: d.bureau.id).on(
                 day("2026-03-31"), SMEOverdueReportPublished(contracts: 1, amount: 10_000)),
-            SMEOverdueReport.report(2025, agency: other.id).on(
+            SMEOverdueReport.of(2025, agency: other.id).on(
                 day("2026-04-01"), SMEOverdueReportPublished(contracts: 1, amount: 10_000)),
         ])
         let after = try d.findings("debt.disclosure.sme-report-missing", asOf: "2026-04-02")

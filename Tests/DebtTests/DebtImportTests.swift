@@ -19,9 +19,11 @@ struct DebtImportTests {
         let d = try await DebtDistrict()
         let entries = try await d.kit.importCSV(
             ([Self.header] + Self.rows).joined(separator: "\n"), layout: figuresLayout())
-        // Reported on the day of the import (the kit's clock: 2026-11-23), by the district's government.
-        #expect(entries.count == 2 && entries.allSatisfy { $0.effectiveDate == day("2026-11-23") })
-        #expect(try d.kit.debt.assessments(asOf: day("2026-11-22")).isEmpty)
+        // Each year's figures speak for its last day (recorded on the day of the import), so a report as of any
+        // later day sees them.
+        #expect(entries.map(\.effectiveDate) == [day("2023-12-31"), day("2024-12-31")])
+        #expect(try d.kit.debt.assessments(asOf: day("2023-12-30")).isEmpty)
+        #expect(try d.kit.debt.assessments(asOf: day("2024-06-30")).map(\.figures.year) == [2023])
         let years = try d.kit.debt.assessments(asOf: day("2026-11-30"))
         #expect(years.map(\.figures.year) == [2023, 2024])
         #expect(years.map { DebtAssessment.percentText($0.debtRatio) } == ["50.00", "125.00"])
@@ -160,5 +162,143 @@ struct DebtImportTests {
         let calm = cards.first { $0.subject == d.government.id }!
         let full = calm.indicators.first { $0.indicator == "debt.agency" }!
         #expect(full.points == full.weight)
+    }
+}
+
+@Suite("Debt after the outside looks")
+struct DebtAttackTests {
+    static let header = DebtCSVTests.header
+
+    @Test("a figure too large to be real is a problem, never NaN or a colour; the ledger refuses it")
+    func hugeAmounts() async throws {
+        let huge = "1" + String(repeating: "0", count: 40)
+        let text = Self.header + "\n130302,海港区,2024,\(huge),0,1,1,1,1,1,0,0,0\n"
+        let judged = try DebtFileAssessment(text, asOf: day("2025-06-30"))
+        #expect(judged.assessments.count == 1 && judged.assessments[0].debtRatio == nil)
+        #expect(judged.assessments[0].colour == nil && !judged.json().contains("NaN"))
+        #expect(judged.problems.contains { $0.field == "一般债务余额" && $0.reason.contains("too large") })
+        let d = try await DebtDistrict()
+        var figures = calm()
+        figures.generalBalance = DebtYearFigures.largestAmount * 10
+        await #expect(throws: CreditKitError.self) {
+            try await d.kit.debt.record([DebtYear.report(figures, by: d.government.id, on: day("2024-12-31"))])
+        }
+    }
+
+    @Test("a shown ratio never lands on a line it is not on")
+    func roundingSides() throws {
+        let lines: [Decimal] = [100, 120, 200, 300]
+        #expect(DebtAssessment.percentText(amount("100.004"), lines: lines) == "100.01")
+        #expect(DebtAssessment.percentText(amount("119.995"), lines: lines) == "119.99")
+        #expect(DebtAssessment.percentText(amount("299.995"), lines: lines) == "299.99")
+        #expect(DebtAssessment.percentText(100, lines: lines) == "100.00")
+        #expect(DebtAssessment.percentText(amount("123.456"), lines: lines) == "123.46")
+        // In an assessment: 100.004% is over the warning line, and shows so.
+        var f = calm()
+        f.generalLimit = 1_000_000
+        f.specialLimit = 1_000_000
+        f.generalBalance = 0
+        f.fiscalResources = 100_000
+        f.specialBalance = amount("100004")
+        let over = try assess(f)
+        #expect(over.debtRatioText == "100.01" && over.findings.contains { $0.rule == "debt.ratio.over-warning" })
+    }
+
+    @Test("import: a year not begun is refused; a region-year is corrected through 更正说明, and only so")
+    func correctionsAndFutureYears() async throws {
+        let d = try await DebtDistrict()
+        let layout = DebtModule().csvLayouts.first { $0.name == "debt-figures" }!
+        let row = "130302,海港区,2024,30000,20000,40000,30000,100000,200000,50000,2000,500,0"
+        try await d.kit.importCSV([Self.header, row].joined(separator: "\n"), layout: layout)
+        do {
+            try await d.kit.importCSV(
+                [Self.header, "130302,海港区,2099,1,1,1,1,1,1,1,1,1,1"].joined(separator: "\n"), layout: layout)
+            Issue.record("a year not begun was imported")
+        } catch let error as CreditKitError {
+            #expect(error.message.contains("line 2") && error.message.contains("has not begun"))
+        }
+        let changed = "130302,海港区,2024,30000,90000,40000,30000,100000,200000,50000,2000,500,0"
+        do {
+            try await d.kit.importCSV([Self.header, changed].joined(separator: "\n"), layout: layout)
+            Issue.record("a second report of a year was imported")
+        } catch let error as CreditKitError {
+            #expect(error.message.contains("reported already") && error.message.contains("更正说明"))
+        }
+        let corrected = [Self.header + ",更正说明", changed + ",专项债务余额漏报项目收益专项债"].joined(separator: "\n")
+        try await d.kit.importCSV(corrected, layout: layout)
+        let year = try #require(try d.kit.debt.assessments(asOf: day("2026-11-30")).first)
+        #expect(year.debtRatioText == "120.00" && year.colour == .yellow)
+        let held = try d.kit.ledger.cases(
+            DebtYear.self, view: d.kit.view, owner: d.government.id, asOf: day("2026-11-30"))
+        #expect(held.first?.corrections.map(\.reason) == ["专项债务余额漏报项目收益专项债"])
+    }
+
+    @Test("import: the reporting government is the highest of the region; two of one level are ambiguous")
+    func governmentByLevel() async throws {
+        let d = try await DebtDistrict()
+        let township = Agency(
+            creditCode: Fixtures.creditCode(index: 70), name: "海阳镇人民政府", level: .township, kind: .government,
+            region: try RegionCode("130302"))
+        try await d.kit.register(township, on: day("2010-01-01"))
+        let layout = DebtModule().csvLayouts.first { $0.name == "debt-figures" }!
+        let entries = try await d.kit.importCSV(
+            [Self.header, "130302,海港区,2024,30000,20000,40000,30000,100000,200000,50000,2000,500,0"].joined(
+                separator: "\n"), layout: layout)
+        #expect(entries[0].subjects.first == d.government.id)
+        let twin = Agency(
+            creditCode: Fixtures.creditCode(index: 71), name: "另一个区人民政府", level: .county, kind: .government,
+            region: try RegionCode("130302"))
+        try await d.kit.register(twin, on: day("2010-01-01"))
+        do {
+            try await d.kit.importCSV(
+                [Self.header, "130302,海港区,2023,30000,20000,40000,30000,100000,200000,50000,2000,500,0"].joined(
+                    separator: "\n"), layout: layout)
+            Issue.record("an ambiguous region was imported")
+        } catch let error as CreditKitError {
+            #expect(error.message.contains("2 governments of level"))
+        }
+    }
+
+    @Test("arrears: fractions of a fen, a month worked after the record and a day to come are refused")
+    func arrearRefusals() async throws {
+        let d = try await DebtDistrict()
+        let head = d.kit.view.head.sequence
+        let bad: [ArrearRecorded] = [
+            ArrearRecorded(creditor: d.sme.id, .goods, amount: amount("7000.001"), due: day("2024-01-01")),
+            ArrearRecorded(
+                creditor: d.contractor.id, .wages, amount: 100, due: day("2024-01-01"), project: "学校",
+                workMonth: day("2024-03-01")),
+        ]
+        for fact in bad {
+            await #expect(throws: CreditKitError.self) {
+                try await d.kit.debt.record([d.arrear("B").on(day("2024-02-01"), fact)])
+            }
+        }
+        await #expect(throws: CreditKitError.self) {
+            try await d.kit.debt.record([
+                d.arrear("F").on(
+                    day("2200-12-31"), ArrearRecorded(creditor: d.sme.id, .goods, amount: 100, due: day("2200-12-31")))
+            ])
+        }
+        #expect(d.kit.view.head.sequence == head)
+    }
+
+    @Test("what officials read: findings in Chinese with fiscal amounts in 万元; names never become markup")
+    func officialsRead() throws {
+        var f = calm()
+        f.regionName = "海港区"
+        f.generalBalance = amount("40000.01")
+        let text =
+            Self.header
+            + "\n130302,\"海港区<img src=x>\n# 标题\",2024,40000.01,20000,40000,30000,100000,200000,50000,2000,500,0\n"
+        let judged = try DebtFileAssessment(text, asOf: day("2025-06-30"))
+        #expect(judged.problems.contains { $0.field == "地区名称" })
+        let report = try DebtReport.assessmentReport(judged)
+        let findings = try #require(report.tables.first { $0.name == "debt-findings" })
+        #expect(findings.rows[0][2].contains("债务余额 40000.01万元") && findings.rows[0][2].contains("超出 0.01万元"))
+        let md = ReportRenderer.markdown(report)
+        #expect(!md.contains("<img") && !md.contains("\n# 标题"))
+        let a = try assess(f)
+        #expect(a.findings[0].fact("regionName") == "海港区" && a.findings[0].dates.map(\.name) == ["judged"])
     }
 }

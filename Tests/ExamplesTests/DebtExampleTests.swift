@@ -52,7 +52,7 @@ struct DebtExampleTests {
             lines.contains("ranking: 青龙满族自治县（130321） > 抚宁区（130306） > 山海关区（130303） > 北戴河区（130304） > 海港区（130302）"))
         #expect(
             lines.contains(
-                "report: 地区=5 地区年度=25 绿色（地区年度）=22 黄色（地区年度）=3 橙色（地区年度）=0 红色（地区年度）=0 触发财政重整=2 拖欠未清偿（元）=0 核查线索=11"
+                "report: 地区=5 地区年度=25 绿色（地区年度）=22 黄色（地区年度）=3 橙色（地区年度）=0 红色（地区年度）=0 超过限额=0 超过警戒线=4 触发财政重整=2 拖欠未清偿（元）=0 核查线索=11"
             ))
         // The report and the credit file carry the same figures for officials.
         let html = try String(contentsOf: directory.appendingPathComponent("debt-report.html"), encoding: .utf8)

@@ -183,15 +183,27 @@ public actor Ledger {
     @discardableResult
     public func append(_ events: [any LedgerEvent], alongside: (@Sendable () throws -> Void)?) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
+        return try append(building: { _ in events }, alongside: alongside)
+    }
+
+    /// Builds, validates and appends a batch under the store's write lock, after taking in what another process
+    /// wrote, so the first sequence number given to `build` is the one the batch gets.
+    private func append(
+        building build: (_ firstSequence: Int64) throws -> [any LedgerEvent], alongside: (@Sendable () throws -> Void)?
+    ) throws -> [LedgerEntry] {
         // Another process may write to the same file: with its writers held off, take in what it wrote, validate
         // against that and commit, so nothing can come in between.
+        var events: [any LedgerEvent] = []
         let entries = try store.whileWriting {
             if try store.head() != snapshot.head { try catchUp() }
+            events = try build(snapshot.head.sequence + 1)
+            guard !events.isEmpty else { return [LedgerEntry]() }
             let entries = try prepare(events)
             try alongside?()
             try store.append(entries)
             return entries
         }
+        guard !entries.isEmpty else { return [] }
         try published.withLock { view in
             for (entry, event) in zip(entries, events) {
                 try view.apply(entry, event: event, registry: registry)
@@ -299,14 +311,15 @@ public actor Ledger {
     }
 
     /// Builds a batch from the sequence number its first event will get, then validates and appends it, with no
-    /// other append in between: for batches whose later events refer to earlier ones (a record and the
-    /// confirmation that names it).
+    /// other append in between, in this process or another writing to the same file (the batch is built under the
+    /// write lock): for batches whose later events refer to earlier ones (a record and the confirmation that names
+    /// it, a commitment and the sector fact that carries it).
     /// - Parameter build: Makes the events, given the first one's sequence number.
     /// - Returns: The entries written.
     /// - Throws: What `build` throws, or what `append(_:)` throws.
     @discardableResult
     public func append(building build: (_ firstSequence: Int64) throws -> [any LedgerEvent]) throws -> [LedgerEntry] {
-        try append(build(snapshot.head.sequence + 1))
+        try append(building: build, alongside: nil)
     }
 
     /// Validates and appends one event.

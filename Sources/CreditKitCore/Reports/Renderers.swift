@@ -6,22 +6,44 @@ public enum ReportRenderer {
     /// - Parameter report: The report.
     /// - Returns: The text.
     public static func markdown(_ report: Report) -> String {
-        func cell(_ s: String) -> String {
-            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        // Text from the data (a region's name, a project's) never becomes Markdown or HTML of its own: line breaks
+        // become spaces, and the characters that start markup are escaped.
+        func text(_ s: String) -> String {
+            var out = ""
+            out.reserveCapacity(s.utf8.count)
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\n", "\r", "\u{2028}", "\u{2029}": out += " "
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\\", "`", "*", "_", "[", "]", "#", "|": out += "\\" + String(scalar)
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        out += " "
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out
         }
+        func cell(_ s: String) -> String { text(s) }
         func table(_ t: ReportTable) -> String {
             var out = "**\(cell(t.caption))**\n\n| " + t.headers.map(cell).joined(separator: " | ") + " |\n|"
             out += String(repeating: "---|", count: t.headers.count) + "\n"
             for row in t.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             return out
         }
-        var out = "# \(report.title)\n\n\(report.subtitle)\n\n截至 as of \(report.asOf)\n\n"
-        for f in report.keyFigures { out += "- **\(f.label)**: \(f.value)\(f.note.isEmpty ? "" : " — \(f.note)")\n" }
+        var out = "# \(text(report.title))\n\n\(text(report.subtitle))\n\n截至 as of \(report.asOf)\n\n"
+        for f in report.keyFigures {
+            out += "- **\(text(f.label))**: \(text(f.value))\(f.note.isEmpty ? "" : " — \(text(f.note))")\n"
+        }
         for section in report.sections {
-            out += "\n## \(section.title)\n\n"
+            out += "\n## \(text(section.title))\n\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let p): out += p + "\n\n"
+                case .paragraph(let p): out += text(p) + "\n\n"
                 case .table(let t): out += table(t) + "\n"
                 case .chart(let c): out += table(c.table) + "\n"
                 }
@@ -147,14 +169,15 @@ public enum ReportRenderer {
             }
             return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         case .trend:
-            // Large type in the drawing's units (legible when a phone scales it down); each point carries its value;
+            // Large type in the drawing's units (legible when a phone scales it down); each point carries its value,
+            // drawn over a white halo so a line behind it never hides a digit;
             // legal limits are dashed lines across the plot, each in its own colour with its label on a row of its
             // own under the axis, so close lines never share a label.
             let width = 800.0
             let top = 30.0
             let plot = 220.0
             let bottom = top + plot
-            let step = n > 1 ? (width - 140) / Double(n - 1) : 0
+            let step = n > 1 ? (width - 180) / Double(n - 1) : 0
             func y(_ v: Double) -> Double { bottom - max(0, min(v, c.maximum)) / c.maximum * plot }
             let palette = ["#7b8794", "#d69e2e", "#dd6b20", "#c0392b", "#6b46c1"]
             let height = bottom + 50 + 36 * Double(c.references.count)
@@ -175,17 +198,17 @@ public enum ReportRenderer {
                 svg +=
                     "<text x=\"130\" y=\"\(f(row + 24))\" font-size=\"24\" fill=\"\(colour)\">\(escape(line.label))</text>\n"
             }
-            let points = c.values.enumerated().map { i, v in "\(f(90 + Double(i) * step)),\(f(y(v)))" }
+            let points = c.values.enumerated().map { i, v in "\(f(120 + Double(i) * step)),\(f(y(v)))" }
             svg +=
                 "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
             // At most six labelled points, so neighbouring labels never touch; the table has every value.
             let every = max(1, (n + 5) / 6)
             for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
-                let x = 90 + Double(i) * step
+                let x = 120 + Double(i) * step
                 svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y(value)))\" r=\"6\" fill=\"#0b5cad\"/>"
                 guard i % every == 0 else { continue }
                 svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#102a43\">\(f(value))</text>"
+                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#102a43\" stroke=\"#fff\" stroke-width=\"6\" paint-order=\"stroke\">\(f(value))</text>"
                 svg +=
                     "<text x=\"\(f(x))\" y=\"\(f(bottom + 32))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
             }

@@ -116,6 +116,24 @@ public struct CSVTable: Sendable {
     /// - Parameter text: The text.
     /// - Returns: The value, or `nil`.
     public static func plainDecimal(_ text: String) -> Decimal? {
+        plainDecimal(text, grouped: false)
+    }
+
+    /// Reads plain decimal text, optionally with thousands separators as spreadsheets export them
+    /// (`1,234,567.89`: groups of three digits, commas only before the point).
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - grouped: Whether commas between groups of three digits are allowed.
+    /// - Returns: The value, or `nil`.
+    public static func plainDecimal(_ text: String, grouped: Bool) -> Decimal? {
+        if grouped, text.utf8.contains(UInt8(ascii: ",")) {
+            let integer = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let unsigned = integer.hasPrefix("-") ? integer.dropFirst() : integer
+            let groups = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+            return plainDecimal(text.replacingOccurrences(of: ",", with: ""), grouped: false)
+        }
         var significand: UInt64 = 0
         var digits = 0
         var scale = 0

@@ -157,13 +157,19 @@ public struct ArrearRecorded: CaseFacts {
     public func validate(_ stamp: CaseStamp<DebtArrear>, in context: ValidationContext) throws {
         try context.requireSubject(creditor, kind: .enterprise, role: "creditor")
         try stamp.require(amount > 0, "the amount owed is \(amount); an arrear owes something")
+        try stamp.require(amount.isWholeFen, "the amount \(amount) has fractions of a fen")
+        try stamp.require(
+            stamp.on <= context.recordedAt.chinaDate, "recorded for \(stamp.on), a day that has not come yet")
         if category == .wages {
             try stamp.requireText(project, "the government-funded project of wages owed")
             try stamp.require(workMonth != nil, "wages owed name the month worked")
         } else {
             try stamp.require(workMonth == nil, "only wages have a month worked")
         }
-        if let workMonth { try stamp.require(workMonth.day == 1, "the month worked is given by its first day") }
+        if let workMonth {
+            try stamp.require(workMonth.day == 1, "the month worked is given by its first day")
+            try stamp.require(workMonth <= stamp.on, "the month worked, \(workMonth), is after the record")
+        }
         if let agreedTermDays { try stamp.require(agreedTermDays >= 0, "the agreed term is negative") }
         if let delivered { try stamp.require(delivered <= stamp.on, "delivered on \(delivered), after the record") }
     }
@@ -199,6 +205,9 @@ public struct ArrearCleared: CaseFacts {
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func validate(_ stamp: CaseStamp<DebtArrear>, in context: ValidationContext) throws {
         try stamp.require(amount > 0, "a payment of \(amount) clears nothing")
+        try stamp.require(amount.isWholeFen, "the payment \(amount) has fractions of a fen")
+        try stamp.require(
+            stamp.on <= context.recordedAt.chinaDate, "paid on \(stamp.on), a day that has not come yet")
         guard let arrear = try context.state(of: stamp) else { return }
         let owed = arrear.outstanding(on: .distantFuture)
         try stamp.require(amount <= owed, "a payment of \(amount) is more than the \(owed) still owed")
@@ -295,5 +304,15 @@ public struct GovernmentProjectStarted: CaseFacts {
     public func apply(to state: inout GovernmentProject, _ stamp: CaseStamp<GovernmentProject>) {
         state.started = self
         state.startedOn = stamp.dated
+    }
+}
+
+extension Decimal {
+    /// Whether the amount is a whole number of fen (two decimals at most).
+    var isWholeFen: Bool {
+        var input = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 2, .plain)
+        return rounded == self
     }
 }

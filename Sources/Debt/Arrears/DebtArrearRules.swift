@@ -240,7 +240,7 @@ public struct DebtLedgerCheck: IntegrityCheck {
             for year in facts.cases(DebtYear.self) {
                 guard let figures = year.figures else { continue }
                 out += try assessor.assess(
-                    figures, asOf: context.asOf, subject: year.government, evidence: year.reported?.evidence ?? []
+                    figures, asOf: context.asOf, subject: year.government, evidence: year.evidence
                 ).findings
             }
             out += try rules.findings(

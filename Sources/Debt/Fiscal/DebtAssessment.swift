@@ -62,13 +62,37 @@ public struct DebtAssessment: Hashable, Sendable {
     /// What could not be judged.
     public var problems: [DebtDataProblem]
 
+    /// The debt ratio as shown: two decimals, on the side of every line it is on (``percentText(_:lines:)``).
+    public var debtRatioText: String?
+    /// The general-debt interest ratio as shown.
+    public var generalInterestText: String?
+    /// The special-debt interest ratio as shown.
+    public var specialInterestText: String?
+    /// The overdue-debt ratio as shown.
+    public var overdueText: String?
+
     /// A percentage with two decimals (`123.45`), or `nil`.
     /// - Parameter value: The percentage.
     /// - Returns: The text.
     public static func percentText(_ value: Decimal?) -> String? {
-        guard var input = value else { return nil }
+        percentText(value, lines: [])
+    }
+
+    /// A percentage with two decimals that never lands on a line it is not on: a value just above 100 shows as
+    /// `100.01`, never `100.00`, and one just below 120 as `119.99`, so the figure shown agrees with the judgement.
+    /// - Parameters:
+    ///   - value: The percentage.
+    ///   - lines: The lines it is judged against.
+    /// - Returns: The text, or `nil` for no value.
+    public static func percentText(_ value: Decimal?, lines: [Decimal]) -> String? {
+        guard let value, !value.isNaN else { return nil }
+        var input = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 2, .plain)
+        if rounded != value, lines.contains(rounded) {
+            input = value
+            NSDecimalRound(&rounded, &input, 2, value > rounded ? .up : .down)
+        }
         let text = rounded.description
         guard let dot = text.firstIndex(of: ".") else { return text + ".00" }
         let decimals = text.distance(from: dot, to: text.endIndex) - 1
@@ -89,10 +113,17 @@ public struct DebtAssessor: Sendable {
         self.profile = try profile.addingDefaults(DebtLaw.figures)
     }
 
-    /// `num ÷ den × 100`, or `nil` when either is unknown or the denominator is not above zero.
+    /// `num ÷ den × 100`, or `nil` when either is unknown, the denominator is not above zero, or the quotient is not
+    /// a number.
     static func percent(_ num: Decimal?, _ den: Decimal?) -> Decimal? {
         guard let num, let den, den > 0 else { return nil }
-        return num / den * 100
+        let value = num / den * 100
+        return value.isNaN ? nil : value
+    }
+
+    /// The figures of rules in force on a day, for the lines a ratio is shown against.
+    func lines(_ rules: [RuleID], on day: LocalDate) throws -> [Decimal] {
+        try rules.compactMap { try profile.figureInForce($0, on: day)?.figure.value }
     }
 
     /// Judges one region's year.
@@ -106,25 +137,27 @@ public struct DebtAssessor: Sendable {
     /// - Returns: The assessment.
     /// - Throws: When the profile lacks a rule's figure.
     public func assess(
-        _ figures: DebtYearFigures, asOf: LocalDate, subject: SubjectID, line: Int? = nil,
+        _ given: DebtYearFigures, asOf: LocalDate, subject: SubjectID, line: Int? = nil,
         evidence: [LedgerEntry.ID] = []
     ) throws -> DebtAssessment {
-        let yearEnd = LocalDate(validYear: figures.year, month: 12, day: 31) ?? asOf
-        let day = min(yearEnd, asOf)
-        var out = FindingCollector(
-            profile: profile, asOf: asOf, subject: subject,
-            lead: [.init("region", figures.region.rawValue), .count("year", figures.year)], leadEvidence: evidence,
-            absenceCounts: false)
         var problems: [DebtDataProblem] = []
         func problem(_ field: String, _ reason: String) {
             problems.append(
                 DebtDataProblem(
-                    region: figures.region.rawValue, year: figures.year, line: line, field: field, reason: reason))
+                    region: given.region.rawValue, year: given.year, line: line, field: field, reason: reason))
         }
+        // A figure that is no sound amount is named and left out, never judged.
+        var figures = given
+        for fault in figures.droppingFaults() { problem(fault.field, fault.reason) }
+        let yearEnd = LocalDate(validYear: figures.year, month: 12, day: 31) ?? asOf
+        let day = min(yearEnd, asOf)
+        var lead: [Finding.Fact] = [.init("region", figures.region.rawValue), .count("year", figures.year)]
+        if let name = figures.regionName { lead.append(.init("regionName", name)) }
+        var out = FindingCollector(
+            profile: profile, asOf: asOf, subject: subject, lead: lead, leadEvidence: evidence, absenceCounts: false)
         func wan(_ value: Decimal) -> Decimal { value * 10_000 }
-        let dated = [Finding.NamedDate("yearEnd", yearEnd)]
-        var result = DebtAssessment(
-            figures: figures, ruleDay: day, findings: [], problems: [])
+        let dated = [Finding.NamedDate("judged", day)]
+        var result = DebtAssessment(figures: figures, ruleDay: day, findings: [], problems: [])
 
         // Balances against their limits (equal is allowed).
         for (kind, balance, limit, balanceName, limitName) in [
@@ -134,7 +167,7 @@ public struct DebtAssessor: Sendable {
             guard let balance, let limit else {
                 problem(
                     balance == nil ? balanceName : limitName,
-                    "missing: \(balanceName) cannot be compared with its limit")
+                    "缺失，无法与限额比较 (missing: \(balanceName) cannot be compared with its limit)")
                 continue
             }
             guard let figure = try out.figure(DebtLaw.overLimit.id, on: day), balance - limit > figure.figure.value
@@ -149,13 +182,19 @@ public struct DebtAssessor: Sendable {
 
         // The debt ratio and its colour.
         if figures.fiscalResources == nil {
-            problem("综合财力", "missing: no debt ratio without combined fiscal resources")
+            problem("综合财力", "缺失，无法计算债务率 (missing: no debt ratio without combined fiscal resources)")
         } else if figures.fiscalResources! <= 0 {
-            problem("综合财力", "zero: no debt ratio from a zero denominator")
+            problem("综合财力", "为零，无法计算债务率 (zero: no debt ratio from a zero denominator)")
         } else if figures.totalBalance == nil {
-            problem(figures.generalBalance == nil ? "一般债务余额" : "专项债务余额", "missing: no debt ratio without both balances")
+            problem(
+                figures.generalBalance == nil ? "一般债务余额" : "专项债务余额",
+                "缺失，无法计算债务率 (missing: no debt ratio without both balances)")
         }
         result.debtRatio = Self.percent(figures.totalBalance, figures.fiscalResources)
+        result.debtRatioText = DebtAssessment.percentText(
+            result.debtRatio,
+            lines: try lines(
+                [DebtLaw.ratioWarning.id, DebtLaw.yellow.id, DebtLaw.orange.id, DebtLaw.red.id], on: day))
         if let ratio = result.debtRatio {
             var colour = DebtRiskColour.green
             for (c, rule) in [
@@ -168,7 +207,7 @@ public struct DebtAssessor: Sendable {
                 out.add(
                     figure,
                     [
-                        .init("debtRatio", DebtAssessment.percentText(ratio)!), .init("colour", colour.rawValue),
+                        .init("debtRatio", result.debtRatioText!), .init("colour", colour.rawValue),
                         .money("balance", wan(figures.totalBalance!)),
                         .money("fiscalResources", wan(figures.fiscalResources!)),
                     ], dates: dated, evidence: [], severity: colour >= .orange ? .ordinary : .minor)
@@ -176,8 +215,11 @@ public struct DebtAssessor: Sendable {
         }
 
         // The interest burden: fiscal restructuring.
+        let interestLines = try lines([DebtLaw.restructuring.id], on: day)
         result.generalInterestRatio = Self.percent(figures.generalInterest, figures.generalExpenditure)
         result.specialInterestRatio = Self.percent(figures.specialInterest, figures.fundExpenditure)
+        result.generalInterestText = DebtAssessment.percentText(result.generalInterestRatio, lines: interestLines)
+        result.specialInterestText = DebtAssessment.percentText(result.specialInterestRatio, lines: interestLines)
         for (ratio, interest, expenditure, interestName, expenditureName) in [
             (
                 result.generalInterestRatio, figures.generalInterest, figures.generalExpenditure, "一般债务付息支出",
@@ -189,11 +231,11 @@ public struct DebtAssessor: Sendable {
             ),
         ] where ratio == nil {
             if interest == nil {
-                problem(interestName, "missing: no interest ratio")
+                problem(interestName, "缺失，无法计算付息占比 (missing: no interest ratio)")
             } else if expenditure == nil {
-                problem(expenditureName, "missing: no interest ratio without \(expenditureName)")
+                problem(expenditureName, "缺失，无法计算付息占比 (missing: no interest ratio without \(expenditureName))")
             } else {
-                problem(expenditureName, "zero: no interest ratio from a zero denominator")
+                problem(expenditureName, "为零，无法计算付息占比 (zero: no interest ratio from a zero denominator)")
             }
         }
         if let figure = try out.figure(DebtLaw.restructuring.id, on: day) {
@@ -205,12 +247,12 @@ public struct DebtAssessor: Sendable {
             }
             if !over.isEmpty {
                 var facts: [Finding.Fact] = []
-                for (kind, ratio) in over {
+                for (kind, _) in over {
                     let general = kind == "general"
                     facts += [
                         .init(
                             general ? "generalInterestRatio" : "specialInterestRatio",
-                            DebtAssessment.percentText(ratio)!),
+                            (general ? result.generalInterestText : result.specialInterestText)!),
                         .money(
                             general ? "generalInterest" : "specialInterest",
                             wan((general ? figures.generalInterest : figures.specialInterest)!)),
@@ -225,15 +267,23 @@ public struct DebtAssessor: Sendable {
 
         // The overdue ratio: its band and the emergency level.
         if figures.overdue == nil {
-            problem("逾期债务", "missing: no overdue-debt ratio")
+            problem("逾期债务", "缺失，无法计算逾期债务率 (missing: no overdue-debt ratio)")
         } else if figures.totalBalance == nil {
             problem(
                 figures.generalBalance == nil ? "一般债务余额" : "专项债务余额",
-                "missing: no overdue-debt ratio without both balances")
+                "缺失，无法计算逾期债务率 (missing: no overdue-debt ratio without both balances)")
         } else if let total = figures.totalBalance, total <= 0 {
-            problem("一般债务余额", "zero balances: no overdue-debt ratio from a zero denominator")
+            problem("一般债务余额", "债务余额为零，无法计算逾期债务率 (zero balances: no overdue-debt ratio)")
         }
         result.overdueRatio = Self.percent(figures.overdue, figures.totalBalance)
+        result.overdueText = DebtAssessment.percentText(
+            result.overdueRatio,
+            lines: try lines(
+                [
+                    DebtLaw.overdueRatio.id, DebtLaw.overdueIntermediate.id, DebtLaw.overdueSevere.id,
+                    DebtLaw.emergencyLevel.id, DebtLaw.emergencyLevelIII.id, DebtLaw.emergencyLevelII.id,
+                    DebtLaw.emergencyLevelI.id,
+                ], on: day))
         if let ratio = result.overdueRatio, let low = try out.figure(DebtLaw.overdueRatio.id, on: day),
             ratio >= low.figure.value
         {
@@ -246,7 +296,7 @@ public struct DebtAssessor: Sendable {
             out.add(
                 low,
                 [
-                    .init("overdueRatio", DebtAssessment.percentText(ratio)!), .init("band", band.rawValue),
+                    .init("overdueRatio", result.overdueText!), .init("band", band.rawValue),
                     .money("overdue", wan(figures.overdue!)),
                 ], dates: dated, evidence: [], severity: band == .severe ? .serious : .ordinary)
         }
@@ -265,7 +315,7 @@ public struct DebtAssessor: Sendable {
                         level = l
                     }
                 }
-                decided.append(.init("overdueRatio", DebtAssessment.percentText(ratio)!))
+                decided.append(.init("overdueRatio", result.overdueText!))
             }
             if result.restructuring == true {
                 level = max(level ?? .iv, .iv)

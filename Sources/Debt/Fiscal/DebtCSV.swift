@@ -20,13 +20,14 @@ public enum DebtCSV {
         .init("专项债务付息支出", "interest paid on special debt, 万元", required: true),
         .init("逾期债务", "overdue debt, 万元", required: true),
         .init("隐性债务", "hidden debt, 万元, when known"),
+        .init("更正说明", "import only: the reason, when the row corrects a region-year already in the ledger"),
     ]
 
     /// A figures file read leniently: every row that names a region and a year, with the cells that could not be
     /// read left unknown and named as problems.
     public struct FiguresFile: Sendable {
-        /// The rows read, each with its line.
-        public var rows: [(line: Int, figures: DebtYearFigures)]
+        /// The rows read, each with its line and, when the row corrects a year already reported, the reason.
+        public var rows: [(line: Int, figures: DebtYearFigures, correction: String?)]
         /// The cells and rows that could not be read: a text amount, a negative one, a bad region code or year, a
         /// region-year repeated.
         public var problems: [DebtDataProblem]
@@ -59,48 +60,49 @@ public enum DebtCSV {
                 region = try RegionCode(code)
             } catch {
                 let reason = (error as? CreditKitError)?.message ?? "\(error)"
-                problem("地区代码", nil, reason + "; the row is not judged")
+                problem("地区代码", nil, "地区代码无效，本行不评估 (\(reason); the row is not judged)")
                 continue
             }
-            guard let yearText = row.optional("年度"), let year = Int(yearText),
-                LocalDate.supportedYears.contains(year)
+            let yearText = row.optional("年度") ?? ""
+            guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                let year = Int(yearText), LocalDate.supportedYears.contains(year)
             else {
-                problem("年度", nil, "'\(row.optional("年度") ?? "")' is not a year; the row is not judged")
+                problem("年度", nil, "'\(yearText)' 不是四位年份，本行不评估 (not a four-digit year; the row is not judged)")
                 continue
             }
             let key = "\(region)-\(year)"
             if let first = seen[key] {
-                problem("年度", year, "region \(region)'s \(year) repeats line \(first); the row is not judged")
+                problem("年度", year, "与第\(first)行的地区年度重复，本行不评估 (repeats line \(first); the row is not judged)")
                 continue
             }
             seen[key] = row.line
             func amount(_ column: String) -> Decimal? {
                 guard let text = row.optional(column) else { return nil }
-                guard let value = CSVTable.plainDecimal(text) else {
-                    problem(column, year, "'\(text)' is not an amount in 万元 such as 1234.56")
-                    return nil
-                }
-                guard value >= 0 else {
-                    problem(column, year, "'\(text)' is negative")
+                guard let value = CSVTable.plainDecimal(text, grouped: true) else {
+                    problem(column, year, "'\(text)' 不是金额（万元，如1234.56） (not an amount in 万元 such as 1234.56)")
                     return nil
                 }
                 return value
             }
-            let figures = DebtYearFigures(
+            var figures = DebtYearFigures(
                 region: region, regionName: row.optional("地区名称"), year: year,
                 generalBalance: amount("一般债务余额"), specialBalance: amount("专项债务余额"),
                 generalLimit: amount("一般债务限额"), specialLimit: amount("专项债务限额"), fiscalResources: amount("综合财力"),
                 generalExpenditure: amount("一般公共预算支出"), fundExpenditure: amount("政府性基金预算支出"),
                 generalInterest: amount("一般债务付息支出"), specialInterest: amount("专项债务付息支出"),
                 overdue: amount("逾期债务"), hidden: amount("隐性债务"))
-            out.rows.append((row.line, figures))
+            // An amount negative or too large, a name with control characters: named, and left out of the judgement.
+            for fault in figures.droppingFaults() { problem(fault.field, year, fault.reason) }
+            out.rows.append((row.line, figures, row.optional("更正说明")))
         }
         return out
     }
 
-    /// `debt-figures`: each row a region's year reported, by the region's people's government as the ledger knows
-    /// it (the agency of kind government with that region code), on the day of the import. A file with any cell
-    /// that cannot be read is refused whole, its lines named.
+    /// `debt-figures`: each row a region's year reported by the region's people's government as the ledger knows
+    /// it (the government of the highest level with that region code), for the year's last day (or the day of the
+    /// import while the year runs). A row for a region-year already in the ledger corrects it when its 更正说明 gives
+    /// the reason. A file with any cell that cannot be read, a year not begun, or a region without a government is
+    /// refused whole, every such line named.
     public static let figuresLayout = ModuleCSVLayout(
         name: "debt-figures",
         summary: "debt and fiscal figures by region and year (地区代码, 年度, 一般债务余额 … in 万元)",
@@ -111,29 +113,77 @@ public enum DebtCSV {
 
     static func figureFacts(_ table: CSVTable, kit: CreditKit) throws -> [any LedgerEvent] {
         let file = readFigures(table)
-        if !file.problems.isEmpty {
-            let lines = file.problems.map { p in "line \(p.line ?? 0) \(p.field): \(p.reason)" }
-            throw CreditKitError(
-                .invalidCSV, lines.joined(separator: "; "), context: ["line": String(file.problems[0].line ?? 0)])
-        }
+        var faults = file.problems.map { p in (line: p.line ?? 0, text: "line \(p.line ?? 0) \(p.field): \(p.reason)") }
         let view = kit.view
-        let day = kit.ledger.clock.now().chinaDate
-        var governments: [RegionCode: SubjectID] = [:]
+        let today = kit.ledger.clock.now().chinaDate
+        // A region's reporting government: of the governments with its code, the one of the highest level; two of
+        // that level make the region ambiguous.
+        var governments: [RegionCode: [Agency]] = [:]
         for s in view.subjects(ofKind: .agency) {
-            if case .agency(let a) = s.subject, a.kind == .government, governments[a.region] == nil {
-                governments[a.region] = a.id
+            if case .agency(let a) = s.subject, a.kind == .government { governments[a.region, default: []].append(a) }
+        }
+        var events: [any LedgerEvent] = []
+        var reported: [SubjectID: [CaseID: DebtYear]] = [:]
+        for (line, figures, correction) in file.rows {
+            let candidates = governments[figures.region] ?? []
+            guard let top = candidates.map(\.level).min() else {
+                faults.append(
+                    (
+                        line,
+                        "line \(line): no people's government of region \(figures.region) is registered (an agency "
+                            + "of kind government with that region code)"
+                    ))
+                continue
+            }
+            let highest = candidates.filter { $0.level == top }
+            guard highest.count == 1 else {
+                faults.append(
+                    (
+                        line,
+                        "line \(line): region \(figures.region) has \(highest.count) governments of level \(top): "
+                            + highest.map(\.name).joined(separator: ", ")
+                    ))
+                continue
+            }
+            let government = highest[0].id
+            guard let day = figures.reportDay(on: today) else {
+                faults.append((line, "line \(line): the year \(figures.year) has not begun on \(today)"))
+                continue
+            }
+            if reported[government] == nil {
+                var own: [CaseID: DebtYear] = [:]
+                for y in try kit.ledger.cases(DebtYear.self, view: view, owner: government, asOf: .distantFuture) {
+                    own[y.id] = y
+                }
+                reported[government] = own
+            }
+            let number = DebtYear.number(figures.region, figures.year)
+            switch (reported[government]?[number], correction) {
+            case (nil, nil):
+                events.append(DebtYear.report(figures, by: government, on: day))
+            case (nil, _?):
+                faults.append((line, "line \(line): 更正说明 is filled, but \(number) was never reported"))
+            case (let held?, nil):
+                let entry = held.reported?.evidence.first.map { " (entry #\($0))" } ?? ""
+                faults.append(
+                    (
+                        line,
+                        "line \(line): \(number) is reported already\(entry); to correct it, give the reason in 更正说明"
+                    ))
+            case (let held?, let reason?):
+                events.append(
+                    CaseRef<DebtYear>(number, owner: government).on(
+                        max(day, held.reported?.on ?? day), DebtYearCorrected(figures, reason: reason)))
             }
         }
-        return try file.rows.map { line, figures in
-            guard let government = governments[figures.region] else {
-                throw CreditKitError(
-                    .invalidCSV,
-                    "line \(line): no people's government of region \(figures.region) is registered; register it "
-                        + "(an agency of kind government with that region code) first",
-                    context: ["line": String(line)])
-            }
-            return DebtYear.report(figures, by: government, on: day)
+        if !faults.isEmpty {
+            faults.sort { $0.line < $1.line }
+            let shown = faults.prefix(20).map(\.text).joined(separator: "; ")
+            throw CreditKitError(
+                .invalidCSV, shown + (faults.count > 20 ? "; and \(faults.count - 20) more" : ""),
+                context: ["line": String(faults[0].line)])
         }
+        return events
     }
 
     /// The columns of the arrears file.

@@ -22,6 +22,18 @@ public struct DebtYear: CaseState, Hashable {
     public var figures: DebtYearFigures?
     /// The report's day and entry.
     public var reported: DatedFact?
+    /// A correction (更正): when, with which entry, and why.
+    public struct Correction: Hashable, Sendable {
+        /// The day and entry.
+        public var on: DatedFact
+        /// Why.
+        public var reason: String
+    }
+    /// The corrections, in order; the figures are the latest.
+    public var corrections: [Correction] = []
+
+    /// Every entry the figures come from: the report and its corrections.
+    public var evidence: [LedgerEntry.ID] { (reported?.evidence ?? []) + corrections.flatMap(\.on.evidence) }
 
     /// A year not reported yet.
     /// - Parameters:
@@ -60,15 +72,16 @@ public struct DebtYearReported: CaseFacts {
     /// Amounts may not be negative.
     public var amounts: [Decimal?] { figures.amounts.map(\.value) }
 
-    /// Refuses a case number other than `<region>-<year>`, a year outside 1900–2200, and an owner that is not an
-    /// agency of the region (its people's government, or a department reporting for it).
+    /// Refuses a case number other than `<region>-<year>`, a year outside 1900–2200 or not begun by the fact's day
+    /// (a year's figures speak for its last day, or for the day reported while it runs), an amount too large or
+    /// not a number, a region name with control characters, and an owner that is not an agency of the region (its
+    /// people's government, or a department reporting for it).
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func validate(_ stamp: CaseStamp<DebtYear>, in context: ValidationContext) throws {
-        try stamp.require(
-            LocalDate.supportedYears.contains(figures.year), "the year \(figures.year) is outside 1900–2200")
+        try figures.validate(stamp)
         try stamp.require(
             stamp.id == DebtYear.number(figures.region, figures.year),
             "the case number of region \(figures.region)'s \(figures.year) is \(DebtYear.number(figures.region, figures.year))"
@@ -83,6 +96,61 @@ public struct DebtYearReported: CaseFacts {
     public func apply(to state: inout DebtYear, _ stamp: CaseStamp<DebtYear>) {
         state.figures = figures
         state.reported = stamp.dated
+    }
+}
+
+/// A region's year corrected (地区年度债务数据更正): `debt.year.corrected`, the whole set of figures again with the
+/// reason; the year is judged by the latest figures, and the report shows that they were corrected.
+public struct DebtYearCorrected: CaseFacts {
+    /// `debt.year.corrected`.
+    public static let kind: EventKind = "debt.year.corrected"
+    /// The corrected figures (the same region and year).
+    public var figures: DebtYearFigures
+    /// Why (更正说明).
+    public var reason: String
+
+    /// Makes the fact.
+    /// - Parameters:
+    ///   - figures: The corrected figures.
+    ///   - reason: Why.
+    public init(_ figures: DebtYearFigures, reason: String) {
+        self.figures = figures
+        self.reason = reason
+    }
+
+    /// Amounts may not be negative.
+    public var amounts: [Decimal?] { figures.amounts.map(\.value) }
+
+    /// Refuses a blank reason, figures of another region or year than the case, and what a report refuses.
+    /// - Parameters:
+    ///   - stamp: The case, owner and day.
+    ///   - context: The ledger before the fact.
+    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    public func validate(_ stamp: CaseStamp<DebtYear>, in context: ValidationContext) throws {
+        try stamp.requireText(reason, "the correction's reason")
+        try figures.validate(stamp)
+        try stamp.require(
+            stamp.id == DebtYear.number(figures.region, figures.year),
+            "a correction of \(stamp.id) gives the figures of \(DebtYear.number(figures.region, figures.year))")
+    }
+
+    /// Replaces the figures.
+    /// - Parameters:
+    ///   - state: The year.
+    ///   - stamp: The fact's stamp.
+    public func apply(to state: inout DebtYear, _ stamp: CaseStamp<DebtYear>) {
+        state.figures = figures
+        state.corrections.append(.init(on: stamp.dated, reason: reason))
+    }
+}
+
+extension DebtYearFigures {
+    /// Throws the first fault of the figures, or a year not begun by the fact's day.
+    func validate(_ stamp: CaseStamp<DebtYear>) throws {
+        try stamp.require(LocalDate.supportedYears.contains(year), "the year \(year) is outside 1900–2200")
+        try stamp.require(
+            reportDay(on: stamp.on) != nil, "the figures of \(year) are reported on \(stamp.on), before the year began")
+        if let fault = faults.first { try stamp.require(false, "\(fault.field): \(fault.reason)") }
     }
 }
 

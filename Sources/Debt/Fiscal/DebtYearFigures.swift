@@ -82,6 +82,70 @@ public struct DebtYearFigures: Hashable, Sendable, Codable {
         ]
     }
 
+    /// The largest amount a figure may hold, in 万元 (10^15 万元, beyond any budget): a larger one is a typing or
+    /// export error, refused rather than judged.
+    public static let largestAmount = Decimal(sign: .plus, exponent: 15, significand: 1)
+
+    /// What is wrong with the figures as a report, field by field (the CSV column's name, the reason): an amount
+    /// negative, too large or not a number, a region name with control characters. Empty when sound.
+    public var faults: [(field: String, reason: String)] {
+        var out: [(String, String)] = []
+        for (column, value) in amounts {
+            guard let value else { continue }
+            if value.isNaN {
+                out.append((column, "不是数值 not a number"))
+            } else if value < 0 {
+                out.append((column, "金额为负 negative: \(value)"))
+            } else if value > Self.largestAmount {
+                out.append((column, "金额过大（超过10^15万元） too large: more than 10^15 万元"))
+            }
+        }
+        if let regionName, regionName.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            out.append(("地区名称", "含控制字符 has control characters"))
+        }
+        return out
+    }
+
+    /// The day a year's figures speak for: the year's last day, or `today` while the year is not over; `nil` for a
+    /// year that has not begun by `today`.
+    /// - Parameter today: The day the figures are reported.
+    /// - Returns: The day.
+    public func reportDay(on today: LocalDate) -> LocalDate? {
+        guard let first = LocalDate(validYear: year, month: 1, day: 1), first <= today,
+            let last = LocalDate(validYear: year, month: 12, day: 31)
+        else { return nil }
+        return min(last, today)
+    }
+
+    /// Leaves out every faulty figure (an amount negative, too large or not a number; a name with control
+    /// characters), so that what remains can be judged.
+    /// - Returns: The faults, field by field.
+    public mutating func droppingFaults() -> [(field: String, reason: String)] {
+        let found = faults
+        for fault in found {
+            if fault.field == "地区名称" { regionName = nil }
+            for (index, column) in amounts.map(\.column).enumerated() where column == fault.field { set(index, nil) }
+        }
+        return found
+    }
+
+    /// Sets the amount at a position of ``amounts``.
+    mutating func set(_ index: Int, _ value: Decimal?) {
+        switch index {
+        case 0: generalBalance = value
+        case 1: specialBalance = value
+        case 2: generalLimit = value
+        case 3: specialLimit = value
+        case 4: fiscalResources = value
+        case 5: generalExpenditure = value
+        case 6: fundExpenditure = value
+        case 7: generalInterest = value
+        case 8: specialInterest = value
+        case 9: overdue = value
+        default: hidden = value
+        }
+    }
+
     /// General plus special balance, when both are known.
     public var totalBalance: Decimal? {
         guard let generalBalance, let specialBalance else { return nil }

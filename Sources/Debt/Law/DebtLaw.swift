@@ -71,10 +71,11 @@ public enum DebtLaw: LawCatalogue {
 
     /// `debt.emergency.level`: 债务风险事件等级（Ⅳ级起点）.
     public static let emergencyLevel = RuleDeclaration(
-        "debt.emergency.level", name("政府性债务风险事件等级（Ⅳ级一般）", "debt emergency level (IV from)"),
+        "debt.emergency.level", name("达到政府性债务风险事件应急等级", "a debt emergency level is reached"),
         RuleVersion(
             figure: Figure(0, .percent), basis: [cite(emergencyPlan)], from: day("2016-10-27"), confirmed: false,
-            note: "level IV when any debt is overdue (overdue ratio above this) or restructuring is triggered; "
+            note: "the finding names the level; this figure is level IV's: any debt overdue (overdue ratio above "
+                + "this) or restructuring triggered; "
                 + levelNote))
 
     /// `debt.emergency.level.iii`: Ⅲ级（较大）.
@@ -102,10 +103,11 @@ public enum DebtLaw: LawCatalogue {
 
     /// `debt.overdue.ratio`: 逾期债务率（初级风险自10%起）.
     public static let overdueRatio = RuleDeclaration(
-        "debt.overdue.ratio", name("逾期债务率达到风险区间（初级）", "overdue-debt ratio in a risk band (elementary)"),
+        "debt.overdue.ratio", name("逾期债务率进入风险区间", "overdue-debt ratio in a risk band"),
         RuleVersion(
             figure: Figure(10, .percent), basis: [cite(guangdongPlan)], from: day("2016-01-01"), confirmed: false,
-            note: "elementary from this (included) up to the intermediate figure; " + bandNote))
+            note: "the finding names the band; this figure is the elementary band's lower bound (included), up to "
+                + "the intermediate figure; " + bandNote))
 
     /// `debt.overdue.ratio.intermediate`: 中级风险自20%起.
     public static let overdueIntermediate = RuleDeclaration(

@@ -62,7 +62,7 @@ public struct DebtFile: Sendable {
         self.asOf = asOf
         years = try facts.cases(DebtYear.self).compactMap { y in
             try y.figures.map {
-                try assessor.assess($0, asOf: asOf, subject: facts.owner, evidence: y.reported?.evidence ?? [])
+                try assessor.assess($0, asOf: asOf, subject: facts.owner, evidence: y.evidence)
             }
         }.sorted { ($0.figures.region, $0.figures.year) < ($1.figures.region, $1.figures.year) }
         let agency = DebtArrearRules.Agency(facts, view: view, campaign: campaign)

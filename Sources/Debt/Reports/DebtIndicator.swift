@@ -76,16 +76,25 @@ public struct DebtIndicator: Indicator {
                 points: -taken, reason: "\(f.title.chinese)（\(f.rule)）" + what, dates: f.dates, evidence: f.evidence)
         }
         var improvements: [IndicatorScore.Improvement] = []
-        let owed = ordered.filter { $0.0.money("outstanding").map { $0 > 0 } ?? false }
-        if !owed.isEmpty {
-            improvements.append(
-                .init(
-                    action: "清偿拖欠企业和农民工的账款，不再发生新的拖欠", points: share * Double(owed.reduce(0) { $0 + $1.1 }),
-                    evidence: owed.flatMap(\.0.evidence)))
+        func improve(_ action: String, _ misses: [(Finding, Int)]) {
+            guard !misses.isEmpty else { return }
+            let shares = misses.reduce(0) { $0 + $1.1 }
+            let evidence = misses.flatMap { $0.0.evidence }
+            improvements.append(.init(action: action, points: share * Double(shares), evidence: evidence))
         }
+        improve(
+            "清偿拖欠企业和农民工的账款，不再发生新的拖欠",
+            ordered.filter { $0.0.money("outstanding").map { $0 > 0 } ?? false })
+        improve(
+            "压减债务规模、控制付息支出，使债务余额不超过限额、债务率回到警戒线以下",
+            ordered.filter { Self.yearRules.contains($0.0.rule) })
+        improve("按月足额拨付政府投资项目人工费用", ordered.filter { $0.0.rule == DebtLaw.wagesLate.id })
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: points, items: items, improvements: improvements)
     }
+
+    /// The rules judged on a region's year.
+    static let yearRules: Set<RuleID> = [DebtLaw.overLimit.id, DebtLaw.restructuring.id, DebtLaw.ratioWarning.id]
 }
 
 extension CreditKit {
@@ -135,9 +144,18 @@ public struct DebtDesk: Sendable {
         let assessor = try DebtAssessor(profile: kit.profile)
         return try kit.ledger.cases(DebtYear.self, view: kit.view, asOf: asOf).compactMap { y in
             try y.figures.map {
-                try assessor.assess($0, asOf: asOf, subject: y.government, evidence: y.reported?.evidence ?? [])
+                try assessor.assess($0, asOf: asOf, subject: y.government, evidence: y.evidence)
             }
         }.sorted { ($0.figures.region, $0.figures.year) < ($1.figures.region, $1.figures.year) }
+    }
+
+    /// The debt report as of a day: regions ranked by risk, each region's trend, every agency's arrears.
+    /// - Parameter asOf: The day.
+    /// - Returns: The report.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public func report(asOf: LocalDate) throws -> Report {
+        try module()
+        return try DebtReport.make(kit, asOf: asOf)
     }
 
     /// An agency's debt file.

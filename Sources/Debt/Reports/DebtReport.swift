@@ -26,7 +26,19 @@ public enum DebtReport {
     }
 
     static func text(_ d: Decimal?) -> String { d.map { "\($0)" } ?? "—" }
-    static func percent(_ d: Decimal?) -> String { DebtAssessment.percentText(d).map { $0 + "%" } ?? "无法计算" }
+    static func percent(_ shown: String?) -> String { shown.map { $0 + "%" } ?? "无法计算" }
+
+    /// The emergency level as officials read it: 无 only when the facts that decide it are known.
+    static func level(_ a: DebtAssessment) -> String {
+        if let level = a.emergencyLevel { return level.chineseName }
+        return a.overdueRatio == nil && a.restructuring != true ? "无法判断" : "无"
+    }
+
+    /// The overdue band as officials read it.
+    static func band(_ a: DebtAssessment) -> String {
+        guard let shown = a.overdueText else { return "无法计算" }
+        return shown + "%" + (a.overdueBand.map { "（\($0.chineseName)）" } ?? "")
+    }
 
     /// A table of assessed years: figures, ratios, colour, restructuring, band and level.
     /// - Parameters:
@@ -44,13 +56,11 @@ public enum DebtReport {
                 let f = a.figures
                 return [
                     "\(f.regionName ?? "")（\(f.region)）", String(f.year), text(f.totalBalance),
-                    "\(text(f.generalLimit))/\(text(f.specialLimit))", text(f.fiscalResources), percent(a.debtRatio),
+                    "\(text(f.generalLimit))/\(text(f.specialLimit))", text(f.fiscalResources),
+                    percent(a.debtRatioText),
                     a.colour?.chineseName ?? "无法判断",
-                    "\(percent(a.generalInterestRatio))/\(percent(a.specialInterestRatio))",
-                    a.restructuring.map { $0 ? "触发" : "未触发" } ?? "无法判断",
-                    percent(a.overdueRatio)
-                        + (a.overdueBand.map { "（\($0.chineseName)）" } ?? ""),
-                    a.emergencyLevel?.chineseName ?? "无",
+                    "\(percent(a.generalInterestText))/\(percent(a.specialInterestText))",
+                    a.restructuring.map { $0 ? "触发" : "未触发" } ?? "无法判断", band(a), level(a),
                 ]
             })
     }
@@ -75,10 +85,50 @@ public enum DebtReport {
 
     /// What the findings' dates are called in the reports.
     static let dateLabels: [String: String] = [
-        "yearEnd": "年度末", "due": "截止日", "arrearDue": "应付日", "noNewArrearsFrom": "不得新增拖欠起始日", "clearedInFull": "结清",
-        "campaignStart": "清欠启动", "lastAllowed": "期限", "monthEnd": "工资所属月末", "paidInFull": "足额拨付",
+        "judged": "评估日", "due": "截止日", "arrearDue": "应付日", "noNewArrearsFrom": "不得新增拖欠起始日",
+        "clearedInFull": "结清", "campaignStart": "清欠启动", "monthEnd": "工资所属月末", "paidInFull": "足额拨付",
         "started": "开工", "published": "公开", "delivered": "交付", "acceptance": "验收", "paid": "支付",
     ]
+
+    /// What the findings' facts are called in the reports.
+    static let factLabels: [String: String] = [
+        "regionName": "地区", "year": "年度", "debt": "债务类别", "balance": "债务余额", "limit": "限额", "excess": "超出",
+        "debtRatio": "债务率（%）", "colour": "风险等级", "fiscalResources": "综合财力",
+        "generalInterestRatio": "一般债务付息占比（%）", "specialInterestRatio": "专项债务付息占比（%）",
+        "generalInterest": "一般债务付息支出", "specialInterest": "专项债务付息支出", "generalExpenditure": "一般公共预算支出",
+        "fundExpenditure": "政府性基金预算支出", "overdueRatio": "逾期债务率（%）", "band": "风险区间", "overdue": "逾期债务",
+        "level": "应急等级", "restructuring": "财政重整", "arrear": "欠款编号", "creditor": "债权企业", "category": "款项类别",
+        "project": "项目", "amount": "金额", "outstanding": "未清偿", "outstandingAtDue": "到期未付",
+        "workMonth": "工资所属月份", "daysLate": "逾期天数", "state": "状态", "name": "名称", "fundsInPlace": "资金落实",
+        "contractorAdvance": "要求垫资", "contracts": "合同数", "published": "已公开", "contract": "欠款编号", "term": "付款期限",
+        "latePayments": "逾期支付笔数", "lateAmount": "逾期支付金额", "interestOwed": "应付利息", "interestAccrued": "已产生利息",
+    ]
+
+    /// Coded values of findings' facts in Chinese.
+    static let valueLabels: [String: String] = [
+        "general": "一般债务", "special": "专项债务", "green": "绿色", "yellow": "黄色", "orange": "橙色", "red": "红色",
+        "elementary": "初级", "intermediate": "中级", "severe": "严重", "IV": "Ⅳ级（一般）", "III": "Ⅲ级（较大）",
+        "II": "Ⅱ级（重大）", "I": "Ⅰ级（特大）", "triggered": "触发", "yes": "是", "no": "否", "goods": "货物款",
+        "services": "服务款", "works": "工程款", "wages": "农民工工资", "not yet": "尚未履行",
+    ]
+
+    /// The rules whose money facts are fiscal figures, shown in 万元 as the spreadsheets keep them.
+    static let fiscalRules: Set<RuleID> = [
+        DebtLaw.overLimit.id, DebtLaw.ratioWarning.id, DebtLaw.restructuring.id, DebtLaw.overdueRatio.id,
+    ]
+
+    /// A finding's facts as officials read them: Chinese names, fiscal amounts in 万元 and the rest in 元, coded
+    /// values in Chinese; the figure and the region code left out (the rule and the region stand beside them).
+    static func facts(_ f: Finding, names: (String) throws -> String) rethrows -> String {
+        try f.facts.filter { !["region", "figure"].contains($0.name) }.map { fact in
+            let label = factLabels[fact.name] ?? fact.name
+            if case .money(let yuan) = fact.typed {
+                return fiscalRules.contains(f.rule) ? "\(label) \(yuan / 10_000)万元" : "\(label) \(yuan)元"
+            }
+            let value = fact.name == "creditor" ? try names(fact.value) : valueLabels[fact.value] ?? fact.value
+            return "\(label) \(value)"
+        }.joined(separator: "，")
+    }
 
     /// The findings as a table with their decisions, or a sentence saying there are none.
     /// - Parameters:
@@ -91,6 +141,7 @@ public enum DebtReport {
         -> ReportBlock
     {
         guard !findings.isEmpty else { return .paragraph("无债务核查线索。No debt findings.") }
+        func name(_ id: String) throws -> String { try kit?.name(of: SubjectID(rawValue: id)) ?? id }
         return .table(
             ReportTable(
                 name: "debt-findings", caption: "债务核查线索 Debt findings",
@@ -98,16 +149,12 @@ public enum DebtReport {
                 rows: try findings.map { f in
                     let who: String
                     if let region = f.fact("region") {
-                        who = "地区 \(region)"
-                    } else if let kit {
-                        who = try kit.name(of: f.subject)
+                        who = "\(f.fact("regionName") ?? "地区")（\(region)）"
                     } else {
-                        who = f.subject.rawValue
+                        who = try name(f.subject.rawValue)
                     }
                     return [
-                        "\(f.title.chinese)（\(f.rule)）", who,
-                        f.facts.filter { !["region", "figure"].contains($0.name) }.map { "\($0.name)=\($0.value)" }
-                            .joined(separator: "，"),
+                        "\(f.title.chinese)（\(f.rule)）", who, try facts(f, names: name),
                         f.dates.map { "\(dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(separator: "，"),
                         f.basis.map(\.description).joined(separator: "；"), decisions[f.key] ?? "待处理",
                     ]
@@ -127,11 +174,9 @@ public enum DebtReport {
             rows: result.assessments.map { a in
                 [
                     a.figures.region.rawValue, a.figures.regionName ?? "", String(a.figures.year),
-                    DebtAssessment.percentText(a.debtRatio) ?? "", a.colour?.chineseName ?? "",
-                    DebtAssessment.percentText(a.generalInterestRatio) ?? "",
-                    DebtAssessment.percentText(a.specialInterestRatio) ?? "",
-                    a.restructuring.map { $0 ? "触发" : "未触发" } ?? "", DebtAssessment.percentText(a.overdueRatio) ?? "",
-                    a.overdueBand?.chineseName ?? "", a.emergencyLevel?.chineseName ?? "",
+                    a.debtRatioText ?? "", a.colour?.chineseName ?? "", a.generalInterestText ?? "",
+                    a.specialInterestText ?? "", a.restructuring.map { $0 ? "触发" : "未触发" } ?? "",
+                    a.overdueText ?? "", a.overdueBand?.chineseName ?? "", a.emergencyLevel?.chineseName ?? "",
                 ]
             })
     }
@@ -167,7 +212,7 @@ public enum DebtReport {
             rows: ranked.enumerated().map { i, a in
                 [
                     String(i + 1), "\(a.figures.regionName ?? "")（\(a.figures.region)）", String(a.figures.year),
-                    a.emergencyLevel?.chineseName ?? "无", a.colour?.chineseName ?? "无法判断", percent(a.debtRatio),
+                    level(a), a.colour?.chineseName ?? "无法判断", percent(a.debtRatioText),
                     a.restructuring.map { $0 ? "触发" : "未触发" } ?? "无法判断",
                 ]
             })
@@ -216,6 +261,9 @@ public enum DebtReport {
                 KeyFigure("地区", String(Set(a.map(\.figures.region)).count)),
                 KeyFigure("地区年度", String(a.count)),
             ] + colourFigures(a) + [
+                KeyFigure("超过限额", String(a.filter { $0.findings.contains { $0.rule == DebtLaw.overLimit.id } }.count)),
+                KeyFigure(
+                    "超过警戒线", String(a.filter { $0.findings.contains { $0.rule == DebtLaw.ratioWarning.id } }.count)),
                 KeyFigure("触发财政重整", String(a.filter { $0.restructuring == true }.count)),
                 KeyFigure("核查线索", String(a.flatMap(\.findings).count)),
                 KeyFigure("无法判断的数据", String(result.problems.count)),
@@ -290,6 +338,10 @@ public enum DebtReport {
                 KeyFigure("地区", String(Set(years.map(\.figures.region)).count)),
                 KeyFigure("地区年度", String(years.count)),
             ] + colourFigures(years) + [
+                KeyFigure(
+                    "超过限额", String(years.filter { $0.findings.contains { $0.rule == DebtLaw.overLimit.id } }.count)),
+                KeyFigure(
+                    "超过警戒线", String(years.filter { $0.findings.contains { $0.rule == DebtLaw.ratioWarning.id } }.count)),
                 KeyFigure("触发财政重整", String(years.filter { $0.restructuring == true }.count)),
                 KeyFigure("拖欠未清偿（元）", "\(owed)"),
                 KeyFigure("核查线索", String(findings.count)),

@@ -24,12 +24,13 @@ public struct DebtFileAssessment: Sendable {
         self.asOf = asOf
         var problems = file.problems
         assessments = []
-        for (line, figures) in file.rows {
+        for (line, figures, _) in file.rows {
             guard let firstDay = LocalDate(validYear: figures.year, month: 1, day: 1), firstDay <= asOf else {
                 problems.append(
                     DebtDataProblem(
                         region: figures.region.rawValue, year: figures.year, line: line, field: "年度",
-                        reason: "the year begins after the day looked at (\(asOf)); the row is not judged"))
+                        reason:
+                            "年度晚于评估日（\(asOf)），本行不评估 (the year begins after the day looked at; the row is not judged)"))
                 continue
             }
             let a = try assessor.assess(
@@ -93,17 +94,16 @@ public struct DebtFileAssessment: Sendable {
         func object(_ pairs: [(String, String)]) -> String {
             "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
-        func percent(_ d: Decimal?) -> String { string(DebtAssessment.percentText(d)) }
         let assessmentLines = assessments.map { a in
             "    "
                 + object([
                     ("region", string(a.figures.region.rawValue)), ("regionName", string(a.figures.regionName)),
-                    ("year", String(a.figures.year)), ("debtRatio", percent(a.debtRatio)),
+                    ("year", String(a.figures.year)), ("debtRatio", string(a.debtRatioText)),
                     ("colour", string(a.colour?.rawValue)),
-                    ("generalInterestRatio", percent(a.generalInterestRatio)),
-                    ("specialInterestRatio", percent(a.specialInterestRatio)),
+                    ("generalInterestRatio", string(a.generalInterestText)),
+                    ("specialInterestRatio", string(a.specialInterestText)),
                     ("restructuring", a.restructuring.map { $0 ? "true" : "false" } ?? "null"),
-                    ("overdueRatio", percent(a.overdueRatio)), ("overdueBand", string(a.overdueBand?.rawValue)),
+                    ("overdueRatio", string(a.overdueText)), ("overdueBand", string(a.overdueBand?.rawValue)),
                     ("emergencyLevel", string(a.emergencyLevel?.rawValue)), ("ruleDay", string(a.ruleDay.description)),
                 ])
         }

@@ -50,10 +50,11 @@ enum ImportCommand: Command {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(message: "\(file) is not UTF-8 text; save it as CSV UTF-8")
         }
-        // A module with several layouts: the one whose required columns the header names (the first otherwise,
+        // A module with several layouts: the one whose required columns the header names (the header is the first
+        // line, whatever ends it: LF, CRLF, CR) (the first otherwise,
         // whose refusal then names the columns it lacks).
         let header =
-            text.split(separator: "\n", maxSplits: 1).first.map {
+            text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map {
                 Set(
                     $0.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",").map {
                         $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
