@@ -153,7 +153,7 @@ public struct ArrearRecorded: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent`` or ``CreditKitError/Code/unknownSubject``.
+    /// - Throws: `CreditKitError` (`invalidEvent`) or `CreditKitError` (`unknownSubject`).
     public func validate(_ stamp: CaseStamp<DebtArrear>, in context: ValidationContext) throws {
         try context.requireSubject(creditor, kind: .enterprise, role: "creditor")
         try stamp.require(amount > 0, "the amount owed is \(amount); an arrear owes something")
@@ -202,7 +202,7 @@ public struct ArrearCleared: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<DebtArrear>, in context: ValidationContext) throws {
         try stamp.require(amount > 0, "a payment of \(amount) clears nothing")
         try stamp.require(amount.isWholeFen, "the payment \(amount) has fractions of a fen")
@@ -291,7 +291,7 @@ public struct GovernmentProjectStarted: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent`` or ``CreditKitError/Code/unknownSubject``.
+    /// - Throws: `CreditKitError` (`invalidEvent`) or `CreditKitError` (`unknownSubject`).
     public func validate(_ stamp: CaseStamp<GovernmentProject>, in context: ValidationContext) throws {
         try stamp.requireText(name, "the project's name")
         if let contractor { try context.requireSubject(contractor, kind: .enterprise, role: "contractor") }

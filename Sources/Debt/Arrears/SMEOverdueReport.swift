@@ -66,7 +66,7 @@ public struct SMEOverdueReportPublished: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: Unused.
-    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<SMEOverdueReport>, in context: ValidationContext) throws {
         guard let year = Int(stamp.id.rawValue), LocalDate.supportedYears.contains(year) else {
             throw CreditKitError(.invalidEvent, "smeReport \(stamp.id): the number is the year reported on")

@@ -128,7 +128,7 @@ public struct DebtAssessor: Sendable {
 
     /// Judges one region's year.
     /// - Parameters:
-    ///   - figures: The figures.
+    ///   - given: The figures; any faulty one is named as a problem and left out.
     ///   - asOf: The day looked at: a year not over yet is judged by the versions in force on it.
     ///   - subject: Whom findings are against: the region's government, or a stand-in for figures read without a
     ///     ledger.

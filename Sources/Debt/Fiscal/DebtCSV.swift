@@ -36,7 +36,7 @@ public enum DebtCSV {
     /// Reads a figures file.
     /// - Parameter text: The file's text.
     /// - Returns: The rows and the problems.
-    /// - Throws: ``CreditKitError/Code/invalidCSV`` when the file cannot be read as the layout at all: no header,
+    /// - Throws: `CreditKitError` (`invalidCSV`) when the file cannot be read as the layout at all: no header,
     ///   a column missing or unknown, a quote out of place.
     public static func readFigures(_ text: String) throws -> FiguresFile {
         try readFigures(

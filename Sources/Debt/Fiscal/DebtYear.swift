@@ -79,7 +79,7 @@ public struct DebtYearReported: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<DebtYear>, in context: ValidationContext) throws {
         try figures.validate(stamp)
         try stamp.require(
@@ -125,7 +125,7 @@ public struct DebtYearCorrected: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<DebtYear>, in context: ValidationContext) throws {
         try stamp.requireText(reason, "the correction's reason")
         try figures.validate(stamp)
@@ -206,7 +206,7 @@ public struct DebtCampaignStarted: CaseFacts {
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
-    /// - Throws: ``CreditKitError/Code/invalidEvent``.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<DebtCampaign>, in context: ValidationContext) throws {
         let region: RegionCode
         do {

@@ -124,7 +124,7 @@ public struct DebtDesk: Sendable {
     /// Records debt facts in one batch: all of them, or, when one is refused, none.
     /// - Parameter facts: The facts (figures reported, campaigns, arrears, payments, projects, publications).
     /// - Returns: The entries written.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` without the module or for a fact of another sector; the
+    /// - Throws: `CreditKitError` (`invalidArgument`) without the module or for a fact of another sector; the
     ///   ledger's refusal.
     @discardableResult
     public func record(_ facts: [any LedgerEvent]) async throws -> [LedgerEntry] {

@@ -118,9 +118,9 @@ public enum DebtReport {
     ]
 
     /// A finding's facts as officials read them: Chinese names, fiscal amounts in 万元 and the rest in 元, coded
-    /// values in Chinese; the figure and the region code left out (the rule and the region stand beside them).
+    /// values in Chinese; the figure and the region left out (the rule and the region stand beside them).
     static func facts(_ f: Finding, names: (String) throws -> String) rethrows -> String {
-        try f.facts.filter { !["region", "figure"].contains($0.name) }.map { fact in
+        try f.facts.filter { !["region", "regionName", "figure"].contains($0.name) }.map { fact in
             let label = factLabels[fact.name] ?? fact.name
             if case .money(let yuan) = fact.typed {
                 return fiscalRules.contains(f.rule) ? "\(label) \(yuan / 10_000)万元" : "\(label) \(yuan)元"

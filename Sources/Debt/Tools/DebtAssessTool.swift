@@ -16,7 +16,7 @@ public struct DebtFileAssessment: Sendable {
     ///   - text: The file's text.
     ///   - asOf: The day looked at.
     ///   - profile: The profile whose figures apply.
-    /// - Throws: ``CreditKitError/Code/invalidCSV`` when the file cannot be read as the layout; a figure the
+    /// - Throws: `CreditKitError` (`invalidCSV`) when the file cannot be read as the layout; a figure the
     ///   profile lacks.
     public init(_ text: String, asOf: LocalDate, profile: JurisdictionProfile = .national) throws {
         let file = try DebtCSV.readFigures(text)
