@@ -190,7 +190,7 @@ extension CreditKit {
     public func commitments(knownAt: Timestamp? = nil) throws -> [(Commitment.ID, Commitment)] {
         let limit = knownAt ?? ledger.clock.now()
         return try ledger.store.entries(sequences: view.commitmentSequences).compactMap { entry in
-            guard entry.recordedAt <= limit, let e = try ledger.registry.decode(entry, as: CommitmentMade.self) else {
+            guard entry.recordedAt <= limit, let e = try ledger.registry.decode(entry) as? any CommitmentMaking else {
                 return nil
             }
             return (Commitment.ID(entry.sequence), e.commitment)
@@ -205,8 +205,12 @@ extension CreditKit {
     /// - Throws: Storage errors, or a rule with no figure in force.
     public func commitmentFindings(asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws -> [Finding] {
         let now = ledger.clock.now()
+        // A sector that judges its own commitments (investment promotion, with the investor's default and the
+        // compensation the core cannot see) judges them once, there.
+        let judgedElsewhere = Set(modules.filter(\.judgesCommitments).map(\.id))
         return try CommitmentChecks(profile: profile).run(
-            commitments(knownAt: knownAt ?? now), view: view, asOf: asOf ?? now.chinaDate, knownAt: knownAt ?? now)
+            commitments(knownAt: knownAt ?? now).filter { !judgedElsewhere.contains($0.1.sector ?? "") }, view: view,
+            asOf: asOf ?? now.chinaDate, knownAt: knownAt ?? now)
     }
 
     /// A promisor's commitment counts and fulfilment rate as of a day.

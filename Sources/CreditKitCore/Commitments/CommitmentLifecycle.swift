@@ -98,11 +98,19 @@ public enum BreachOrChangeReason: String, Hashable, Sendable, Codable, CaseItera
     case leadershipChange
     /// A change of government term (政府换届): never lawful.
     case governmentTermChange
+    /// A change of administrative division (行政区划调整): never lawful (优化营商环境条例 art. 31).
+    case administrativeDivisionChange
+    /// A change of institutions (机构变更): never lawful (优化营商环境条例 art. 31).
+    case institutionChange
+    /// The other party did not keep its own obligations first (相对人违约): a lawful reason to withhold.
+    case counterpartyDefault
     /// Lack of funds or another reason the law does not recognise.
     case other
 
     /// Whether the law recognises the reason for a change.
-    public var isLawful: Bool { [.nationalInterest, .publicInterest, .otherStatutoryReason].contains(self) }
+    public var isLawful: Bool {
+        [.nationalInterest, .publicInterest, .otherStatutoryReason, .counterpartyDefault].contains(self)
+    }
 
     /// The reason's Chinese name.
     public var chineseName: String {
@@ -112,6 +120,9 @@ public enum BreachOrChangeReason: String, Hashable, Sendable, Codable, CaseItera
         case .otherStatutoryReason: "其他法定事由"
         case .leadershipChange: "领导人员更替"
         case .governmentTermChange: "政府换届"
+        case .administrativeDivisionChange: "行政区划调整"
+        case .institutionChange: "机构变更"
+        case .counterpartyDefault: "相对人违约"
         case .other: "其他理由"
         }
     }

@@ -241,8 +241,17 @@ public struct RecordEntered: LedgerEvent, Hashable {
     }
 }
 
+/// An event that makes a commitment (作出承诺的事件): the entry's sequence number is the commitment's ID, and the core's
+/// commitment lifecycle (publication, fulfilment, change, breach) refers to it by that ID. ``CommitmentMade`` is
+/// the core's; a sector's fact may be one too (a promise to an investor), so the promise and the commitment are one
+/// entry.
+public protocol CommitmentMaking: LedgerEvent {
+    /// The commitment the event makes.
+    var commitment: Commitment { get }
+}
+
 /// A commitment was made (作出承诺): `core.commitment.made`. The entry's sequence number is its ID.
-public struct CommitmentMade: LedgerEvent, Hashable {
+public struct CommitmentMade: CommitmentMaking, Hashable {
     /// `core.commitment.made`.
     public static let kind: EventKind = "core.commitment.made"
     /// The commitment.

@@ -22,6 +22,7 @@ public struct EventRegistry: Sendable {
     /// - Parameter type: The event type; a later registration of the same kind replaces an earlier one.
     public mutating func register<E: LedgerEvent>(_ type: E.Type) {
         if let opening = E.self as? any AnyCaseEvent.Type, opening.opensCase { openingKinds.insert(E.kind) }
+        if E.self is any CommitmentMaking.Type { commitmentKinds.insert(E.kind) }
         decoders[E.kind] = (
             E.version,
             { bytes in
@@ -39,6 +40,10 @@ public struct EventRegistry: Sendable {
     /// The kinds of the registered facts that open a case (a project registered): a case's other facts need one
     /// before them.
     public private(set) var openingKinds: Set<EventKind> = []
+
+    /// The kinds of the registered events that make a commitment (``CommitmentMade``, and a sector's facts that are
+    /// commitments, such as a promise to an investor): the entry's sequence number is the commitment's ID.
+    public private(set) var commitmentKinds: Set<EventKind> = []
 
     /// The registered kinds, sorted.
     public var kinds: [EventKind] { decoders.keys.sorted() }

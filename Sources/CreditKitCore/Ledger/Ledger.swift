@@ -467,7 +467,7 @@ public actor Ledger {
                     .init(
                         id: CreditRecord.ID(entry.sequence), record: e.record, recordedAt: entry.recordedAt,
                         role: ref.role))
-            case let e as CommitmentMade:
+            case let e as any CommitmentMaking:
                 commitments.append(
                     .init(
                         id: Commitment.ID(entry.sequence), commitment: e.commitment, recordedAt: entry.recordedAt,

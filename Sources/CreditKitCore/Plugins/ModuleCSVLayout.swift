@@ -29,24 +29,38 @@ public struct ModuleCSVLayout: Sendable {
     public var summary: String
     /// The columns.
     public var columns: [Column]
-    /// Turns the rows into facts, one per row in order; throws ``CreditKitError/Code/invalidCSV`` naming the line
-    /// and column of a cell that does not fit.
-    public var facts: @Sendable (_ table: CSVTable, _ kit: CreditKit) throws -> [any LedgerEvent]
+    /// Turns the rows into facts, the facts of each row in order (a row may state several, such as an agreement
+    /// and its first promise); throws ``CreditKitError/Code/invalidCSV`` naming the line and column of a cell that
+    /// does not fit.
+    public var rowFacts: @Sendable (_ table: CSVTable, _ kit: CreditKit) throws -> [[any LedgerEvent]]
 
-    /// Declares a layout.
+    /// Declares a layout whose rows state one fact each.
     /// - Parameters:
     ///   - name: Its name.
     ///   - summary: One line of help.
     ///   - columns: The columns.
-    ///   - facts: Turns the rows into facts.
+    ///   - facts: Turns the rows into facts, one per row in order.
     public init(
         name: String, summary: String, columns: [Column],
         facts: @escaping @Sendable (_ table: CSVTable, _ kit: CreditKit) throws -> [any LedgerEvent]
     ) {
+        self.init(name: name, summary: summary, columns: columns) { table, kit in try facts(table, kit).map { [$0] } }
+    }
+
+    /// Declares a layout whose rows may state several facts each.
+    /// - Parameters:
+    ///   - name: Its name.
+    ///   - summary: One line of help.
+    ///   - columns: The columns.
+    ///   - rowFacts: Turns the rows into facts, row by row.
+    public init(
+        name: String, summary: String, columns: [Column],
+        rowFacts: @escaping @Sendable (_ table: CSVTable, _ kit: CreditKit) throws -> [[any LedgerEvent]]
+    ) {
         self.name = name
         self.summary = summary
         self.columns = columns
-        self.facts = facts
+        self.rowFacts = rowFacts
     }
 }
 
@@ -64,23 +78,28 @@ extension CreditKit {
     public func importCSV(_ text: String, layout: ModuleCSVLayout) async throws -> [LedgerEntry] {
         let table = try CSVTable(
             text, required: layout.columns.filter(\.required).map(\.name), allowed: layout.columns.map(\.name))
-        let facts = try layout.facts(table, self)
-        guard facts.count == table.rows.count else {
+        let perRow = try layout.rowFacts(table, self)
+        guard perRow.count == table.rows.count else {
             throw CreditKitError(
-                .invalidArgument, "layout \(layout.name) made \(facts.count) facts of \(table.rows.count) rows")
+                .invalidArgument, "layout \(layout.name) made facts for \(perRow.count) of \(table.rows.count) rows")
+        }
+        var facts: [any LedgerEvent] = []
+        var lineOfFact: [Int] = []
+        for (row, made) in zip(table.rows, perRow) {
+            facts += made
+            lineOfFact += Array(repeating: row.line, count: made.count)
         }
         // The same fact twice (in the file, or in the file and the ledger) is a repeated import, not two facts.
         let encoder = CanonicalEncoder()
         var lines: [[UInt8]: Int] = [:]
         var owners: Set<SubjectID> = []
-        for (fact, row) in zip(facts, table.rows) {
+        for (fact, line) in zip(facts, lineOfFact) {
             let key = Array(type(of: fact).kind.rawValue.utf8) + [0] + (try encoder.encode(fact))
             if let first = lines[key] {
                 throw CreditKitError(
-                    .invalidCSV, "line \(row.line) repeats the fact of line \(first)",
-                    context: ["line": String(row.line)])
+                    .invalidCSV, "line \(line) repeats the fact of line \(first)", context: ["line": String(line)])
             }
-            lines[key] = row.line
+            lines[key] = line
             if let owner = fact.subjects.first { owners.insert(owner) }
         }
         let view = self.view
@@ -98,10 +117,10 @@ extension CreditKit {
         do {
             return try await ledger.append(facts)
         } catch let error as CreditKitError {
-            guard let index = error.context["index"].flatMap(Int.init), table.rows.indices.contains(index) else {
+            guard let index = error.context["index"].flatMap(Int.init), lineOfFact.indices.contains(index) else {
                 throw error
             }
-            let line = table.rows[index].line
+            let line = lineOfFact[index]
             throw error.with("line", String(line)).prefixed("line \(line): ")
         }
     }

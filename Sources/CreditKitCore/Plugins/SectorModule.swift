@@ -34,6 +34,10 @@ public protocol SectorModule: Sendable {
     var csvLayouts: [ModuleCSVLayout] { get }
     /// The commands the module adds to the tools (`creditkit <module> <command>`); none by default.
     var tools: [ModuleTool] { get }
+    /// Whether the module's checks judge the commitments made in its sector (whose ``Commitment/sector`` is its
+    /// id), so the core's `commitment.*` checks leave them alone; they still count in the promisor's commitment
+    /// record and score. `false` by default.
+    var judgesCommitments: Bool { get }
     /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
     /// module registers, about the subjects the suite registered, valid in the order given.
     /// - Parameter subjects: The registered agency and enterprise, and the first day to use.
@@ -91,6 +95,8 @@ extension SectorModule {
     public var csvLayouts: [ModuleCSVLayout] { [] }
     /// None.
     public var tools: [ModuleTool] { [] }
+    /// No.
+    public var judgesCommitments: Bool { false }
     /// None.
     /// - Parameter subjects: Unused.
     /// - Returns: No events.

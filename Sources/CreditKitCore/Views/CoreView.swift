@@ -273,11 +273,7 @@ extension CoreView {
                 addRef(subject, entry, role, basis: basis, severity: severity, sector: sector)
             }
         case CommitmentMade.kind:
-            commitmentCount += 1
-            commitmentSequences.append(entry.sequence)
-            for (i, subject) in entry.subjects.enumerated() {
-                addRef(subject, entry, i == 0 ? .promisor : .beneficiary)
-            }
+            applyCommitment(entry)
         case AgencyRegistered.kind, OfficialRegistered.kind, EnterpriseRegistered.kind, TenureStarted.kind,
             TenureEnded.kind, PersonalDataErased.kind:
             let event = try given ?? registry.decode(entry)
@@ -291,7 +287,17 @@ extension CoreView {
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
-            break
+            // A sector's fact that is a commitment (a promise to an investor): the promisor first, then the
+            // beneficiary, as the core's own.
+            if registry.commitmentKinds.contains(entry.kind) { applyCommitment(entry) }
+        }
+    }
+
+    private mutating func applyCommitment(_ entry: LedgerEntry) {
+        commitmentCount += 1
+        commitmentSequences.append(entry.sequence)
+        for (i, subject) in entry.subjects.enumerated() {
+            addRef(subject, entry, i == 0 ? .promisor : .beneficiary)
         }
     }
 
