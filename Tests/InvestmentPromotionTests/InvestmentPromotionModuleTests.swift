@@ -8,7 +8,7 @@ struct InvestmentPromotionModuleTests {
     @Test("has its stable sector ID and both names")
     func identity() {
         let module = InvestmentPromotionModule()
-        #expect(module.id == "investment-promotion")
+        #expect(module.id == "investment")
         #expect(module.name.chinese == "招商引资")
         #expect(module.name.english == "Investment promotion")
     }
@@ -23,7 +23,7 @@ struct InvestmentPromotionModuleTests {
         let store = InMemoryLedgerStore()
         let kit = try CreditKit(
             store: .custom(store), keys: Fixtures.keys, modules: [InvestmentPromotionModule()], clock: FixedClock.demo)
-        #expect(kit.modules.map(\.id) == ["investment-promotion"])
+        #expect(kit.modules.map(\.id) == ["investment"])
         try await kit.register(Fixtures.agency(index: 1), on: FixedClock.demo.today)
         let reopened = try CreditKit(
             store: .custom(store), keys: Fixtures.keys, modules: [InvestmentPromotionModule()], clock: FixedClock.demo)

@@ -188,12 +188,17 @@ extension CreditKit {
     /// - Returns: The commitments in order.
     /// - Throws: Storage and decoding errors.
     public func commitments(knownAt: Timestamp? = nil) throws -> [(Commitment.ID, Commitment)] {
+        try commitmentEntries(knownAt: knownAt).map { ($0.0, $0.1) }
+    }
+
+    /// Every commitment the ledger knew at a time, with the kind of the entry that made it.
+    func commitmentEntries(knownAt: Timestamp? = nil) throws -> [(Commitment.ID, Commitment, EventKind)] {
         let limit = knownAt ?? ledger.clock.now()
         return try ledger.store.entries(sequences: view.commitmentSequences).compactMap { entry in
             guard entry.recordedAt <= limit, let e = try ledger.registry.decode(entry) as? any CommitmentMaking else {
                 return nil
             }
-            return (Commitment.ID(entry.sequence), e.commitment)
+            return (Commitment.ID(entry.sequence), e.commitmentMade, entry.kind)
         }
     }
 
@@ -205,12 +210,14 @@ extension CreditKit {
     /// - Throws: Storage errors, or a rule with no figure in force.
     public func commitmentFindings(asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws -> [Finding] {
         let now = ledger.clock.now()
-        // A sector that judges its own commitments (investment promotion, with the investor's default and the
-        // compensation the core cannot see) judges them once, there.
-        let judgedElsewhere = Set(modules.filter(\.judgesCommitments).map(\.id))
+        // A sector that judges the commitments its own facts make (a promise to an investor, with the investor's
+        // default and the compensation the core cannot see) judges them once, there.
+        let judgedElsewhere = modules.filter(\.judgesCommitments).map { $0.id.rawValue + "." }
+        let mine = try commitmentEntries(knownAt: knownAt ?? now).filter { _, _, kind in
+            !judgedElsewhere.contains { kind.rawValue.hasPrefix($0) }
+        }
         return try CommitmentChecks(profile: profile).run(
-            commitments(knownAt: knownAt ?? now).filter { !judgedElsewhere.contains($0.1.sector ?? "") }, view: view,
-            asOf: asOf ?? now.chinaDate, knownAt: knownAt ?? now)
+            mine.map { ($0.0, $0.1) }, view: view, asOf: asOf ?? now.chinaDate, knownAt: knownAt ?? now)
     }
 
     /// A promisor's commitment counts and fulfilment rate as of a day.

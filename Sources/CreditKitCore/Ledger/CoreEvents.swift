@@ -247,7 +247,7 @@ public struct RecordEntered: LedgerEvent, Hashable {
 /// entry.
 public protocol CommitmentMaking: LedgerEvent {
     /// The commitment the event makes.
-    var commitment: Commitment { get }
+    var commitmentMade: Commitment { get }
 }
 
 /// A commitment was made (作出承诺): `core.commitment.made`. The entry's sequence number is its ID.
@@ -260,6 +260,9 @@ public struct CommitmentMade: CommitmentMaking, Hashable {
     /// Makes the event.
     /// - Parameter commitment: The commitment.
     public init(commitment: Commitment) { self.commitment = commitment }
+
+    /// The commitment.
+    public var commitmentMade: Commitment { commitment }
 
     /// The day it was made.
     public var effectiveDate: LocalDate { commitment.madeOn }

@@ -470,7 +470,7 @@ public actor Ledger {
             case let e as any CommitmentMaking:
                 commitments.append(
                     .init(
-                        id: Commitment.ID(entry.sequence), commitment: e.commitment, recordedAt: entry.recordedAt,
+                        id: Commitment.ID(entry.sequence), commitment: e.commitmentMade, recordedAt: entry.recordedAt,
                         role: ref.role))
             default:
                 break

@@ -63,7 +63,9 @@ public struct ValidationContext: Sendable {
     /// - Throws: ``CreditKitError/Code/invalidEvent`` when there is no such commitment.
     public func commitment(_ id: Commitment.ID) throws -> Commitment {
         if let c = newCommitments[id] { return c }
-        if id.rawValue < sequence, let e = try lookupEvent(id.rawValue) as? any CommitmentMaking { return e.commitment }
+        if id.rawValue < sequence, let e = try lookupEvent(id.rawValue) as? any CommitmentMaking {
+            return e.commitmentMade
+        }
         throw CreditKitError(
             .invalidEvent, "there is no commitment \(id)", context: ["commitment": String(id.rawValue)])
     }
@@ -217,7 +219,7 @@ public struct ValidationContext: Sendable {
             }
         case let e as PersonalDataErased: newErasures.insert(e.official)
         case let e as RecordEntered: newRecords[CreditRecord.ID(sequence)] = e.record
-        case let e as any CommitmentMaking: newCommitments[Commitment.ID(sequence)] = e.commitment
+        case let e as any CommitmentMaking: newCommitments[Commitment.ID(sequence)] = e.commitmentMade
         case let e as any CommitmentLifecycleEvent:
             var life = commitmentLifecycle(e.commitment)
             e.apply(to: &life, sequence: sequence, recordedAt: recordedAt)

@@ -34,9 +34,9 @@ public protocol SectorModule: Sendable {
     var csvLayouts: [ModuleCSVLayout] { get }
     /// The commands the module adds to the tools (`creditkit <module> <command>`); none by default.
     var tools: [ModuleTool] { get }
-    /// Whether the module's checks judge the commitments made in its sector (whose ``Commitment/sector`` is its
-    /// id), so the core's `commitment.*` checks leave them alone; they still count in the promisor's commitment
-    /// record and score. `false` by default.
+    /// Whether the module's checks judge the commitments its own facts make (``CommitmentFacts``), so the core's
+    /// `commitment.*` checks leave them alone; they still count in the promisor's commitment record and score.
+    /// `false` by default.
     var judgesCommitments: Bool { get }
     /// One small story's facts for the conformance suite (一致性样例): at least one event of every case fact type the
     /// module registers, about the subjects the suite registered, valid in the order given.

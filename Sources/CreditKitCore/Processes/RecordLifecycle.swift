@@ -32,6 +32,19 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
         public var sequence: LedgerEntry.ID
         /// When the ledger learned it.
         public var recordedAt: Timestamp
+
+        /// Makes a step.
+        /// - Parameters:
+        ///   - value: What the step decided.
+        ///   - on: Its effective date.
+        ///   - sequence: Its entry.
+        ///   - recordedAt: When the ledger learned it.
+        public init(value: Value, on: LocalDate, sequence: LedgerEntry.ID, recordedAt: Timestamp) {
+            self.value = value
+            self.on = on
+            self.sequence = sequence
+            self.recordedAt = recordedAt
+        }
     }
 
     /// An objection and its resolution.

@@ -202,7 +202,7 @@ public struct LegalCitation: Hashable, Sendable, Codable, CustomStringConvertibl
     public var description: String { article.map { "\(document) \($0)" } ?? document }
 }
 
-/// A sector's identifier (领域标识): `procurement`, `ppp`, `bidding`, `investment-promotion`, `debt`, `townships`.
+/// A sector's identifier (领域标识): `procurement`, `ppp`, `bidding`, `investment`, `debt`, `townships`.
 public typealias SectorID = Tagged<SectorTag, String>
 
 /// The tag of ``SectorID``.

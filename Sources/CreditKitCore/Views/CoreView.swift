@@ -290,6 +290,10 @@ extension CoreView {
             // A sector's fact that is a commitment (a promise to an investor): the promisor first, then the
             // beneficiary, as the core's own.
             if registry.commitmentKinds.contains(entry.kind) { applyCommitment(entry) }
+            // A sector's fact that is a step of a commitment (an investor's promise fulfilled or withdrawn).
+            if registry.commitmentStepKinds.contains(entry.kind) {
+                applyProcess(try given ?? registry.decode(entry), entry)
+            }
         }
     }
 

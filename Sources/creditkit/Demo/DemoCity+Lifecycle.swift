@@ -186,7 +186,7 @@ extension DemoCity {
             Commitment(
                 promisor: moved.agency.id, beneficiary: investor.name, beneficiarySubject: investor.id, kind: .policy,
                 terms: "对新建生产线给予设备投资额10%的一次性补助，投产后六个月内兑现。", madeOn: made,
-                dueDate: end.adding(days: 150), sector: "investment-promotion"))
+                dueDate: end.adding(days: 150), sector: "investment"))
         let index = commitments.count - 1
         schedule(.commitmentStep(index, .publish(on: made.adding(days: 1))), on: made.adding(days: 1))
         schedule(

@@ -208,7 +208,7 @@ extension DemoCity {
                 (Commitment(
                     promisor: government.id, beneficiary: investor.name, beneficiarySubject: investor.id,
                     kind: .policy, terms: "项目投产后三年内按地方留成税收的50%给予产业扶持奖励，并按期完成土地平整和道路配套。",
-                    madeOn: made, dueDate: made.adding(days: 540), sector: "investment-promotion")))
+                    madeOn: made, dueDate: made.adding(days: 540), sector: "investment")))
         }
         for supplier in enterprises where supplier.roles.contains(.supplier) && supplier.isSME {
             let buyer = pick(departments)
