@@ -90,7 +90,10 @@ struct ReportTests {
     @Test("the bidding lists: the blacklist with its terms, the agencies, a tenderer's integrity file")
     func biddingLists() async throws {
         let (kit, city) = try await demoKit()
-        #expect(ReportCommand.moduleReports.map(\.kind) == ["ppp", "blacklist", "agencies", "integrity", "investment", "investment-registry", "debt"])
+        #expect(
+            ReportCommand.moduleReports.map(\.kind) == [
+                "ppp", "blacklist", "agencies", "integrity", "investment", "investment-registry", "debt",
+            ])
         // The demo city has no PPP project: its PPP report says so in its figures, never a made-up one.
         let ppp = try moduleReport("ppp", subject: nil, kit: kit)
         #expect(ppp.keyFigures.first?.value == "0" && ppp.sections.count == 1)
