@@ -47,6 +47,11 @@ var targets: [Target] = [
         path: "Examples/DebtExample"
     ),
     .executableTarget(
+        name: "InvestmentPromotionExample",
+        dependencies: ["CreditKitCore", "InvestmentPromotion"],
+        path: "Examples/InvestmentPromotionExample"
+    ),
+    .executableTarget(
         name: "PPPExample",
         dependencies: ["CreditKitCore", "PPP"],
         path: "Examples/PPPExample"
@@ -64,7 +69,10 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "ExamplesTests",
-        dependencies: ["LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample", "DebtExample"]),
+        dependencies: [
+            "LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample", "DebtExample",
+            "InvestmentPromotionExample",
+        ]),
     .executableTarget(
         name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),
     .testTarget(

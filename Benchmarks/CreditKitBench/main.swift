@@ -28,6 +28,8 @@ struct Options {
           debt     a figures file of 3,000 regions x 10 years judged as `creditkit debt assess` does; then N arrears
                    facts (default 1,000,000, over 10,000 agencies) appended through validation and every debt.*
                    rule over them as of one day
+          investment  N investment facts (default 1,000,000: 100,000 agreements over 10,000 agencies, each promise
+                   a commitment of the core) appended through validation, then every investment.* rule as of one day
 
         options:
           --n N      how many events
@@ -324,6 +326,7 @@ do {
     case "evaluate": try await evaluateWorkload(records: options.n)
     case "ppp": try await pppWorkload(events: options.n)
     case "debt": try await debtWorkload(events: options.n)
+    case "investment": try await investmentWorkload(events: options.n)
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)

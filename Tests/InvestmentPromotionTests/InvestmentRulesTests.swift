@@ -290,3 +290,39 @@ struct InvestmentRulesTests {
 }
 
 func amount(_ text: String) -> Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))! }
+
+@Suite("Investment commitment ledger import")
+struct InvestmentCSVTests {
+    static let header = "协议编号,承诺单位,投资方,签约日期,项目,承诺编号,承诺类别,承诺内容,金额,兑现期限,公平竞争审查日期,法律依据"
+
+    @Test("a commitment ledger: each agreement signed once, each promise a commitment; a bad row writes nothing")
+    func imports() async throws {
+        let z = try await Zone()
+        let layout = InvestmentPromotionModule().csvLayouts[0]
+        let rows = [
+            Self.header,
+            "ZS-1,\(z.zone.id),\(z.maker.id),2024-09-01,电池,P-1,土地,工业用地100亩,,2024-12-31,2024-08-20,土地管理法",
+            "ZS-1,\(z.zone.id),\(z.maker.id),2024-09-01,电池,P-2,奖励补贴,设备补助,2000000,2025-06-30,,",
+        ]
+        let entries = try await z.kit.importCSV(rows.joined(separator: "\r\n"), layout: layout)
+        #expect(
+            entries.map(\.kind.rawValue) == [
+                "investment.agreement.signed", "investment.promise.made", "investment.promise.made",
+            ])
+        #expect(try z.kit.commitments().count == 2)
+        // P-2 has no legal basis and no review, from 2024-08-01: both findings.
+        #expect(
+            Set(try z.kit.investment.findings(asOf: day("2024-10-01")).map(\.rule.rawValue)) == [
+                "investment.incentive.unlawful", "investment.incentive.unreviewed",
+            ])
+        let head = z.kit.view.head.sequence
+        let bad = [Self.header, "ZS-2,\(z.zone.id),\(z.maker.id),2024-09-01,电池,P-1,补贴,设备补助,1,2025-06-30,,"]
+        do {
+            try await z.kit.importCSV(bad.joined(separator: "\n"), layout: layout)
+            Issue.record("accepted an unknown category")
+        } catch let error as CreditKitError {
+            #expect(error.message.contains("line 2") && error.message.contains("承诺类别"))
+        }
+        #expect(z.kit.view.head.sequence == head)
+    }
+}

@@ -71,12 +71,10 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
                 throw CreditKitError(error.code, "\(S.caseKey) \(caseID): " + error.message, context: error.context)
             }
         }
-        if let openingKey {
-            try context.requireNewCase(
-                openingKey, kind: Self.kind, owner: owner, described: "\(S.caseKey) \(caseID) of \(owner)")
+        if Facts.opensCase {
+            try context.requireNewCase(caseIndexKey, described: "\(S.caseKey) \(caseID) of \(owner)")
         } else {
-            try context.requireOpenedCase(
-                casePrefix, owner: owner, on: on, described: "\(S.caseKey) \(caseID) of \(owner)")
+            try context.requireOpenedCase(caseIndexKey, on: on, described: "\(S.caseKey) \(caseID) of \(owner)")
         }
         try facts.validate(stamp(sequence: context.sequence), in: context)
     }
@@ -93,6 +91,9 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
 
     /// The start of the canonical payload every fact of this case shares: the case number and the owner.
     public var casePrefix: [UInt8] { Facts.State.casePrefix(caseID, owner: owner) }
+
+    /// The case's key in the view's case index: the sector, a zero byte, then ``casePrefix``.
+    public var caseIndexKey: [UInt8] { Facts.State.caseIndexKey(caseID, owner: owner) }
 
     func stamp(sequence: Int64) -> CaseStamp<Facts.State> {
         CaseStamp(id: caseID, owner: owner, on: on, entry: LedgerEntry.ID(sequence))
@@ -149,6 +150,8 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
     var openingKey: [UInt8]? { get }
     /// The start of the canonical payload every fact of the case shares.
     var casePrefix: [UInt8] { get }
+    /// The case's key in the view's case index: the sector, a zero byte, then the payload's start.
+    var caseIndexKey: [UInt8] { get }
     /// Whether this kind of fact opens its case.
     static var opensCase: Bool { get }
     /// Adds the fact to its case.

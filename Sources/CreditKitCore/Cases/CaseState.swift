@@ -75,6 +75,35 @@ extension CaseState {
         w.string(owner.rawValue)
         return w.bytes + [UInt8(ascii: ",")]
     }
+
+    /// A case's key in the view's case index: the sector, a zero byte, then ``casePrefix(_:owner:)``.
+    static func caseIndexKey(_ id: CaseID, owner: SubjectID) -> [UInt8] {
+        Array(sector.utf8) + [0] + casePrefix(id, owner: owner)
+    }
+}
+
+/// Reads a case fact's index key from its stored bytes: the sector (the kind up to its first dot), a zero byte,
+/// then the payload up to and including the comma after its first two values (the case number and the owner),
+/// which every fact of the case begins with; `nil` for a payload of another shape.
+func caseIndexKey(kind: EventKind, payload: [UInt8]) -> [UInt8]? {
+    guard let dot = kind.rawValue.utf8.firstIndex(of: UInt8(ascii: ".")), payload.first == UInt8(ascii: "{") else {
+        return nil
+    }
+    var i = 1
+    // Four strings (key, value, key, value), each followed by `:` or `,`.
+    for n in 0..<4 {
+        guard i < payload.count, payload[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        while i < payload.count, payload[i] != UInt8(ascii: "\"") {
+            i += payload[i] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        i += 1
+        guard i < payload.count, payload[i] == (n % 2 == 0 ? UInt8(ascii: ":") : UInt8(ascii: ",")) else {
+            return nil
+        }
+        i += 1
+    }
+    return Array(kind.rawValue.utf8[..<dot]) + [0] + payload[0..<i]
 }
 
 extension ValidationContext {
@@ -85,22 +114,18 @@ extension ValidationContext {
     /// - Returns: The case, or `nil` when no fact of it is known.
     /// - Throws: Storage and decoding errors.
     public func state<State: CaseState>(of stamp: CaseStamp<State>) throws -> State? {
-        let prefix = State.casePrefix(stamp.id, owner: stamp.owner)
+        let key = State.caseIndexKey(stamp.id, owner: stamp.owner)
         var state: State?
         func fold(_ event: any LedgerEvent, _ sequence: Int64) {
             guard let fact = event as? any AnyCaseEvent<State> else { return }
             if state == nil { state = State(case: stamp.id, owner: stamp.owner) }
             fact.apply(to: &state!, sequence: sequence)
         }
-        // A case opened in this batch has nothing in the ledger (a second opening is refused).
-        if newCaseDays[prefix] == nil {
-            let sector = State.sector + "."
-            for entry in try lookupEntries(stamp.owner)
-            where entry.kind.rawValue.hasPrefix(sector) && entry.payload.starts(with: prefix) {
-                fold(try decode(entry), entry.sequence)
-            }
+        // The case's own entries, through the view's index (never the owner's whole history).
+        for sequence in view.caseEntries[key] ?? [] {
+            if let event = try lookupEvent(sequence) { fold(event, sequence) }
         }
-        for (event, sequence) in newCaseFacts[prefix] ?? [] { fold(event, sequence) }
+        for (event, sequence) in newCaseFacts[key] ?? [] { fold(event, sequence) }
         return state
     }
 }

@@ -23,6 +23,7 @@ public struct EventRegistry: Sendable {
     public mutating func register<E: LedgerEvent>(_ type: E.Type) {
         if let opening = E.self as? any AnyCaseEvent.Type, opening.opensCase { openingKinds.insert(E.kind) }
         if E.self is any CommitmentMaking.Type { commitmentKinds.insert(E.kind) }
+        if E.self is any AnyCaseEvent.Type { caseKinds.insert(E.kind) }
         if E.self is any CommitmentLifecycleEvent.Type { commitmentStepKinds.insert(E.kind) }
         decoders[E.kind] = (
             E.version,
@@ -45,6 +46,9 @@ public struct EventRegistry: Sendable {
     /// The kinds of the registered events that make a commitment (``CommitmentMade``, and a sector's facts that are
     /// commitments, such as a promise to an investor): the entry's sequence number is the commitment's ID.
     public private(set) var commitmentKinds: Set<EventKind> = []
+
+    /// The kinds of the registered case facts, which the view indexes by case.
+    public private(set) var caseKinds: Set<EventKind> = []
 
     /// The kinds of the registered events that are a step of a commitment's lifecycle (its fulfilment, change or
     /// withdrawal), the core's and a sector's.

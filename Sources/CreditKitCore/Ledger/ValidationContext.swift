@@ -11,13 +11,11 @@ public struct ValidationContext: Sendable {
     public let profile: JurisdictionProfile
     let lookupEvent: @Sendable (Int64) throws -> (any LedgerEvent)?
     let lookupEntries: @Sendable (SubjectID) throws -> [LedgerEntry]
-    /// The case-opening facts earlier in the batch, by their opening key.
-    var newCases: Set<[UInt8]> = []
-    /// The cases opened earlier in the batch, by their payload prefix, with the day each was opened.
+    /// The cases opened earlier in the batch, by their index key, with the day each was opened.
     var newCaseDays: [[UInt8]: LocalDate] = [:]
     /// The kinds of facts that open a case.
     let openingKinds: Set<EventKind>
-    /// The case facts earlier in the batch, by their case's payload prefix, with their sequence numbers.
+    /// The case facts earlier in the batch, by their case's index key, with their sequence numbers.
     var newCaseFacts: [[UInt8]: [(event: any LedgerEvent, sequence: Int64)]] = [:]
     let decode: @Sendable (LedgerEntry) throws -> any LedgerEvent
     var newSubjects: [SubjectID: SubjectKind] = [:]
@@ -148,43 +146,34 @@ public struct ValidationContext: Sendable {
     }
 
     /// Throws unless a case-opening fact (a project registered) opens a case not opened before, in the ledger or
-    /// earlier in the batch.
+    /// earlier in the batch: any fact of the case there means it was opened (its facts need an opening first).
     /// - Parameters:
-    ///   - key: The fact's opening key (its kind, then the start of its payload: case number and owner).
-    ///   - kind: The fact's kind.
-    ///   - owner: The case's owner.
+    ///   - key: The case's index key (sector, case number and owner).
     ///   - described: The case as a message names it (`project P-1 of 11130300…`).
     /// - Throws: ``CreditKitError/Code/duplicate`` naming the earlier entry.
-    func requireNewCase(_ key: [UInt8], kind: EventKind, owner: SubjectID, described: String) throws {
-        guard !newCases.contains(key) else {
+    func requireNewCase(_ key: [UInt8], described: String) throws {
+        guard newCaseDays[key] == nil else {
             throw CreditKitError(.duplicate, "\(described) is opened twice in this batch")
         }
-        let prefix = Array(kind.rawValue.utf8) + [0]
-        for entry in try lookupEntries(owner) where entry.kind == kind {
-            if (prefix + entry.payload).starts(with: key) {
-                throw CreditKitError(
-                    .duplicate, "\(described) is already opened (entry #\(entry.sequence))",
-                    context: ["sequence": String(entry.sequence)])
-            }
+        if let first = view.caseEntries[key]?.first {
+            throw CreditKitError(
+                .duplicate, "\(described) is already opened (entry #\(first))", context: ["sequence": String(first)])
         }
     }
 
     /// Throws unless a case's opening fact (a project registered) stands before one of its other facts, in the
     /// ledger or earlier in the batch, on or before the fact's day.
     /// - Parameters:
-    ///   - prefix: The case's payload prefix (case number and owner).
-    ///   - owner: The case's owner.
+    ///   - key: The case's index key (sector, case number and owner).
     ///   - on: The fact's day.
     ///   - described: The case as a message names it.
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
-    func requireOpenedCase(_ prefix: [UInt8], owner: SubjectID, on: LocalDate, described: String) throws {
-        var opened = newCaseDays[prefix]
-        if opened == nil {
-            for entry in try lookupEntries(owner)
-            where openingKinds.contains(entry.kind) && entry.payload.starts(with: prefix) {
-                opened = entry.effectiveDate
-                break
-            }
+    func requireOpenedCase(_ key: [UInt8], on: LocalDate, described: String) throws {
+        var opened = newCaseDays[key]
+        if opened == nil, let first = view.caseEntries[key]?.first, let event = try lookupEvent(first),
+            let fact = event.caseFact, type(of: fact).opensCase
+        {
+            opened = event.effectiveDate
         }
         guard let opened else {
             throw CreditKitError(.invalidEvent, "\(described) is not registered: its opening fact comes first")
@@ -198,11 +187,8 @@ public struct ValidationContext: Sendable {
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
         if let fact = event.caseFact {
-            if let opening = fact.openingKey {
-                newCases.insert(opening)
-                newCaseDays[fact.casePrefix] = event.effectiveDate
-            }
-            newCaseFacts[fact.casePrefix, default: []].append((event, sequence))
+            if type(of: fact).opensCase { newCaseDays[fact.caseIndexKey] = event.effectiveDate }
+            newCaseFacts[fact.caseIndexKey, default: []].append((event, sequence))
         }
         switch event {
         case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency

@@ -22,6 +22,9 @@ public struct CoreView: Sendable {
     var findingDecisions: [String: FindingDecision] = [:]
     /// The sequence numbers of every record entry, ascending.
     public internal(set) var recordSequences: [Int64] = []
+    /// Every case fact's entry, by its case's index key (sector, case number and owner), in ledger order: what a
+    /// case's validation reads instead of its owner's whole history.
+    public internal(set) var caseEntries: [[UInt8]: [Int64]] = [:]
     /// The event kinds seen in the ledger, so a reopen can tell which modules it needs.
     public internal(set) var kindsSeen: Set<EventKind> = []
     /// How many records the ledger holds.
@@ -289,6 +292,10 @@ extension CoreView {
         default:
             // A sector's fact that is a commitment (a promise to an investor): the promisor first, then the
             // beneficiary, as the core's own.
+            if registry.caseKinds.contains(entry.kind), let key = caseIndexKey(kind: entry.kind, payload: entry.payload)
+            {
+                caseEntries[key, default: []].append(entry.sequence)
+            }
             if registry.commitmentKinds.contains(entry.kind) { applyCommitment(entry) }
             // A sector's fact that is a step of a commitment (an investor's promise fulfilled or withdrawn).
             if registry.commitmentStepKinds.contains(entry.kind) {

@@ -2,10 +2,12 @@ import Foundation
 
 /// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
 ///
-/// Layout: `CKV4`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// Layout: `CKV5`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
 /// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
 /// length and bytes, its reference count, and 24 bytes per reference (sequence, effective days, recorded
-/// microseconds, role, record basis, record class, record sector).
+/// microseconds, role, record basis, record class, record sector); the record sequences; then the case index:
+/// case count, per case its key's length and bytes, its entry count and the entries' sequences. A checkpoint of an
+/// older layout does not decode, and the view is rebuilt from the chain.
 enum ViewCheckpoint {
     private struct Header: Codable {
         var head: ChainHead
@@ -25,7 +27,7 @@ enum ViewCheckpoint {
         var supervisionFacts: [[SupervisionFact]]
     }
 
-    static let magic: [UInt8] = Array("CKV4".utf8)
+    static let magic: [UInt8] = Array("CKV5".utf8)
 
     /// A saved blob: `CKM1`, the HMAC-SHA-256 of the view's bytes under the cache key, then the bytes. Whoever
     /// edits the file without the key cannot make a blob that opens.
@@ -88,6 +90,13 @@ enum ViewCheckpoint {
         }
         append(UInt32(view.recordSequences.count), to: &out)
         for seq in view.recordSequences { append(UInt64(bitPattern: seq), to: &out) }
+        append(UInt32(view.caseEntries.count), to: &out)
+        for (key, sequences) in view.caseEntries {
+            append(UInt32(key.count), to: &out)
+            out.append(contentsOf: key)
+            append(UInt32(sequences.count), to: &out)
+            for seq in sequences { append(UInt64(bitPattern: seq), to: &out) }
+        }
         return out
     }
 
@@ -106,7 +115,9 @@ enum ViewCheckpoint {
                 return v
             }
             try need(4)
-            guard Array(raw[0..<4]) == magic else { throw CreditKitError(.decoding, "not a CKV4 checkpoint") }
+            guard Array(raw[0..<4]) == magic else {
+                throw CreditKitError(.decoding, "a checkpoint of another layout than CKV5 (an older release's)")
+            }
             offset = 4
             let jsonLength = Int(try read(UInt32.self))
             try need(jsonLength)
@@ -167,6 +178,20 @@ enum ViewCheckpoint {
             try need(recordCount * 8)
             view.recordSequences.reserveCapacity(recordCount)
             for _ in 0..<recordCount { view.recordSequences.append(Int64(bitPattern: try read(UInt64.self))) }
+            let caseCount = Int(try read(UInt32.self))
+            view.caseEntries.reserveCapacity(caseCount)
+            for _ in 0..<caseCount {
+                let keyLength = Int(try read(UInt32.self))
+                try need(keyLength)
+                let key = Array(raw[offset..<(offset + keyLength)])
+                offset += keyLength
+                let count = Int(try read(UInt32.self))
+                try need(count * 8)
+                var sequences: [Int64] = []
+                sequences.reserveCapacity(count)
+                for _ in 0..<count { sequences.append(Int64(bitPattern: try read(UInt64.self))) }
+                view.caseEntries[key] = sequences
+            }
             return view
         }
     }

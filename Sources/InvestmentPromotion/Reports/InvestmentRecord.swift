@@ -151,12 +151,13 @@ public enum InvestmentRegistry {
     /// - Parameters:
     ///   - p: The promise.
     ///   - asOf: The day.
-    /// - Returns: 已兑现, 逾期兑现, 逾期未兑现, 未到期, 已变更, 已撤回.
+    /// - Returns: 已兑现, 逾期兑现, 逾期未兑现, 未到期, 已变更，未到期, 未定期限, 已撤回.
     public static func state(_ p: InvestmentAgreement.Promise, asOf: LocalDate) -> String {
         if p.withdrawn(by: asOf) != nil { return "已撤回" }
         let due = p.due(on: asOf)
         if let done = p.completed(by: asOf) { return due.map { done.on.on > $0 ? "逾期兑现" : "已兑现" } ?? "已兑现" }
-        if let due, due < asOf { return "逾期未兑现" }
+        guard let due else { return "未定期限" }
+        if due < asOf { return "逾期未兑现" }
         return p.changes.contains { $0.on.on <= asOf } ? "已变更，未到期" : "未到期"
     }
 
@@ -200,7 +201,7 @@ public enum InvestmentRegistry {
         let states = table.rows.map { $0[8] }
         return Report(
             title: "政府招商引资承诺事项台账", subtitle: "Public registry of promises to investors", asOf: asOf,
-            keyFigures: ["已兑现", "逾期兑现", "逾期未兑现", "未到期", "已撤回"].map { s in
+            keyFigures: ["已兑现", "逾期兑现", "逾期未兑现", "未到期", "未定期限", "已撤回"].map { s in
                 KeyFigure(s, String(states.filter { $0 == s }.count))
             } + [KeyFigure("承诺事项", String(table.rows.count))],
             sections: [ReportSection(title: "承诺事项 Promises", blocks: [.table(table)])])
