@@ -46,10 +46,12 @@ public struct InvestmentRecord: Sendable {
         agreements.flatMap(\.promises).filter { $0.made.on <= asOf }
     }
 
-    /// Promises whose due day had passed by the day, not withdrawn.
+    /// Promises that fell due by the day (their day passed), or that were withdrawn for a reason the law does not
+    /// recognise (a breach, counted as due and not kept); a lawful withdrawal takes a promise out.
     public var due: [InvestmentAgreement.Promise] {
         promises.filter { p in
-            p.withdrawn(by: asOf) == nil && (p.due(on: asOf).map { $0 < asOf } ?? false)
+            if let withdrawn = p.withdrawn(by: asOf) { return !withdrawn.change.reason.isLawful }
+            return p.due(on: asOf).map { $0 < asOf } ?? false
         }
     }
 
@@ -95,24 +97,26 @@ public struct InvestmentRecord: Sendable {
     /// - Throws: When a name cannot be read.
     public func section(names kit: CreditKit) throws -> ReportSection {
         let rate = fulfilmentRate.map { ReportFormat.number($0 * 100) + "%" } ?? "—"
+        var rows: [[String]] = [
+            ["协议 Agreements", String(agreements.count)], ["承诺事项 Promises", String(promises.count)],
+            ["到期承诺 Due", String(due.count)], ["按期兑现率 Kept on time", "\(rate) (\(keptOnTime)/\(due.count))"],
+            ["到期未付金额 Owed (yuan)", "\(owed)"],
+            ["变更、撤回（其中违法） Changes (unlawful)", "\(changes.all)（\(changes.unlawful)）"],
+        ]
+        if agreements.isEmpty { rows = [] }
+        if !complaints.isEmpty {
+            rows.append(["受理投诉（按时办理） Complaints (in time)", "\(complaintsOnTime.all)（\(complaintsOnTime.onTime)）"])
+        }
         var blocks: [ReportBlock] = [
             .table(
                 ReportTable(
                     name: "investment-agency", caption: "招商引资履约情况 Promises to investors as of \(asOf)",
-                    headers: ["指标 Measure", "数值 Value"],
-                    rows: [
-                        ["协议 Agreements", String(agreements.count)], ["承诺事项 Promises", String(promises.count)],
-                        ["到期承诺 Due", String(due.count)],
-                        ["按期兑现率 Kept on time", "\(rate) (\(keptOnTime)/\(due.count))"],
-                        ["到期未付金额 Owed (yuan)", "\(owed)"],
-                        ["变更、撤回（其中违法） Changes (unlawful)", "\(changes.all)（\(changes.unlawful)）"],
-                        [
-                            "受理投诉（按时办理） Complaints (in time)",
-                            "\(complaintsOnTime.all)（\(complaintsOnTime.onTime)）",
-                        ],
-                    ])),
-            .table(try InvestmentRegistry.table(agreements, asOf: asOf, kit: kit, name: "investment-promises")),
+                    headers: ["指标 Measure", "数值 Value"], rows: rows))
         ]
+        if !agreements.isEmpty {
+            blocks.append(
+                .table(try InvestmentRegistry.table(agreements, asOf: asOf, kit: kit, name: "investment-promises")))
+        }
         if findings.isEmpty {
             blocks.append(.paragraph("无招商引资核查线索。No investment findings."))
         } else {
