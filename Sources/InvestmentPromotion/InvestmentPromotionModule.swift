@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Register it when the kit is created: `CreditKit(store: ..., modules: [.investmentPromotion])`. Its id is
 /// `investment` (event kinds and rule ids `investment.*`, `--module investment`). It judges its promises itself
-/// (``SectorModule/judgesCommitments``): the core's `commitment.*` checks leave them to the `investment.*` rules,
+/// (`SectorModule.judgesCommitments`): the core's `commitment.*` checks leave them to the `investment.*` rules,
 /// which see the investor's default and the compensation; the agency's commitment record and score count them once.
 public struct InvestmentPromotionModule: SectorModule {
     /// The sector's identifier, `investment`.
