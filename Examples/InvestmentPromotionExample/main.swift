@@ -3,8 +3,8 @@
 // In 2023 the zone's administration signs with a small battery maker: 120 mu of industrial land by the end of 2023
 // and a 3,000,000-yuan equipment subsidy by mid-2025, both with a legal basis and fair-competition review. The land
 // is delivered on time. In 2025 a new zone director withdraws the subsidy, citing the change of leadership
-// (新官不理旧账). The maker complains through 12345; the county's 12345 centre forwards the complaint on the 11th
-// working day, across National Day. The checks find the unlawful withdrawal and the late forwarding; the zone's
+// (新官不理旧账). The maker complains through 12345; the zone's 12345 centre forwards the complaint on the 11th
+// working day, across National Day. The checks find the unlawful withdrawal and the late forwarding; the city's
 // credit office confirms the withdrawal as a dishonesty record, and the joint measures follow. Separately, in
 // September 2024 the zone promised another company a tax rebate with no legal basis and no review: flagged too.
 //

@@ -106,7 +106,7 @@ struct EvaluationTests {
         #expect(score.points == 0)
         #expect(score.items.first?.reason == "按期履约 1/4")
         #expect(score.improvements.count == 2 && score.improvements[0].points == 5)
-        #expect(score.improvements.allSatisfy { $0.action.hasPrefix("履行已到期承诺 #") })
+        #expect(score.improvements.allSatisfy { $0.action.hasPrefix("履行已到期的承诺「") && $0.action.hasSuffix("）") })
         let warnings = try world.kit.warnings(asOf: date("2026-04-01"))
         #expect(warnings.contains { $0.rule == "warning.overdue-commitments" && $0.reason.hasPrefix("2 commitments") })
         #expect(

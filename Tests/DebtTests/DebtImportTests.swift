@@ -171,12 +171,16 @@ struct DebtAttackTests {
 
     @Test("a figure too large to be real is a problem, never NaN or a colour; the ledger refuses it")
     func hugeAmounts() async throws {
+        // 41 digits are no amount (more than a Decimal holds); 10^16 万元 is one, but beyond any budget.
         let huge = "1" + String(repeating: "0", count: 40)
-        let text = Self.header + "\n130302,海港区,2024,\(huge),0,1,1,1,1,1,0,0,0\n"
+        let large = "1" + String(repeating: "0", count: 16)
+        let text =
+            Self.header + "\n130302,海港区,2024,\(huge),0,1,1,1,1,1,0,0,0\n130303,山海关区,2024,\(large),0,1,1,1,1,1,0,0,0\n"
         let judged = try DebtFileAssessment(text, asOf: day("2025-06-30"))
-        #expect(judged.assessments.count == 1 && judged.assessments[0].debtRatio == nil)
-        #expect(judged.assessments[0].colour == nil && !judged.json().contains("NaN"))
-        #expect(judged.problems.contains { $0.field == "一般债务余额" && $0.reason.contains("too large") })
+        #expect(judged.assessments.count == 2 && judged.assessments.allSatisfy { $0.debtRatio == nil })
+        #expect(judged.assessments.allSatisfy { $0.colour == nil } && !judged.json().contains("NaN"))
+        #expect(judged.problems.contains { $0.line == 2 && $0.reason.contains("not an amount") })
+        #expect(judged.problems.contains { $0.line == 3 && $0.reason.contains("too large") })
         let d = try await DebtDistrict()
         var figures = calm()
         figures.generalBalance = DebtYearFigures.largestAmount * 10

@@ -36,7 +36,7 @@ struct InvestmentPromotionExampleTests {
                 "registry QETDZ-ZS-2024-19 P-1 税收优惠 未定期限 signed by 未记录",
             ])
         // The subsidy withdrawn for a prohibited reason is a breach: it counts as due, not kept, and owed.
-        #expect(lines.contains("report: 协议=2 承诺事项=3 到期承诺=2 按期兑现=1 到期未付（元）=3000000 核查线索=4"))
+        #expect(lines.contains("report: 协议=2 承诺事项=3 到期承诺=2 按期兑现=1 到期未兑付奖补（元）=3000000 核查线索=4"))
         let registry = try String(
             contentsOf: directory.appendingPathComponent("investment-registry.html"), encoding: .utf8)
         #expect(registry.contains("王**") && !registry.contains("王建华"))

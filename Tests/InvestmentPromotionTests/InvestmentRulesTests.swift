@@ -224,11 +224,15 @@ struct InvestmentRulesTests {
         #expect(try z.findings("investment.complaint.late-forward", asOf: "2025-12-31").count == 1)
     }
 
-    @Test("investment.complaint.late-result and .result-maximum: 30 days, or 90 with an extension made in time")
+    @Test(
+        "investment.complaint.late-result and .result-maximum: 30 days from forwarding, or 90 with an extension in time"
+    )
     func complaintResult() async throws {
         let z = try await Zone()
         let received = day("2025-07-01")
-        let thirty = z.kit.profile.calendar.deadline(.days(30), from: received).due
+        // The result's days run from the forwarding, two days after receipt.
+        let forwarded = received.adding(days: 2)
+        let thirty = z.kit.profile.calendar.deadline(.days(30), from: forwarded).due
         func file(_ n: String, extended: LocalDate?, resolved: LocalDate) async throws {
             let c = InvestorComplaint.complaint(CaseID(rawValue: n), handler: z.centre.id)
             var facts: [any LedgerEvent] = [
@@ -236,7 +240,7 @@ struct InvestmentRulesTests {
                     received,
                     InvestorComplaintReceived(
                         investor: z.maker.id, about: z.zone.id, channel: .arrearsPlatform, summary: "拖欠奖补")),
-                c.on(received.adding(days: 2), InvestorComplaintHandled(.forwarded)),
+                c.on(forwarded, InvestorComplaintHandled(.forwarded)),
             ]
             if let extended { facts.append(c.on(extended, InvestorComplaintHandled(.extended, text: "需审计核实"))) }
             facts.append(c.on(resolved, InvestorComplaintHandled(.resolved, text: "已督促兑现")))
@@ -244,7 +248,7 @@ struct InvestmentRulesTests {
         }
         try await file("R-1", extended: nil, resolved: thirty)
         try await file("R-2", extended: nil, resolved: thirty.adding(days: 1))
-        let ninety = z.kit.profile.calendar.deadline(.days(90), from: received).due
+        let ninety = z.kit.profile.calendar.deadline(.days(90), from: forwarded).due
         try await file("R-3", extended: thirty, resolved: ninety)
         try await file("R-4", extended: thirty, resolved: ninety.adding(days: 1))
         // An extension after the 30 days ran out does not count.
@@ -324,5 +328,118 @@ struct InvestmentCSVTests {
             #expect(error.message.contains("line 2") && error.message.contains("承诺类别"))
         }
         #expect(z.kit.view.head.sequence == head)
+    }
+}
+
+@Suite("Investment after the outside looks")
+struct InvestmentAttackTests {
+    let subsidy = { (z: Zone) in
+        InvestmentPromised(
+            "P-1", investor: z.maker.id, .subsidy, terms: "设备补助", amount: 1_000_000, due: day("2025-06-30"),
+            legalBasis: "省产业扶持办法", reviewed: day("2024-01-01"))
+    }
+
+    @Test("an unlawful change moves no due day; a lawful one made once overdue moves none either")
+    func dueDays() async throws {
+        let z = try await Zone()
+        try await z.sign("A", on: "2024-01-10", subsidy(z))
+        try await z.sign("B", on: "2024-01-10", subsidy(z))
+        // A: postponed for a new director; B: postponed lawfully, but only after it fell due.
+        try await z.kit.investment.change(
+            z.deal("A"), promise: "P-1", on: day("2025-05-01"), withdraws: false, reason: .leadershipChange,
+            newTerms: "推迟一年", newDue: day("2026-06-30"))
+        try await z.kit.investment.change(
+            z.deal("B"), promise: "P-1", on: day("2025-07-15"), withdraws: false, reason: .publicInterest,
+            procedure: "管委会会议纪要", compensationAgreed: 10_000, newTerms: "推迟一年", newDue: day("2026-06-30"))
+        let late = try z.findings("investment.commitment.overdue", asOf: "2025-09-01")
+        #expect(late.map { $0.fact("agreement") } == ["A", "B"])
+        #expect(late.allSatisfy { $0.date("due") == day("2025-06-30") })
+        // In the core, A's change moved nothing either.
+        let a = try z.kit.investment.promise(z.deal("A"), "P-1").commitment
+        #expect(
+            z.kit.view.commitmentLifecycle(a).dueDate(original: day("2025-06-30"), asOf: day("2025-09-01"))
+                == day("2025-06-30"))
+    }
+
+    @Test(
+        "a withdrawal once overdue keeps the lateness; one for public interest without compensation is a breach in the core"
+    )
+    func withdrawals() async throws {
+        let z = try await Zone()
+        try await z.sign("A", on: "2024-01-10", subsidy(z))
+        try await z.sign("B", on: "2024-01-10", subsidy(z))
+        try await z.kit.investment.change(
+            z.deal("A"), promise: "P-1", on: day("2025-08-01"), withdraws: true, reason: .publicInterest,
+            procedure: "纪要", compensationAgreed: 50_000)
+        try await z.kit.investment.change(
+            z.deal("B"), promise: "P-1", on: day("2025-03-01"), withdraws: true, reason: .publicInterest)
+        let late = try z.findings("investment.commitment.overdue", asOf: "2025-09-01")
+        #expect(late.map { $0.fact("agreement") } == ["A"] && late.first?.fact("daysLate") == "32")
+        let b = try z.kit.investment.promise(z.deal("B"), "P-1").commitment
+        #expect(z.kit.view.commitmentLifecycle(b).outcome?.value == .breached(.publicInterest, "撤回：社会公共利益需要"))
+        #expect(try z.kit.commitmentStats(of: z.zone.id, asOf: day("2025-09-01")).breached == 1)
+    }
+
+    @Test("an obligation added after the promise excuses nothing; 'in full' must be in full; amounts in whole fen")
+    func defaultsAndPayments() async throws {
+        let z = try await Zone()
+        try await z.sign("A", on: "2024-01-10", subsidy(z))
+        try await z.kit.investment.record([
+            z.deal("A").on(day("2025-02-01"), InvestorObligationSet("O-1", terms: "补签投资承诺", due: day("2025-02-10"))),
+            z.deal("A").on(day("2025-03-01"), InvestorDefaulted("O-1", note: "事后补记")),
+        ])
+        #expect(try z.findings("investment.commitment.overdue", asOf: "2025-09-01").count == 1)
+        await #expect(throws: CreditKitError.self) {
+            try await z.kit.investment.fulfil(
+                z.deal("A"), promise: "P-1", on: day("2025-09-02"), amount: 1, inFull: true)
+        }
+        await #expect(throws: CreditKitError.self) {
+            try await z.kit.investment.fulfil(
+                z.deal("A"), promise: "P-1", on: day("2025-09-02"), amount: amount("0.001"), inFull: false)
+        }
+    }
+
+    @Test("import: a policy's promise before the signing keeps its own day; an agreement restated otherwise is refused")
+    func importPolicyAndConflicts() async throws {
+        let z = try await Zone()
+        let layout = InvestmentPromotionModule().csvLayouts[0]
+        let header = "协议编号,承诺单位,投资方,签约日期,项目,承诺编号,承诺类别,承诺内容,金额,兑现期限,承诺日期,来源,法律依据,公平竞争审查日期"
+        let rows = [
+            header,
+            "ZS-1,\(z.zone.id),\(z.maker.id),2024-09-01,电池,P-1,奖励补贴,落户奖励,500000,2025-06-30,2024-05-01,政策,省办法,2024-04-20",
+        ]
+        try await z.kit.importCSV(rows.joined(separator: "\n"), layout: layout)
+        let commitment = try #require(try z.kit.commitments().first)
+        #expect(commitment.1.madeOn == day("2024-05-01") && commitment.1.terms.hasPrefix("协议ZS-1 P-1 "))
+        // Judged by the rules in force on the policy's day (2024-05-01, before the review rule): nothing.
+        #expect(try z.kit.investment.findings(asOf: day("2024-10-01")).isEmpty)
+        let head = z.kit.view.head.sequence
+        for (bad, column) in [
+            ("ZS-1,\(z.zone.id),\(z.maker.id),2024-09-01,电池二期,P-2,土地,用地,,,,,,", "项目"),
+            ("ZS-1,\(z.zone.id),\(z.maker.id),2024-09-02,电池,P-2,土地,用地,,,,,,", "签约日期"),
+        ] {
+            do {
+                try await z.kit.importCSV([header, bad].joined(separator: "\n"), layout: layout)
+                Issue.record("accepted a restated agreement")
+            } catch let error as CreditKitError {
+                #expect(error.message.contains(column), "\(error.message)")
+            }
+        }
+        #expect(z.kit.view.head.sequence == head)
+    }
+
+    @Test("a case number in decomposed form, or with control characters, is refused")
+    func caseNumbers() async throws {
+        let z = try await Zone()
+        let decomposed = "ZS-Cafe\u{301}"
+        await #expect(throws: CreditKitError.self) {
+            try await z.sign(CaseID(rawValue: decomposed), on: "2024-01-10", subsidy(z))
+        }
+        await #expect(throws: CreditKitError.self) {
+            try await z.sign("ZS-\u{1B}[2J", on: "2024-01-10", subsidy(z))
+        }
+        try await z.sign("ZS-Caf\u{E9}", on: "2024-01-10", subsidy(z))
+        #expect(CSVTable.plainDecimal(String(repeating: "9", count: 39)) == nil)
+        #expect(CSVTable.plainDecimal(String(repeating: "9", count: 38)) != nil)
     }
 }

@@ -61,6 +61,15 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
         guard !caseID.rawValue.allSatisfy(\.isWhitespace) else {
             throw CreditKitError(.invalidEvent, "a \(S.sector) fact names its \(S.caseKey) number")
         }
+        // One spelling per number: the composed form (NFC), so two byte forms of one text never make two cases.
+        guard
+            caseID.rawValue.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(
+                caseID.rawValue.unicodeScalars), !caseID.rawValue.hasControlCharacters
+        else {
+            throw CreditKitError(
+                .invalidEvent,
+                "\(S.caseKey) number '\(caseID.rawValue)' has control characters or is not in composed form (NFC)")
+        }
         for case let amount? in facts.amounts where amount < 0 {
             throw CreditKitError(.invalidEvent, "\(S.caseKey) \(caseID): the amount \(amount) is negative")
         }

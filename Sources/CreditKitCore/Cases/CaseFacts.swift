@@ -101,12 +101,23 @@ public struct CaseStamp<State: CaseState>: Hashable, Sendable {
         guard condition else { throw CreditKitError(.invalidEvent, "\(State.caseKey) \(id): " + message()) }
     }
 
-    /// Throws unless a text has something other than white space.
+    /// Throws unless a text has something other than white space, and no control characters (which would reach
+    /// terminals and reports as commands).
     /// - Parameters:
     ///   - text: The text.
     ///   - what: What it is, for the message (`a contract number`).
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func requireText(_ text: String?, _ what: String) throws {
         try require(text.map { !$0.allSatisfy(\.isWhitespace) } ?? false, "\(what) is blank")
+        try require(!(text?.hasControlCharacters ?? false), "\(what) has control characters")
+    }
+}
+
+extension String {
+    /// Whether the text has a control character other than a tab or a line break (C0, DEL, C1).
+    public var hasControlCharacters: Bool {
+        unicodeScalars.contains { s in
+            (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || (0x7F...0x9F).contains(s.value)
+        }
     }
 }

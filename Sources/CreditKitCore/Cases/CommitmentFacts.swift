@@ -5,14 +5,15 @@ public protocol CommitmentFacts: CaseFacts {
     /// The commitment the fact makes.
     /// - Parameters:
     ///   - promisor: The case's owner.
+    ///   - id: The case's number, which the commitment's terms name.
     ///   - day: The fact's day.
     /// - Returns: The commitment.
-    func commitment(promisor: SubjectID, on day: LocalDate) -> Commitment
+    func commitment(promisor: SubjectID, case id: CaseID, on day: LocalDate) -> Commitment
 }
 
 extension CaseEvent: CommitmentMaking where Facts: CommitmentFacts {
     /// The commitment the fact makes.
-    public var commitmentMade: Commitment { facts.commitment(promisor: owner, on: on) }
+    public var commitmentMade: Commitment { facts.commitment(promisor: owner, case: caseID, on: on) }
 }
 
 /// A case fact that is a step of a commitment made by an earlier fact (承诺履行事实): its fulfilment, change or

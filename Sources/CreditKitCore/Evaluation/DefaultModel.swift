@@ -138,6 +138,12 @@ public struct CommitmentIndicator: Indicator {
     /// 20.
     public var weight: Double { 20 }
 
+    /// A commitment as an official reads it: its terms (the first 30 characters) and its entry.
+    static func named(_ c: Commitment, _ id: Commitment.ID) -> String {
+        let terms = c.terms.count > 30 ? String(c.terms.prefix(30)) + "…" : c.terms
+        return "承诺「\(terms)」（#\(id.rawValue)）"
+    }
+
     /// Scores the fulfilment rate.
     /// - Parameters:
     ///   - subject: The subject.
@@ -161,26 +167,31 @@ public struct CommitmentIndicator: Indicator {
                 decided += 1
                 items.append(
                     .init(
-                        points: 0, reason: "承诺 #\(id) 逾期履行", dates: [.init("due", due), .init("fulfilled", on)],
+                        points: 0, reason: "\(Self.named(c, id)) 逾期履行",
+                        dates: [.init("due", due), .init("fulfilled", on)],
                         evidence: [id.entry]))
             case .overdue(let due):
                 decided += 1
                 items.append(
-                    .init(points: 0, reason: "承诺 #\(id) 到期未履行", dates: [.init("due", due)], evidence: [id.entry]))
+                    .init(
+                        points: 0, reason: "\(Self.named(c, id)) 到期未履行", dates: [.init("due", due)],
+                        evidence: [id.entry]))
                 improvements.append(
-                    .init(action: "履行已到期承诺 #\(id)", points: 0, evidence: [id.entry]))
+                    .init(action: "履行已到期的\(Self.named(c, id))", points: 0, evidence: [id.entry]))
             case .breached(let on, let reason):
                 decided += 1
                 if !reason.isLawful && reason != .other {
                     penalty += 5
                     items.append(
                         .init(
-                            points: -5, reason: "承诺 #\(id) 以\(reason.chineseName)为由违约", dates: [.init("breached", on)],
+                            points: -5, reason: "\(Self.named(c, id)) 以\(reason.chineseName)为由违约",
+                            dates: [.init("breached", on)],
                             evidence: [id.entry]))
                 } else {
                     items.append(
                         .init(
-                            points: 0, reason: "承诺 #\(id) 违约", dates: [.init("breached", on)], evidence: [id.entry]))
+                            points: 0, reason: "\(Self.named(c, id)) 违约", dates: [.init("breached", on)],
+                            evidence: [id.entry]))
                 }
             }
         }

@@ -69,3 +69,13 @@ import Foundation
         }
     }
 }
+
+extension Decimal {
+    /// Whether the amount is a whole number of fen (分): two decimals at most.
+    public var isWholeFen: Bool {
+        var input = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 2, .plain)
+        return rounded == self
+    }
+}

@@ -61,6 +61,10 @@ public enum ReportRenderer {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            // Control characters have no place in (X)HTML: each becomes the replacement character.
+            case _
+            where ch.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }:
+                out += "\u{FFFD}"
             default: out.append(ch)
             }
         }

@@ -111,8 +111,8 @@ public struct CSVTable: Sendable {
     public let rows: [Row]
 
     /// Reads plain decimal text as spreadsheets write it (`1234.50`, `-3`, `.5`): ASCII digits with at most one
-    /// point and an optional leading minus; `nil` for anything else (a thousands separator, an exponent, a currency
-    /// sign, Chinese numerals).
+    /// point and an optional leading minus, at most 38 digits; `nil` for anything else (a thousands separator, an
+    /// exponent, a currency sign, Chinese numerals).
     /// - Parameter text: The text.
     /// - Returns: The value, or `nil`.
     public static func plainDecimal(_ text: String) -> Decimal? {
@@ -155,8 +155,12 @@ public struct CSVTable: Sendable {
             index += 1
         }
         guard digits > 0 else { return nil }
-        // Eighteen digits fit a UInt64 exactly; longer text takes Foundation's slower, exact reading.
-        guard digits <= 18 else { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
+        // Eighteen digits fit a UInt64 exactly; longer text takes Foundation's slower, exact reading, up to the 38
+        // digits a Decimal holds (more would be cut silently, so they are not an amount).
+        guard digits <= 18 else {
+            guard digits <= 38 else { return nil }
+            return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        }
         return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
     }
 

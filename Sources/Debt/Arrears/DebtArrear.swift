@@ -306,13 +306,3 @@ public struct GovernmentProjectStarted: CaseFacts {
         state.startedOn = stamp.dated
     }
 }
-
-extension Decimal {
-    /// Whether the amount is a whole number of fen (two decimals at most).
-    var isWholeFen: Bool {
-        var input = self
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, 2, .plain)
-        return rounded == self
-    }
-}

@@ -120,11 +120,18 @@ public struct InvestmentAgreement: CaseState, Hashable {
             changes.first { $0.change.withdraws && $0.on.on <= day }
         }
 
-        /// The due day in force on a day: the promise's own, or the last change's new one.
+        /// The due day in force on a day: the promise's own, moved only by a change lawful on its face made before
+        /// the promise fell due (an unlawful change, or one made once it was overdue, moves nothing).
         /// - Parameter day: The day.
         /// - Returns: The due day.
         public func due(on day: LocalDate) -> LocalDate? {
-            changes.last { $0.on.on <= day && $0.change.newDue != nil }?.change.newDue ?? facts.due
+            var due = facts.due
+            for change in changes where change.on.on <= day && change.change.lawfulOnItsFace {
+                guard let moved = change.change.newDue else { continue }
+                if let current = due, change.on.on > current { continue }
+                due = moved
+            }
+            return due
         }
     }
 
@@ -168,11 +175,16 @@ public struct InvestmentAgreement: CaseState, Hashable {
     /// - Returns: The promise.
     public func promise(_ number: String) -> Promise? { promises.first { $0.facts.promise == number } }
 
-    /// The first day by which the investor was in default on an obligation it was recorded to have missed.
-    /// - Parameter day: The day.
+    /// The first default of the investor by a day on an obligation set no later than a given day (an obligation
+    /// added after a promise cannot excuse it).
+    /// - Parameters:
+    ///   - day: The day.
+    ///   - setBy: The latest day the obligation may have been set; no limit when `nil`.
     /// - Returns: The default's day and entry, if the investor was in default by then.
-    public func investorDefault(by day: LocalDate) -> DatedFact? {
-        obligations.compactMap(\.defaulted).filter { $0.on <= day }.min { $0.on < $1.on }
+    public func investorDefault(by day: LocalDate, setBy: LocalDate? = nil) -> DatedFact? {
+        obligations.filter { o in setBy.map { o.set.on <= $0 } ?? true }.compactMap(\.defaulted).filter {
+            $0.on <= day
+        }.min { $0.on < $1.on }
     }
 
     /// Names an agreement, from which its facts are made.
@@ -270,6 +282,9 @@ public struct InvestmentPromised: CommitmentFacts {
     public var fromPolicy: Bool
     /// An agreed late-payment interest rate, in percent a day.
     public var agreedDailyRatePercent: Decimal?
+    /// The day a published policy made the promise, when before the agreement recorded it; the fact's own day
+    /// otherwise.
+    public var promisedOn: LocalDate?
 
     /// Makes the fact; each argument sets the property of its name.
     /// - Parameters:
@@ -285,10 +300,12 @@ public struct InvestmentPromised: CommitmentFacts {
     ///   - reviewed: The day of the fair-competition review.
     ///   - fromPolicy: Whether it comes from a published policy.
     ///   - agreedDailyRatePercent: An agreed daily interest rate.
+    ///   - promisedOn: The day a published policy made the promise, when before the agreement.
     public init(
         _ promise: String, investor: SubjectID, _ category: PromiseCategory, terms: String, amount: Decimal? = nil,
         due: LocalDate?, tiedTo: IncentiveTie? = nil, legalBasis: String? = nil, approval: String? = nil,
-        reviewed: LocalDate? = nil, fromPolicy: Bool = false, agreedDailyRatePercent: Decimal? = nil
+        reviewed: LocalDate? = nil, fromPolicy: Bool = false, agreedDailyRatePercent: Decimal? = nil,
+        promisedOn: LocalDate? = nil
     ) {
         self.promise = promise
         self.investor = investor
@@ -302,6 +319,7 @@ public struct InvestmentPromised: CommitmentFacts {
         self.reviewed = reviewed
         self.fromPolicy = fromPolicy
         self.agreedDailyRatePercent = agreedDailyRatePercent
+        self.promisedOn = promisedOn
     }
 
     /// Amounts may not be negative.
@@ -309,17 +327,24 @@ public struct InvestmentPromised: CommitmentFacts {
     /// The investor.
     public var parties: [SubjectID] { [investor] }
 
-    /// The commitment the promise is: the agency to the investor, on the promise's terms and day.
+    /// The commitment the promise is: the agency to the investor, on the promise's terms and day, named by the
+    /// agreement and the promise's number.
     /// - Parameters:
     ///   - promisor: The agency.
-    ///   - day: The day promised.
+    ///   - id: The agreement's number.
+    ///   - day: The fact's day.
     /// - Returns: The commitment.
-    public func commitment(promisor: SubjectID, on day: LocalDate) -> Commitment {
+    public func commitment(promisor: SubjectID, case id: CaseID, on day: LocalDate) -> Commitment {
         Commitment(
-            promisor: promisor, beneficiary: "招商引资协议投资方", beneficiarySubject: investor,
-            kind: fromPolicy ? .policy : .contract, terms: "\(category.chineseName)：\(terms)", madeOn: day,
-            dueDate: due, sector: InvestmentPromotionModule.sectorID)
+            promisor: promisor, beneficiary: "协议\(id)的投资方", beneficiarySubject: investor,
+            kind: fromPolicy ? .policy : .contract, terms: "协议\(id) \(promise) \(category.chineseName)：\(terms)",
+            madeOn: promisedOn ?? day, dueDate: due, sector: InvestmentPromotionModule.sectorID)
     }
+
+    /// The day the promise was made: a policy's day, or the fact's.
+    /// - Parameter day: The fact's day.
+    /// - Returns: The day.
+    public func made(_ day: LocalDate) -> LocalDate { promisedOn ?? day }
 
     /// Refuses a promise of an agreement not signed with this investor, a promise number used before, blank terms,
     /// a due day before the promise, and a tie on anything but a subsidy.
@@ -330,7 +355,14 @@ public struct InvestmentPromised: CommitmentFacts {
     public func validate(_ stamp: CaseStamp<InvestmentAgreement>, in context: ValidationContext) throws {
         try stamp.requireText(promise, "a promise's number")
         try stamp.requireText(terms, "the promise's terms")
-        if let due { try stamp.require(due >= stamp.on, "promise \(promise) falls due on \(due), before it was made") }
+        try InvestmentAgreement.requireMoney(amount, "the amount", stamp)
+        if let promisedOn {
+            try stamp.require(fromPolicy, "only a published policy's promise has a day of its own")
+            try stamp.require(promisedOn <= stamp.on, "a policy's day, \(promisedOn), is after the agreement's record")
+        }
+        if let due {
+            try stamp.require(due >= made(stamp.on), "promise \(promise) falls due on \(due), before it was made")
+        }
         try stamp.require(tiedTo == nil || category == .subsidy, "only a subsidy is tied to registration or tax")
         guard let agreement = try context.state(of: stamp) else { return }
         try stamp.require(
@@ -475,10 +507,15 @@ public struct InvestmentPromiseFulfilled: CommitmentStepFacts {
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<InvestmentAgreement>, in context: ValidationContext) throws {
         let found = try InvestmentAgreement.step(promise, commitment: commitment, stamp, context)
-        if let amount, let promised = found.facts.amount {
+        try InvestmentAgreement.requireMoney(amount, "the payment", stamp)
+        if let promised = found.facts.amount {
+            let total = found.paid(by: .distantFuture) + (amount ?? 0)
             try stamp.require(
-                found.paid(by: .distantFuture) + amount <= promised,
-                "promise \(promise): paying \(amount) brings the total above the \(promised) promised")
+                total <= promised,
+                "promise \(promise): paying \(amount ?? 0) brings the total above the \(promised) promised")
+            try stamp.require(
+                !inFull || total == promised,
+                "promise \(promise): \(total) of \(promised) paid is not in full")
         }
     }
 
@@ -556,6 +593,15 @@ public struct InvestmentPromiseChanged: CommitmentStepFacts {
     /// The compensation may not be negative.
     public var amounts: [Decimal?] { [compensationAgreed, compensationPaid] }
 
+    /// Whether the change is lawful on its face: a reason the law recognises, and for anything but the investor's
+    /// default, the procedure followed and compensation agreed. (Whether a claimed default was recorded is the
+    /// rules' to judge.)
+    public var lawfulOnItsFace: Bool {
+        guard reason.isLawful else { return false }
+        if reason == .counterpartyDefault { return true }
+        return !(procedure?.allSatisfy(\.isWhitespace) ?? true) && (compensationAgreed ?? 0) > 0
+    }
+
     /// Refuses a promise not of this agreement or not this commitment, one ended already, and a change without its
     /// new terms.
     /// - Parameters:
@@ -564,7 +610,10 @@ public struct InvestmentPromiseChanged: CommitmentStepFacts {
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<InvestmentAgreement>, in context: ValidationContext) throws {
         _ = try InvestmentAgreement.step(promise, commitment: commitment, stamp, context)
+        try InvestmentAgreement.requireMoney(compensationAgreed, "the compensation agreed", stamp)
+        try InvestmentAgreement.requireMoney(compensationPaid, "the compensation paid", stamp)
         if !withdraws { try stamp.requireText(newTerms, "a change's new terms") }
+        if let procedure { try stamp.require(!procedure.hasControlCharacters, "the procedure has control characters") }
     }
 
     /// Adds the change.
@@ -576,19 +625,21 @@ public struct InvestmentPromiseChanged: CommitmentStepFacts {
         state.promises[i].changes.append(.init(on: stamp.dated, change: self))
     }
 
-    /// A withdrawal ends the commitment, a change changes it.
+    /// A withdrawal ends the commitment: withdrawn when lawful on its face, breached otherwise (so the commitment
+    /// record counts it once, as a breach). A change changes it; only one lawful on its face moves its due day.
     /// - Parameters:
     ///   - lifecycle: The commitment's lifecycle.
     ///   - step: The step's day and entry.
     public func apply(to lifecycle: inout CommitmentLifecycle, step: CommitmentStep) {
         let text = "撤回：\(reason.chineseName)"
         if withdraws {
-            let outcome: CommitmentOutcome = reason.isLawful ? .withdrawn(text) : .breached(reason, text)
+            let outcome: CommitmentOutcome = lawfulOnItsFace ? .withdrawn(text) : .breached(reason, text)
             lifecycle.outcome = .init(value: outcome, on: step.on, sequence: step.entry, recordedAt: step.recordedAt)
         } else {
             let change = CommitmentChange(
-                reason: reason, approvingAuthority: procedure ?? "", procedureDocument: procedure ?? "",
-                compensation: compensationAgreed ?? 0, newTerms: newTerms ?? "", newDueDate: newDue)
+                reason: lawfulOnItsFace || !reason.isLawful ? reason : .other, approvingAuthority: procedure ?? "",
+                procedureDocument: procedure ?? "", compensation: compensationAgreed ?? 0, newTerms: newTerms ?? "",
+                newDueDate: lawfulOnItsFace ? newDue : nil)
             lifecycle.changes.append(
                 .init(value: change, on: step.on, sequence: step.entry, recordedAt: step.recordedAt))
         }
@@ -596,6 +647,14 @@ public struct InvestmentPromiseChanged: CommitmentStepFacts {
 }
 
 extension InvestmentAgreement {
+    /// Refuses an amount in fractions of a fen or beyond 10^16 yuan.
+    static func requireMoney(_ amount: Decimal?, _ what: String, _ stamp: CaseStamp<InvestmentAgreement>) throws {
+        guard let amount else { return }
+        try stamp.require(amount.isWholeFen, "\(what) \(amount) has fractions of a fen")
+        try stamp.require(
+            amount <= Decimal(sign: .plus, exponent: 16, significand: 1), "\(what) \(amount) is beyond 10^16 yuan")
+    }
+
     /// The promise a step names, checked: of this agreement, with this commitment, not ended.
     static func step(
         _ promise: String, commitment: Commitment.ID, _ stamp: CaseStamp<InvestmentAgreement>,

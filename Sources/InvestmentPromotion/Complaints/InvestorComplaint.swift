@@ -21,9 +21,9 @@ public enum ComplaintChannel: String, Hashable, Sendable, Codable, CaseIterable 
 }
 
 /// An investor's complaint about a government's breach (投资方投诉), as the body that received it handles it: it
-/// forwards it to the body complained about within 10 working days and gives the result within 30 days, or 90 with
-/// an extension (保障中小企业款项支付条例 (2025) art. 25). The case is owned by the handling body; its findings are
-/// that body's.
+/// forwards it to the competent department within 10 working days, and the result follows within 30 days of the
+/// forwarding, or 90 with an extension (保障中小企业款项支付条例 (2025) art. 25). The case is owned by the body that
+/// received it, which records each step; its findings are that body's.
 public struct InvestorComplaint: CaseState, Hashable {
     /// `investment`.
     public static var sector: String { InvestmentPromotionModule.sectorID.rawValue }
@@ -147,7 +147,7 @@ public struct InvestorComplaintReceived: CaseFacts {
 public struct InvestorComplaintHandled: CaseFacts {
     /// What the step is.
     public enum Step: String, Hashable, Sendable, Codable {
-        /// Forwarded to the body complained about (转交).
+        /// Forwarded to the competent department (转交).
         case forwarded
         /// The time for the result extended (延长办理期限).
         case extended

@@ -77,7 +77,9 @@ public enum InvestmentLaw: LawCatalogue {
         "investment.complaint.late-result", name("投诉逾期办结", "a complaint's result given late"),
         RuleVersion(
             figure: Figure(30, .days), restDayExtension: true, basis: [cite(smePayment2025, "第二十五条")],
-            from: day("2025-06-01"), note: "from the complaint's receipt; a recorded extension allows the maximum"))
+            from: day("2025-06-01"), confirmed: false,
+            note: "counted from the day the forwarded complaint reaches the deciding department (the forwarding "
+                + "day); the start is read from the text, not confirmed here; a recorded extension allows the maximum"))
 
     /// `investment.complaint.result-maximum`: 延长后最长90日.
     public static let resultMaximum = RuleDeclaration(

@@ -37,12 +37,15 @@ public enum InvestmentCSV {
         columns: columns
     ) { table, kit in
         let view = kit.view
-        var known: [SubjectID: Set<CaseID>] = [:]
-        var signedInFile: Set<String> = []
+        // Each agreement's signing as the ledger holds it, or as its first row in the file states it; a later row
+        // that says otherwise is refused, never dropped.
+        var signings: [String: (investor: SubjectID, project: String, on: LocalDate, line: Int?)] = [:]
+        var read: Set<SubjectID> = []
         return try table.rows.map { row in
             let agency = try row.subject("承诺单位")
             let investor = try row.subject("投资方")
             let number = CaseID(rawValue: try row.text("协议编号"))
+            let project = try row.text("项目")
             guard let signedOn = try row.date("签约日期") else { throw row.error("签约日期", "is empty; it must be filled") }
             let categoryText = try row.text("承诺类别")
             guard let category = categories[categoryText] else {
@@ -58,25 +61,43 @@ public enum InvestmentCSV {
             }
             let source = row.optional("来源") ?? "协议"
             guard ["协议", "政策"].contains(source) else { throw row.error("来源", "'\(source)' is not 协议 or 政策") }
-            if known[agency] == nil {
-                known[agency] = Set(
-                    try kit.ledger.cases(InvestmentAgreement.self, view: view, owner: agency, asOf: .distantFuture).map(
-                        \.id))
+            if read.insert(agency).inserted {
+                for held in try kit.ledger.cases(
+                    InvestmentAgreement.self, view: view, owner: agency, asOf: .distantFuture)
+                {
+                    guard let s = held.signed, let on = held.signedOn?.on else { continue }
+                    signings["\(agency)|\(held.id)"] = (s.investor, s.project, on, nil)
+                }
             }
             let deal = InvestmentAgreement.agreement(number, agency: agency)
             var facts: [any LedgerEvent] = []
-            if !known[agency]!.contains(number), signedInFile.insert("\(agency)|\(number)").inserted {
-                facts.append(
-                    deal.on(signedOn, InvestmentAgreementSigned(investor: investor, project: try row.text("项目"))))
+            let key = "\(agency)|\(number)"
+            if let held = signings[key] {
+                let place = held.line.map { "line \($0)" } ?? "the ledger"
+                guard held.investor == investor else {
+                    throw row.error("投资方", "agreement \(number) is with \(held.investor) in \(place)")
+                }
+                guard held.project == project else {
+                    throw row.error("项目", "agreement \(number)'s project is '\(held.project)' in \(place)")
+                }
+                guard held.on == signedOn else {
+                    throw row.error("签约日期", "agreement \(number) was signed on \(held.on) in \(place)")
+                }
+            } else {
+                signings[key] = (investor, project, signedOn, row.line)
+                facts.append(deal.on(signedOn, InvestmentAgreementSigned(investor: investor, project: project)))
             }
+            // A policy's promise made before the agreement is recorded on the signing day, with its own day.
+            let promised = try row.date("承诺日期") ?? signedOn
             facts.append(
                 deal.on(
-                    try row.date("承诺日期") ?? signedOn,
+                    max(promised, signedOn),
                     InvestmentPromised(
                         try row.text("承诺编号"), investor: investor, category, terms: try row.text("承诺内容"),
                         amount: try row.money("金额"), due: try row.date("兑现期限"), tiedTo: tie,
                         legalBasis: row.optional("法律依据"), approval: row.optional("国务院批准"),
-                        reviewed: try row.date("公平竞争审查日期"), fromPolicy: source == "政策")))
+                        reviewed: try row.date("公平竞争审查日期"), fromPolicy: source == "政策",
+                        promisedOn: promised < signedOn ? promised : nil)))
             return facts
         }
     }

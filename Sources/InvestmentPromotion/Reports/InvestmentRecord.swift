@@ -49,9 +49,14 @@ public struct InvestmentRecord: Sendable {
     /// Promises that fell due by the day (their day passed), or that were withdrawn for a reason the law does not
     /// recognise (a breach, counted as due and not kept); a lawful withdrawal takes a promise out.
     public var due: [InvestmentAgreement.Promise] {
-        promises.filter { p in
-            if let withdrawn = p.withdrawn(by: asOf) { return !withdrawn.change.reason.isLawful }
-            return p.due(on: asOf).map { $0 < asOf } ?? false
+        agreements.flatMap { a in
+            a.promises.filter { p in
+                guard p.made.on <= asOf else { return false }
+                if let withdrawn = p.withdrawn(by: asOf) { return !withdrawn.change.lawfulOnItsFace }
+                guard let due = p.due(on: asOf), due < asOf else { return false }
+                // Withheld after the investor's own default: not a promise the agency had to keep.
+                return a.investorDefault(by: due, setBy: p.facts.made(p.made.on)) == nil
+            }
         }
     }
 
@@ -63,9 +68,10 @@ public struct InvestmentRecord: Sendable {
     /// The share of promises due that were kept on time, or `nil` when none fell due.
     public var fulfilmentRate: Double? { due.isEmpty ? nil : Double(keptOnTime) / Double(due.count) }
 
-    /// Money promised and due, not yet paid, in yuan.
+    /// Subsidies and rewards promised and due (or withdrawn unlawfully), not yet paid, in yuan: the money the
+    /// agency owes investors. Other promises with an amount (a fee waived, tax forgone) are not payments.
     public var owed: Decimal {
-        due.filter { $0.completed(by: asOf) == nil }.reduce(Decimal(0)) { sum, p in
+        due.filter { $0.facts.category == .subsidy && $0.completed(by: asOf) == nil }.reduce(Decimal(0)) { sum, p in
             sum + max(0, (p.facts.amount ?? 0) - p.paid(by: asOf))
         }
     }
@@ -100,7 +106,7 @@ public struct InvestmentRecord: Sendable {
         var rows: [[String]] = [
             ["协议 Agreements", String(agreements.count)], ["承诺事项 Promises", String(promises.count)],
             ["到期承诺 Due", String(due.count)], ["按期兑现率 Kept on time", "\(rate) (\(keptOnTime)/\(due.count))"],
-            ["到期未付金额 Owed (yuan)", "\(owed)"],
+            ["到期未兑付奖补（元） Subsidies owed (yuan)", "\(owed)"],
             ["变更、撤回（其中违法） Changes (unlawful)", "\(changes.all)（\(changes.unlawful)）"],
         ]
         if agreements.isEmpty { rows = [] }
@@ -110,12 +116,15 @@ public struct InvestmentRecord: Sendable {
         var blocks: [ReportBlock] = [
             .table(
                 ReportTable(
-                    name: "investment-agency", caption: "招商引资履约情况 Promises to investors as of \(asOf)",
+                    name: "investment-agency-\(agency.rawValue)",
+                    caption: "招商引资履约情况 Promises to investors as of \(asOf)",
                     headers: ["指标 Measure", "数值 Value"], rows: rows))
         ]
         if !agreements.isEmpty {
             blocks.append(
-                .table(try InvestmentRegistry.table(agreements, asOf: asOf, kit: kit, name: "investment-promises")))
+                .table(
+                    try InvestmentRegistry.table(
+                        agreements, asOf: asOf, kit: kit, name: "investment-promises-\(agency.rawValue)")))
         }
         if findings.isEmpty {
             blocks.append(.paragraph("无招商引资核查线索。No investment findings."))
@@ -123,7 +132,7 @@ public struct InvestmentRecord: Sendable {
             blocks.append(
                 .table(
                     ReportTable(
-                        name: "investment-findings", caption: "招商引资核查线索 Findings",
+                        name: "investment-findings-\(agency.rawValue)", caption: "招商引资核查线索 Findings",
                         headers: ["规则 Rule", "协议/投诉 Case", "承诺 Promise", "日期 Dates", "处理 Decision"],
                         rows: findings.map { f in
                             [
@@ -154,14 +163,17 @@ public enum InvestmentRegistry {
     /// A promise's state on a day, in Chinese.
     /// - Parameters:
     ///   - p: The promise.
+    ///   - a: Its agreement (for the investor's default).
     ///   - asOf: The day.
-    /// - Returns: 已兑现, 逾期兑现, 逾期未兑现, 未到期, 已变更，未到期, 未定期限, 已撤回.
-    public static func state(_ p: InvestmentAgreement.Promise, asOf: LocalDate) -> String {
+    /// - Returns: 已兑现, 逾期兑现, 逾期未兑现, 投资方违约，暂缓兑现, 未到期, 已变更，未到期, 未定期限, 已撤回.
+    public static func state(_ p: InvestmentAgreement.Promise, of a: InvestmentAgreement, asOf: LocalDate) -> String {
         if p.withdrawn(by: asOf) != nil { return "已撤回" }
         let due = p.due(on: asOf)
         if let done = p.completed(by: asOf) { return due.map { done.on.on > $0 ? "逾期兑现" : "已兑现" } ?? "已兑现" }
         guard let due else { return "未定期限" }
-        if due < asOf { return "逾期未兑现" }
+        if due < asOf {
+            return a.investorDefault(by: due, setBy: p.facts.made(p.made.on)) == nil ? "逾期未兑现" : "投资方违约，暂缓兑现"
+        }
         return p.changes.contains { $0.on.on <= asOf } ? "已变更，未到期" : "未到期"
     }
 
@@ -184,7 +196,7 @@ public enum InvestmentRegistry {
                 rows.append([
                     try kit.name(of: a.agency), try kit.name(of: signed.investor), a.id.rawValue, p.facts.promise,
                     p.facts.category.chineseName, p.facts.terms, p.facts.amount.map { "\($0)" } ?? "—",
-                    p.due(on: asOf)?.description ?? "—", state(p, asOf: asOf), signer,
+                    p.due(on: asOf)?.description ?? "—", state(p, of: a, asOf: asOf), signer,
                 ])
             }
         }
@@ -246,7 +258,9 @@ public enum InvestmentReport {
                             kind: .bar, name: "investment-ranking", caption: "承诺按期兑现率（%） Promises kept on time",
                             labelHeader: "单位 Agency", valueHeader: "按期兑现率 % Kept",
                             points: ranked.map { ($0.1, ($0.0.fulfilmentRate ?? 0) * 100) }, maximum: 100)),
-                    .paragraph("未有到期承诺的单位按0%列示于后。Agencies with nothing due yet are listed last at 0%."),
+                    .paragraph(
+                        "列出签有协议的单位；尚无到期承诺的按0%列于最后。Agencies with agreements; those with nothing due yet are "
+                            + "listed last at 0%."),
                 ])
         ]
         for record in records {
@@ -263,7 +277,7 @@ public enum InvestmentReport {
                 KeyFigure("协议", String(records.reduce(0) { $0 + $1.agreements.count })),
                 KeyFigure("承诺事项", String(promises.count)), KeyFigure("到期承诺", String(due)),
                 KeyFigure("按期兑现", String(kept)),
-                KeyFigure("到期未付（元）", "\(records.reduce(Decimal(0)) { $0 + $1.owed })"),
+                KeyFigure("到期未兑付奖补（元）", "\(records.reduce(Decimal(0)) { $0 + $1.owed })"),
                 KeyFigure("核查线索", String(records.reduce(0) { $0 + $1.findings.count })),
             ],
             sections: sections)

@@ -56,13 +56,26 @@ public struct InvestmentRules: Sendable {
     }
 
     func overdue(_ p: InvestmentAgreement.Promise, _ a: InvestmentAgreement, _ c: inout FindingCollector) throws {
-        guard let due = p.due(on: c.asOf), p.withdrawn(by: c.asOf) == nil else { return }
-        // A government that withholds because the investor defaulted first is not in breach.
-        if a.investorDefault(by: due) != nil { return }
+        guard let due = p.due(on: c.asOf) else { return }
+        // A government that withholds because the investor defaulted first, on an obligation of the deal as it
+        // stood when the promise was made, is not in breach.
+        if a.investorDefault(by: due, setBy: p.facts.made(p.made.on)) != nil { return }
+        let money: [Finding.Fact] =
+            p.facts.amount.map { [.money("amount", $0), .money("paid", p.paid(by: c.asOf))] } ?? []
+        if let withdrawn = p.withdrawn(by: c.asOf) {
+            // Withdrawn before its day: the change rule judges it. Withdrawn once overdue: it was overdue till then.
+            guard withdrawn.on.on > due, let figure = try c.figure(InvestmentLaw.overdue.id, on: due) else { return }
+            c.add(
+                figure,
+                money + [
+                    .init("state", "withdrawn once overdue"), .days("daysLate", due.days(until: withdrawn.on.on)),
+                ],
+                dates: [.init("promiseDue", due), .init("withdrawn", withdrawn.on.on)], evidence: withdrawn.on.evidence)
+            return
+        }
         try c.deadline(
             InvestmentLaw.overdue.id, from: DatedFact(due, evidence: p.made.evidence), named: "promiseDue",
-            done: p.completed(by: c.asOf)?.on, doneName: "fulfilled",
-            facts: p.facts.amount.map { [.money("amount", $0), .money("paid", p.paid(by: c.asOf))] } ?? [])
+            done: p.completed(by: c.asOf)?.on, doneName: "fulfilled", facts: money)
     }
 
     func changes(_ p: InvestmentAgreement.Promise, _ a: InvestmentAgreement, _ c: inout FindingCollector) throws {
@@ -93,7 +106,7 @@ public struct InvestmentRules: Sendable {
     }
 
     func incentive(_ p: InvestmentAgreement.Promise, _ c: inout FindingCollector) throws {
-        let day = p.made.on
+        let day = p.facts.made(p.made.on)
         let based = [p.facts.legalBasis, p.facts.approval].contains {
             $0.map { !$0.allSatisfy(\.isWhitespace) } ?? false
         }
@@ -148,8 +161,8 @@ public struct InvestmentRules: Sendable {
     }
 }
 
-/// The complaint rules (投诉办理核查) over one complaint: forwarded within 10 working days, its result within 30 days,
-/// or within 90 when the time was extended before the 30 ran out.
+/// The complaint rules (投诉办理核查) over one complaint: forwarded within 10 working days of its receipt, its result
+/// within 30 days of the forwarding, or within 90 when the time was extended before the 30 ran out.
 public struct InvestorComplaintRules: CaseRules {
     /// Every rule the complaint checks may report.
     public static let ids: [RuleID] = [
@@ -184,20 +197,22 @@ public struct InvestorComplaintRules: CaseRules {
         try c.deadline(
             InvestmentLaw.lateForward.id, from: received, named: "received", done: seen(complaint.forwarded),
             doneName: "forwarded")
-        // An extension counts when made before the 30 days ran out; the result then has up to 90.
+        // The result's days run from the day the forwarded complaint reaches the department that decides it (the
+        // forwarding day); before it is forwarded, only the forwarding limit runs. An extension counts when made
+        // before the 30 days ran out; the result then has up to 90.
+        guard let forwarded = seen(complaint.forwarded) else { return c.findings }
         var rule = InvestmentLaw.lateResult.id
-        if let extended = seen(complaint.extended), let thirty = try c.figure(rule, on: received.on),
+        if let extended = seen(complaint.extended), let thirty = try c.figure(rule, on: forwarded.on),
             let period = thirty.figure.period,
             extended.on
                 <= profile.calendar.deadline(
-                    period, from: received.on, restDayExtension: thirty.restDayExtension ?? true
-                )
-                .due
+                    period, from: forwarded.on, restDayExtension: thirty.restDayExtension ?? true
+                ).due
         {
             rule = InvestmentLaw.resultMaximum.id
         }
         try c.deadline(
-            rule, from: received, named: "received", done: seen(complaint.resolved?.on), doneName: "resolved",
+            rule, from: forwarded, named: "forwarded", done: seen(complaint.resolved?.on), doneName: "resolved",
             facts: seen(complaint.extended).map { [.date("extended", $0.on)] } ?? [])
         return c.findings
     }
