@@ -122,11 +122,16 @@ struct JurisdictionProfileTests {
         #expect(deadline.due == LocalDate(due)!)
     }
 
-    @Test("figures in force from a day: the open-government request rules from 15 May 2019, SME reports from June 2025")
+    @Test("figures in force from a day: the 2007 and 2019 open-government texts, SME reports from June 2025")
     func inForceFrom() throws {
         let national = JurisdictionProfile.national
-        #expect(try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-14")!) == nil)
-        #expect(try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-15")!) != nil)
+        #expect(try national.figureInForce("disclosure.request.reply", on: LocalDate("2008-04-30")!) == nil)
+        // The 2007 text's 15 working days (marked unconfirmed) to 14 May 2019, the 2019 text's 20 from the 15th.
+        let old = try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-14")!)
+        #expect(old?.figure == Figure(15, .workingDays) && old?.confirmed == false)
+        #expect(
+            try national.figureInForce("disclosure.request.reply", on: LocalDate("2019-05-15")!)?.figure
+                == Figure(20, .workingDays))
         #expect(try national.figureInForce("disclosure.sme-overdue-report", on: LocalDate("2025-05-31")!) == nil)
         #expect(
             try national.figureInForce("disclosure.sme-overdue-report", on: LocalDate("2025-06-01")!)?.figure
@@ -144,7 +149,11 @@ struct JurisdictionProfileTests {
         #expect(
             try national.figure("disclosure.annual-report.government", on: LocalDate("2025-01-01")!).figure
                 == Figure(331, .monthDay))
-        #expect(try national.figureInForce("disclosure.annual-report.department", on: LocalDate("2019-05-14")!) == nil)
+        // The 2007 text: every body by 31 March; the 2019 text moves departments to 31 January.
+        #expect(
+            try national.figureInForce("disclosure.annual-report.department", on: LocalDate("2019-05-14")!)?.figure
+                == Figure(331, .monthDay))
+        #expect(try national.figureInForce("disclosure.annual-report.department", on: LocalDate("2008-04-30")!) == nil)
     }
 
     @Test("the semi-annual report is due on the profile's day: 10 July and 10 January nationally, a local day when set")

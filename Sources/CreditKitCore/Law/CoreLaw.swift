@@ -37,11 +37,19 @@ public enum CoreLaw {
         F.name("主动公开政府信息", "proactively publish government information after it is made or changed"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2007）", "第十八条")], from: F.day("2008-05-01"),
+            through: F.day("2019-05-14")),
+        RuleVersion(
+            figure: Figure(20, .workingDays), restDayExtension: true,
             basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第二十六条")], from: F.day("2019-05-15")))
 
     /// `disclosure.request.reply`: 依申请公开答复.
     public static let disclosureRequestReply = RuleDeclaration(
         "disclosure.request.reply", F.name("依申请公开答复", "answer a disclosure request"),
+        RuleVersion(
+            figure: Figure(15, .workingDays), restDayExtension: true,
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2007）", "第二十四条")], from: F.day("2008-05-01"),
+            through: F.day("2019-05-14"), confirmed: false, note: "the 2007 text's figure, not confirmed here"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
             basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.day("2019-05-15")))
@@ -49,6 +57,10 @@ public enum CoreLaw {
     /// `disclosure.request.extension`: 依申请公开答复延长.
     public static let disclosureRequestExtension = RuleDeclaration(
         "disclosure.request.extension", F.name("依申请公开答复延长", "extension of a disclosure request's answer, once"),
+        RuleVersion(
+            figure: Figure(15, .workingDays), restDayExtension: true,
+            basis: [F.cite("《中华人民共和国政府信息公开条例》（2007）", "第二十四条")], from: F.day("2008-05-01"),
+            through: F.day("2019-05-14"), confirmed: false, note: "the 2007 text's figure, not confirmed here"),
         RuleVersion(
             figure: Figure(20, .workingDays), restDayExtension: true,
             basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第三十三条")], from: F.day("2019-05-15")))
@@ -58,6 +70,10 @@ public enum CoreLaw {
         "disclosure.annual-report.department",
         F.name("部门政府信息公开工作年度报告", "department's annual disclosure report, due by"),
         RuleVersion(
+            figure: Figure(331, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2007）", "第三十一条")],
+            from: F.day("2008-05-01"), through: F.day("2019-05-14"), confirmed: false,
+            note: "the 2007 text: every body by 31 March; not confirmed here"),
+        RuleVersion(
             figure: Figure(131, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第四十九条")],
             from: F.day("2019-05-15")))
 
@@ -65,6 +81,10 @@ public enum CoreLaw {
     public static let disclosureAnnualReportGovernment = RuleDeclaration(
         "disclosure.annual-report.government",
         F.name("本级政府政府信息公开工作年度报告", "government's annual disclosure report, due by"),
+        RuleVersion(
+            figure: Figure(331, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2007）", "第三十一条")],
+            from: F.day("2008-05-01"), through: F.day("2019-05-14"), confirmed: false,
+            note: "the 2007 text: every body by 31 March; not confirmed here"),
         RuleVersion(
             figure: Figure(331, .monthDay), basis: [F.cite("《中华人民共和国政府信息公开条例》（2019）", "第四十九条")],
             from: F.day("2019-05-15")))
@@ -198,6 +218,35 @@ public enum CoreLaw {
             confirmed: false, note: "set the province's figure in its profile"))
 
     /// Every declared core rule, in the catalogue's order (the display periods are built by the national profile).
+    /// A finding rule judged by another rule's figure, under an id of its own (`….late`): its versions are that
+    /// rule's, so a profile that overrides the figure moves the finding too.
+    static func judged(by base: RuleDeclaration, _ id: RuleID, _ title: LocalizedName) -> RuleDeclaration {
+        RuleDeclaration(
+            figures: base.figures.map {
+                var figure = $0
+                figure.rule = id
+                figure.title = title
+                figure.note = "judged by the figure of \(base.id) in the profile" + ($0.note.map { "; " + $0 } ?? "")
+                return figure
+            })
+    }
+
+    /// `disclosure.proactive.late`: 未在规定期限内主动公开.
+    public static let disclosureProactiveLate = judged(
+        by: disclosureProactive, "disclosure.proactive.late",
+        F.name("政府信息形成或变更后未按期主动公开", "information not published in time after it was made or changed"))
+
+    /// `disclosure.request.late`: 依申请公开逾期答复.
+    public static let disclosureRequestLate = judged(
+        by: disclosureRequestReply, "disclosure.request.late",
+        F.name("依申请公开逾期答复", "a disclosure request answered late"))
+
+    /// `disclosure.annual-report.late`: 年度报告未按期公布.
+    public static let disclosureAnnualReportLate = judged(
+        by: disclosureAnnualReportDepartment, "disclosure.annual-report.late",
+        F.name("政府信息公开工作年度报告未按期公布", "the annual disclosure report not published in time"))
+
+    /// Every core rule.
     public static let all: [RuleDeclaration] = [
         disclosurePenaltyPublication, recordPublicationOther, disclosurePenaltyWithdrawal, disclosureProactive,
         disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
@@ -205,6 +254,7 @@ public enum CoreLaw {
         disclosurePolicyInterpretation, disclosureEmergencyPress, disclosureSemiannualReportFirstHalf,
         disclosureSemiannualReportSecondHalf, repairPlatformFeedback, repairDecision, commitmentOverdue,
         commitmentBreach, commitmentLeadershipChange, sanctionRectification, decisionStepMissing, decisionPublicComment,
-        decisionLegalityReview, complaintDecision, objectionDecision,
+        decisionLegalityReview, complaintDecision, objectionDecision, disclosureProactiveLate, disclosureRequestLate,
+        disclosureAnnualReportLate,
     ]
 }

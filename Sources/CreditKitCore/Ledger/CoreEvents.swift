@@ -1,15 +1,16 @@
 /// The core's own event types.
 enum CoreEvents {
-    static let all: [any LedgerEvent.Type] = [
-        AgencyRegistered.self, OfficialRegistered.self, EnterpriseRegistered.self, TenureStarted.self,
-        TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self, RecordReviewed.self,
-        RecordPublished.self, ObjectionFiled.self, ObjectionResolved.self, RepairApplied.self, RepairDecided.self,
-        ComplaintReceived.self, ComplaintDecided.self, FindingConfirmed.self, FindingDismissed.self,
-        CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self, SanctionLeniency.self,
-        SanctionRectified.self, SanctionTermSet.self, MajorDecisionMade.self, AccountabilityApplied.self,
-        LawsuitConcluded.self,
-        ProposalHandled.self,
-    ]
+    static let all: [any LedgerEvent.Type] =
+        [
+            AgencyRegistered.self, OfficialRegistered.self, EnterpriseRegistered.self, TenureStarted.self,
+            TenureEnded.self, RecordEntered.self, CommitmentMade.self, PersonalDataErased.self, RecordReviewed.self,
+            RecordPublished.self, ObjectionFiled.self, ObjectionResolved.self, RepairApplied.self, RepairDecided.self,
+            ComplaintReceived.self, ComplaintDecided.self, FindingConfirmed.self, FindingDismissed.self,
+            CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self, SanctionLeniency.self,
+            SanctionRectified.self, SanctionTermSet.self, MajorDecisionMade.self, AccountabilityApplied.self,
+            LawsuitConcluded.self,
+            ProposalHandled.self,
+        ] + DisclosureFacts.all
 }
 
 func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The disclosure checks of every agency (政府信息公开核查): information published within 20 working days of being made
+/// or changed (`disclosure.proactive.late`), requests answered within 20 working days or, extended in time, 40
+/// (`disclosure.request.late`), and the annual report by 31 January (a department) or 31 March (a government) of the
+/// next year (`disclosure.annual-report.late`), each by the figures the profile holds for the base rules, in force
+/// on the period's first day.
+public struct DisclosureChecks: Sendable {
+    /// The profile whose figures apply.
+    public let profile: JurisdictionProfile
+
+    /// Makes the checks.
+    /// - Parameter profile: The profile.
+    public init(profile: JurisdictionProfile) { self.profile = profile }
+
+    /// A base rule's figure in force on a day, reported under the finding's own id.
+    func figure(_ base: RuleDeclaration, as finding: RuleDeclaration, on day: LocalDate) throws -> RuleFigure? {
+        guard var figure = try profile.figureInForce(base.id, on: day) else { return nil }
+        figure.rule = finding.id
+        figure.title = finding.title
+        return figure
+    }
+
+    /// The findings of one item.
+    /// - Parameters:
+    ///   - item: The item.
+    ///   - asOf: The day.
+    /// - Returns: The findings: one per version not published in time.
+    /// - Throws: When the profile lacks the figure.
+    public func findings(for item: DisclosureItem, asOf: LocalDate) throws -> [Finding] {
+        var out = FindingCollector(
+            profile: profile, asOf: asOf, subject: item.agency,
+            lead: [.init("item", item.id.rawValue), .init("title", item.title ?? "")], absenceCounts: true)
+        for (i, version) in item.versions.enumerated() where version.on <= asOf {
+            // This version's publication: the first on or after it, before the next version.
+            let next = item.versions.indices.contains(i + 1) ? item.versions[i + 1].on : LocalDate.distantFuture
+            let published = item.publications.first { $0.on >= version.on && $0.on < next && $0.on <= asOf }
+            guard
+                let figure = try figure(
+                    CoreLaw.disclosureProactive, as: CoreLaw.disclosureProactiveLate, on: version.on),
+                let miss = figure.missed(
+                    from: version.on, done: published?.on, asOf: min(asOf, next), absenceCounts: true,
+                    calendar: profile.calendar)
+            else { continue }
+            out.add(
+                figure, miss.facts, dates: miss.dates(start: i == 0 ? "made" : "changed", act: "published"),
+                evidence: version.evidence + (published?.evidence ?? []))
+        }
+        return out.findings
+    }
+
+    /// The findings of one request.
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - asOf: The day.
+    /// - Returns: The finding, when answered late or not yet past the last day.
+    /// - Throws: When the profile lacks a figure.
+    public func findings(for request: DisclosureRequest, asOf: LocalDate) throws -> [Finding] {
+        guard let received = request.received, received.on <= asOf,
+            let reply = try profile.figureInForce(CoreLaw.disclosureRequestReply.id, on: received.on),
+            var period = reply.figure.period
+        else { return [] }
+        let calendar = profile.calendar
+        var extended: [Finding.Fact] = []
+        // An extension counts when made within the first period; then the two add up.
+        if let stretch = request.extended, stretch.on <= asOf,
+            stretch.on <= calendar.deadline(period, from: received.on, restDayExtension: true).due,
+            let more = try profile.figureInForce(CoreLaw.disclosureRequestExtension.id, on: received.on),
+            let added = more.figure.period, added.unit == period.unit
+        {
+            period = Period(period.value + added.value, period.unit)
+            extended = [.date("extended", stretch.on)]
+        }
+        var figure = reply
+        figure.rule = CoreLaw.disclosureRequestLate.id
+        figure.title = CoreLaw.disclosureRequestLate.title
+        figure.figure = Figure(Decimal(period.value), reply.figure.unit)
+        guard
+            let miss = figure.missed(
+                from: received.on, done: request.answered.flatMap { $0.on <= asOf ? $0.on : nil }, asOf: asOf,
+                absenceCounts: true, calendar: calendar)
+        else { return [] }
+        var out = FindingCollector(
+            profile: profile, asOf: asOf, subject: request.agency, lead: [.init("request", request.id.rawValue)],
+            absenceCounts: true)
+        out.add(
+            figure, extended + miss.facts, dates: miss.dates(start: "received", act: "answered"),
+            evidence: received.evidence + (request.extended?.evidence ?? []) + (request.answered?.evidence ?? []))
+        return out.findings
+    }
+
+    /// The findings of one agency's annual reports, for every year from the first it takes part in disclosure
+    /// (its first disclosure fact's year) to the last whose report has fallen due.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - kind: Its kind (a government reports by 31 March, a department by 31 January).
+    ///   - firstYear: The first year it takes part in.
+    ///   - reports: Its reports.
+    ///   - asOf: The day.
+    /// - Returns: The findings.
+    /// - Throws: When the profile lacks the figure.
+    public func findings(
+        agency: SubjectID, kind: AgencyKind, firstYear: Int, reports: [AnnualDisclosureReport], asOf: LocalDate
+    ) throws -> [Finding] {
+        let base =
+            kind == .government ? CoreLaw.disclosureAnnualReportGovernment : CoreLaw.disclosureAnnualReportDepartment
+        var out: [Finding] = []
+        guard firstYear < asOf.year else { return [] }
+        for year in firstYear..<asOf.year {
+            guard let yearStart = LocalDate(validYear: year + 1, month: 1, day: 1),
+                let figure = try figure(base, as: CoreLaw.disclosureAnnualReportLate, on: yearStart)
+            else { continue }
+            let code = NSDecimalNumber(decimal: figure.figure.value).intValue
+            guard let due = LocalDate(validYear: year + 1, month: code / 100, day: code % 100), due < asOf else {
+                continue
+            }
+            let published = reports.first { $0.id.rawValue == String(year) }?.published
+            guard published.map({ $0.on > due }) ?? true else { continue }
+            var c = FindingCollector(
+                profile: profile, asOf: asOf, subject: agency, lead: [.count("year", year)], absenceCounts: true)
+            c.add(
+                figure,
+                published == nil
+                    ? [.init("state", "not yet"), .days("daysLate", due.days(until: asOf))]
+                    : [.days("daysLate", due.days(until: published!.on))],
+                dates: [.init("due", due)] + (published.map { [.init("published", $0.on)] } ?? []),
+                evidence: published?.evidence ?? [])
+            out += c.findings
+        }
+        return out
+    }
+}
+
+extension CreditKit {
+    /// The disclosure findings of every agency as of a day: items, requests and annual reports.
+    /// - Parameters:
+    ///   - asOf: The day; today by default.
+    ///   - knownAt: What the ledger knew; now by default.
+    /// - Returns: The findings.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public func disclosureFindings(asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws -> [Finding] {
+        let now = ledger.clock.now()
+        let day = asOf ?? now.chinaDate
+        let known = knownAt ?? now
+        let view = self.view
+        let kinds: Set<EventKind> = Set(DisclosureFacts.all.map { $0.kind })
+        guard !view.kindsSeen.isDisjoint(with: kinds) else { return [] }
+        let checks = DisclosureChecks(profile: profile)
+        var out: [Finding] = []
+        for state in view.subjects(ofKind: .agency, asOf: day) {
+            guard case .agency(let agency) = state.subject else { continue }
+            let facts = try ledger.caseFacts(of: agency.id, sector: "core", view: view, asOf: day, knownAt: known)
+            guard !facts.isEmpty else { continue }
+            let items = facts.cases(DisclosureItem.self)
+            let requests = facts.cases(DisclosureRequest.self)
+            let reports = facts.cases(AnnualDisclosureReport.self)
+            for item in items { out += try checks.findings(for: item, asOf: day) }
+            for request in requests { out += try checks.findings(for: request, asOf: day) }
+            let firstDays =
+                items.compactMap { $0.versions.first?.on } + requests.compactMap { $0.received?.on }
+                + reports.compactMap { Int($0.id.rawValue).flatMap { LocalDate(validYear: $0, month: 1, day: 1) } }
+            if let first = firstDays.min() {
+                out += try checks.findings(
+                    agency: agency.id, kind: agency.kind, firstYear: first.year, reports: reports, asOf: day)
+            }
+        }
+        return out
+    }
+}
