@@ -61,10 +61,13 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
         guard !caseID.rawValue.allSatisfy(\.isWhitespace) else {
             throw CreditKitError(.invalidEvent, "a \(S.sector) fact names its \(S.caseKey) number")
         }
-        // One spelling per number: the composed form (NFC), so two byte forms of one text never make two cases.
+        // One spelling per number: the composed form (NFC), so two byte forms of one text never make two cases
+        // (ASCII, the usual case, is composed already).
+        let number = caseID.rawValue
         guard
-            caseID.rawValue.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(
-                caseID.rawValue.unicodeScalars), !caseID.rawValue.hasControlCharacters
+            number.utf8.allSatisfy({ $0 < 0x80 })
+                || number.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(number.unicodeScalars),
+            !number.hasControlCharacters
         else {
             throw CreditKitError(
                 .invalidEvent,
