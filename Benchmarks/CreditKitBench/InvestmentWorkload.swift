@@ -29,25 +29,27 @@ func investmentWorkload(events: Int) async throws {
     var appendSeconds = 0.0
     for chunk in stride(from: 0, to: agreements, by: 100) {
         var opening: [any LedgerEvent] = []
-        var plans: [(deal: CaseRef<InvestmentAgreement>, signed: LocalDate, promises: Int)] = []
+        var plans: [(deal: CaseRef<InvestmentAgreement>, signed: LocalDate, amounts: [Decimal?])] = []
         for i in chunk..<min(agreements, chunk + 100) {
             let deal = InvestmentAgreement.agreement(CaseID(rawValue: "ZS-\(i)"), agency: owners[i % agencies])
             let investor = investors[pick(investors.count)].id
             let signed = base.adding(days: pick(700))
             opening.append(deal.on(signed, InvestmentAgreementSigned(investor: investor, project: "项目\(i)")))
+            var amounts: [Decimal?] = []
             for p in 1...3 {
                 let category = categories[pick(categories.count)]
+                amounts.append(category == .subsidy ? Decimal(100_000 + pick(900_000)) : nil)
                 opening.append(
                     deal.on(
                         signed,
                         InvestmentPromised(
                             "P-\(p)", investor: investor, category, terms: "承诺\(p)",
-                            amount: category == .subsidy ? Decimal(100_000 + pick(900_000)) : nil,
+                            amount: amounts[p - 1],
                             due: signed.adding(days: 90 + pick(400)),
                             legalBasis: pick(5) == 0 ? nil : "省级办法", reviewed: pick(5) == 0 ? nil : signed)))
             }
             opening.append(deal.on(signed, InvestorObligationSet("O-1", terms: "投资到位", due: signed.adding(days: 365))))
-            plans.append((deal, signed, 3))
+            plans.append((deal, signed, amounts))
         }
         var start = ContinuousClock.now
         let written = try await kit.ledger.append(opening)
@@ -71,7 +73,10 @@ func investmentWorkload(events: Int) async throws {
                                 reason: pick(2) == 0 ? .leadershipChange : .publicInterest)))
                 } else {
                     steps.append(
-                        plan.deal.on(day, InvestmentPromiseFulfilled("P-\(p)", commitment: commitment, inFull: true)))
+                        plan.deal.on(
+                            day,
+                            InvestmentPromiseFulfilled(
+                                "P-\(p)", commitment: commitment, amount: plan.amounts[p - 1], inFull: true)))
                 }
             }
             index += 1
