@@ -87,8 +87,10 @@ struct JurisdictionProfileTests {
         #expect(throws: CreditKitError.self) {
             try JurisdictionProfile(id: "t", name: LocalizedName(chinese: "测", english: "t"), figures: [a, b])
         }
+        // A figure in hours is no deadline of days (Langfang's press conference within 24 hours).
         #expect(throws: CreditKitError.self) {
-            try national.deadline("disclosure.emergency-press", from: LocalDate("2025-01-01")!)
+            try JurisdictionProfile.named("langfang-transport")!.deadline(
+                "disclosure.emergency-press", from: LocalDate("2025-01-01")!)
         }
     }
 
@@ -113,7 +115,7 @@ struct JurisdictionProfileTests {
         "catalogued working-day figures no check applies yet: the last allowed day across National Day 2025",
         arguments: [
             ("disclosure.request.reply", "2025-10-30"), ("disclosure.request.extension", "2025-10-30"),
-            ("disclosure.list-change", "2025-10-16"), ("repair.platform.feedback", "2025-10-16"),
+            ("repair.platform.feedback", "2025-10-16"),
             ("disclosure.proactive", "2025-10-30"),
         ])
     func workingDayFigures(rule: String, due: String) throws {
@@ -138,11 +140,21 @@ struct JurisdictionProfileTests {
                 == Figure(331, .monthDay))
     }
 
-    @Test("the policy interpretation within 3 working days, and the annual reports' days of the year")
+    @Test("Langfang's policy interpretation within 3 working days in its own profile, and the annual reports' days")
     func shortAndYearly() throws {
         let national = JurisdictionProfile.national
-        let (deadline, _) = try national.deadline("disclosure.policy-interpretation", from: LocalDate("2025-09-26")!)
+        // The Langfang transport bureau's limits are its own profile's, never national defaults.
+        let langfang = try #require(JurisdictionProfile.named("langfang-transport"))
+        let (deadline, _) = try langfang.deadline("disclosure.policy-interpretation", from: LocalDate("2025-09-26")!)
         #expect(deadline.due == LocalDate("2025-09-30")!)
+        let (listChange, _) = try langfang.deadline("disclosure.list-change", from: LocalDate("2025-09-26")!)
+        #expect(listChange.due == LocalDate("2025-10-16")!)
+        #expect(throws: CreditKitError.self) {
+            try national.deadline("disclosure.policy-interpretation", from: LocalDate("2025-09-26")!)
+        }
+        #expect(
+            national.allFigures.allSatisfy { row in !row.basis.contains { $0.document.contains("廊坊") } },
+            "no national figure cites the Langfang plan")
         #expect(
             try national.figure("disclosure.annual-report.department", on: LocalDate("2025-01-01")!).figure
                 == Figure(131, .monthDay))

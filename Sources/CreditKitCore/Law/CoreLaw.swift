@@ -102,7 +102,7 @@ public enum CoreLaw {
         RuleVersion(
             figure: Figure(10, .workingDays), restDayExtension: true,
             basis: [LocalPlans.langfangTransport],
-            note: "a local plan's figure, used as the default elsewhere"))
+            note: "the Langfang transport bureau's plan; in its own profile only"))
 
     /// `disclosure.policy-interpretation`: 政策文件解读发布.
     public static let disclosurePolicyInterpretation = RuleDeclaration(
@@ -111,14 +111,14 @@ public enum CoreLaw {
         RuleVersion(
             figure: Figure(3, .workingDays), restDayExtension: true,
             basis: [LocalPlans.langfangTransport],
-            note: "a local plan's figure, used as the default elsewhere"))
+            note: "the Langfang transport bureau's plan; in its own profile only"))
 
     /// `disclosure.emergency-press`: 重大突发事件新闻发布.
     public static let disclosureEmergencyPress = RuleDeclaration(
         "disclosure.emergency-press", F.name("重大突发事件新闻发布", "hold a press conference after a major emergency"),
         RuleVersion(
             figure: Figure(24, .hours), basis: [LocalPlans.langfangTransport],
-            note: "a local plan's figure, used as the default elsewhere"))
+            note: "the Langfang transport bureau's plan; in its own profile only"))
 
     /// `disclosure.semiannual-report.first-half`: 上半年政务诚信工作情况报送.
     public static let disclosureSemiannualReportFirstHalf = RuleDeclaration(
@@ -246,12 +246,17 @@ public enum CoreLaw {
         by: disclosureAnnualReportDepartment, "disclosure.annual-report.late",
         F.name("政府信息公开工作年度报告未按期公布", "the annual disclosure report not published in time"))
 
-    /// Every core rule.
+    /// The limits of the Langfang transport bureau's 政务公开 plan, which bind that place only: they are figures of its
+    /// own profile (`langfang-transport`), not national defaults.
+    public static let langfangTransport: [RuleDeclaration] = [
+        disclosureListChange, disclosurePolicyInterpretation, disclosureEmergencyPress,
+    ]
+
+    /// Every national core rule.
     public static let all: [RuleDeclaration] = [
         disclosurePenaltyPublication, recordPublicationOther, disclosurePenaltyWithdrawal, disclosureProactive,
         disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
-        disclosureAnnualReportGovernment, disclosureSmeOverdueReport, disclosureListChange,
-        disclosurePolicyInterpretation, disclosureEmergencyPress, disclosureSemiannualReportFirstHalf,
+        disclosureAnnualReportGovernment, disclosureSmeOverdueReport, disclosureSemiannualReportFirstHalf,
         disclosureSemiannualReportSecondHalf, repairPlatformFeedback, repairDecision, commitmentOverdue,
         commitmentBreach, commitmentLeadershipChange, sanctionRectification, decisionStepMissing, decisionPublicComment,
         decisionLegalityReview, complaintDecision, objectionDecision, disclosureProactiveLate, disclosureRequestLate,

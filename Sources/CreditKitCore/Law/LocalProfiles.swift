@@ -90,6 +90,10 @@ enum LocalProfiles {
                         "decision", "异议核查处理", "decide an objection", 5, F.cite("黑龙江省的社会信用地方性法规（名称未经核实）"),
                         confirmed: false, note: unconfirmed)
                 ]),
+            // A city bureau's own 政务公开 plan: its limits bind there only.
+            profile(
+                "langfang-transport", "廊坊市交通运输局", "Langfang transport bureau",
+                CoreLaw.langfangTransport.flatMap(\.figures)),
         ]
     }()
 }
