@@ -225,6 +225,18 @@ struct DeadlineCommandTests {
         }
     }
 
+    @Test("a local rule asked of the national profile names the profile that has it")
+    func localRule() async throws {
+        var parser = ArgumentParser(
+            ["--from", "2025-09-26", "--rule", "disclosure.list-change"], command: DeadlineCommand.self)
+        do {
+            try await DeadlineCommand.run(&parser)
+            Issue.record("the national profile answered a Langfang rule")
+        } catch let error as CLIError {
+            #expect(error.message.contains("--profile langfang-transport"), "\(error.message)")
+        }
+    }
+
     @Test("attack: dates overflow — a start outside 1900 to 2200 is refused, not printed as year 0000")
     func datesOverflow() async throws {
         for start in ["9999-12-31", "2201-01-01", "1899-12-31", "0001-01-01"] {

@@ -65,7 +65,12 @@ enum DeadlineCommand: Command {
                     "basis: \(figure.basis.map(\.description).joined(separator: "; "))\(figure.confirmed ? "" : " (documented default)")"
                 )
             } catch let error as CreditKitError {
-                throw CLIError(message: error.message)
+                // A rule of one place only: say which profiles have it.
+                let holders = JurisdictionProfile.shipped.filter { $0.local[RuleID(rule!)] != nil }.map(\.id)
+                throw CLIError(
+                    message: error.message
+                        + (holders.isEmpty
+                            ? "" : "; it is a local rule: use --profile \(holders.joined(separator: " or "))"))
             }
         }
         lines.append("from \(from) (not counted), \(deadline.period) on the \(profile.id) calendar")
