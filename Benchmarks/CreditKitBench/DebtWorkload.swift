@@ -49,12 +49,7 @@ func debtWorkload(events: Int) async throws {
     let agencies = 10_000
     let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [DebtModule()], clock: FixedClock.demo)
     let base = try LocalDate(year: 2019, month: 1, day: 1)
-    var owners: [SubjectID] = []
-    for start in stride(from: 0, to: agencies, by: 1_000) {
-        let batch = (start..<(start + 1_000)).map { Fixtures.agency(index: $0) }
-        owners += batch.map(\.id)
-        try await kit.ledger.append(batch.map { AgencyRegistered(agency: $0, on: base.adding(days: -365)) })
-    }
+    let owners = try await registerAgencies(agencies, in: kit, on: base.adding(days: -365))
     let creditors = (0..<100).map { Fixtures.enterprise(index: 20_000 + $0) }
     try await kit.ledger.append(creditors.map { EnterpriseRegistered(enterprise: $0, on: base.adding(days: -365)) })
     let government = owners[0]

@@ -13,12 +13,7 @@ func investmentWorkload(events: Int) async throws {
     let kit = try CreditKit(
         store: .inMemory, keys: Fixtures.keys, modules: [InvestmentPromotionModule()], clock: FixedClock.demo)
     let base = try LocalDate(year: 2023, month: 1, day: 2)
-    var owners: [SubjectID] = []
-    for start in stride(from: 0, to: agencies, by: 1_000) {
-        let batch = (start..<(start + 1_000)).map { Fixtures.agency(index: $0) }
-        owners += batch.map(\.id)
-        try await kit.ledger.append(batch.map { AgencyRegistered(agency: $0, on: base.adding(days: -365)) })
-    }
+    let owners = try await registerAgencies(agencies, in: kit, on: base.adding(days: -365))
     let investors = (0..<1_000).map { Fixtures.enterprise(index: 20_000 + $0) }
     try await kit.ledger.append(investors.map { EnterpriseRegistered(enterprise: $0, on: base.adding(days: -365)) })
     var rng = SplitMix64(state: 20_261_130)

@@ -11,12 +11,7 @@ func pppWorkload(events: Int) async throws {
     let projects = max(1, events / 10)
     let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: [PPPModule()], clock: FixedClock.demo)
     let base = try LocalDate(year: 2019, month: 1, day: 1)
-    var owners: [SubjectID] = []
-    for start in stride(from: 0, to: agencies, by: 1_000) {
-        let batch = (start..<(start + 1_000)).map { Fixtures.agency(index: $0) }
-        owners += batch.map(\.id)
-        try await kit.ledger.append(batch.map { AgencyRegistered(agency: $0, on: base.adding(days: -365)) })
-    }
+    let owners = try await registerAgencies(agencies, in: kit, on: base.adding(days: -365))
     let concessionaire = Counterparty(name: "项目公司")
     var rng = SplitMix64(state: 20_261_130)
     func pick(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
@@ -100,4 +95,15 @@ func pppWorkload(events: Int) async throws {
         ("workload", "ppp-section"), ("n", 1), ("seconds", seconds(since: sectionStart)),
         ("tables", section.blocks.count),
     ])
+}
+
+/// Registers `count` test agencies in batches of 1,000, as a platform's setup would; their identifiers in order.
+func registerAgencies(_ count: Int, in kit: CreditKit, on day: LocalDate) async throws -> [SubjectID] {
+    var owners: [SubjectID] = []
+    for start in stride(from: 0, to: count, by: 1_000) {
+        let batch = (start..<min(count, start + 1_000)).map { Fixtures.agency(index: $0) }
+        owners += batch.map(\.id)
+        try await kit.ledger.append(batch.map { AgencyRegistered(agency: $0, on: day) })
+    }
+    return owners
 }

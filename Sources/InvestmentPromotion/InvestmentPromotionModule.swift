@@ -158,7 +158,17 @@ extension InvestmentRules {
     /// - Returns: The rules.
     /// - Throws: When the module's figures do not fit the profile.
     public static func of(_ kit: CreditKit, view: CoreView) throws -> InvestmentRules {
-        try InvestmentRules(profile: kit.profile) { investor in
+        try of(kit.profile, view: view)
+    }
+
+    /// The rules with a profile, reading the investors' SME status from a snapshot.
+    /// - Parameters:
+    ///   - profile: The profile.
+    ///   - view: The snapshot.
+    /// - Returns: The rules.
+    /// - Throws: When the module's figures do not fit the profile.
+    public static func of(_ profile: JurisdictionProfile, view: CoreView) throws -> InvestmentRules {
+        try InvestmentRules(profile: profile) { investor in
             guard case .enterprise(let e)? = view.subject(investor)?.subject else { return false }
             return e.isSME
         }

@@ -166,6 +166,11 @@ struct DebtAssessmentTests {
         #expect(try DebtAssessor(profile: local).assess(f, asOf: on, subject: "region:130302").colour == .yellow)
     }
 
+    @Test("a year the calendar cannot date is refused, never judged as of another day")
+    func yearOutOfRange() {
+        #expect(throws: CreditKitError.self) { try assess(calm(year: 2300)) }
+    }
+
     @Test("a missing or zero denominator gives no ratio and a data problem, never 0% or infinity")
     func denominators() throws {
         var f = calm()

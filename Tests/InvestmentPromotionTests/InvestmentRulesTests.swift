@@ -183,6 +183,14 @@ struct InvestmentRulesTests {
             z.deal("A"), promise: "P-1", on: day("2024-07-10"), amount: 400_000, inFull: true)
         try await z.kit.investment.fulfil(
             z.deal("B"), promise: "P-1", on: day("2024-07-30"), amount: 1_000_000, inFull: true)
+        // C: paid in full on its due day, the other side of the limit.
+        try await z.sign(
+            "C", on: "2024-01-10",
+            InvestmentPromised(
+                "P-1", investor: z.maker.id, .subsidy, terms: "设备补助", amount: 1_000_000, due: day("2024-06-30"),
+                legalBasis: "省产业扶持办法", reviewed: day("2024-01-05")))
+        try await z.kit.investment.fulfil(
+            z.deal("C"), promise: "P-1", on: day("2024-06-30"), amount: 1_000_000, inFull: true)
         let late = try z.findings("investment.payment.late", asOf: "2024-09-01")
         #expect(late.map { $0.fact("agreement") } == ["A", "B"])
         // A: 400,000 ten days late at 0.05% (SME) = 2,000; B: 1,000,000 thirty days late at the agreed 0.02% = 6,000.

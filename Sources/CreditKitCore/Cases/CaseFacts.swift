@@ -101,6 +101,18 @@ public struct CaseStamp<State: CaseState>: Hashable, Sendable {
         guard condition else { throw CreditKitError(.invalidEvent, "\(State.caseKey) \(id): " + message()) }
     }
 
+    /// For a case numbered by the year it reports on (an annual report): the year, checked to be one the calendar
+    /// supports and to be over by the fact's day.
+    /// - Returns: The year.
+    /// - Throws: ``CreditKitError/Code/invalidEvent`` for a number that is not such a year, or a year not over.
+    public func reportedYear() throws -> Int {
+        guard let year = Int(id.rawValue), LocalDate.supportedYears.contains(year) else {
+            throw CreditKitError(.invalidEvent, "\(State.caseKey) \(id): the number is the year reported on")
+        }
+        try require(on.year > year, "published on \(on), before the year \(year) is over")
+        return year
+    }
+
     /// Throws unless a text has something other than white space, and no control characters (which would reach
     /// terminals and reports as commands).
     /// - Parameters:

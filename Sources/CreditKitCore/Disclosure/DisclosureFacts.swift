@@ -309,10 +309,7 @@ public struct AnnualDisclosureReportPublished: CaseFacts {
     ///   - context: Unused.
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func validate(_ stamp: CaseStamp<AnnualDisclosureReport>, in context: ValidationContext) throws {
-        guard let year = Int(stamp.id.rawValue), LocalDate.supportedYears.contains(year) else {
-            throw CreditKitError(.invalidEvent, "annualReport \(stamp.id): the number is the year reported on")
-        }
-        try stamp.require(stamp.on.year > year, "published on \(stamp.on), before the year \(year) is over")
+        _ = try stamp.reportedYear()
     }
 
     /// Records the publication.

@@ -68,10 +68,7 @@ public struct SMEOverdueReportPublished: CaseFacts {
     ///   - context: Unused.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<SMEOverdueReport>, in context: ValidationContext) throws {
-        guard let year = Int(stamp.id.rawValue), LocalDate.supportedYears.contains(year) else {
-            throw CreditKitError(.invalidEvent, "smeReport \(stamp.id): the number is the year reported on")
-        }
-        try stamp.require(stamp.on.year > year, "published on \(stamp.on), before the year \(year) is over")
+        _ = try stamp.reportedYear()
         try stamp.require(contracts >= 0, "the number of contracts is negative")
     }
 

@@ -135,7 +135,8 @@ public struct DebtAssessor: Sendable {
     ///   - line: The CSV line, for the problems.
     ///   - evidence: The ledger entries the figures came from.
     /// - Returns: The assessment.
-    /// - Throws: When the profile lacks a rule's figure.
+    /// - Throws: `CreditKitError` (`invalidArgument`) for a year outside 1900–2200; when the profile lacks a rule's
+    ///   figure.
     public func assess(
         _ given: DebtYearFigures, asOf: LocalDate, subject: SubjectID, line: Int? = nil,
         evidence: [LedgerEntry.ID] = []
@@ -149,7 +150,10 @@ public struct DebtAssessor: Sendable {
         // A figure that is no sound amount is named and left out, never judged.
         var figures = given
         for fault in figures.droppingFaults() { problem(fault.field, fault.reason) }
-        let yearEnd = LocalDate(validYear: figures.year, month: 12, day: 31) ?? asOf
+        guard let yearEnd = LocalDate(validYear: figures.year, month: 12, day: 31) else {
+            throw CreditKitError(
+                .invalidArgument, "region \(figures.region): the year \(figures.year) is outside 1900–2200")
+        }
         let day = min(yearEnd, asOf)
         var lead: [Finding.Fact] = [.init("region", figures.region.rawValue), .count("year", figures.year)]
         if let name = figures.regionName { lead.append(.init("regionName", name)) }

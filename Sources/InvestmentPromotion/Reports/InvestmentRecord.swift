@@ -317,10 +317,7 @@ public struct InvestmentIndicator: Indicator {
         let complaints = facts.cases(InvestorComplaint.self)
         let duties = agreements.flatMap(\.promises).filter { $0.made.on <= context.asOf }.count + complaints.count
         guard duties > 0 else { return full }
-        let rules = try InvestmentRules(profile: context.profile) { investor in
-            guard case .enterprise(let e)? = view.subject(investor)?.subject else { return false }
-            return e.isSME
-        }
+        let rules = try InvestmentRules.of(context.profile, view: view)
         let findings =
             try agreements.flatMap { try rules.findings(for: $0, asOf: context.asOf) }
             + complaints.flatMap {
