@@ -220,13 +220,16 @@ public enum CoreLaw {
     /// Every declared core rule, in the catalogue's order (the display periods are built by the national profile).
     /// A finding rule judged by another rule's figure, under an id of its own (`….late`): its versions are that
     /// rule's, so a profile that overrides the figure moves the finding too.
-    static func judged(by base: RuleDeclaration, _ id: RuleID, _ title: LocalizedName) -> RuleDeclaration {
+    static func judged(
+        by base: RuleDeclaration, _ id: RuleID, _ title: LocalizedName, note: String? = nil
+    ) -> RuleDeclaration {
         RuleDeclaration(
             figures: base.figures.map {
                 var figure = $0
                 figure.rule = id
                 figure.title = title
-                figure.note = "judged by the figure of \(base.id) in the profile" + ($0.note.map { "; " + $0 } ?? "")
+                figure.note =
+                    (note ?? "judged by the figure of \(base.id) in the profile") + ($0.note.map { "; " + $0 } ?? "")
                 return figure
             })
     }
@@ -244,7 +247,9 @@ public enum CoreLaw {
     /// `disclosure.annual-report.late`: 年度报告未按期公布.
     public static let disclosureAnnualReportLate = judged(
         by: disclosureAnnualReportDepartment, "disclosure.annual-report.late",
-        F.name("政府信息公开工作年度报告未按期公布", "the annual disclosure report not published in time"))
+        F.name("政府信息公开工作年度报告未按期公布", "the annual disclosure report not published in time"),
+        note: "judged by the figure of disclosure.annual-report.department for a department and of "
+            + "disclosure.annual-report.government for a people's government (shown: the department's)")
 
     /// The limits of the Langfang transport bureau's 政务公开 plan, which bind that place only: they are figures of its
     /// own profile (`langfang-transport`), not national defaults.
