@@ -109,4 +109,126 @@ struct DisclosureTests {
             ])
         #expect(late.first { $0.subject == bureau.id && $0.fact("year") == "2024" }?.fact("daysLate") == "3")
     }
+
+    func langfang() async throws -> (CreditKit, Agency) {
+        let profile = try #require(JurisdictionProfile.named("langfang-transport"))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo, profile: profile)
+        let bureau = Fixtures.agency(index: 1)
+        try await kit.register(bureau, on: LocalDate("2010-01-01")!)
+        return (kit, bureau)
+    }
+
+    @Test("disclosure.list-change.late: in the Langfang profile, 10 working days across National Day; elsewhere 20")
+    func listChange() async throws {
+        let made = day("2025-09-26")
+        let (kit, bureau) = try await langfang()
+        let tenth = kit.profile.calendar.deadline(.workingDays(10), from: made).due
+        let eleventh = kit.profile.calendar.deadline(.workingDays(11), from: made).due
+        // Friday 26 September: Sunday the 28th and Saturday 11 October are working days, 1 to 8 October a holiday.
+        #expect(tenth == day("2025-10-16") && eleventh == day("2025-10-17"))
+        var facts: [any LedgerEvent] = []
+        for (n, published) in [("L-1", tenth), ("L-2", eleventh)] {
+            let item = DisclosureItem.item(CaseID(rawValue: n), agency: bureau.id)
+            facts += [
+                item.on(made, DisclosureItemMade(title: "权责清单调整", category: .listChange)),
+                item.on(published, DisclosureItemStep(.published)),
+            ]
+        }
+        try await kit.ledger.append(facts)
+        let late = try kit.disclosureFindings(asOf: day("2025-12-01"))
+        #expect(late.map(\.rule) == ["disclosure.list-change.late"] && late.first?.fact("item") == "L-2")
+        #expect(late.first?.fact("daysLate") == "1" && late.first?.basis.first?.document.contains("廊坊") == true)
+        // The national profile has no such limit: the same items are ordinary information, on time at 20 wd.
+        let (national, other) = try await self.kit()
+        var same: [any LedgerEvent] = []
+        for (n, published) in [("L-1", tenth), ("L-2", eleventh)] {
+            let item = DisclosureItem.item(CaseID(rawValue: n), agency: other.id)
+            same += [
+                item.on(made, DisclosureItemMade(title: "权责清单调整", category: .listChange)),
+                item.on(published, DisclosureItemStep(.published)),
+            ]
+        }
+        try await national.ledger.append(same)
+        #expect(try national.disclosureFindings(asOf: day("2025-12-01")).isEmpty)
+        #expect(!national.profile.knows("disclosure.list-change.late"))
+    }
+
+    @Test("disclosure.policy-interpretation.late: 3 working days after the policy is published, across a weekend")
+    func policyInterpretation() async throws {
+        let (kit, bureau) = try await langfang()
+        // Published Thursday 2025-06-05: the third working day is Tuesday 06-10.
+        let published = day("2025-06-05")
+        #expect(kit.profile.calendar.deadline(.workingDays(3), from: published).due == day("2025-06-10"))
+        var facts: [any LedgerEvent] = []
+        for (n, interpreted) in [("P-1", "2025-06-10"), ("P-2", "2025-06-11"), ("P-3", nil)] {
+            let item = DisclosureItem.item(CaseID(rawValue: n), agency: bureau.id)
+            facts += [
+                item.on(day("2025-06-03"), DisclosureItemMade(title: "运输补贴办法", category: .policy)),
+                item.on(published, DisclosureItemStep(.published)),
+            ]
+            if let interpreted { facts.append(item.on(day(interpreted), DisclosureItemStep(.interpreted))) }
+        }
+        try await kit.ledger.append(facts)
+        let late = try kit.disclosureFindings(asOf: day("2025-06-30")).filter {
+            $0.rule == "disclosure.policy-interpretation.late"
+        }
+        #expect(late.map { $0.fact("item") } == ["P-2", "P-3"])
+        #expect(late.map { $0.fact("daysLate") } == ["1", "20"] && late.last?.fact("state") == "not yet")
+        // An interpretation of anything but a policy is refused, and nothing is written.
+        let before = await kit.ledger.head
+        let plain = DisclosureItem.item("X", agency: bureau.id)
+        await #expect(throws: CreditKitError.self) {
+            try await kit.ledger.append([
+                plain.on(published, DisclosureItemMade(title: "通知")),
+                plain.on(published, DisclosureItemStep(.interpreted)),
+            ])
+        }
+        #expect(await kit.ledger.head == before)
+    }
+
+    @Test("disclosure.emergency-press.late: a press conference within 24 hours, to the minute")
+    func emergencyPress() async throws {
+        let (kit, bureau) = try await langfang()
+        // 2025-07-20 09:30 China time is 01:30 UTC.
+        let occurred = Timestamp(microseconds: 1_752_975_000_000_000)
+        #expect(occurred.chinaDate == day("2025-07-20"))
+        let minute: Int64 = 60_000_000
+        let hours24 = 24 * 60 * minute
+        var facts: [any LedgerEvent] = []
+        for (n, after) in [("E-1", hours24), ("E-2", hours24 + minute)] {
+            let item = DisclosureItem.item(CaseID(rawValue: n), agency: bureau.id)
+            let at = Timestamp(microseconds: occurred.microseconds + after)
+            facts += [
+                item.on(
+                    occurred.chinaDate, DisclosureItemMade(title: "桥梁垮塌", category: .emergency, occurredAt: occurred)),
+                item.on(at.chinaDate, DisclosureItemStep(.pressConference, at: at)),
+            ]
+        }
+        let silent = DisclosureItem.item("E-3", agency: bureau.id)
+        facts.append(
+            silent.on(occurred.chinaDate, DisclosureItemMade(title: "隧道事故", category: .emergency, occurredAt: occurred))
+        )
+        try await kit.ledger.append(facts)
+        // On the emergency's own day nothing is late yet; by the end of the next day the silent one is.
+        #expect(try kit.disclosureFindings(asOf: day("2025-07-20")).filter { $0.fact("item") == "E-3" }.isEmpty)
+        let late = try kit.disclosureFindings(asOf: day("2025-07-21")).filter {
+            $0.rule == "disclosure.emergency-press.late"
+        }
+        #expect(late.map { $0.fact("item") } == ["E-2", "E-3"])
+        #expect(late.first?.fact("hoursLate") == "1" && late.last?.fact("state") == "not yet")
+        // An emergency without its time, or a conference before it happened, is refused.
+        await #expect(throws: CreditKitError.self) {
+            try await kit.ledger.append([
+                DisclosureItem.item("E-4", agency: bureau.id).on(
+                    day("2025-07-20"), DisclosureItemMade(title: "事故", category: .emergency))
+            ])
+        }
+        await #expect(throws: CreditKitError.self) {
+            try await kit.ledger.append([
+                DisclosureItem.item("E-1", agency: bureau.id).on(
+                    day("2025-07-20"),
+                    DisclosureItemStep(.pressConference, at: Timestamp(microseconds: occurred.microseconds - minute)))
+            ])
+        }
+    }
 }

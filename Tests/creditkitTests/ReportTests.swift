@@ -92,7 +92,8 @@ struct ReportTests {
         let (kit, city) = try await demoKit()
         #expect(
             ReportCommand.moduleReports.map(\.kind) == [
-                "ppp", "blacklist", "agencies", "integrity", "investment", "investment-registry", "debt",
+                "ppp", "blacklist", "agencies", "integrity", "investment", "investment-registry", "debt", "townships",
+                "townships-board",
             ])
         // The demo city has no PPP project: its PPP report says so in its figures, never a made-up one.
         let ppp = try moduleReport("ppp", subject: nil, kit: kit)

@@ -114,11 +114,20 @@ extension ValidationContext {
     /// - Returns: The case, or `nil` when no fact of it is known.
     /// - Throws: Storage and decoding errors.
     public func state<State: CaseState>(of stamp: CaseStamp<State>) throws -> State? {
-        let key = State.caseIndexKey(stamp.id, owner: stamp.owner)
+        try state(of: CaseRef<State>(stamp.id, owner: stamp.owner))
+    }
+
+    /// Another case as it stands just before the fact being validated, for a fact that refers to it (a service
+    /// request to the catalogue item that promises its time).
+    /// - Parameter ref: The case's number and owner.
+    /// - Returns: The case, or `nil` when no fact of it is known.
+    /// - Throws: Storage and decoding errors.
+    public func state<State: CaseState>(of ref: CaseRef<State>) throws -> State? {
+        let key = State.caseIndexKey(ref.id, owner: ref.owner)
         var state: State?
         func fold(_ event: any LedgerEvent, _ sequence: Int64) {
             guard let fact = event as? any AnyCaseEvent<State> else { return }
-            if state == nil { state = State(case: stamp.id, owner: stamp.owner) }
+            if state == nil { state = State(case: ref.id, owner: ref.owner) }
             fact.apply(to: &state!, sequence: sequence)
         }
         // The case's own entries, through the view's index (never the owner's whole history).

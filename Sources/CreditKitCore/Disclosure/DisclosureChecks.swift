@@ -21,23 +21,32 @@ public struct DisclosureChecks: Sendable {
         return figure
     }
 
-    /// The findings of one item.
+    /// The findings of one item: each version not published in time (by the local list-change limit for a list
+    /// change where the profile has it, else by the proactive rule), a policy's interpretation not published in
+    /// time after the policy, and an emergency's press conference not held in time (the last two local rules, only
+    /// where the profile has them).
     /// - Parameters:
     ///   - item: The item.
     ///   - asOf: The day.
-    /// - Returns: The findings: one per version not published in time.
+    /// - Returns: The findings.
     /// - Throws: When the profile lacks the figure.
     public func findings(for item: DisclosureItem, asOf: LocalDate) throws -> [Finding] {
         var out = FindingCollector(
             profile: profile, asOf: asOf, subject: item.agency,
-            lead: [.init("item", item.id.rawValue), .init("title", item.title ?? "")], absenceCounts: true)
+            lead: [.init("item", item.id.rawValue), .init("title", item.title ?? "")]
+                + (item.category.map { [.init("category", $0.rawValue)] } ?? []), absenceCounts: true)
+        // A list change is judged by the local limit where the profile has it (absence means the place has no such
+        // rule), and by the proactive rule everywhere else.
+        let (base, finding) =
+            item.category == .listChange && profile.knows(CoreLaw.disclosureListChange.id)
+            ? (CoreLaw.disclosureListChange, CoreLaw.disclosureListChangeLate)
+            : (CoreLaw.disclosureProactive, CoreLaw.disclosureProactiveLate)
         for (i, version) in item.versions.enumerated() where version.on <= asOf {
             // This version's publication: the first on or after it, before the next version.
             let next = item.versions.indices.contains(i + 1) ? item.versions[i + 1].on : LocalDate.distantFuture
             let published = item.publications.first { $0.on >= version.on && $0.on < next && $0.on <= asOf }
             guard
-                let figure = try figure(
-                    CoreLaw.disclosureProactive, as: CoreLaw.disclosureProactiveLate, on: version.on),
+                let figure = try figure(base, as: finding, on: version.on),
                 let miss = figure.missed(
                     from: version.on, done: published?.on, asOf: min(asOf, next), absenceCounts: true,
                     calendar: profile.calendar)
@@ -46,7 +55,56 @@ public struct DisclosureChecks: Sendable {
                 figure, miss.facts, dates: miss.dates(start: i == 0 ? "made" : "changed", act: "published"),
                 evidence: version.evidence + (published?.evidence ?? []))
         }
+        if item.category == .policy, profile.knows(CoreLaw.disclosurePolicyInterpretation.id),
+            let published = item.publications.first(where: { $0.on <= asOf })
+        {
+            let interpreted = item.interpretations.first { $0.on >= published.on && $0.on <= asOf }
+            if let figure = try figure(
+                CoreLaw.disclosurePolicyInterpretation, as: CoreLaw.disclosurePolicyInterpretationLate,
+                on: published.on),
+                let miss = figure.missed(
+                    from: published.on, done: interpreted?.on, asOf: asOf, absenceCounts: true,
+                    calendar: profile.calendar)
+            {
+                out.add(
+                    figure, miss.facts, dates: miss.dates(start: "published", act: "interpreted"),
+                    evidence: published.evidence + (interpreted?.evidence ?? []))
+            }
+        }
+        if item.category == .emergency, profile.knows(CoreLaw.disclosureEmergencyPress.id),
+            let occurred = item.occurredAt, let made = item.versions.first, made.on <= asOf
+        {
+            try pressFinding(item, occurred: occurred, made: made, asOf: asOf, into: &out)
+        }
         return out.findings
+    }
+
+    /// An emergency's press conference judged by the hours the profile allows, from the time it happened to the
+    /// first conference; with none held, late once the limit has passed before the end of the day looked at.
+    func pressFinding(
+        _ item: DisclosureItem, occurred: Timestamp, made: DatedFact, asOf: LocalDate, into out: inout FindingCollector
+    ) throws {
+        guard
+            let figure = try figure(
+                CoreLaw.disclosureEmergencyPress, as: CoreLaw.disclosureEmergencyPressLate, on: made.on),
+            figure.figure.unit == .hours
+        else { return }
+        let hour: Int64 = 3_600_000_000
+        let limit = Int64(NSDecimalNumber(decimal: figure.figure.value).int64Value) * hour
+        let due = Timestamp(microseconds: occurred.microseconds + limit)
+        let held = item.pressConferences.first { $0.dated.on <= asOf }
+        let until = held?.at ?? Timestamp(endOf: asOf)
+        guard until > due else { return }
+        // Whole hours past the limit, rounded up: a conference one minute late is an hour late.
+        let over = (until.microseconds - due.microseconds + hour - 1) / hour
+        out.add(
+            figure,
+            (held == nil ? [Finding.Fact("state", "not yet")] : [])
+                + [.init("occurredAt", occurred.description), .init("dueAt", due.description)]
+                + (held.map { [.init("heldAt", $0.at.description)] } ?? []) + [.count("hoursLate", Int(over))],
+            dates: [.init("occurred", occurred.chinaDate), .init("due", due.chinaDate)]
+                + (held.map { [.init("pressConference", $0.dated.on)] } ?? []),
+            evidence: made.evidence + (held?.dated.evidence ?? []))
     }
 
     /// The findings of one request.

@@ -22,6 +22,14 @@ public struct DisclosureItem: CaseState, Hashable {
     public var versions: [DatedFact] = []
     /// The days it was published, with their entries.
     public var publications: [DatedFact] = []
+    /// What kind of item it is, when a local rule gives it a limit of its own.
+    public var category: DisclosureCategory?
+    /// When a major emergency happened, to the second.
+    public var occurredAt: Timestamp?
+    /// The days a policy's interpretation was published (政策解读), with their entries.
+    public var interpretations: [DatedFact] = []
+    /// The press conferences held on an emergency (新闻发布会), with their times.
+    public var pressConferences: [TimedFact] = []
 
     /// An item not made yet.
     /// - Parameters:
@@ -45,6 +53,43 @@ public struct DisclosureItem: CaseState, Hashable {
     }
 }
 
+/// A fact with its time to the second, for a limit counted in hours.
+public struct TimedFact: Hashable, Sendable {
+    /// The day and entry.
+    public var dated: DatedFact
+    /// The time.
+    public var at: Timestamp
+
+    /// Makes a timed fact.
+    /// - Parameters:
+    ///   - dated: The day and entry.
+    ///   - at: The time.
+    public init(_ dated: DatedFact, at: Timestamp) {
+        self.dated = dated
+        self.at = at
+    }
+}
+
+/// Kinds of government information that a local rule gives a limit of their own (廊坊市交通运输局全面推进政务公开工作实施意见
+/// (2018) in that bureau's profile); any other item is ordinary information under the 20-working-day rule.
+public enum DisclosureCategory: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A change of the power and responsibility lists (权责清单调整): published within the local limit.
+    case listChange
+    /// A policy document (政策文件), whose interpretation must follow its publication.
+    case policy
+    /// A particularly major or major emergency (特别重大、重大突发事件), after which a press conference is held.
+    case emergency
+
+    /// 清单调整, 政策文件, 重大突发事件.
+    public var chineseName: String {
+        switch self {
+        case .listChange: "清单调整"
+        case .policy: "政策文件"
+        case .emergency: "重大突发事件"
+        }
+    }
+}
+
 /// Government information made (政府信息形成): `core.disclosure.made`, within the proactive-disclosure scope.
 public struct DisclosureItemMade: CaseFacts {
     /// `core.disclosure.made`.
@@ -53,18 +98,40 @@ public struct DisclosureItemMade: CaseFacts {
     public static var opensCase: Bool { true }
     /// What it is (a policy, a plan, a fee standard).
     public var title: String
+    /// What kind of item it is, when a local rule gives it a limit of its own; ordinary information when `nil`.
+    public var category: DisclosureCategory?
+    /// When an emergency happened, to the second (its limit is counted in hours).
+    public var occurredAt: Timestamp?
 
     /// Makes the fact.
-    /// - Parameter title: What it is.
-    public init(title: String) { self.title = title }
+    /// - Parameters:
+    ///   - title: What it is.
+    ///   - category: What kind of item it is, when a local rule gives it a limit of its own.
+    ///   - occurredAt: When an emergency happened.
+    public init(title: String, category: DisclosureCategory? = nil, occurredAt: Timestamp? = nil) {
+        self.title = title
+        self.category = category
+        self.occurredAt = occurredAt
+    }
 
-    /// Refuses a blank title.
+    /// Refuses a blank title, an emergency without the time it happened (or a time on another day), and a time for
+    /// anything but an emergency.
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: Unused.
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func validate(_ stamp: CaseStamp<DisclosureItem>, in context: ValidationContext) throws {
         try stamp.requireText(title, "the information's title")
+        if category == .emergency {
+            guard let occurredAt else {
+                throw CreditKitError(.invalidEvent, "item \(stamp.id): an emergency needs the time it happened")
+            }
+            try stamp.require(
+                occurredAt.chinaDate == stamp.on,
+                "the emergency happened at \(occurredAt), which is not on \(stamp.on) in China time")
+        } else {
+            try stamp.require(occurredAt == nil, "only an emergency has a time it happened")
+        }
     }
 
     /// Records the item.
@@ -73,12 +140,15 @@ public struct DisclosureItemMade: CaseFacts {
     ///   - stamp: The fact's stamp.
     public func apply(to state: inout DisclosureItem, _ stamp: CaseStamp<DisclosureItem>) {
         state.title = title
+        state.category = category
+        state.occurredAt = occurredAt
         state.versions.append(stamp.dated)
     }
 }
 
-/// A step of an item's disclosure (政府信息变更、公开): `core.disclosure.changed` restarts the clock, `core.disclosure.published`
-/// stops it.
+/// A step of an item's disclosure (政府信息变更、公开): `changed` restarts the clock, `published` stops it; a policy's
+/// interpretation (`interpreted`) and an emergency's press conference (`pressConference`, with its time) are steps
+/// of their own.
 public struct DisclosureItemStep: CaseFacts {
     /// What happened.
     public enum Step: String, Hashable, Sendable, Codable {
@@ -86,6 +156,10 @@ public struct DisclosureItemStep: CaseFacts {
         case changed
         /// It was published (公开).
         case published
+        /// A policy's interpretation was published (政策解读发布).
+        case interpreted
+        /// A press conference on an emergency was held (新闻发布会).
+        case pressConference
     }
 
     /// `core.disclosure.step`.
@@ -94,23 +168,48 @@ public struct DisclosureItemStep: CaseFacts {
     public var step: Step
     /// Where it was published, or what changed.
     public var note: String?
+    /// When a press conference began, to the second.
+    public var at: Timestamp?
 
     /// Makes the fact.
     /// - Parameters:
     ///   - step: What happened.
     ///   - note: Where it was published, or what changed.
-    public init(_ step: Step, note: String? = nil) {
+    ///   - at: When a press conference began.
+    public init(_ step: Step, note: String? = nil, at: Timestamp? = nil) {
         self.step = step
         self.note = note
+        self.at = at
     }
 
-    /// Refuses control characters in the note.
+    /// Refuses control characters in the note, an interpretation of anything but a policy, a press conference on
+    /// anything but an emergency, one without its time (or with a time on another day, or before the emergency), and
+    /// a time on any other step.
     /// - Parameters:
     ///   - stamp: The case, owner and day.
-    ///   - context: Unused.
+    ///   - context: The ledger before the fact.
     /// - Throws: ``CreditKitError/Code/invalidEvent``.
     public func validate(_ stamp: CaseStamp<DisclosureItem>, in context: ValidationContext) throws {
         if let note { try stamp.require(!note.hasControlCharacters, "the note has control characters") }
+        switch step {
+        case .changed, .published:
+            try stamp.require(at == nil, "only a press conference has a time")
+        case .interpreted:
+            try stamp.require(at == nil, "only a press conference has a time")
+            try stamp.require(
+                try context.state(of: stamp)?.category == .policy, "only a policy document has an interpretation")
+        case .pressConference:
+            let item = try context.state(of: stamp)
+            guard item?.category == .emergency, let occurred = item?.occurredAt else {
+                throw CreditKitError(.invalidEvent, "item \(stamp.id): only an emergency has a press conference")
+            }
+            guard let at else {
+                throw CreditKitError(.invalidEvent, "item \(stamp.id): a press conference needs the time it began")
+            }
+            try stamp.require(
+                at.chinaDate == stamp.on, "the press conference at \(at) is not on \(stamp.on) in China time")
+            try stamp.require(at >= occurred, "the press conference at \(at) is before the emergency at \(occurred)")
+        }
     }
 
     /// Adds the step.
@@ -121,6 +220,9 @@ public struct DisclosureItemStep: CaseFacts {
         switch step {
         case .changed: state.versions.append(stamp.dated)
         case .published: state.publications.append(stamp.dated)
+        case .interpreted: state.interpretations.append(stamp.dated)
+        case .pressConference:
+            if let at { state.pressConferences.append(TimedFact(stamp.dated, at: at)) }
         }
     }
 }

@@ -251,10 +251,26 @@ public enum CoreLaw {
         note: "judged by the figure of disclosure.annual-report.department for a department and of "
             + "disclosure.annual-report.government for a people's government (shown: the department's)")
 
+    /// `disclosure.list-change.late`: 权责清单调整后未按期公开 (a local rule).
+    public static let disclosureListChangeLate = judged(
+        by: disclosureListChange, "disclosure.list-change.late",
+        F.name("权责清单调整后未按期公开", "a change of the power and responsibility list not published in time"))
+
+    /// `disclosure.policy-interpretation.late`: 政策文件解读未按期发布 (a local rule).
+    public static let disclosurePolicyInterpretationLate = judged(
+        by: disclosurePolicyInterpretation, "disclosure.policy-interpretation.late",
+        F.name("政策文件公开后解读材料未按期发布", "a policy's interpretation not published in time after the policy"))
+
+    /// `disclosure.emergency-press.late`: 重大突发事件后未按时举行新闻发布会 (a local rule).
+    public static let disclosureEmergencyPressLate = judged(
+        by: disclosureEmergencyPress, "disclosure.emergency-press.late",
+        F.name("重大突发事件发生后未按时举行新闻发布会", "no press conference in time after a major emergency"))
+
     /// The limits of the Langfang transport bureau's 政务公开 plan, which bind that place only: they are figures of its
-    /// own profile (`langfang-transport`), not national defaults.
+    /// own profile (`langfang-transport`), not national defaults; so are the findings judged by them.
     public static let langfangTransport: [RuleDeclaration] = [
-        disclosureListChange, disclosurePolicyInterpretation, disclosureEmergencyPress,
+        disclosureListChange, disclosurePolicyInterpretation, disclosureEmergencyPress, disclosureListChangeLate,
+        disclosurePolicyInterpretationLate, disclosureEmergencyPressLate,
     ]
 
     /// Every national core rule.

@@ -107,6 +107,12 @@ public struct JurisdictionProfile: Sendable {
             context: ["rule": rule.rawValue, "date": date.description])
     }
 
+    /// Whether the profile has a rule at all (its own figure or the base's): a local rule, such as a city bureau's own
+    /// limit, is known only to that place's profile, and a check that judges by it applies only there.
+    /// - Parameter rule: The rule.
+    /// - Returns: Whether any version of it is known.
+    public func knows(_ rule: RuleID) -> Bool { local[rule] != nil || baseFigures[rule] != nil }
+
     /// The version of a rule's figure in force on a day, or `nil` when the profile knows the rule but no version
     /// of it was in force then (the law did not yet, or no longer, say it).
     /// - Parameters:

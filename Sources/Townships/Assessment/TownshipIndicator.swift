@@ -1,0 +1,89 @@
+import CreditKitCore
+import Foundation
+
+/// A township's services, disclosure, village publication and residents' complaints (乡镇（街道）履职守诺), an indicator
+/// of the scoring model. Its catalogue items are the core's commitments, so whether they were kept counts in the core's
+/// commitment indicator, once; this one takes an equal share for each service that overran its promised time without
+/// a public explanation, each disclosure item, request or annual report late, each village period without a
+/// publication, and each 12345 work order verified founded. Agencies without township facts or disclosure duties
+/// keep full points.
+public struct TownshipIndicator: Indicator {
+    /// Makes the indicator.
+    public init() {}
+    /// `townships.township`.
+    public var id: RuleID { "townships.township" }
+    /// 乡镇（街道）履职守诺.
+    public var name: LocalizedName {
+        LocalizedName(chinese: "乡镇（街道）履职守诺", english: "township services, disclosure and complaints")
+    }
+    /// 6 points.
+    public var weight: Double { 6 }
+
+    /// Scores an agency: full points for one that is not a township or has no duties yet.
+    /// - Parameters:
+    ///   - subject: The agency.
+    ///   - context: The evaluation's context.
+    /// - Returns: The score, each deduction with its finding's rule, dates and evidence when explained.
+    /// - Throws: Storage errors; a figure the profile lacks.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        let full = IndicatorScore(
+            indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
+        guard case .agency(let agency)? = context.view.subject(subject)?.subject, agency.level == .township else {
+            return full
+        }
+        let ledger = try context.requireLedger(for: id)
+        let cases = TownshipCases(
+            try ledger.caseFacts(
+                of: subject, sector: TownshipsModule.sectorID.rawValue, view: context.view, asOf: context.asOf,
+                knownAt: context.knownAt))
+        let core = try ledger.caseFacts(
+            of: subject, sector: "core", view: context.view, asOf: context.asOf, knownAt: context.knownAt)
+        let file = try TownshipFile.make(cases, core: core, profile: context.profile, asOf: context.asOf)
+        let services = file.services()
+        let orders = file.complaints
+        let duties = services.judged + file.disclosureDuties + file.villagePeriodsJudged + orders.received
+        guard duties > 0 else { return full }
+        let counted =
+            (file.findings + file.disclosureFindings).filter { f in
+                f.rule != TownshipsLaw.commitmentOverdue.id && f.rule != TownshipsLaw.commitmentUnfulfilled.id
+                    && !context.view.isConfirmedAsRecord(f, asOf: context.asOf)
+            }.map { f in
+                (
+                    reason: "\(f.title.chinese)（\(f.rule)）"
+                        + (f.fact("service").map { " 办件 \($0)" } ?? f.fact("village").map {
+                            " 村 \($0) \(f.fact("period") ?? "")"
+                        }
+                            ?? f.fact("item").map { " 事项 \($0)" } ?? f.fact("request").map { " 申请 \($0)" } ?? ""),
+                    dates: f.dates, evidence: f.evidence
+                )
+            }
+            + file.cases.orders.filter { $0.founded(by: context.asOf) }.map { order in
+                (
+                    reason: "12345工单经核实属实 \(order.id)", dates: [Finding.NamedDate("founded", order.verified!.on.on)],
+                    evidence: order.verified!.on.evidence
+                )
+            }
+        let share = weight / Double(duties)
+        let points = max(0, weight - share * Double(counted.count))
+        guard context.explain else {
+            return IndicatorScore(
+                indicator: id, name: name, weight: weight, points: points, items: [], improvements: [])
+        }
+        var left = weight
+        let items = counted.map { c in
+            let taken = min(left, share)
+            left -= taken
+            return IndicatorScore.Item(points: -taken, reason: c.reason, dates: c.dates, evidence: c.evidence)
+        }
+        var improvements: [IndicatorScore.Improvement] = []
+        let unexplained = file.findings.filter { $0.rule == TownshipsLaw.serviceOverrun.id }
+        if !unexplained.isEmpty {
+            improvements.append(
+                .init(
+                    action: "对超过承诺时限的办件向社会公开说明理由，并压实办理时限", points: share * Double(unexplained.count),
+                    evidence: unexplained.flatMap(\.evidence)))
+        }
+        return IndicatorScore(
+            indicator: id, name: name, weight: weight, points: points, items: items, improvements: improvements)
+    }
+}
