@@ -57,6 +57,11 @@ var targets: [Target] = [
         path: "Examples/PPPExample"
     ),
     .executableTarget(
+        name: "TownshipsExample",
+        dependencies: ["CreditKitCore", "Townships"],
+        path: "Examples/TownshipsExample"
+    ),
+    .executableTarget(
         name: "ProcurementExample",
         dependencies: ["CreditKitCore", "OpenContracting", "Procurement"],
         path: "Examples/ProcurementExample"
@@ -71,7 +76,7 @@ var targets: [Target] = [
         name: "ExamplesTests",
         dependencies: [
             "LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample", "DebtExample",
-            "InvestmentPromotionExample",
+            "InvestmentPromotionExample", "TownshipsExample",
         ]),
     .executableTarget(
         name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),

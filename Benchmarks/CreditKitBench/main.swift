@@ -8,7 +8,8 @@ import Synchronization
 
 struct Options {
     var workload = ""
-    var n = 1_000_000
+    /// How many events; each workload has its own default.
+    var n: Int?
     var dir: String?
     var file: String?
 
@@ -30,6 +31,9 @@ struct Options {
                    rule over them as of one day
           investment  N investment facts (default 1,000,000: 100,000 agreements over 10,000 agencies, each promise
                    a commitment of the core) appended through validation, then every investment.* rule as of one day
+          townships  N township facts (default 4,000,000: 40,000 townships, 100 facts each, 20 to a county)
+                   appended through validation into a SQLite file, then every county's ranking of its townships
+                   with each township's file and integrity-township judgement as of one day
 
         options:
           --n N      how many events
@@ -321,12 +325,14 @@ do {
     }
     defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
     switch options.workload {
-    case "ledger": try await ledgerWorkload(n: options.n, dir: dir)
-    case "check": try await checkWorkload(records: options.n)
-    case "evaluate": try await evaluateWorkload(records: options.n)
-    case "ppp": try await pppWorkload(events: options.n)
-    case "debt": try await debtWorkload(events: options.n)
-    case "investment": try await investmentWorkload(events: options.n)
+    case "ledger": try await ledgerWorkload(n: options.n ?? 1_000_000, dir: dir)
+    case "check": try await checkWorkload(records: options.n ?? 1_000_000)
+    case "evaluate": try await evaluateWorkload(records: options.n ?? 1_000_000)
+    case "ppp": try await pppWorkload(events: options.n ?? 1_000_000)
+    case "debt": try await debtWorkload(events: options.n ?? 1_000_000)
+    case "investment": try await investmentWorkload(events: options.n ?? 1_000_000)
+    case "townships":
+        try await townshipsWorkload(events: options.n ?? 4_000_000, dir: dir)
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)

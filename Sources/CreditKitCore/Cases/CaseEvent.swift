@@ -166,6 +166,8 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
     var caseIndexKey: [UInt8] { get }
     /// Whether this kind of fact opens its case.
     static var opensCase: Bool { get }
+    /// The kind of case the fact belongs to, so a fold can pass over other kinds without a cast.
+    static var caseStateType: any CaseState.Type { get }
     /// Adds the fact to its case.
     /// - Parameters:
     ///   - state: The case so far.
@@ -176,6 +178,9 @@ public protocol AnyCaseEvent<State>: LedgerEvent {
 extension CaseEvent: AnyCaseEvent {
     /// The fact itself.
     public var caseFact: (any AnyCaseEvent)? { self }
+
+    /// The facts' case.
+    public static var caseStateType: any CaseState.Type { Facts.State.self }
 
     /// Adds the fact to its case.
     /// - Parameters:

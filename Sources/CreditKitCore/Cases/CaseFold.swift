@@ -65,8 +65,12 @@ public struct OwnerCaseFacts: Sendable {
     public func cases<State: CaseState>(_ type: State.Type) -> [State] {
         var byCase: [CaseID: State] = [:]
         var order: [CaseID] = []
+        let wanted = ObjectIdentifier(State.self)
         for (fact, sequence) in facts {
-            guard let event = fact as? any AnyCaseEvent<State> else { continue }
+            // Compare the case kind first: the constrained existential cast is slow, and most facts are of other kinds.
+            guard ObjectIdentifier(Swift.type(of: fact).caseStateType) == wanted,
+                let event = fact as? any AnyCaseEvent<State>
+            else { continue }
             if byCase[event.caseID] == nil {
                 order.append(event.caseID)
                 byCase[event.caseID] = State(case: event.caseID, owner: owner)

@@ -21,7 +21,7 @@ public struct TownshipRanking: Sendable {
 
     /// The county's region code.
     public var county: RegionCode
-    /// The county's name: its people's government's, or the code.
+    /// The county's name: its people's government's without 人民政府 (清源县), or the code.
     public var countyName: String
     /// The day.
     public var asOf: LocalDate
@@ -59,14 +59,18 @@ public struct TownshipRanking: Sendable {
         for state in view.subjects(ofKind: .agency, asOf: asOf) {
             guard case .agency(let a) = state.subject, only.map({ a.region == $0 }) ?? true else { continue }
             if a.level == .township { townships[a.region, default: []].append(a) }
-            if a.level == .county && a.kind == .government { governments[a.region] = a.name }
+            if a.level == .county && a.kind == .government {
+                governments[a.region] = a.name.hasSuffix("人民政府") ? String(a.name.dropLast(4)) : a.name
+            }
         }
+        // One evaluation for every township: the scoring model reads the ledger's commitments once, not per county.
+        let cards = try kit.evaluate(asOf: asOf, agencies: townships.values.flatMap { $0.map(\.id) }, explain: false)
+        let cardOf = Dictionary(uniqueKeysWithValues: cards.map { ($0.subject, $0) })
         var out: [TownshipRanking] = []
         for (county, members) in townships.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let cards = try kit.evaluate(asOf: asOf, agencies: members.map(\.id), explain: false)
             let names = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.name) })
             var places: [Place] = []
-            for ranked in Ranking.rank(cards) {
+            for ranked in Ranking.rank(members.compactMap { cardOf[$0.id] }) {
                 let id = ranked.card.subject
                 let file = try TownshipFile.of(id, in: kit, asOf: asOf)
                 let records = try kit.profile(of: id, asOf: asOf)?.records ?? []
@@ -125,7 +129,7 @@ public enum TownshipReport {
             let list = ranking.integrityTownships.map(\.name)
             sections.append(
                 ReportSection(
-                    title: "\(ranking.countyName) 排名 Ranking",
+                    title: "\(ranking.countyName)乡镇（街道）排名 Ranking",
                     blocks: ranking.blocks + [
                         .paragraph(
                             "\(asOf.year)年度诚信乡镇（街道）：" + (list.isEmpty ? "无" : list.joined(separator: "、"))

@@ -1,0 +1,83 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+import Townships
+
+@testable import creditkit
+
+@Suite("creditkit import --module townships, report --kind townships, deadline for a local rule")
+struct TownshipsCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ck-townships-cli-\(UUID())")
+
+    func write(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a catalogue and 12345 work orders import by their headers; the report and the board count them")
+    func importAndReport() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("ledger.sqlite").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let region = try RegionCode("130302")
+        let township = Agency(
+            creditCode: Fixtures.creditCode(index: 70), name: "西港镇人民政府", level: .township, kind: .government,
+            region: region)
+        do {
+            let kit = try CreditKit(store: .sqlite(store), modules: allSectorModules, clock: FixedClock.demo)
+            try await kit.register(township, on: LocalDate("2015-01-01")!)
+            try await kit.close()
+        }
+        let catalogue = try write(
+            "catalogue.csv",
+            "\u{FEFF}乡镇（街道）,事项编号,服务领域,承诺内容,目标,完成时限,承诺办理时限,责任科室,公开日期\r\n"
+                + "\(township.id),JY-01,就业,新增公益性岗位,50个,2025-06-30,,社会事务办,2025-01-10\r\n"
+                + "\(township.id),JZ-01,住房,办理居住证明,,,3个工作日,便民服务中心,2025-01-10\r\n")
+        var parser = ArgumentParser(
+            [catalogue, "--store", store, "--module", "townships"], command: ImportCommand.self)
+        try await ImportCommand.run(&parser)
+        let orders = try write(
+            "orders.csv",
+            "工单编号,乡镇（街道）,受理日期,服务领域,诉求内容,核实结果,核实日期,办结日期,办理结果\n"
+                + "12345-7,\(township.id),2025-03-01,停车,占道停车,属实,2025-03-02,,\n")
+        parser = ArgumentParser([orders, "--store", store, "--module", "townships"], command: ImportCommand.self)
+        try await ImportCommand.run(&parser)
+        let kit = try openKit(store)
+        let asOf = LocalDate("2025-12-31")!
+        let report = try ReportCommand.moduleReport(
+            try #require(ReportCommand.moduleReports.first { $0.kind == "townships" }), subject: nil, asOf: asOf,
+            kit: kit)
+        let figures = Dictionary(uniqueKeysWithValues: report.keyFigures.map { ($0.label, $0.value) })
+        // One township; the dated item fell due unmet; the founded order is unresolved, so it is not eligible.
+        #expect(figures["乡镇（街道）"] == "1" && figures["公开承诺事项"] == "2" && figures["到期承诺"] == "1")
+        #expect(figures["按期兑现"] == "0" && figures["属实投诉"] == "1" && figures["诚信乡镇（街道）"] == "0")
+        #expect(figures["核查线索"] == "1")
+        let board = try ReportCommand.moduleReport(
+            try #require(ReportCommand.moduleReports.first { $0.kind == "townships-board" }), subject: nil, asOf: asOf,
+            kit: kit)
+        #expect(board.keyFigures.first { $0.label == "逾期未兑现" }?.value == "1")
+        // A catalogue imported twice is refused, never doubled.
+        parser = ArgumentParser([catalogue, "--store", store, "--module", "townships"], command: ImportCommand.self)
+        await #expect(throws: (any Error).self) { try await ImportCommand.run(&parser) }
+    }
+
+    @Test("creditkit deadline --rule takes the Langfang .late ids in that profile, and names the profile elsewhere")
+    func deadlineForLocalRule() async throws {
+        var parser = ArgumentParser(
+            [
+                "--from", "2025-09-26", "--rule", "disclosure.list-change.late", "--profile", "langfang-transport",
+            ], command: DeadlineCommand.self)
+        try await DeadlineCommand.run(&parser)
+        parser = ArgumentParser(
+            ["--from", "2025-09-26", "--rule", "disclosure.policy-interpretation.late"], command: DeadlineCommand.self)
+        do {
+            try await DeadlineCommand.run(&parser)
+            Issue.record("the national profile answered a local rule")
+        } catch let error as CLIError {
+            #expect(error.message.contains("--profile langfang-transport"), "\(error.message)")
+        }
+    }
+}
