@@ -75,7 +75,8 @@ public enum SectorModuleConformance {
     /// - Throws: ``ConformanceFailure`` saying what is wrong.
     public static func checkSamples(_ module: some SectorModule) async throws {
         let id = module.id.rawValue
-        let agency = Fixtures.agency(index: 1)
+        // A township-level body: the one level every module's cases accept (the townships module's need it).
+        let agency = Fixtures.agency(index: 1, level: .township)
         let supervisor = Fixtures.agency(index: 2)
         let enterprise = Fixtures.enterprise(index: 3)
         let first = try LocalDate(year: 2025, month: 1, day: 2)

@@ -290,10 +290,10 @@ public struct PPPIndicator: Indicator {
         let duties = stats.obligationsDue + changes
         guard duties > 0 else { return full }
         // One miss per obligation (paid late and still partly unpaid count once) and per change; a finding confirmed
-        // as a dishonesty record is deducted among the records, so not here again.
+        // as a dishonesty record is deducted among the records, so not here again, and a dismissed one is no miss.
         var missed: [String: Finding] = [:]
         for f in stats.findings
-        where Self.counted.contains(f.rule) && !context.view.isConfirmedAsRecord(f, asOf: context.asOf) {
+        where Self.counted.contains(f.rule) && !context.view.isDecided(f, asOf: context.asOf) {
             let what =
                 f.fact("obligation").map { "obligation \($0)" } ?? "change \(f.dates.first?.date.description ?? "")"
             missed["\(f.fact("project") ?? "")|\(what)"] = missed["\(f.fact("project") ?? "")|\(what)"] ?? f

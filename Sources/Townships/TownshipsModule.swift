@@ -65,8 +65,9 @@ public struct TownshipsModule: SectorModule {
         return [file.section(eligibility: eligibility)]
     }
 
-    /// `townships-commitments` (a catalogue) and `townships-12345` (work orders).
-    public var csvLayouts: [ModuleCSVLayout] { [TownshipsCSV.commitments, TownshipsCSV.orders] }
+    /// `townships-commitments` (a catalogue), `townships-12345` (work orders), `townships-assessments`,
+    /// `townships-services`, `townships-villages`, `townships-duties` and `townships-tasks`.
+    public var csvLayouts: [ModuleCSVLayout] { TownshipsCSV.all }
 
     /// A township told in every fact: a commitment with a deadline published and met, a standing service promise and
     /// one case under it, explained, a village registered and publishing, duty lists and a task pushed down, and a
@@ -126,4 +127,18 @@ public enum TownshipsFacts {
 extension SectorModule where Self == TownshipsModule {
     /// The townships and streets module (乡镇（街道）).
     public static var townships: TownshipsModule { TownshipsModule() }
+}
+
+extension CaseStamp {
+    /// Refuses an owner registered as an agency of another level than a township or street office (a county
+    /// bureau's catalogue is not a township's).
+    /// - Parameter context: The ledger before the fact.
+    /// - Throws: `CreditKitError` (`invalidEvent`).
+    func requireTownship(in context: ValidationContext) throws {
+        guard let agency = context.agency(owner), agency.level != .township else { return }
+        throw CreditKitError(
+            .invalidEvent,
+            "\(State.ownerKey) \(owner) is \(agency.name), a \(agency.level.chineseName) body, not a township or street "
+                + "office (乡镇（街道）)")
+    }
 }

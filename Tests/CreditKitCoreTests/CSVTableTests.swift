@@ -29,4 +29,18 @@ struct CSVTableTests {
         #expect(try table.rows[0].money("a") == 1)
         #expect(throws: CreditKitError.self) { try CSVTable("m\n-5\n").rows[0].money("m") }
     }
+
+    @Test("a line break inside a quoted cell counts as a line with LF, CRLF and CR alike, so rows are named right")
+    func lineNumbersAfterQuotedBreaks() throws {
+        for eol in ["\n", "\r\n", "\r"] {
+            let table = try CSVTable("a,b" + eol + "1,\"two" + eol + "lines\"" + eol + "3,x" + eol)
+            #expect(table.rows.map(\.line) == [2, 4], "\(eol.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test("bidirectional overrides count as control characters")
+    func bidiOverrides() {
+        #expect("A\u{202E}1".hasControlCharacters && "x\u{2066}y".hasControlCharacters)
+        #expect(!"乡镇（街道）".hasControlCharacters && !"a\tb".hasControlCharacters)
+    }
 }

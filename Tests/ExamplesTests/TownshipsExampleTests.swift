@@ -35,7 +35,7 @@ struct TownshipsExampleTests {
         #expect(ranks.last == "rank 12 石门镇 76.42 不符合")
         #expect(
             lines.contains(
-                "report: 乡镇（街道）=12 公开承诺事项=60 到期承诺=59 按期兑现=57 服务办件按时办结=0/1 属实投诉=1 诚信乡镇（街道）=9 核查线索=4"))
+                "report: 乡镇（街道）=12 公开承诺事项=60 到期承诺=59 按期兑现=57 服务办件按时办结=0/1 属实投诉=1 诚信乡镇（街道）=9 乡镇（街道）核查线索=4 部门违规派转事项=1"))
         #expect(lines.contains("board: 承诺事项=60 已兑现=57 逾期兑现=2 逾期未兑现=0 未兑现=0 未到期=0 常设服务承诺=1"))
         let report = try String(contentsOf: directory.appendingPathComponent("townships-report.html"), encoding: .utf8)
         #expect(report.contains("清源县乡镇（街道）排名") && report.contains("诚信乡镇"))

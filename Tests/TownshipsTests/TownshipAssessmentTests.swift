@@ -49,7 +49,7 @@ struct TownshipAssessmentTests {
         #expect(below.criteria.filter(\.met).count == 2)
         // With nothing due there is nothing to judge: not eligible, and said so.
         let empty = try county.kit.townships.eligibility(of: county.townships[2].id, asOf: yearEnd)
-        #expect(!empty.eligible && kept(empty).value.contains("无到期承诺"))
+        #expect(!empty.eligible && kept(empty).value.contains("无年内到期承诺"))
     }
 
     @Test(
@@ -178,6 +178,105 @@ struct TownshipAssessmentTests {
             """
         await #expect(throws: CreditKitError.self) {
             try await county.kit.importCSV(noDate, layout: TownshipsCSV.orders)
+        }
+    }
+
+    @Test(
+        "CSV: assessments, services, villages, duty lists and tasks import; a cumulative 12345 export adds only what is new"
+    )
+    func moreLayouts() async throws {
+        let county = try await County.make()
+        let kit = county.kit
+        let t = county.townships[0].id.rawValue
+        let header = "乡镇（街道）,事项编号,服务领域,承诺内容,目标,完成时限,承诺办理时限,责任科室,公开日期\n"
+        try await kit.importCSV(
+            header + "\(t),JY-01,就业,新增就业岗位,,2025-06-30,,社会事务办,2025-01-10\n"
+                + "\(t),JZ-01,住房,办理居住证明,,,3个工作日,便民服务中心,2025-01-10\n",
+            layout: TownshipsCSV.commitments)
+        #expect(
+            try await kit.importCSV(
+                "乡镇（街道）,事项编号,核查日期,核查结果,佐证材料\n\(t),JY-01,2025-06-28,已兑现,验收单\n",
+                layout: TownshipsCSV.assessments
+            ).count == 1)
+        // The same assessment again adds nothing; a different one refuses the file.
+        #expect(
+            try await kit.importCSV(
+                "乡镇（街道）,事项编号,核查日期,核查结果,佐证材料\n\(t),JY-01,2025-06-28,已兑现,验收单\n",
+                layout: TownshipsCSV.assessments
+            ).isEmpty)
+        await #expect(throws: CreditKitError.self) {
+            try await kit.importCSV(
+                "乡镇（街道）,事项编号,核查日期,核查结果,佐证材料\n\(t),JY-01,2025-06-28,未兑现,无\n",
+                layout: TownshipsCSV.assessments)
+        }
+        let services = "乡镇（街道）,办件编号,事项编号,受理日期,办结日期,超时说明,说明日期\n"
+        #expect(
+            try await kit.importCSV(
+                services + "\(t),S-1,JZ-01,2025-03-03,,,\n\(t),S-2,JZ-01,2025-03-03,2025-03-05,,\n",
+                layout: TownshipsCSV.services
+            ).count == 3)
+        // Next month's export repeats S-2 and completes S-1 late, explained.
+        #expect(
+            try await kit.importCSV(
+                services + "\(t),S-1,JZ-01,2025-03-03,2025-03-12,系统故障停机,2025-03-12\n"
+                    + "\(t),S-2,JZ-01,2025-03-03,2025-03-05,,\n",
+                layout: TownshipsCSV.services
+            ).count == 2)
+        let villages = "乡镇（街道）,村编号,村名,财务往来较多,监督起始日期,公开内容,公开日期\n"
+        #expect(
+            try await kit.importCSV(
+                villages + "\(t),V-1,一村,否,2025-04-01,村务,2025-05-06\n\(t),V-1,一村,否,,财务,2025-05-06\n",
+                layout: TownshipsCSV.villages
+            ).count == 3)
+        let duties = "乡镇（街道）,清单版本,公布日期,事项编码,事项名称,清单类别\n"
+        #expect(
+            try await kit.importCSV(
+                duties + "\(t),2025版,2025-03-01,J-1,安全生产巡查,基本履职事项\n"
+                    + "\(t),2025版,2025-03-01,S-1,户外广告审批,上级部门收回事项\n",
+                layout: TownshipsCSV.duties
+            ).count == 1)
+        let dept = county.department.id.rawValue
+        #expect(
+            try await kit.importCSV(
+                "乡镇（街道）,派转编号,派转单位,事项名称,清单编码,准入批准文号,派转日期\n"
+                    + "\(t),PZ-1,\(dept),户外广告审批,S-1,,2025-04-01\n",
+                layout: TownshipsCSV.tasks
+            ).count == 1)
+        let orders = "工单编号,乡镇（街道）,受理日期,服务领域,诉求内容,核实结果,核实日期,办结日期,办理结果\n"
+        #expect(
+            try await kit.importCSV(
+                orders + "12345-1,\(t),2025-03-01,停车,占道停车,属实,2025-03-02,,\n", layout: TownshipsCSV.orders
+            ).count == 2)
+        #expect(
+            try await kit.importCSV(
+                orders + "12345-1,\(t),2025-03-01,停车,占道停车,属实,2025-03-02,2025-03-20,已清理\n"
+                    + "12345-2,\(t),2025-03-05,,噪音,,,,\n",
+                layout: TownshipsCSV.orders
+            ).count == 2)
+        await #expect(throws: CreditKitError.self) {
+            try await kit.importCSV(
+                orders + "12345-1,\(t),2025-03-01,停车,占道停车,不属实,2025-03-02,2025-03-20,已清理\n",
+                layout: TownshipsCSV.orders)
+        }
+        let file = try kit.townships.file(of: county.townships[0].id, asOf: day("2025-07-01"))
+        #expect(file.complaints.received == 2 && file.complaints.founded == 1 && file.complaints.foundedUnresolved == 0)
+        let s = file.services()
+        #expect(s.received == 2 && s.onTime == 1 && s.explained == 1)
+        #expect(file.assignedFindings.map { $0.subject } == [county.department.id])
+        // Both of the village's second-quarter publications are in: nothing is missing; the late service was explained.
+        #expect(file.findings.isEmpty, "\(file.findings)")
+        // A county bureau is not a township: its catalogue is refused, naming it.
+        do {
+            try await kit.importCSV(
+                header + "\(dept),JY-09,就业,岗位,,2025-06-30,,办公室,2025-01-10\n", layout: TownshipsCSV.commitments)
+            Issue.record("a county bureau's catalogue was accepted")
+        } catch let error as CreditKitError {
+            #expect(error.message.contains("not a township") && error.message.contains("line 2"), "\(error.message)")
+        }
+        // An item with both a deadline and a promised time is refused.
+        await #expect(throws: CreditKitError.self) {
+            try await kit.importCSV(
+                header + "\(t),JY-10,就业,岗位,,2025-06-30,3个工作日,办公室,2025-01-10\n", layout: TownshipsCSV.commitments)
         }
     }
 }

@@ -131,9 +131,9 @@ public struct TendererIndicator: Indicator {
                 indicator: id, name: name, weight: weight, points: weight, items: [], improvements: [])
         }
         let share = weight / Double(stats.obligations)
-        // A miss confirmed as a dishonesty record is deducted among the records, so not here again.
+        // A miss confirmed as a dishonesty record is deducted among the records, so not here again; a dismissed one is none.
         let deducted = stats.findings.filter {
-            TendererStatistics.counted.contains($0.rule) && !context.view.isConfirmedAsRecord($0, asOf: context.asOf)
+            TendererStatistics.counted.contains($0.rule) && !context.view.isDecided($0, asOf: context.asOf)
         }
         let items =
             context.explain

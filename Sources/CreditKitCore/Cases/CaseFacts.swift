@@ -126,10 +126,13 @@ public struct CaseStamp<State: CaseState>: Hashable, Sendable {
 }
 
 extension String {
-    /// Whether the text has a control character other than a tab or a line break (C0, DEL, C1).
+    /// Whether the text has a control character other than a tab or a line break (C0, DEL, C1), or a bidirectional
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which can make a number or name read otherwise
+    /// than it is stored.
     public var hasControlCharacters: Bool {
         unicodeScalars.contains { s in
             (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || (0x7F...0x9F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
     }
 }

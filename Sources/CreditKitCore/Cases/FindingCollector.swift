@@ -71,16 +71,17 @@ public struct FindingCollector: Sendable {
     ///   - evidence: The entries that are its evidence, besides the lead evidence.
     ///   - subject: Whom it is against, when not the case's subject.
     ///   - severity: How serious a record it would make.
+    ///   - occasion: What tells it apart from another finding of the rule on the same evidence (a period, a year).
     public mutating func add(
         _ figure: RuleFigure, _ facts: [Finding.Fact], dates: [Finding.NamedDate], evidence: [LedgerEntry.ID],
-        subject: SubjectID? = nil, severity: Severity = .minor
+        subject: SubjectID? = nil, severity: Severity = .minor, occasion: String? = nil
     ) {
         let all = lead + [Finding.Fact("figure", figure.figure.description)] + notes(figure.rule) + facts
         findings.append(
             Finding(
                 rule: figure.rule, title: figure.title, basis: figure.basis, subject: subject ?? self.subject,
                 severity: severity, facts: all, dates: dates, evidence: Array(Set(evidence + leadEvidence)).sorted(),
-                asOf: asOf))
+                asOf: asOf, occasion: occasion))
     }
 
     /// A deadline rule: `done` must come by the period's last day after `start`; past it, a late `done` (or, where

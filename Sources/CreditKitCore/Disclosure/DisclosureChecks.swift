@@ -86,13 +86,19 @@ public struct DisclosureChecks: Sendable {
     ) throws {
         guard
             let figure = try figure(
-                CoreLaw.disclosureEmergencyPress, as: CoreLaw.disclosureEmergencyPressLate, on: made.on),
-            figure.figure.unit == .hours
+                CoreLaw.disclosureEmergencyPress, as: CoreLaw.disclosureEmergencyPressLate, on: made.on)
         else { return }
+        guard figure.figure.unit == .hours else {
+            throw CreditKitError(
+                .invalidArgument,
+                "profile \(profile.id) gives \(CoreLaw.disclosureEmergencyPress.id) as \(figure.figure); it is counted in hours"
+            )
+        }
         let hour: Int64 = 3_600_000_000
         let limit = Int64(NSDecimalNumber(decimal: figure.figure.value).int64Value) * hour
         let due = Timestamp(microseconds: occurred.microseconds + limit)
-        let held = item.pressConferences.first { $0.dated.on <= asOf }
+        // The earliest conference held by the day, whatever order they were recorded in.
+        let held = item.pressConferences.filter { $0.dated.on <= asOf }.min { $0.at < $1.at }
         let until = held?.at ?? Timestamp(endOf: asOf)
         guard until > due else { return }
         // Whole hours past the limit, rounded up: a conference one minute late is an hour late.
@@ -147,23 +153,21 @@ public struct DisclosureChecks: Sendable {
         return out.findings
     }
 
-    /// The findings of one agency's annual reports, for every year from the first it takes part in disclosure
-    /// (its first disclosure fact's year) to the last whose report has fallen due.
+    /// The years whose annual report had fallen due by a day, from the first an agency takes part in, each with its
+    /// last day and the figure (a government's or a department's) in force when the year closed.
     /// - Parameters:
-    ///   - agency: The agency.
-    ///   - kind: Its kind (a government reports by 31 March, a department by 31 January).
+    ///   - kind: The agency's kind (a government reports by 31 March, a department by 31 January).
     ///   - firstYear: The first year it takes part in.
-    ///   - reports: Its reports.
     ///   - asOf: The day.
-    /// - Returns: The findings.
+    /// - Returns: The years, oldest first.
     /// - Throws: When the profile lacks the figure.
-    public func findings(
-        agency: SubjectID, kind: AgencyKind, firstYear: Int, reports: [AnnualDisclosureReport], asOf: LocalDate
-    ) throws -> [Finding] {
+    public func annualReportYears(kind: AgencyKind, firstYear: Int, asOf: LocalDate) throws -> [(
+        year: Int, due: LocalDate, figure: RuleFigure
+    )] {
         let base =
             kind == .government ? CoreLaw.disclosureAnnualReportGovernment : CoreLaw.disclosureAnnualReportDepartment
-        var out: [Finding] = []
         guard firstYear < asOf.year else { return [] }
+        var out: [(year: Int, due: LocalDate, figure: RuleFigure)] = []
         for year in firstYear..<asOf.year {
             guard let yearStart = LocalDate(validYear: year + 1, month: 1, day: 1),
                 let figure = try figure(base, as: CoreLaw.disclosureAnnualReportLate, on: yearStart)
@@ -172,6 +176,26 @@ public struct DisclosureChecks: Sendable {
             guard let due = LocalDate(validYear: year + 1, month: code / 100, day: code % 100), due < asOf else {
                 continue
             }
+            out.append((year, due, figure))
+        }
+        return out
+    }
+
+    /// The findings of one agency's annual reports, for every year from the first it takes part in disclosure
+    /// (its first disclosure fact's year) to the last whose report has fallen due.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - kind: Its kind (a government reports by 31 March, a department by 31 January).
+    ///   - firstYear: The first year it takes part in.
+    ///   - reports: Its reports.
+    ///   - asOf: The day.
+    /// - Returns: The findings, each for its year (the year is the finding's occasion).
+    /// - Throws: When the profile lacks the figure.
+    public func findings(
+        agency: SubjectID, kind: AgencyKind, firstYear: Int, reports: [AnnualDisclosureReport], asOf: LocalDate
+    ) throws -> [Finding] {
+        var out: [Finding] = []
+        for (year, due, figure) in try annualReportYears(kind: kind, firstYear: firstYear, asOf: asOf) {
             let published = reports.first { $0.id.rawValue == String(year) }?.published
             guard published.map({ $0.on > due }) ?? true else { continue }
             var c = FindingCollector(
@@ -182,10 +206,41 @@ public struct DisclosureChecks: Sendable {
                     ? [.init("state", "not yet"), .days("daysLate", due.days(until: asOf))]
                     : [.days("daysLate", due.days(until: published!.on))],
                 dates: [.init("due", due)] + (published.map { [.init("published", $0.on)] } ?? []),
-                evidence: published?.evidence ?? [])
+                evidence: published?.evidence ?? [], occasion: String(year))
             out += c.findings
         }
         return out
+    }
+
+    /// One agency's disclosure as of a day, from its core facts: its duties (versions of information made or
+    /// changed, requests received, annual reports fallen due) and every finding over them.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - kind: Its kind.
+    ///   - facts: Its core facts.
+    ///   - asOf: The day.
+    /// - Returns: The number of duties and the findings.
+    /// - Throws: When the profile lacks a figure.
+    public func agencyDisclosure(_ agency: SubjectID, kind: AgencyKind, facts: OwnerCaseFacts, asOf: LocalDate) throws
+        -> (duties: Int, findings: [Finding])
+    {
+        let items = facts.cases(DisclosureItem.self)
+        let requests = facts.cases(DisclosureRequest.self)
+        let reports = facts.cases(AnnualDisclosureReport.self)
+        var out: [Finding] = []
+        for item in items { out += try findings(for: item, asOf: asOf) }
+        for request in requests { out += try findings(for: request, asOf: asOf) }
+        var duties =
+            items.reduce(0) { $0 + $1.versions.filter { $0.on <= asOf }.count }
+            + requests.filter { ($0.received?.on ?? .distantFuture) <= asOf }.count
+        let firstDays =
+            items.compactMap { $0.versions.first?.on } + requests.compactMap { $0.received?.on }
+            + reports.compactMap { Int($0.id.rawValue).flatMap { LocalDate(validYear: $0, month: 1, day: 1) } }
+        if let first = firstDays.min() {
+            duties += try annualReportYears(kind: kind, firstYear: first.year, asOf: asOf).count
+            out += try findings(agency: agency, kind: kind, firstYear: first.year, reports: reports, asOf: asOf)
+        }
+        return (duties, out)
     }
 }
 
@@ -209,18 +264,7 @@ extension CreditKit {
             guard case .agency(let agency) = state.subject else { continue }
             let facts = try ledger.caseFacts(of: agency.id, sector: "core", view: view, asOf: day, knownAt: known)
             guard !facts.isEmpty else { continue }
-            let items = facts.cases(DisclosureItem.self)
-            let requests = facts.cases(DisclosureRequest.self)
-            let reports = facts.cases(AnnualDisclosureReport.self)
-            for item in items { out += try checks.findings(for: item, asOf: day) }
-            for request in requests { out += try checks.findings(for: request, asOf: day) }
-            let firstDays =
-                items.compactMap { $0.versions.first?.on } + requests.compactMap { $0.received?.on }
-                + reports.compactMap { Int($0.id.rawValue).flatMap { LocalDate(validYear: $0, month: 1, day: 1) } }
-            if let first = firstDays.min() {
-                out += try checks.findings(
-                    agency: agency.id, kind: agency.kind, firstYear: first.year, reports: reports, asOf: day)
-            }
+            out += try checks.agencyDisclosure(agency.id, kind: agency.kind, facts: facts, asOf: day).findings
         }
         return out
     }

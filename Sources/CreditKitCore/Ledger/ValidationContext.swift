@@ -19,6 +19,7 @@ public struct ValidationContext: Sendable {
     var newCaseFacts: [[UInt8]: [(event: any LedgerEvent, sequence: Int64)]] = [:]
     let decode: @Sendable (LedgerEntry) throws -> any LedgerEvent
     var newSubjects: [SubjectID: SubjectKind] = [:]
+    var newAgencies: [SubjectID: Agency] = [:]
     var newTenures: [Tenure.ID: TenureState] = [:]
     var newErasures: Set<SubjectID> = []
     var newRecords: [CreditRecord.ID: CreditRecord] = [:]
@@ -101,6 +102,16 @@ public struct ValidationContext: Sendable {
     /// - Returns: Its kind.
     public func kind(of id: SubjectID) -> SubjectKind? {
         newSubjects[id] ?? view.subject(id)?.subject.kind
+    }
+
+    /// A registered agency as registered (its level, kind and region), including one registered earlier in the
+    /// batch, or `nil` when the subject is not a registered agency.
+    /// - Parameter id: The subject.
+    /// - Returns: The agency.
+    public func agency(_ id: SubjectID) -> Agency? {
+        if let new = newAgencies[id] { return new }
+        guard case .agency(let a)? = view.subject(id)?.subject else { return nil }
+        return a
     }
 
     /// A tenure's state, including ends earlier in the batch.
@@ -191,7 +202,9 @@ public struct ValidationContext: Sendable {
             newCaseFacts[fact.caseIndexKey, default: []].append((event, sequence))
         }
         switch event {
-        case let e as AgencyRegistered: newSubjects[e.agency.id] = .agency
+        case let e as AgencyRegistered:
+            newSubjects[e.agency.id] = .agency
+            newAgencies[e.agency.id] = e.agency
         case let e as OfficialRegistered: newSubjects[e.official.id] = .official
         case let e as EnterpriseRegistered: newSubjects[e.enterprise.id] = .enterprise
         case let e as TenureStarted:

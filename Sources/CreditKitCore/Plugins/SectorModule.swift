@@ -47,7 +47,7 @@ public protocol SectorModule: Sendable {
 
 /// The subjects the conformance suite registers before it appends a module's ``SectorModule/sampleEvents(_:)``.
 public struct SampleSubjects: Sendable {
-    /// A registered agency, to own cases.
+    /// A registered agency, to own cases: a township-level body (乡镇（街道）), which every module's cases accept.
     public var agency: SubjectID
     /// A registered enterprise, to be a counterparty or an agent.
     public var enterprise: SubjectID

@@ -134,6 +134,9 @@ public struct Finding: Hashable, Sendable, Codable {
     public var evidence: [LedgerEntry.ID]
     /// The day the check looked at.
     public var asOf: LocalDate
+    /// What tells this finding apart from another of the same rule, subject and evidence (a period or a year a
+    /// rule judges over and over), part of its key; `nil` for a finding its evidence names alone.
+    public var occasion: String?
 
     /// Makes a finding.
     /// - Parameters:
@@ -146,9 +149,10 @@ public struct Finding: Hashable, Sendable, Codable {
     ///   - dates: The dates used.
     ///   - evidence: The evidence entries.
     ///   - asOf: The day the check looked at.
+    ///   - occasion: What tells it apart from another of the same rule, subject and evidence.
     public init(
         rule: RuleID, title: LocalizedName, basis: [LegalCitation], subject: SubjectID, severity: Severity,
-        facts: [Fact], dates: [NamedDate], evidence: [LedgerEntry.ID], asOf: LocalDate
+        facts: [Fact], dates: [NamedDate], evidence: [LedgerEntry.ID], asOf: LocalDate, occasion: String? = nil
     ) {
         self.rule = rule
         self.title = title
@@ -159,10 +163,14 @@ public struct Finding: Hashable, Sendable, Codable {
         self.dates = dates
         self.evidence = evidence
         self.asOf = asOf
+        self.occasion = occasion
     }
 
-    /// The finding's identity across check runs: rule, subject and evidence (not the day looked at).
-    public var key: String { "\(rule)|\(subject)|" + evidence.map(String.init).joined(separator: ",") }
+    /// The finding's identity across check runs: rule, subject and evidence (not the day looked at), and the
+    /// occasion when it has one (each quarter a village publishes nothing is a finding of its own).
+    public var key: String {
+        "\(rule)|\(subject)|" + evidence.map(String.init).joined(separator: ",") + (occasion.map { "|" + $0 } ?? "")
+    }
 
     /// A fact's value.
     /// - Parameter name: The fact's name.

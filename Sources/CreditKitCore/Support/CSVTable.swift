@@ -237,7 +237,8 @@ public struct CSVTable: Sendable {
                         }
                     }
                 } else {
-                    if c == "\n" { line += 1 }
+                    // A line break inside a quoted field: LF, CRLF (one Character in Swift) or a lone CR.
+                    if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
                     field.append(c)
                 }
             } else if c == "\"" {

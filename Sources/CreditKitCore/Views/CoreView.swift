@@ -106,6 +106,17 @@ public struct CoreView: Sendable {
         return decision.record != nil && decision.on <= asOf
     }
 
+    /// Whether a finding was decided by a day: confirmed as a record (which counts as the record) or dismissed
+    /// (which counts for nothing), so that an indicator counting open findings leaves it out.
+    /// - Parameters:
+    ///   - finding: The finding.
+    ///   - asOf: The day.
+    /// - Returns: Whether it was decided by then.
+    public func isDecided(_ finding: Finding, asOf: LocalDate) -> Bool {
+        guard let decision = findingDecisions[finding.key] else { return false }
+        return decision.on <= asOf
+    }
+
     /// Every record lifecycle with at least one step, by record.
     public var allLifecycles: [RecordLifecycle] { lifecycles.values.sorted { $0.record < $1.record } }
 

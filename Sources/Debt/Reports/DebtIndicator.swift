@@ -51,7 +51,7 @@ public struct DebtIndicator: Indicator {
         }
         // One deduction per arrear, project or year and rule; the heaviest rule counts when several hit one arrear.
         var missed: [String: (Finding, Int)] = [:]
-        for f in findings where !view.isConfirmedAsRecord(f, asOf: context.asOf) {
+        for f in findings where !view.isDecided(f, asOf: context.asOf) {
             guard let n = Self.shares[f.rule] else { continue }
             let what = f.fact("arrear") ?? f.fact("project") ?? "\(f.fact("region") ?? "")-\(f.fact("year") ?? "")"
             if (missed[what]?.1 ?? 0) < n { missed[what] = (f, n) }

@@ -324,7 +324,7 @@ public struct InvestmentIndicator: Indicator {
                 try InvestorComplaintRules(profile: context.profile).findings(for: $0, asOf: context.asOf)
             }
         let counted = findings.filter { f in
-            guard !view.isConfirmedAsRecord(f, asOf: context.asOf) else { return false }
+            guard !view.isDecided(f, asOf: context.asOf) else { return false }
             switch f.rule {
             case InvestmentLaw.overdue.id: return false
             case InvestmentLaw.unlawfulChange.id: return f.fact("change") == "changed"

@@ -181,10 +181,10 @@ public struct PurchaserIndicator: Indicator {
             }
         }
         // One miss per rule and contract (a late payment and the rest still unpaid count once); a finding confirmed as
-        // a dishonesty record is deducted among the records, so not here again.
+        // a dishonesty record is deducted among the records, so not here again, and a dismissed one is no miss.
         var missed: [String: Finding] = [:]
         for f in stats.findings
-        where Self.counted.contains(f.rule) && !context.view.isConfirmedAsRecord(f, asOf: context.asOf) {
+        where Self.counted.contains(f.rule) && !context.view.isDecided(f, asOf: context.asOf) {
             let rule = (f.rule == ProcurementLaw.smePayment.unpaidRule ? ProcurementLaw.smePayment.lateRule : f.rule)
                 .rawValue
             missed["\(rule)|\(f.fact("project") ?? "")|\(f.fact("contract") ?? "")"] =

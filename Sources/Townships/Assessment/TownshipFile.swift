@@ -14,7 +14,12 @@ public struct TownshipFile: Sendable {
     public var findings: [Finding]
     /// The core's disclosure findings against it: information, requests and annual reports late.
     public var disclosureFindings: [Finding]
-    /// Its disclosure duties by the day: versions of information made or changed, and requests received.
+    /// The core's findings on its other commitments (made outside the catalogue), which the core judges.
+    public var commitmentFindings: [Finding] = []
+    /// The findings against county departments for tasks they pushed down to it off its duty lists.
+    public var assignedFindings: [Finding] = []
+    /// Its disclosure duties by the day: versions of information made or changed, requests received, and annual
+    /// reports fallen due.
     public var disclosureDuties: Int
     /// The villages' publication periods judged by the day (each kind of publication, each whole period).
     public var villagePeriodsJudged: Int
@@ -30,36 +35,44 @@ public struct TownshipFile: Sendable {
     ///   - asOf: The day.
     /// - Returns: The file.
     /// - Throws: Storage errors; a figure the profile lacks.
-    public static func of(_ township: SubjectID, in kit: CreditKit, asOf: LocalDate) throws -> TownshipFile {
+    ///   - commitmentFindings: The core's commitment findings of the whole ledger as of the day, when the caller has
+    ///     them already (a ranking of many townships); read from the ledger otherwise.
+    public static func of(
+        _ township: SubjectID, in kit: CreditKit, asOf: LocalDate, commitmentFindings: [Finding]? = nil
+    ) throws -> TownshipFile {
         let view = kit.view
         let cases = try TownshipCases.of(township, in: kit, view: view, asOf: asOf)
+        guard case .agency(let agency)? = view.subject(township)?.subject else {
+            throw CreditKitError(.invalidArgument, "\(township) is not a registered agency")
+        }
         var file = try make(
             cases, core: try kit.ledger.caseFacts(of: township, sector: "core", view: view, asOf: asOf),
-            profile: kit.profile, asOf: asOf)
-        file.decisions = view.decisions(of: file.findings + file.disclosureFindings, asOf: asOf)
+            kind: agency.kind, profile: kit.profile, asOf: asOf)
+        file.commitmentFindings = try (commitmentFindings ?? kit.commitmentFindings(asOf: asOf)).filter {
+            $0.subject == township
+        }
+        file.decisions = view.decisions(of: file.allFindings + file.assignedFindings, asOf: asOf)
         return file
     }
+
+    /// Every finding against the township: its own rules', its disclosure's and its other commitments'.
+    public var allFindings: [Finding] { findings + disclosureFindings + commitmentFindings }
 
     /// Makes a file from a township's cases and its core facts.
     /// - Parameters:
     ///   - cases: The township's cases.
     ///   - core: Its core facts (disclosure).
+    ///   - kind: Its kind (a people's government or a street office's), for its annual report's day.
     ///   - profile: The kit's profile.
     ///   - asOf: The day.
     /// - Returns: The file.
     /// - Throws: A figure the profile lacks.
-    public static func make(_ cases: TownshipCases, core: OwnerCaseFacts, profile: JurisdictionProfile, asOf: LocalDate)
-        throws -> TownshipFile
-    {
+    public static func make(
+        _ cases: TownshipCases, core: OwnerCaseFacts, kind: AgencyKind, profile: JurisdictionProfile, asOf: LocalDate
+    ) throws -> TownshipFile {
         let rules = try TownshipRules(profile: profile)
-        let disclosure = DisclosureChecks(profile: profile)
-        let items = core.cases(DisclosureItem.self)
-        let requests = core.cases(DisclosureRequest.self)
-        var late = try items.flatMap { try disclosure.findings(for: $0, asOf: asOf) }
-        late += try requests.flatMap { try disclosure.findings(for: $0, asOf: asOf) }
-        let duties =
-            items.reduce(0) { $0 + $1.versions.filter { $0.on <= asOf }.count }
-            + requests.filter { ($0.received?.on ?? .distantFuture) <= asOf }.count
+        let (duties, late) = try DisclosureChecks(profile: profile).agencyDisclosure(
+            cases.township, kind: kind, facts: core, asOf: asOf)
         var periods = 0
         for village in cases.villages {
             guard let began = village.began?.on else { continue }
@@ -71,10 +84,12 @@ public struct TownshipFile: Sendable {
                     .count
             }
         }
-        return TownshipFile(
-            township: cases.township, asOf: asOf, cases: cases,
-            findings: try rules.findings(for: cases, asOf: asOf).filter { $0.subject == cases.township },
+        let all = try rules.findings(for: cases, asOf: asOf)
+        var file = TownshipFile(
+            township: cases.township, asOf: asOf, cases: cases, findings: all.filter { $0.subject == cases.township },
             disclosureFindings: late, disclosureDuties: duties, villagePeriodsJudged: periods, profile: rules.profile)
+        file.assignedFindings = all.filter { $0.subject != cases.township }
+        return file
     }
 
     /// The catalogue items published by the day.
@@ -104,6 +119,20 @@ public struct TownshipFile: Sendable {
     public var commitmentRate: Double? {
         let items = due()
         return items.isEmpty ? nil : Double(keptOnTime(items)) / Double(items.count)
+    }
+
+    /// Items in the order of the service areas, then by number, numbers compared as numbers (2025-2 before 2025-10).
+    /// - Parameter items: The items.
+    /// - Returns: The items, sorted.
+    public static func byArea(_ items: [TownshipCommitment]) -> [TownshipCommitment] {
+        items.sorted { a, b in
+            let (x, y) = (
+                ServiceArea.allCases.firstIndex(of: a.published!.area)!,
+                ServiceArea.allCases.firstIndex(of: b.published!.area)!
+            )
+            if x != y { return x < y }
+            return a.id.rawValue.compare(b.id.rawValue, options: .numeric) == .orderedAscending
+        }
     }
 
     /// A commitment's state on the day, in Chinese: 已兑现, 逾期兑现, 未兑现, 逾期未兑现, 未到期, or for a standing
@@ -208,10 +237,7 @@ public struct TownshipFile: Sendable {
                     ReportTable(
                         name: "township-commitments-\(township.rawValue)", caption: "公开承诺事项（按服务领域） Commitments by area",
                         headers: ["领域", "编号", "承诺内容", "期限", "责任科室", "状态"],
-                        rows: commitments.sorted {
-                            (ServiceArea.allCases.firstIndex(of: $0.published!.area)!, $0.id.rawValue)
-                                < (ServiceArea.allCases.firstIndex(of: $1.published!.area)!, $1.id.rawValue)
-                        }.map { item in
+                        rows: Self.byArea(commitments).map { item in
                             let p = item.published!
                             return [
                                 p.area.chineseName, item.id.rawValue, p.promise,
@@ -224,9 +250,12 @@ public struct TownshipFile: Sendable {
         if let eligibility {
             blocks.append(.table(eligibility.table(name: "township-eligibility-\(township.rawValue)")))
         }
-        let all = findings + disclosureFindings
+        let all = allFindings
         if all.isEmpty {
-            blocks.append(.paragraph("无核查线索。No findings."))
+            blocks.append(
+                .paragraph(
+                    "本乡镇（街道）无核查线索；诚信乡镇评定以上表各项条件为准。No findings against the township; the integrity-township "
+                        + "criteria above decide its listing."))
         } else {
             blocks.append(
                 .table(
@@ -236,9 +265,9 @@ public struct TownshipFile: Sendable {
                         rows: all.map { f in
                             [
                                 "\(f.title.chinese)（\(f.rule)）",
-                                f.fact("item") ?? f.fact("service") ?? f.fact("village").map { v in
+                                f.fact("service") ?? f.fact("item") ?? f.fact("village").map { v in
                                     "\(v) \(f.fact("period") ?? "")"
-                                } ?? f.fact("request") ?? f.fact("year") ?? "",
+                                } ?? f.fact("request") ?? f.fact("commitment") ?? f.fact("year") ?? "",
                                 f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
                                     separator: "，"),
                                 decisions[f.key] ?? "待处理 open",
@@ -318,7 +347,7 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
             Criterion(
                 rule: keptFigure.rule, title: "年内到期公开承诺按期兑现率", figure: "≥ \(keptFigure.figure.value)%",
                 value: due.isEmpty
-                    ? "无到期承诺，无从考核"
+                    ? "承诺目录内无年内到期承诺，无从考核"
                     : "\(ReportFormat.number(Double(kept) * 100 / Double(due.count)))%（\(kept)/\(due.count)）",
                 met: keptMet, evidence: due.compactMap { $0.publishedOn?.evidence.first }))
 

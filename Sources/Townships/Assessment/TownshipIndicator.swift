@@ -38,7 +38,8 @@ public struct TownshipIndicator: Indicator {
                 knownAt: context.knownAt))
         let core = try ledger.caseFacts(
             of: subject, sector: "core", view: context.view, asOf: context.asOf, knownAt: context.knownAt)
-        let file = try TownshipFile.make(cases, core: core, profile: context.profile, asOf: context.asOf)
+        let file = try TownshipFile.make(
+            cases, core: core, kind: agency.kind, profile: context.profile, asOf: context.asOf)
         let services = file.services()
         let orders = file.complaints
         let duties = services.judged + file.disclosureDuties + file.villagePeriodsJudged + orders.received
@@ -46,7 +47,7 @@ public struct TownshipIndicator: Indicator {
         let counted =
             (file.findings + file.disclosureFindings).filter { f in
                 f.rule != TownshipsLaw.commitmentOverdue.id && f.rule != TownshipsLaw.commitmentUnfulfilled.id
-                    && !context.view.isConfirmedAsRecord(f, asOf: context.asOf)
+                    && !context.view.isDecided(f, asOf: context.asOf)
             }.map { f in
                 (
                     reason: "\(f.title.chinese)（\(f.rule)）"

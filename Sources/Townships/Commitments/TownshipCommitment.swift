@@ -199,25 +199,30 @@ public struct TownshipCommitmentPublished: CommitmentFacts {
             sector: TownshipsModule.sectorID)
     }
 
-    /// Refuses a blank promise or office, an item with neither a deadline nor a promised time, a deadline before
-    /// the day published, and a promised time that is not 1 to 365 days or working days.
+    /// Refuses an owner that is not a township, a blank promise or office, an item with neither a deadline nor a
+    /// promised time or with both, a deadline before the day published, and a promised time that is not 1 to 365
+    /// days or working days.
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: Unused.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<TownshipCommitment>, in context: ValidationContext) throws {
+        try stamp.requireTownship(in: context)
         try stamp.requireText(promise, "what is promised")
         try stamp.requireText(office, "the office responsible")
         if let target { try stamp.require(!target.hasControlCharacters, "the target has control characters") }
         try stamp.require(
-            deadline != nil || promisedTime != nil, "item \(stamp.id) has neither a deadline nor a promised time")
+            deadline != nil || promisedTime != nil, "it has neither a deadline nor a promised time")
+        try stamp.require(
+            deadline == nil || promisedTime == nil,
+            "it has both a deadline and a promised time; a standing service promise is an item of its own")
         if let deadline {
-            try stamp.require(deadline >= stamp.on, "item \(stamp.id) is due on \(deadline), before it was published")
+            try stamp.require(deadline >= stamp.on, "it is due on \(deadline), before it was published")
         }
         if let promisedTime {
             try stamp.require(
                 [.days, .workingDays].contains(promisedTime.unit) && (1...365).contains(promisedTime.value),
-                "item \(stamp.id): a promised time is 1 to 365 days or working days, not \(promisedTime)")
+                "a promised time is 1 to 365 days or working days, not \(promisedTime)")
         }
     }
 
@@ -265,11 +270,11 @@ public struct TownshipCommitmentAssessed: CommitmentStepFacts {
         guard let item = try context.state(of: stamp), let published = item.published, let on = item.publishedOn
         else { throw CreditKitError(.invalidEvent, "item \(stamp.id) is not published") }
         try stamp.require(
-            item.commitment == commitment, "item \(stamp.id) is commitment \(item.commitment!), not \(commitment)")
+            item.commitment == commitment, "it is commitment \(item.commitment!), not \(commitment)")
         try stamp.require(
-            published.deadline != nil, "item \(stamp.id) is a standing promise, kept or overrun service by service")
-        try stamp.require(item.assessed == nil, "item \(stamp.id) is assessed already")
-        try stamp.require(stamp.on >= on.on, "item \(stamp.id) was published on \(on.on)")
+            published.deadline != nil, "it is a standing promise, kept or overrun service by service")
+        try stamp.require(item.assessed == nil, "it is assessed already")
+        try stamp.require(stamp.on >= on.on, "it was published on \(on.on)")
     }
 
     /// Records the assessment.

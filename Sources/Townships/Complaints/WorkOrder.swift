@@ -99,6 +99,7 @@ public struct WorkOrderReceived: CaseFacts {
     ///   - context: Unused.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<WorkOrder>, in context: ValidationContext) throws {
+        try stamp.requireTownship(in: context)
         try stamp.requireText(summary, "what the work order says")
     }
 
@@ -140,7 +141,8 @@ public struct WorkOrderStep: CaseFacts {
         self.text = text
     }
 
-    /// Refuses a second verification, a resolution twice, a step before the order came in, and control characters.
+    /// Refuses a second verification, any step after the resolution, a resolution dated before the verification, a step
+    /// before the order came in, and control characters.
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
@@ -150,11 +152,17 @@ public struct WorkOrderStep: CaseFacts {
         guard let order = try context.state(of: stamp), let received = order.receivedOn else {
             throw CreditKitError(.invalidEvent, "work order \(stamp.id) was never received")
         }
-        try stamp.require(stamp.on >= received.on, "work order \(stamp.id) came in on \(received.on)")
+        try stamp.require(stamp.on >= received.on, "it came in on \(received.on)")
+        // Verified, then resolved: nothing follows the resolution, and it is not dated before the verification.
+        try stamp.require(order.resolved == nil, "it is resolved already, on \(order.resolved?.on.description ?? "")")
         switch step {
         case .founded, .unfounded:
-            try stamp.require(order.verified == nil, "work order \(stamp.id) is verified already")
-        case .resolved: try stamp.require(order.resolved == nil, "work order \(stamp.id) is resolved already")
+            try stamp.require(order.verified == nil, "it is verified already")
+        case .resolved:
+            if let verified = order.verified {
+                try stamp.require(
+                    stamp.on >= verified.on.on, "it was verified on \(verified.on.on), after this resolution")
+            }
         }
     }
 

@@ -74,14 +74,17 @@ public struct DutyLists: CaseState, Hashable {
     /// The case's number and owner.
     public var caseRef: CaseRef<DutyLists> { CaseRef(id, owner: township) }
 
-    /// The item a task names, by code, or, without a code, by its exact name.
+    /// The item a task names: the taken-back item of its exact name if there is one (citing another code does not
+    /// bring a taken-back matter back), else the item of the code it cites, else the item of its exact name.
     /// - Parameters:
     ///   - code: The code the task names.
     ///   - name: The task's name.
     /// - Returns: The item, or `nil` when it is on no list.
     public func item(code: String?, name: String) -> DutyItem? {
-        if let code { return items.first { $0.code == code } }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
+        // A matter the county took back stays taken back whatever code is cited for it.
+        if let takenBack = items.first(where: { $0.list == .takenBack && $0.name == trimmed }) { return takenBack }
+        if let code { return items.first { $0.code == code } }
         return items.first { $0.name == trimmed }
     }
 
@@ -114,7 +117,8 @@ public struct DutyListsPublished: CaseFacts {
     ///   - context: Unused.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<DutyLists>, in context: ValidationContext) throws {
-        try stamp.require(!items.isEmpty, "edition \(stamp.id) lists no item")
+        try stamp.requireTownship(in: context)
+        try stamp.require(!items.isEmpty, "it lists no item")
         var codes: Set<String> = []
         for item in items {
             try stamp.requireText(item.code, "an item's code")
@@ -208,15 +212,21 @@ public struct TaskAssigned: CaseFacts {
     /// The assigning department.
     public var parties: [SubjectID] { [assignedBy] }
 
-    /// Refuses an assigning department that is not a registered agency or is the township itself, and a blank
-    /// title or code.
+    /// Refuses an owner that is not a township, an assigning department that is not a registered agency above the
+    /// township level, and a blank title or code.
     /// - Parameters:
     ///   - stamp: The case, owner and day.
     ///   - context: The ledger before the fact.
     /// - Throws: `CreditKitError` (`invalidEvent` or `unknownSubject`).
     public func validate(_ stamp: CaseStamp<AssignedTask>, in context: ValidationContext) throws {
+        try stamp.requireTownship(in: context)
         try context.requireSubject(assignedBy, kind: .agency, role: "assigning department")
-        try stamp.require(assignedBy != stamp.owner, "task \(stamp.id): a township does not assign a task to itself")
+        try stamp.require(assignedBy != stamp.owner, "a township does not assign a task to itself")
+        if let assigner = context.agency(assignedBy) {
+            try stamp.require(
+                assigner.level != .township && assigner.level != .village,
+                "\(assigner.name) is a \(assigner.level.chineseName) body; tasks are pushed down by county departments")
+        }
         try stamp.requireText(title, "what the task is")
         if let dutyCode { try stamp.requireText(dutyCode, "the duty-list code") }
         if let approval { try stamp.require(!approval.hasControlCharacters, "the approval has control characters") }

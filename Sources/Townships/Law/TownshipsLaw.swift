@@ -9,10 +9,10 @@ public enum TownshipsLaw: LawCatalogue {
     static let villageCommittees = "《中华人民共和国村民委员会组织法》"
     static let dutyLists = "中共中央办公厅、国务院办公厅关于乡镇（街道）履行职责事项清单的意见（名称、文号未经核实）"
 
-    /// `townships.commitment.overdue`: 乡镇（街道）公开承诺逾期未兑现.
+    /// `townships.commitment.overdue`: 乡镇（街道）公开承诺未按期兑现 (late, or not yet).
     public static let commitmentOverdue = RuleDeclaration(
         "townships.commitment.overdue",
-        name("乡镇（街道）公开承诺逾期未兑现", "a township's public commitment not kept by its deadline"),
+        name("乡镇（街道）公开承诺未按期兑现", "a township's public commitment not kept by its deadline"),
         RuleVersion(
             figure: Figure(0, .days), restDayExtension: false, basis: [cite(integrityOpinion, "三（六）")],
             from: day("2016-12-22"),

@@ -63,8 +63,10 @@ public struct TownshipRanking: Sendable {
                 governments[a.region] = a.name.hasSuffix("人民政府") ? String(a.name.dropLast(4)) : a.name
             }
         }
-        // One evaluation for every township: the scoring model reads the ledger's commitments once, not per county.
+        // One evaluation for every township: the scoring model reads the ledger's commitments once, not per county;
+        // so do the core's commitment checks.
         let cards = try kit.evaluate(asOf: asOf, agencies: townships.values.flatMap { $0.map(\.id) }, explain: false)
+        let commitmentFindings = try kit.commitmentFindings(asOf: asOf)
         let cardOf = Dictionary(uniqueKeysWithValues: cards.map { ($0.subject, $0) })
         var out: [TownshipRanking] = []
         for (county, members) in townships.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -72,7 +74,7 @@ public struct TownshipRanking: Sendable {
             var places: [Place] = []
             for ranked in Ranking.rank(members.compactMap { cardOf[$0.id] }) {
                 let id = ranked.card.subject
-                let file = try TownshipFile.of(id, in: kit, asOf: asOf)
+                let file = try TownshipFile.of(id, in: kit, asOf: asOf, commitmentFindings: commitmentFindings)
                 let records = try kit.profile(of: id, asOf: asOf)?.records ?? []
                 places.append(
                     Place(
@@ -142,6 +144,27 @@ public enum TownshipReport {
             }
         }
         let places = rankings.flatMap(\.places)
+        let pushed = places.flatMap(\.file.assignedFindings)
+        if !pushed.isEmpty {
+            sections.append(
+                ReportSection(
+                    title: "县级部门派转清单外事项 Tasks pushed down off the duty lists",
+                    blocks: [
+                        .table(
+                            ReportTable(
+                                name: "townships-pushed-down", caption: "违规向乡镇（街道）派转事项（线索对派转部门）",
+                                headers: ["派转部门", "乡镇（街道）", "派转编号", "事项", "清单情况", "派转日期"],
+                                rows: try pushed.map { f in
+                                    [
+                                        try kit.name(of: f.subject),
+                                        try kit.name(of: SubjectID(rawValue: f.fact("township") ?? "")),
+                                        f.fact("task") ?? "", f.fact("title") ?? "",
+                                        f.fact("list") == "taken back" ? "已列入上级部门收回事项清单" : "不在清单内且无准入批准",
+                                        f.dates.first { $0.name == "assigned" }?.date.description ?? "",
+                                    ]
+                                }))
+                    ]))
+        }
         let due = places.reduce(0) { $0 + $1.file.due().count }
         let kept = places.reduce(0) { $0 + $1.file.keptOnTime($1.file.due()) }
         let services = places.map { $0.file.services() }
@@ -155,9 +178,8 @@ public enum TownshipReport {
                     "服务办件按时办结", "\(services.reduce(0) { $0 + $1.onTime })/\(services.reduce(0) { $0 + $1.judged })"),
                 KeyFigure("属实投诉", String(places.reduce(0) { $0 + $1.file.complaints.founded })),
                 KeyFigure("诚信乡镇（街道）", String(places.filter(\.eligibility.eligible).count)),
-                KeyFigure(
-                    "核查线索",
-                    String(places.reduce(0) { $0 + $1.file.findings.count + $1.file.disclosureFindings.count })),
+                KeyFigure("乡镇（街道）核查线索", String(places.reduce(0) { $0 + $1.file.allFindings.count })),
+                KeyFigure("部门违规派转事项", String(pushed.count)),
             ],
             sections: sections)
     }
@@ -176,13 +198,11 @@ public enum TownshipBoard {
     public static func make(_ kit: CreditKit, asOf: LocalDate) throws -> Report {
         let view = kit.view
         var rows: [[String]] = []
+        let commitmentFindings = try kit.commitmentFindings(asOf: asOf)
         for state in view.subjects(ofKind: .agency, asOf: asOf) {
             guard case .agency(let a) = state.subject, a.level == .township else { continue }
-            let file = try TownshipFile.of(a.id, in: kit, asOf: asOf)
-            for item in file.commitments.sorted(by: {
-                (ServiceArea.allCases.firstIndex(of: $0.published!.area)!, $0.id.rawValue)
-                    < (ServiceArea.allCases.firstIndex(of: $1.published!.area)!, $1.id.rawValue)
-            }) {
+            let file = try TownshipFile.of(a.id, in: kit, asOf: asOf, commitmentFindings: commitmentFindings)
+            for item in TownshipFile.byArea(file.commitments) {
                 let p = item.published!
                 rows.append([
                     a.name, p.area.chineseName, item.id.rawValue, p.promise, p.target ?? "—",

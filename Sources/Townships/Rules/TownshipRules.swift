@@ -199,7 +199,8 @@ public struct TownshipRules: Sendable {
                         .init("content", content.rawValue), .init("period", period.label),
                         .init("periodRule", rule.rawValue),
                     ],
-                    dates: [.init("periodStart", period.start), .init("periodEnd", period.end)], evidence: [])
+                    dates: [.init("periodStart", period.start), .init("periodEnd", period.end)], evidence: [],
+                    occasion: "\(content.rawValue)|\(period.label)")
             }
         }
         return c.findings

@@ -83,13 +83,14 @@ public struct ServiceRequestReceived: CaseFacts {
     ///   - context: The ledger before the fact.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<ServiceCase>, in context: ValidationContext) throws {
+        try stamp.requireTownship(in: context)
         let found = try context.state(of: TownshipCommitment.item(item, township: stamp.owner))
         guard let published = found?.published, let on = found?.publishedOn?.on else {
             throw CreditKitError(.invalidEvent, "service \(stamp.id): the township has published no item \(item)")
         }
         try stamp.require(
-            published.promisedTime != nil, "service \(stamp.id): item \(item) promises no processing time")
-        try stamp.require(on <= stamp.on, "service \(stamp.id): item \(item) was published on \(on), after the request")
+            published.promisedTime != nil, "item \(item) promises no processing time")
+        try stamp.require(on <= stamp.on, "item \(item) was published on \(on), after the request")
     }
 
     /// Records the receipt.
@@ -137,11 +138,11 @@ public struct ServiceCaseStep: CaseFacts {
         guard let service = try context.state(of: stamp), let received = service.received else {
             throw CreditKitError(.invalidEvent, "service \(stamp.id) was never received")
         }
-        try stamp.require(stamp.on >= received.on, "service \(stamp.id) was received on \(received.on)")
+        try stamp.require(stamp.on >= received.on, "it was received on \(received.on)")
         switch step {
-        case .completed: try stamp.require(service.completed == nil, "service \(stamp.id) is completed already")
+        case .completed: try stamp.require(service.completed == nil, "it is completed already")
         case .overrunExplained:
-            try stamp.require(service.explained == nil, "service \(stamp.id)'s overrun is explained already")
+            try stamp.require(service.explained == nil, "its overrun is explained already")
             try stamp.requireText(text, "the explanation")
         }
     }

@@ -91,6 +91,7 @@ public struct VillageRegistered: CaseFacts {
     ///   - context: Unused.
     /// - Throws: `CreditKitError` (`invalidEvent`).
     public func validate(_ stamp: CaseStamp<VillageAffairs>, in context: ValidationContext) throws {
+        try stamp.requireTownship(in: context)
         try stamp.requireText(name, "the village's name")
     }
 
@@ -133,7 +134,7 @@ public struct VillagePublished: CaseFacts {
         guard let began = try context.state(of: stamp)?.began else {
             throw CreditKitError(.invalidEvent, "village \(stamp.id) is not registered")
         }
-        try stamp.require(stamp.on >= began.on, "village \(stamp.id) is overseen from \(began.on)")
+        try stamp.require(stamp.on >= began.on, "it is overseen from \(began.on)")
     }
 
     /// Adds the publication.

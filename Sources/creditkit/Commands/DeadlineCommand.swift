@@ -65,11 +65,12 @@ enum DeadlineCommand: Command {
                     "basis: \(figure.basis.map(\.description).joined(separator: "; "))\(figure.confirmed ? "" : " (documented default)")"
                 )
             } catch let error as CreditKitError {
-                // A rule of one place only: say which profiles have it.
+                // A rule of one place only: say which profiles have it (unless this is one of them, and the rule's
+                // figure is simply not a period of days).
                 let holders = JurisdictionProfile.shipped.filter { $0.local[RuleID(rule!)] != nil }.map(\.id)
                 throw CLIError(
                     message: error.message
-                        + (holders.isEmpty
+                        + (holders.isEmpty || holders.contains(profile.id)
                             ? "" : "; it is a local rule: use --profile \(holders.joined(separator: " or "))"))
             }
         }

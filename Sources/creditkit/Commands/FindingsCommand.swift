@@ -28,8 +28,9 @@ enum FindingsCommand: Command {
             print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
             print("  facts: " + (try factsText(f, kit: kit)))
             print(
-                "  dates: " + f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", ") + "; evidence #"
-                    + f.evidence.map(String.init).joined(separator: ", #"))
+                "  dates: " + f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", ") + "; evidence "
+                    + (f.evidence.isEmpty
+                        ? "none (an act that never came)" : "#" + f.evidence.map(String.init).joined(separator: ", #")))
         }
         print("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
     }

@@ -73,7 +73,7 @@ enum ImportCommand: Command {
                     + (error.message.contains("not written") ? "" : "; nothing was written"))
         }
         guard let first = entries.first, let last = entries.last else {
-            print("\(file) has no rows: nothing to append")
+            print("\(file): nothing new to append (no rows, or every row's facts are in the ledger already)")
             return
         }
         let range =
