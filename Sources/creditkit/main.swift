@@ -3,7 +3,7 @@ import CreditKitCore
 import Foundation
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self, CheckProofCommand.self,
+    DemoCommand.self, InitCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self, CheckProofCommand.self,
     ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,

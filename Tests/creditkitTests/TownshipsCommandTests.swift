@@ -80,4 +80,57 @@ struct TownshipsCommandTests {
             #expect(error.message.contains("--profile langfang-transport"), "\(error.message)")
         }
     }
+
+    @Test("creditkit init makes an empty ledger; a roster registers bodies and enterprises; a second run adds nothing")
+    func initAndRoster() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = folder.appendingPathComponent("new.sqlite").path
+        var parser = ArgumentParser([store], command: InitCommand.self)
+        try await InitCommand.run(&parser)
+        #expect(FileManager.default.fileExists(atPath: store + ".keys"))
+        parser = ArgumentParser([store], command: InitCommand.self)
+        await #expect(throws: CLIError.self) { try await InitCommand.run(&parser) }
+        let county = Fixtures.creditCode(index: 80)
+        let township = Fixtures.creditCode(index: 81)
+        let firm = Fixtures.creditCode(index: 82, authority: "9")
+        let roster = try write(
+            "subjects.csv",
+            "统一社会信用代码,名称,主体类别,登记日期,层级,机关类型,行政区划代码,上级单位,中小企业,角色\n"
+                + "\(county),海港区人民政府,机关,2020-01-01,县级,人民政府,130302,,,\n"
+                + "\(township),西港镇人民政府,机关,2020-01-01,乡镇（街道）,人民政府,130302,\(county),,\n"
+                + "\(firm),秦皇岛港城物业有限公司,企业,2020-01-01,,,,,是,供应商、投标人\n")
+        parser = ArgumentParser([roster, "--store", store], command: ImportCommand.self)
+        try await ImportCommand.run(&parser)
+        do {
+            let kit = try openKit(store)
+            #expect(kit.view.subjectCount == 3)
+            guard case .agency(let a)? = kit.view.subject(SubjectID(township))?.subject else {
+                Issue.record("the township is not registered")
+                return
+            }
+            #expect(a.level == .township && a.parent == SubjectID(county))
+            guard case .enterprise(let e)? = kit.view.subject(SubjectID(firm))?.subject else {
+                Issue.record("the enterprise is not registered")
+                return
+            }
+            #expect(e.isSME && e.roles == [.supplier, .bidder])
+        }
+        // The same roster again registers nothing; one that says otherwise is refused, naming the line.
+        parser = ArgumentParser([roster, "--store", store], command: ImportCommand.self)
+        try await ImportCommand.run(&parser)
+        let changed = try write(
+            "changed.csv",
+            "统一社会信用代码,名称,主体类别,登记日期,层级,机关类型,行政区划代码,上级单位,中小企业,角色\n"
+                + "\(township),西港镇人民政府,机关,2020-01-01,县级,人民政府,130302,,,\n")
+        parser = ArgumentParser([changed, "--store", store], command: ImportCommand.self)
+        do {
+            try await ImportCommand.run(&parser)
+            Issue.record("a roster contradicting the ledger was accepted")
+        } catch let error as CLIError {
+            #expect(
+                error.message.contains("line 2") && error.message.contains("registered otherwise"), "\(error.message)")
+        }
+        #expect(try openKit(store).view.subjectCount == 3)
+    }
 }

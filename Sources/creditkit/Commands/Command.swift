@@ -77,7 +77,9 @@ func openKit(_ path: String, writing: Bool = false, clock: any LedgerClock = Sys
     -> CreditKit
 {
     if case .missing = SQLiteLedgerStore.inspect(path) {
-        throw CLIError(message: "no ledger at \(path); create one with `creditkit demo --store \(path)`")
+        throw CLIError(
+            message: "no ledger at \(path); create an empty one with `creditkit init \(path)` (or a demo city with "
+                + "`creditkit demo --store \(path)`)")
     }
     try requireLedger(path)
     let keysPath = path + ".keys"

@@ -13,6 +13,10 @@ enum ImportCommand: Command {
                     }.joined(separator: "\n")
             }
         }
+        let core =
+            "  (core): \(SubjectsCSV.layout.name), \(SubjectsCSV.layout.summary)\n"
+            + SubjectsCSV.columns.map { "      \($0.name)\($0.required ? " (required)" : ""): \($0.meaning)" }.joined(
+                separator: "\n")
         return """
             usage: creditkit import FILE --store PATH [--module ID]
 
@@ -20,9 +24,11 @@ enum ImportCommand: Command {
             registered module's layout and appends every row's fact to the ledger at PATH in one batch: all of them,
             or, when one row does not fit or the ledger refuses a fact, none. An error names the line and the column.
             --module is needed when more than one module reads CSV. A module with several layouts reads the file in
-            the one whose required columns its header names.
+            the one whose required columns its header names. Without --module, a roster of bodies and enterprises
+            (the core's `subjects` layout) registers them; `creditkit init PATH` makes a new ledger to load.
 
-            \(layouts.isEmpty ? "No registered module reads CSV." : "Layouts:\n" + layouts.joined(separator: "\n"))
+            Layouts:
+            \(([core] + layouts).joined(separator: "\n"))
             """
     }
 
@@ -31,28 +37,13 @@ enum ImportCommand: Command {
         guard let store = try arguments.option("--store") else { throw CLIError(message: "import needs --store PATH") }
         let moduleID = try arguments.option("--module")
         try arguments.finish()
-        let readers = allSectorModules.filter { !$0.csvLayouts.isEmpty }
-        let chosen: (any SectorModule)?
-        if let moduleID {
-            chosen = readers.first { $0.id.rawValue == moduleID }
-        } else {
-            chosen = readers.count == 1 ? readers.first : nil
-        }
-        guard let module = chosen else {
-            let names = readers.map(\.id.rawValue).joined(separator: ", ")
-            throw CLIError(
-                message: moduleID.map { "no module '\($0)' reads CSV; these do: \(names)" }
-                    ?? "name the module with --module ID: \(names)")
-        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CLIError(message: "cannot read \(file)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(message: "\(file) is not UTF-8 text; save it as CSV UTF-8")
         }
-        // A module with several layouts: the one whose required columns the header names (the header is the first
-        // line, whatever ends it: LF, CRLF, CR) (the first otherwise,
-        // whose refusal then names the columns it lacks).
+        // The header is the first line, whatever ends it: LF, CRLF, CR.
         let header =
             text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map {
                 Set(
@@ -60,9 +51,32 @@ enum ImportCommand: Command {
                         $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"")))
                     })
             } ?? []
-        let layout =
-            module.csvLayouts.first { l in l.columns.filter(\.required).allSatisfy { header.contains($0.name) } }
-            ?? module.csvLayouts[0]
+        func fits(_ layout: ModuleCSVLayout) -> Bool {
+            layout.columns.filter(\.required).allSatisfy { header.contains($0.name) }
+        }
+        let layout: ModuleCSVLayout
+        if moduleID == nil, fits(SubjectsCSV.layout) {
+            // A roster of bodies and enterprises: the core's own layout.
+            layout = SubjectsCSV.layout
+        } else {
+            let readers = allSectorModules.filter { !$0.csvLayouts.isEmpty }
+            let chosen: (any SectorModule)?
+            if let moduleID {
+                chosen = readers.first { $0.id.rawValue == moduleID }
+            } else {
+                chosen = readers.count == 1 ? readers.first : nil
+            }
+            guard let module = chosen else {
+                let names = readers.map(\.id.rawValue).joined(separator: ", ")
+                throw CLIError(
+                    message: moduleID.map { "no module '\($0)' reads CSV; these do: \(names)" }
+                        ?? "name the module with --module ID (\(names)), or give a roster of subjects (\(SubjectsCSV.layout.columns.filter(\.required).map(\.name).joined(separator: ", ")))"
+                )
+            }
+            // A module with several layouts: the one whose required columns the header names (the first otherwise,
+            // whose refusal then names the columns it lacks).
+            layout = module.csvLayouts.first(where: fits) ?? module.csvLayouts[0]
+        }
         let kit = try openKit(store, writing: true)
         let entries: [LedgerEntry]
         do {
