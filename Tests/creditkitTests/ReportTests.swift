@@ -40,11 +40,13 @@ struct ReportTests {
             let counter = Counter()
             parser.delegate = counter
             #expect(parser.parse(), "\(report.title): \(String(describing: parser.parserError))")
-            let charts = report.sections.flatMap(\.blocks).filter {
-                if case .chart = $0 { return true } else { return false }
-            }.count
-            #expect(counter.elements["svg"] == charts)
-            #expect((counter.elements["table"] ?? 0) >= charts)
+            let charts = report.sections.flatMap(\.blocks).compactMap {
+                if case .chart(let c) = $0 { return c } else { return nil }
+            }
+            // Trend lines are drawings; bars are HTML, their labels at body size.
+            #expect((counter.elements["svg"] ?? 0) == charts.filter { $0.kind == .trend }.count)
+            #expect((counter.elements["figure"] ?? 0) == charts.count)
+            #expect((counter.elements["table"] ?? 0) >= charts.count)
             #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org"), "no external assets")
             #expect(!html.contains("<script") && !html.contains("src="))
             let csv = ReportRenderer.csv(report)

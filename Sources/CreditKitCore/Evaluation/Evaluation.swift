@@ -67,6 +67,15 @@ public struct EarlyWarning: Hashable, Sendable {
             case .red: "红色预警"
             }
         }
+
+        /// The level's colour in charts: red, orange, yellow (CSS hex).
+        public var colour: String {
+            switch self {
+            case .yellow: "#d69e2e"
+            case .orange: "#dd6b20"
+            case .red: "#c0392b"
+            }
+        }
     }
 
     /// The subject.

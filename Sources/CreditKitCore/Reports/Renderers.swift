@@ -83,8 +83,13 @@ public enum ReportRenderer {
         table { border-collapse: collapse; width: 100%; font-size: 0.92em; } caption { text-align: left; font-weight: 600; padding: 8px; }
         th, td { border-bottom: 1px solid #e4e7eb; padding: 6px 8px; text-align: left; vertical-align: top; } th { background: #f0f4f8; }
         figure { margin: 8px 0; background: #fff; border-radius: 8px; padding: 8px; } figcaption { font-weight: 600; padding: 4px; }
-        svg { width: 100%; height: auto; display: block; }
-        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } }
+        svg { width: 100%; max-width: 760px; height: auto; display: block; }
+        .bars { padding: 4px; } .bar-row { display: grid; grid-template-columns: minmax(7em, 32%) 1fr 7.5em; gap: 4px 10px; align-items: center; padding: 3px 0; }
+        .bar-label { color: #334e68; overflow-wrap: anywhere; } .bar-value { color: #102a43; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .bar-track { position: relative; height: 1.3em; background: #eef2f7; border-radius: 4px; } .bar { height: 100%; border-radius: 4px; background: #2f80ed; }
+        .bar-track.shared { background: transparent; border-left: 1px solid #9fb3c8; border-radius: 0; }
+        .ref { position: absolute; top: -4px; bottom: -4px; border-left: 2px dashed #c0392b; } .refs { color: #c0392b; font-size: 0.9em; padding: 4px; }
+        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } .bar-row { grid-template-columns: 1fr 6.5em; } .bar-label { grid-column: 1 / -1; } }
         """
 
     /// One self-contained HTML file: no external assets, inline SVG charts each followed by its table, readable on
@@ -143,35 +148,32 @@ public enum ReportRenderer {
         let f = ReportFormat.number
         switch c.kind {
         case .bar:
-            // Large type in the drawing's own units, so labels stay legible when a phone scales the chart down.
-            let rowHeight = 40
-            let height = n * rowHeight + 10
-            var svg =
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(height)\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
+            // Bars in HTML, not a drawing: labels at body size on a desktop and a phone alike, wrapped, never cut;
+            // each bar a share of its track (its own maximum when the chart has tracks, the axis maximum otherwise);
+            // legal limits as dashed lines across every track, named under the bars.
+            var out = "<figure class=\"chart\"><figcaption>\(escape(c.caption))</figcaption>\n<div class=\"bars\">\n"
             for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
-                let y = 5 + i * rowHeight
-                let width = max(0, value / c.maximum * 420)
-                svg +=
-                    "<text x=\"0\" y=\"\(y + 27)\" font-size=\"22\" fill=\"#334e68\">\(escape(String(label.prefix(12))))</text>"
-                svg += "<rect x=\"290\" y=\"\(y + 6)\" width=\"\(f(width))\" height=\"28\" rx=\"4\" fill=\"#2f80ed\"/>"
-                svg +=
-                    "<text x=\"\(f(298 + width))\" y=\"\(y + 28)\" font-size=\"22\" fill=\"#102a43\">\(f(value))</text>\n"
-            }
-            // Legal limits: dashed lines across the bars; each label on a row of its own under them, centred on its
-            // line (kept inside the drawing), so no label crosses a line or another label.
-            if !c.references.isEmpty {
-                svg = svg.replacingOccurrences(
-                    of: "viewBox=\"0 0 800 \(height)\"", with: "viewBox=\"0 0 800 \(height + 30 * c.references.count)\""
-                )
-                for (i, line) in c.references.enumerated() {
-                    let x = 290 + line.value / c.maximum * 420
-                    svg +=
-                        "<line x1=\"\(f(x))\" y1=\"0\" x2=\"\(f(x))\" y2=\"\(height)\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-                    svg +=
-                        "<text text-anchor=\"middle\" x=\"\(f(min(max(x, 160), 660)))\" y=\"\(height + 30 * i + 22)\" font-size=\"20\" fill=\"#c0392b\">\(escape(line.label))</text>\n"
+                let track = c.tracks.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? c.maximum
+                let share = track > 0 ? max(0, min(value / track, 1)) * 100 : 0
+                let colour = c.colours.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? "#2f80ed"
+                let shown = c.tracks == nil ? f(value) : "\(f(value)) / \(f(track))"
+                out +=
+                    "<div class=\"bar-row\"><div class=\"bar-label\">\(escape(label))</div>"
+                    + "<div class=\"bar-track\(c.tracks == nil ? " shared" : "")\">"
+                    + "<div class=\"bar\" style=\"width: \(f(share))%; background: \(escape(colour))\"></div>"
+                for line in c.references where c.maximum > 0 {
+                    out +=
+                        "<div class=\"ref\" style=\"left: \(f(max(0, min(line.value / c.maximum, 1)) * 100))%\"></div>"
                 }
+                out += "</div><div class=\"bar-value\">\(escape(shown))</div></div>\n"
             }
-            return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
+            out += "</div>\n"
+            if !c.references.isEmpty {
+                out +=
+                    "<div class=\"refs\">"
+                    + c.references.map { "┆ \(escape($0.label))（\(f($0.value))）" }.joined(separator: "　") + "</div>\n"
+            }
+            return out + "</figure>\n"
         case .trend:
             // Large type in the drawing's units (legible when a phone scales it down); each point carries its value,
             // drawn over a white halo so a line behind it never hides a digit;
@@ -216,7 +218,7 @@ public enum ReportRenderer {
                 svg +=
                     "<text x=\"\(f(x))\" y=\"\(f(bottom + 32))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
             }
-            return "<figure><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
+            return "<figure class=\"chart\"><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
         }
     }
 

@@ -148,6 +148,13 @@ public struct ReportChart: Hashable, Sendable, Codable {
     /// Lines drawn across the chart at legal limits (a 10% cap, a 7% warning line), each with its label; stated
     /// under the table too, so the limits are read the same in every format.
     public var references: [Reference] = []
+    /// For bars each measured against a maximum of its own (an indicator's points out of its weight): those maxima,
+    /// one per value. Each bar is then drawn as a share of its own full track and labelled `points / maximum`, so a
+    /// full 16.67 never looks bigger than a poor 3.75 of 29.17. `nil` when every bar shares ``maximum``.
+    public var tracks: [Double]?
+    /// A colour per bar (CSS hex, `#c0392b`), when the bars stand for levels with colours of their own (红色、橙色、黄色预警);
+    /// `nil` for the house blue.
+    public var colours: [String]?
 
     /// A line across a chart at a value (参考线).
     public struct Reference: Hashable, Sendable, Codable {
@@ -191,6 +198,29 @@ public struct ReportChart: Hashable, Sendable, Codable {
             rows: points.map { [$0.0, ReportFormat.number($0.1)] }
                 + references.map { ["参考线 line: \($0.label)", ReportFormat.number($0.value)] })
     }
+    /// The chart with each bar measured against a maximum of its own, its table saying `points / maximum`.
+    /// - Parameter tracks: The maxima, one per value.
+    /// - Returns: The chart.
+    public func measured(against tracks: [Double]) -> ReportChart {
+        var copy = self
+        copy.tracks = tracks
+        copy.maximum = max(tracks.max() ?? 1, 1)
+        if copy.table.headers.count == 2 { copy.table.headers.append("满分 Out of") }
+        for (i, track) in tracks.enumerated() where i < copy.table.rows.count && copy.table.rows[i].count == 2 {
+            copy.table.rows[i].append(ReportFormat.number(track))
+        }
+        return copy
+    }
+
+    /// The chart with a colour per bar.
+    /// - Parameter colours: CSS hex colours, one per value.
+    /// - Returns: The chart.
+    public func coloured(_ colours: [String]) -> ReportChart {
+        var copy = self
+        copy.colours = colours
+        return copy
+    }
+
 }
 
 /// Number formatting shared by the renderers: at most two decimals, no trailing zeros.

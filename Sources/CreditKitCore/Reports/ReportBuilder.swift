@@ -50,10 +50,14 @@ extension CreditKit {
                 blocks: [
                     .chart(
                         ReportChart(
-                            kind: .bar, name: "indicators", caption: "各指标得分 Points by indicator",
+                            kind: .bar, name: "indicators", caption: "各指标得分占其满分 Points by indicator, out of its weight",
                             labelHeader: "指标 Indicator",
-                            valueHeader: "得分 Points", points: card.indicators.map { ($0.name.chinese, $0.points) },
-                            maximum: card.indicators.map(\.weight).max())),
+                            valueHeader: "得分 Points", points: card.indicators.map { ($0.name.chinese, $0.points) }
+                        ).measured(against: card.indicators.map(\.weight))),
+                    .paragraph(
+                        "每条以该指标满分为全长；满分取自评价模型的权重，注册的领域模块增加指标时，各指标满分按比例缩放，合计100分。"
+                            + "Each bar runs to its indicator's weight; the weights are the model's, scaled to add up to 100 "
+                            + "when sector modules add indicators."),
                     .table(
                         ReportTable(
                             name: "indicator-detail", caption: "指标明细 Indicator detail",
@@ -244,7 +248,8 @@ extension CreditKit {
                         .chart(
                             ReportChart(
                                 kind: .bar, name: "by-level", caption: "按级别 By level", labelHeader: "级别 Level",
-                                valueHeader: "条数 Count", points: byLevel)),
+                                valueHeader: "条数 Count", points: byLevel
+                            ).coloured(EarlyWarning.Level.allCases.reversed().map(\.colour))),
                         .table(
                             ReportTable(
                                 name: "warnings", caption: "预警明细 Warnings",
@@ -286,8 +291,10 @@ extension CreditKit {
             try lifecycleFindings(asOf: periodEnd) + commitmentFindings(asOf: periodEnd)
             + sanctionFindings(asOf: periodEnd)
             + decisionFindings(asOf: periodEnd)
-        let byRule = Dictionary(grouping: findings, by: \.rule).map { ($0.key.rawValue, Double($0.value.count)) }.sorted
-        { ($1.1, $0.0) < ($0.1, $1.0) }
+        // Labelled by the rule's Chinese title (its id in the table's row follows the title).
+        let byRule = Dictionary(grouping: findings, by: \.rule).map {
+            ("\($0.value[0].title.chinese)（\($0.key)）", Double($0.value.count))
+        }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         let ranked = Ranking.rank(try evaluate(asOf: periodEnd, explain: false))
         let f = ReportFormat.number
         return Report(

@@ -1,0 +1,38 @@
+import CreditKitCore
+import Foundation
+import Testing
+
+@Suite("Charts a reader can't misread")
+struct ChartTests {
+    func html(_ chart: ReportChart) -> String {
+        ReportRenderer.html(
+            Report(
+                title: "t", subtitle: "s", asOf: LocalDate("2026-06-30")!, keyFigures: [],
+                sections: [ReportSection(title: "x", blocks: [.chart(chart)])]))
+    }
+
+    @Test("each indicator is a share of its own weight: a full 16.67 is a full bar, 3.75 of 29.17 an eighth")
+    func tracks() {
+        let chart = ReportChart(
+            kind: .bar, name: "indicators", caption: "c", labelHeader: "指标", valueHeader: "得分",
+            points: [("守信践诺", 16.67), ("政务失信记录", 3.75)]
+        ).measured(against: [16.67, 29.17])
+        let page = html(chart)
+        #expect(page.contains("width: 100%") && page.contains("width: 12.86%"))
+        #expect(page.contains("16.67 / 16.67") && page.contains("3.75 / 29.17"))
+        #expect(
+            chart.table.headers == ["指标", "得分", "满分 Out of"] && chart.table.rows[1] == ["政务失信记录", "3.75", "29.17"])
+    }
+
+    @Test("long labels are whole (wrapped, never cut), and level colours are the levels'")
+    func labelsAndColours() {
+        let long = "失信被执行人和未履行生效判决的政府机构（eval.judgments）"
+        let chart = ReportChart(
+            kind: .bar, name: "w", caption: "c", labelHeader: "l", valueHeader: "v", points: [(long, 2), ("b", 1)]
+        ).coloured(["#c0392b", "#d69e2e"])
+        let page = html(chart)
+        #expect(
+            page.contains(">\(long)<") && page.contains("background: #c0392b") && page.contains("background: #d69e2e"))
+        #expect(!page.contains("<svg"))
+    }
+}
