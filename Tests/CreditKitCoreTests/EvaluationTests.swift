@@ -108,7 +108,7 @@ struct EvaluationTests {
         #expect(score.improvements.count == 2 && score.improvements[0].points == 5)
         #expect(score.improvements.allSatisfy { $0.action.hasPrefix("履行已到期的承诺「") && $0.action.hasSuffix("）") })
         let warnings = try world.kit.warnings(asOf: date("2026-04-01"))
-        #expect(warnings.contains { $0.rule == "warning.overdue-commitments" && $0.reason.hasPrefix("2 commitments") })
+        #expect(warnings.contains { $0.rule == "warning.overdue-commitments" && $0.reason.hasPrefix("到期未履行承诺2项") })
         #expect(
             try WarningRules(overdueCommitments: 3).warnings(card(world, world.bureau.id, "2026-04-01"), earlier: nil)
                 .allSatisfy {

@@ -125,14 +125,14 @@ public struct WarningRules: Hashable, Sendable {
                 EarlyWarning(
                     subject: card.subject, level: .orange, rule: "warning.score-drop",
                     reason:
-                        "score fell from \(earlier.score) on \(earlier.asOf) to \(card.score) on \(card.asOf) (≥ \(scoreDrop) in \(dropWindowDays) days)"
-                ))
+                        "评分由\(earlier.asOf)的\(ReportFormat.number(earlier.score))降至\(card.asOf)的\(ReportFormat.number(card.score))"
+                        + "（\(dropWindowDays)日内下降达\(ReportFormat.number(scoreDrop))分）"))
         }
         if card.grade == warnGrade {
             out.append(
                 EarlyWarning(
                     subject: card.subject, level: .orange, rule: "warning.grade",
-                    reason: "grade \(card.grade) (score \(card.score))"))
+                    reason: "评价等级\(card.grade)（评分\(ReportFormat.number(card.score))）"))
         }
         let overdue =
             card.indicators.first { $0.indicator == "eval.commitments" }?.items.filter { $0.reason.contains("到期未履行") }
@@ -141,7 +141,7 @@ public struct WarningRules: Hashable, Sendable {
             out.append(
                 EarlyWarning(
                     subject: card.subject, level: .yellow, rule: "warning.overdue-commitments",
-                    reason: "\(overdue) commitments overdue (≥ \(overdueCommitments))"))
+                    reason: "到期未履行承诺\(overdue)项（达\(overdueCommitments)项即预警）"))
         }
         if let listing = card.indicators.first(where: { $0.indicator == "eval.judgments" })?.items.first(where: {
             $0.reason.contains("失信被执行人")
