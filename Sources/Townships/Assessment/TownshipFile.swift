@@ -33,10 +33,10 @@ public struct TownshipFile: Sendable {
     ///   - township: The township.
     ///   - kit: The kit.
     ///   - asOf: The day.
-    /// - Returns: The file.
-    /// - Throws: Storage errors; a figure the profile lacks.
     ///   - commitmentFindings: The core's commitment findings of the whole ledger as of the day, when the caller has
     ///     them already (a ranking of many townships); read from the ledger otherwise.
+    /// - Returns: The file.
+    /// - Throws: Storage errors; a subject that is not a registered agency; a figure the profile lacks.
     public static func of(
         _ township: SubjectID, in kit: CreditKit, asOf: LocalDate, commitmentFindings: [Finding]? = nil
     ) throws -> TownshipFile {
