@@ -35,4 +35,17 @@ struct ChartTests {
             page.contains(">\(long)<") && page.contains("background: #c0392b") && page.contains("background: #d69e2e"))
         #expect(!page.contains("<svg"))
     }
+
+    @Test("a wide table stacks on a phone, each cell under its header; a narrow one stays a table")
+    func stackedTables() {
+        let wide = ReportTable(
+            name: "w", caption: "c", headers: ["甲", "乙", "丙", "丁", "戊"], rows: [["1", "2", "3", "4", "5"]])
+        let narrow = ReportTable(name: "n", caption: "c", headers: ["甲", "乙"], rows: [["1", "2"]])
+        let page = ReportRenderer.html(
+            Report(
+                title: "t", subtitle: "s", asOf: LocalDate("2026-06-30")!, keyFigures: [],
+                sections: [ReportSection(title: "x", blocks: [.table(wide), .table(narrow)])]))
+        #expect(page.contains("<table class=\"stack\">") && page.contains("<td data-label=\"戊\">5</td>"))
+        #expect(page.contains("<td>2</td>") && page.contains("td::before { content: attr(data-label)"))
+    }
 }

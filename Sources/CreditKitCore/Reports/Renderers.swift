@@ -77,7 +77,7 @@ public enum ReportRenderer {
         h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.25em; margin: 32px 0 12px; border-bottom: 2px solid #d9e2ec; padding-bottom: 4px; }
         .sub { color: #52606d; margin: 0 0 16px; }
         .figures { display: flex; flex-wrap: wrap; gap: 12px; }
-        .figure { background: #fff; border-radius: 8px; padding: 12px 16px; min-width: 160px; flex: 1 1 160px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
+        .figure { box-sizing: border-box; background: #fff; border-radius: 8px; padding: 12px 16px; min-width: 160px; flex: 1 1 160px; box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
         .figure .v { font-size: 1.6em; font-weight: 600; color: #0b5cad; } .figure .l { color: #52606d; font-size: 0.9em; } .figure .n { color: #7b8794; font-size: 0.8em; }
         .scroll { overflow-x: auto; background: #fff; border-radius: 8px; margin: 8px 0 16px; }
         table { border-collapse: collapse; width: 100%; font-size: 0.92em; } caption { text-align: left; font-weight: 600; padding: 8px; }
@@ -89,7 +89,10 @@ public enum ReportRenderer {
         .bar-track { position: relative; height: 1.3em; background: #eef2f7; border-radius: 4px; } .bar { height: 100%; border-radius: 4px; background: #2f80ed; }
         .bar-track.shared { background: transparent; border-left: 1px solid #9fb3c8; border-radius: 0; }
         .ref { position: absolute; top: -4px; bottom: -4px; border-left: 2px dashed #c0392b; } .refs { color: #c0392b; font-size: 0.9em; padding: 4px; }
-        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } .bar-row { grid-template-columns: 1fr 6.5em; } .bar-label { grid-column: 1 / -1; } }
+        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } .bar-row { grid-template-columns: 1fr 6.5em; } .bar-label { grid-column: 1 / -1; }
+          table.stack thead { display: none; } table.stack tr { display: block; border-bottom: 2px solid #d9e2ec; padding: 4px 0; }
+          table.stack td { display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; border: none; padding: 3px 8px; }
+          table.stack td::before { content: attr(data-label); color: #52606d; font-size: 0.9em; } }
         """
 
     /// One self-contained HTML file: no external assets, inline SVG charts each followed by its table, readable on
@@ -137,9 +140,20 @@ public enum ReportRenderer {
     }
 
     static func table(_ t: ReportTable) -> String {
-        var out = "<div class=\"scroll\"><table>\n<caption>\(escape(t.caption))</caption>\n<thead><tr>"
+        // A table of five columns or more becomes a stack of cards on a phone, each cell under its header's name, so
+        // it reads without sideways scrolling and no column is squeezed to a character a line.
+        let stack = t.headers.count >= 5
+        var out =
+            "<div class=\"scroll\"><table\(stack ? " class=\"stack\"" : "")>\n<caption>\(escape(t.caption))</caption>\n<thead><tr>"
         out += t.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in t.rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+        for row in t.rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                let label = stack && i < t.headers.count ? " data-label=\"\(escape(t.headers[i]))\"" : ""
+                out += "<td\(label)>\(escape(cell))</td>"
+            }
+            out += "</tr>\n"
+        }
         return out + "</tbody>\n</table></div>\n"
     }
 
