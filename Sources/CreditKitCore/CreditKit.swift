@@ -43,13 +43,15 @@ public final class CreditKit: Sendable {
     ///   - modules: The sector modules to register.
     ///   - clock: Where "now" comes from.
     ///   - profile: The jurisdiction profile whose figures the rules use; national by default.
-    ///   - policy: The sanction and incentive policy; the seeds' measures by default.
+    ///   - policy: The sanction and incentive policy; by default the national measures, cited as the profile's place
+    ///     cites them (`SanctionPolicy.default(for:)`).
     /// - Throws: Storage, crypto and registration errors.
     public init(
         store: StoreChoice, keys: VaultKeys? = nil, modules: [any SectorModule] = [],
         clock: any LedgerClock = SystemClock(), profile: JurisdictionProfile = .national,
-        policy: SanctionPolicy = .default
+        policy: SanctionPolicy? = nil
     ) throws {
+        let policy = policy ?? .default(for: profile)
         self.policy = SanctionPolicy(
             rules: policy.rules + modules.flatMap(\.sanctionRules),
             incentives: policy.incentives + modules.flatMap(\.incentiveRules))

@@ -168,12 +168,19 @@ struct JurisdictionProfileTests {
         #expect(try national.figureInForce("disclosure.annual-report.department", on: LocalDate("2008-04-30")!) == nil)
     }
 
-    @Test("the semi-annual report is due on the profile's day: 10 July and 10 January nationally, a local day when set")
+    @Test(
+        "the semi-annual report is due on a local profile's day: none nationally, 10 July and 10 January in Qinhuangdao's"
+    )
     func semiannualDue() async throws {
         func due(_ kit: CreditKit, _ asOf: String) throws -> String? {
             try kit.semiannualReport(asOf: LocalDate(asOf)!).keyFigures.first { $0.label.hasPrefix("报送截止") }?.value
         }
-        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        // A local rule: the national profile has no day; the Qinhuangdao bureau's has 10 July and 10 January.
+        let national = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        #expect(try due(national, "2026-07-01") == "本地未规定 none set")
+        let kit = try CreditKit(
+            store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo,
+            profile: try #require(JurisdictionProfile.named("qinhuangdao-transport")))
         #expect(try due(kit, "2026-07-01") == "2026-07-10")
         #expect(try due(kit, "2026-01-02") == "2026-01-10")
         let local = try JurisdictionProfile.national.overriding(
@@ -191,5 +198,33 @@ struct JurisdictionProfileTests {
         let city = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo, profile: local)
         #expect(try due(city, "2026-07-01") == "2026-07-15")
         #expect(try due(city, "2026-01-02") == "2026-01-20")
+    }
+
+    @Test("the national profile and policy cite national documents only; each plan is cited in its own place's profile")
+    func citationsByPlace() throws {
+        let plans = ["秦皇岛市交通运输局", "新巴尔虎左旗", "本溪市", "哈尔滨市", "廊坊市交通运输局"]
+        func cites(_ basis: [LegalCitation]) -> [String] {
+            plans.filter { plan in basis.contains { $0.document.contains(plan) } }
+        }
+        let national = JurisdictionProfile.national
+        #expect(national.allFigures.flatMap { cites($0.basis) }.isEmpty)
+        let policy = SanctionPolicy.default(for: national)
+        #expect(policy.rules.flatMap { cites($0.legalBasis) }.isEmpty)
+        #expect(policy.incentives.flatMap { cites($0.legalBasis) }.isEmpty)
+        for (id, plan) in [
+            ("qinhuangdao-transport", "秦皇岛市交通运输局"), ("xin-barag-left-banner", "新巴尔虎左旗"), ("benxi", "本溪市"),
+            ("harbin", "哈尔滨市"),
+        ] {
+            let local = try #require(JurisdictionProfile.named(id))
+            let rules = SanctionPolicy.default(for: local).rules
+            // Its own plan, no other place's; the agencies' and officials' measures cite it.
+            #expect(rules.allSatisfy { Set(cites($0.legalBasis)).isSubset(of: [plan]) }, "\(id)")
+            #expect(rules.filter { cites($0.legalBasis) == [plan] }.count >= 7, "\(id)")
+            // No plan's citation is a file name or a tag.
+            #expect(
+                rules.flatMap(\.legalBasis).allSatisfy {
+                    !$0.document.contains("seed") && !$0.document.contains(".txt")
+                })
+        }
     }
 }

@@ -273,12 +273,18 @@ public enum CoreLaw {
         disclosurePolicyInterpretationLate, disclosureEmergencyPressLate,
     ]
 
+    /// The Qinhuangdao transport bureau's own days for its semi-annual report upward: figures of its own profile
+    /// (`qinhuangdao-transport`), not national defaults.
+    public static let qinhuangdaoTransport: [RuleDeclaration] = [
+        disclosureSemiannualReportFirstHalf, disclosureSemiannualReportSecondHalf,
+    ]
+
     /// Every national core rule.
     public static let all: [RuleDeclaration] = [
         disclosurePenaltyPublication, recordPublicationOther, disclosurePenaltyWithdrawal, disclosureProactive,
         disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
-        disclosureAnnualReportGovernment, disclosureSmeOverdueReport, disclosureSemiannualReportFirstHalf,
-        disclosureSemiannualReportSecondHalf, repairPlatformFeedback, repairDecision, commitmentOverdue,
+        disclosureAnnualReportGovernment, disclosureSmeOverdueReport, repairPlatformFeedback, repairDecision,
+        commitmentOverdue,
         commitmentBreach, commitmentLeadershipChange, sanctionRectification, decisionStepMissing, decisionPublicComment,
         decisionLegalityReview, complaintDecision, objectionDecision, disclosureProactiveLate, disclosureRequestLate,
         disclosureAnnualReportLate,

@@ -11,4 +11,15 @@ enum LocalPlans {
     /// 《廊坊市交通运输局全面推进政务公开工作实施意见》, the bureau's plan under 廊政办字〔2018〕84号.
     static let langfangTransport = LegalCitation(
         document: "《廊坊市交通运输局全面推进政务公开工作实施意见》（落实廊政办字〔2018〕84号）")
+    /// 《哈尔滨市诚信政府建设实施意见》, 哈政综〔2007〕37号.
+    static let harbin = LegalCitation(document: "《哈尔滨市诚信政府建设实施意见》（哈政综〔2007〕37号）")
+
+    /// Each plan by the id of its place's profile.
+    static let byProfile: [String: LegalCitation] = [
+        "qinhuangdao-transport": qinhuangdaoTransport, "xin-barag-left-banner": xinBaerhuZuoqi, "benxi": benxi,
+        "harbin": harbin, "langfang-transport": langfangTransport,
+    ]
+
+    /// Every plan.
+    static let all: [LegalCitation] = [qinhuangdaoTransport, xinBaerhuZuoqi, benxi, harbin, langfangTransport]
 }

@@ -94,6 +94,14 @@ enum LocalProfiles {
             profile(
                 "langfang-transport", "廊坊市交通运输局", "Langfang transport bureau",
                 CoreLaw.langfangTransport.flatMap(\.figures)),
+            // The places of the other plans: their own plan is cited beside the national documents (the sanction
+            // policy's measures), and the Qinhuangdao bureau's semi-annual report days are its own.
+            profile(
+                "qinhuangdao-transport", "秦皇岛市交通运输局", "Qinhuangdao transport bureau",
+                CoreLaw.qinhuangdaoTransport.flatMap(\.figures)),
+            profile("xin-barag-left-banner", "新巴尔虎左旗", "New Barag Left Banner", []),
+            profile("benxi", "本溪市", "Benxi", []),
+            profile("harbin", "哈尔滨市", "Harbin", []),
         ]
     }()
 }

@@ -12,7 +12,8 @@ extension JurisdictionProfile {
     public static let shipped: [JurisdictionProfile] = [national] + LocalProfiles.all
 
     /// A shipped profile by id (`national`, `shanghai`, `shandong`, `henan`, `shenzhen`, `zhejiang`, `hebei`,
-    /// `inner-mongolia`, `liaoning`, `heilongjiang`, `langfang-transport`).
+    /// `inner-mongolia`, `liaoning`, `heilongjiang`, `langfang-transport`, `qinhuangdao-transport`,
+    /// `xin-barag-left-banner`, `benxi`, `harbin`).
     /// - Parameter id: The id.
     /// - Returns: The profile, or `nil`.
     public static func named(_ id: String) -> JurisdictionProfile? { shipped.first { $0.id == id } }

@@ -44,6 +44,15 @@ public enum RuleCatalogue {
             let rows = i == 0 ? profile.allFigures : profile.local.keys.sorted().flatMap { profile.local[$0]! }
             out += "\n## `\(profile.id)` — \(profile.name.chinese) (\(profile.name.english))"
             out += i == 0 ? "\n\n" : ": overrides of `\(profile.baseID ?? "")`\n\n"
+            guard !rows.isEmpty else {
+                out +=
+                    "No figures of its own: the national ones apply. "
+                    + (LocalPlans.byProfile[profile.id].map {
+                        "Its plan, \($0.description), is cited beside the national documents in the sanction policy.\n"
+                    }
+                        ?? "\n")
+                continue
+            }
             out += "| rule id | what | figure | rest-day rule | legal basis | in force | status |\n"
             out += "|---|---|---|---|---|---|---|\n"
             for row in rows {
@@ -69,8 +78,8 @@ public enum RuleCatalogue {
 
             Joint sanctions: each rule gives several departments' measures from one dishonesty record. A measure runs
             from the record's decision date for its duration (— for one-off measures); mitigating leniency halves it,
-            exemption drops it, revocation and repair end it. Durations are documented defaults: the plans name the
-            measures, not their length.
+            exemption drops it, revocation and repair end it. Durations are documented defaults: the guiding opinion
+            and the plans name the measures, not their length.
 
             | rule id | bases | classes | subjects | reaches | measures | legal basis | status |
             |---|---|---|---|---|---|---|---|
@@ -101,6 +110,12 @@ public enum RuleCatalogue {
                 "| `\(rule.id)` | \(rule.bases.map(\.rawValue).joined(separator: ", ")) | "
                 + "\(rule.subjectKinds.map(\.rawValue).joined(separator: ", ")) | \(incentives) | \(rule.duration) | "
                 + "\(rule.legalBasis.map(\.description).joined(separator: "; ")) |\n"
+        }
+        out +=
+            "\nThe national policy cites national documents only. In a place's own profile (`SanctionPolicy.default(for:)`) "
+            + "every measure also cites that place's plan:\n\n"
+        for id in LocalPlans.byProfile.keys.sorted() where id != "langfang-transport" {
+            out += "- `\(id)`: \(LocalPlans.byProfile[id]!.description)\n"
         }
         out += "\n## Evaluation model (`ScoringModel.governmentIntegrity`)\n\n"
         out +=

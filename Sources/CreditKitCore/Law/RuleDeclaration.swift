@@ -7,7 +7,7 @@ import Foundation
 /// logic, its module's figure catalogue, its reports and `Docs/RULES.md` read the declaration, so the id is
 /// spelt in one place. The figures are national defaults that a jurisdiction profile may override.
 public struct RuleDeclaration: Hashable, Sendable, Identifiable {
-    /// The stable id, for example `procurement.contract.late-signing`.
+    /// The stable id, for example `bidding.contract.late-signing`.
     public let id: RuleID
     /// What the rule says, in Chinese and English.
     public let title: LocalizedName

@@ -40,10 +40,18 @@ public struct AgencyRegistered: LedgerEvent, Hashable {
     /// The agency.
     public var subjects: [SubjectID] { [agency.id] }
 
-    /// Refuses a duplicate, an empty name, or a parent that is not a registered agency.
+    /// Refuses a duplicate, an empty name, a credit code issued in another province than the region, or a parent
+    /// that is not a registered agency.
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         try require(!agency.name.isBlank, "agency \(agency.id) has an empty name")
+        // A body's code is issued where it sits: another province in the code than in the body's region is a typing
+        // error in one of them (a central body's code, issued under 100000, may sit anywhere).
+        let issued = agency.creditCode.regionCode
+        try require(
+            issued.hasPrefix("10") || issued.prefix(2) == agency.region.rawValue.prefix(2),
+            "agency \(agency.id)'s credit code was issued in region \(issued), another province than its region "
+                + "\(agency.region)")
         try context.requireNew(agency.id)
         if let parent = agency.parent {
             try require(parent != agency.id, "agency \(agency.id) names itself as its parent")

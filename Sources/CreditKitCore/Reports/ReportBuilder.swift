@@ -262,11 +262,12 @@ extension CreditKit {
     }
 
     /// The semi-annual integrity report upward (半年工作情况报告) for the half-year ending on or before the day:
-    /// due on the day the profile's `disclosure.semiannual-report.*` figure names (nationally 10 July for the first
-    /// half, 10 January for the second).
+    /// due on the day the profile's `disclosure.semiannual-report.*` figure names, a local rule (the Qinhuangdao
+    /// transport bureau's profile: 10 July for the first half, 10 January for the second); none in a profile without
+    /// it.
     /// - Parameter asOf: The day.
     /// - Returns: The report.
-    /// - Throws: Storage errors; a profile without the due-day figure.
+    /// - Throws: Storage errors; a due-day figure that is not a day of the year.
     public func semiannualReport(asOf: LocalDate) throws -> Report {
         let (y, m, _) = asOf.components
         let firstHalf = m >= 7
@@ -275,12 +276,17 @@ extension CreditKit {
             firstHalf ? try LocalDate(year: y, month: 6, day: 30) : try LocalDate(year: y - 1, month: 12, day: 31)
         let rule: RuleID =
             firstHalf ? CoreLaw.disclosureSemiannualReportFirstHalf.id : CoreLaw.disclosureSemiannualReportSecondHalf.id
-        let figure = try profile.figure(rule, on: periodEnd)
-        let monthDay = NSDecimalNumber(decimal: figure.figure.value).intValue
-        guard figure.figure.unit == .monthDay else {
-            throw CreditKitError(.invalidArgument, "rule \(rule) has figure \(figure.figure), not a day of the year")
+        // The day it is due is a local rule (the Qinhuangdao transport bureau's plan): a profile without it has none.
+        var due: (day: LocalDate, figure: RuleFigure)?
+        if profile.knows(rule) {
+            let figure = try profile.figure(rule, on: periodEnd)
+            let monthDay = NSDecimalNumber(decimal: figure.figure.value).intValue
+            guard figure.figure.unit == .monthDay else {
+                throw CreditKitError(
+                    .invalidArgument, "rule \(rule) has figure \(figure.figure), not a day of the year")
+            }
+            due = (try LocalDate(year: y, month: monthDay / 100, day: monthDay % 100), figure)
         }
-        let due = try LocalDate(year: y, month: monthDay / 100, day: monthDay % 100)
         let inPeriod = try records(knownAt: nil).filter {
             $0.value.decisionDate >= periodStart && $0.value.decisionDate <= periodEnd
         }
@@ -301,8 +307,9 @@ extension CreditKit {
             title: "政务诚信建设半年工作情况报告", subtitle: "Semi-annual report, \(periodStart) – \(periodEnd)", asOf: periodEnd,
             keyFigures: [
                 KeyFigure(
-                    "报送截止 Due", due.description,
-                    note: "\(figure.rule)：\(figure.basis.map(\.description).joined(separator: "；"))"),
+                    "报送截止 Due", due.map { $0.day.description } ?? "本地未规定 none set",
+                    note: due.map { "\($0.figure.rule)：\($0.figure.basis.map(\.description).joined(separator: "；"))" }
+                        ?? "报送日期由地方方案规定（如 qinhuangdao-transport 档案：7月10日、1月10日） a local plan sets the day"),
                 KeyFigure("新增失信记录 New dishonesty records", String(dishonest.count)),
                 KeyFigure("新增守信记录 New good records", String(inPeriod.count - dishonest.count)),
                 KeyFigure("待核查线索 Open findings", String(findings.count)),

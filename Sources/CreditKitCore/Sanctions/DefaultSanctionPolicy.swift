@@ -1,13 +1,21 @@
 extension SanctionPolicy {
-    /// The measures the local plans name, per record basis, class and subject kind, with durations as documented
-    /// defaults (the plans name the measures but not how long they last): an integrator sets its own.
-    public static let `default`: SanctionPolicy = {
-        let plans = [
-            LegalCitation(document: "国发〔2016〕76号"),
-            LocalPlans.qinhuangdaoTransport,
-            LocalPlans.xinBaerhuZuoqi,
-            LocalPlans.benxi,
-        ]
+    /// The national measures (国发〔2016〕76号), per record basis, class and subject kind, with durations as documented
+    /// defaults (the guiding opinion names the measures but not how long they last): an integrator sets its own. It
+    /// cites national documents only; a place's own plan is cited by that place's policy (``default(for:)``).
+    public static let `default`: SanctionPolicy = citing([])
+
+    /// The measures as a profile's place cites them: the national documents, and for the places whose own
+    /// implementation plans name these measures (the profiles `qinhuangdao-transport`, `xin-barag-left-banner`,
+    /// `benxi`, `harbin`), that plan by its title and document number beside them.
+    /// - Parameter profile: The kit's profile.
+    /// - Returns: The policy.
+    public static func `default`(for profile: JurisdictionProfile) -> SanctionPolicy {
+        guard let plan = LocalPlans.byProfile[profile.id] else { return .default }
+        return citing([plan])
+    }
+
+    static func citing(_ local: [LegalCitation]) -> SanctionPolicy {
+        let plans = [LegalCitation(document: "《国务院关于加强政务诚信建设的指导意见》（国发〔2016〕76号）")] + local
         let payment = [LegalCitation(document: "《保障中小企业款项支付条例》（2025）")]
         let dishonestBases = RecordBasis.allCases.filter { $0.allowedPolarities.contains(.dishonesty) }
         return SanctionPolicy(
@@ -87,5 +95,5 @@ extension SanctionPolicy {
                     duration: .years(1),
                     legalBasis: plans),
             ])
-    }()
+    }
 }

@@ -7,7 +7,7 @@ enum ReportCommand: Command {
         "write a credit file, ranking, semi-annual report, warning list or a module's report as md, html, csv or json"
     static var help: String {
         """
-        usage: creditkit report PATH --kind KIND [--subject CODE] --as-of YYYY-MM-DD --format md|html|csv|json
+        usage: creditkit report PATH --kind KIND [--subject CODE] [--as-of YYYY-MM-DD] --format md|html|csv|json
                                 --out DIR
 
         Writes the report into DIR and prints the files written. The same inputs give byte-identical files.
@@ -17,7 +17,7 @@ enum ReportCommand: Command {
         \(moduleReports.map { "                   \($0.kind)\($0.subject == .required ? " (with --subject)" : ""): \($0.summary)" }.joined(separator: "\n"))
           --subject CODE   for --kind file (without it, the file of every agency) and the modules' reports about one
                            subject
-          --as-of DATE     the day the report speaks of
+          --as-of DATE     the day the report speaks of; today (China time) by default
           --format FMT     md, html (one self-contained file with charts), csv (one file per table, UTF-8 with
                            BOM), json
           --out DIR        where the files go (created when missing)
@@ -36,9 +36,8 @@ enum ReportCommand: Command {
             throw CLIError(message: "--kind takes one of \(kinds.joined(separator: ", ")), not '\(kindText)'")
         }
         let subject = try arguments.option("--subject")
-        guard let asOf = try arguments.dateOption("--as-of") else {
-            throw CLIError(message: "--as-of YYYY-MM-DD is required")
-        }
+        // Today in China time, like every other command, unless a day is given.
+        let asOf = try arguments.dateOption("--as-of") ?? LocalDate(chinaTimeOf: Timestamp(Date()))
         let format = try arguments.option("--format") ?? "html"
         guard ["md", "html", "csv", "json"].contains(format) else {
             throw CLIError(message: "--format takes md, html, csv or json, not '\(format)'")
@@ -50,9 +49,11 @@ enum ReportCommand: Command {
         if let kind = ReportKind(rawValue: kindText) {
             written = try write(kind: kind, subject: subject, asOf: asOf, format: format, out: out, kit: kit)
         } else if let module {
+            // A report about one subject is named by it, so a second subject's never overwrites the first's.
+            let stem = subject.map { "\(kindText)-\($0.replacingOccurrences(of: ":", with: "-"))" } ?? kindText
             written = try save(
-                [(kindText, try moduleReport(module, subject: subject, asOf: asOf, kit: kit))], asOf: asOf,
-                format: format, out: out)
+                [(stem, try moduleReport(module, subject: subject, asOf: asOf, kit: kit))], asOf: asOf, format: format,
+                out: out)
         } else {
             written = []
         }
@@ -97,7 +98,11 @@ enum ReportCommand: Command {
                     ))
             }
         case .ranking: reports.append(("ranking", try kit.rankingReport(asOf: asOf)))
-        case .semiannual: reports.append(("semiannual", try kit.semiannualReport(asOf: asOf)))
+        case .semiannual:
+            // Named by the half-year it reports on (2025H2), not by the day asked.
+            let report = try kit.semiannualReport(asOf: asOf)
+            let half = report.asOf.month == 6 ? "H1" : "H2"
+            reports.append(("semiannual-\(report.asOf.year)\(half)", report))
         case .warnings: reports.append(("warnings", try kit.warningReport(asOf: asOf)))
         }
         return try save(reports, asOf: asOf, format: format, out: out)
