@@ -152,6 +152,37 @@ struct EvaluationTests {
         #expect(rules.warnings(c(59.99), earlier: nil).map(\.rule) == ["warning.grade"])
         #expect(GradeBands().grade(90) == "A" && GradeBands().grade(89.99) == "B" && GradeBands().grade(60) == "C")
     }
+
+    @Test(
+        "a broken commitment confirmed as a dishonesty record is deducted once, among the records, and the file says so"
+    )
+    func confirmedCommitmentCountsOnce() async throws {
+        let world = try await LifecycleWorld()
+        let kept = try await world.kit.make(
+            Commitment(
+                promisor: world.bureau.id, beneficiary: "公众", kind: .timeLimit, terms: "按时办结",
+                madeOn: date("2026-01-05"), dueDate: date("2026-03-31")))
+        let broken = try await world.kit.make(
+            Commitment(
+                promisor: world.bureau.id, beneficiary: "公众", kind: .policy, terms: "补贴到位",
+                madeOn: date("2026-01-05"), dueDate: date("2026-03-31")))
+        try await world.kit.end(kept, on: date("2026-03-30"), outcome: .fulfilled)
+        try await world.kit.end(broken, on: date("2026-03-01"), outcome: .breached(.leadershipChange, "新班子不认可"))
+        let before = indicator(try card(world, world.bureau.id, "2026-05-01"), "eval.commitments")
+        let finding = try #require(
+            try world.kit.commitmentFindings(asOf: date("2026-05-01")).first { $0.evidence.contains(broken.entry) })
+        _ = try await world.kit.confirm(
+            finding, on: date("2026-04-10"), by: "市信用办", authority: Authority(name: "秦皇岛市社会信用体系建设领导小组办公室"),
+            documentNumber: "秦信用办〔2026〕9号")
+        let after = try card(world, world.bureau.id, "2026-05-01")
+        let commitments = indicator(after, "eval.commitments")
+        // Kept 1 of 1 now: full points here; the record is deducted among the records, once.
+        #expect(before.points < commitments.points && commitments.points == commitments.weight)
+        #expect(commitments.items.contains { $0.reason.contains("已认定为失信记录") && $0.points == 0 })
+        #expect(indicator(after, "eval.dishonesty").points < indicator(after, "eval.dishonesty").weight)
+        // Before the day it was confirmed, the commitment still counts here.
+        #expect(indicator(try card(world, world.bureau.id, "2026-04-09"), "eval.commitments").points == before.points)
+    }
 }
 
 @Suite("Sector indicators")
@@ -181,4 +212,5 @@ struct SectorIndicatorTests {
         #expect(abs(card.indicators.reduce(0) { $0 + $1.weight } - 100) < 0.0001)
         #expect(card.score == 80)
     }
+
 }

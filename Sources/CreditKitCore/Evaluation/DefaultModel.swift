@@ -157,6 +157,15 @@ public struct CommitmentIndicator: Indicator {
         var improvements: [IndicatorScore.Improvement] = []
         var penalty = 0.0
         for (id, c) in context.commitments[subject] ?? [] where c.madeOn <= context.asOf {
+            // Confirmed as a dishonesty record: the record deducts, here it only says where.
+            if let confirmed = context.confirmedCommitments[id], confirmed.on <= context.asOf {
+                items.append(
+                    .init(
+                        points: 0,
+                        reason: "\(Self.named(c, id)) 未履行已认定为失信记录 #\(confirmed.record.rawValue)，在“政务失信记录”中扣分",
+                        dates: [.init("confirmed", confirmed.on)], evidence: [id.entry]))
+                continue
+            }
             let life = context.view.commitmentLifecycle(id)
             switch checks.state(of: c, life, asOf: context.asOf, knownAt: context.knownAt) {
             case .open, .withdrawn: continue

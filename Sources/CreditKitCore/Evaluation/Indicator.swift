@@ -37,6 +37,10 @@ public struct EvaluationContext: Sendable {
     /// The ledger, for indicators that read facts from the store (sector facts the view does not index); `nil`
     /// when the context was made without one.
     public var ledger: Ledger?
+    /// The commitments whose not being kept was confirmed as a dishonesty record (a finding of a `…commitment.*`
+    /// rule whose evidence is the commitment's entry), with the record and the day: the record deducts for them, so
+    /// the commitment indicator does not again.
+    public let confirmedCommitments: [Commitment.ID: (record: CreditRecord.ID, on: LocalDate)]
     private let dueTable: DueTable
 
     /// The ledger, for an indicator that reads facts from the store.
@@ -74,6 +78,25 @@ public struct EvaluationContext: Sendable {
         self.commitments = commitments
         self.explain = explain
         self.dueTable = try DueTable(profile: profile, through: asOf)
+        // From the decisions' keys (rule|subject|evidence[|occasion]), read once per run.
+        var candidates: [(entry: Int64, record: CreditRecord.ID, on: LocalDate)] = []
+        for (key, decision) in view.findingDecisions {
+            guard let record = decision.record else { continue }
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+            guard parts.count >= 3, parts[0].contains("commitment.") else { continue }
+            for entry in parts[2].split(separator: ",").compactMap({ Int64($0) }) {
+                candidates.append((entry, record, decision.on))
+            }
+        }
+        var confirmed: [Commitment.ID: (record: CreditRecord.ID, on: LocalDate)] = [:]
+        if !candidates.isEmpty {
+            let commitments = Set(view.commitmentSequences)
+            for c in candidates.sorted(by: { ($0.on, $0.record) < ($1.on, $1.record) })
+            where commitments.contains(c.entry) && confirmed[Commitment.ID(c.entry)] == nil {
+                confirmed[Commitment.ID(c.entry)] = (c.record, c.on)
+            }
+        }
+        self.confirmedCommitments = confirmed
     }
 
     /// The publication due date of a record reference (7 working days for penalties, the profile's figure
