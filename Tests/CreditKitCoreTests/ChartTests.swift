@@ -48,4 +48,28 @@ struct ChartTests {
         #expect(page.contains("<table class=\"stack\">") && page.contains("<td data-label=\"戊\">5</td>"))
         #expect(page.contains("<td>2</td>") && page.contains("td::before { content: attr(data-label)"))
     }
+
+    @Test("the ranking ranks each level among its peers, and says how many share each tied rank")
+    func rankingByLevel() async throws {
+        let kit = try CreditKit(store: .inMemory)
+        for (i, level) in [(1, AdministrativeLevel.city), (2, .city), (3, .township)] {
+            try await kit.register(
+                Agency(
+                    creditCode: try UnifiedSocialCreditCode(
+                        registrationAuthority: "1", category: "1", region: try RegionCode("130300"),
+                        organizationNumber: 70_000_000 + i),
+                    name: "单位\(i)", level: level, region: try RegionCode("130302")),
+                on: LocalDate("2020-01-01")!)
+        }
+        let report = try kit.rankingReport(asOf: LocalDate("2026-01-01")!)
+        #expect(report.sections.map(\.title).map { String($0.prefix(4)) } == ["市级单位", "乡镇（街"])
+        let city = try #require(report.tables.first { $0.name == "ranking-city" })
+        #expect(city.rows.map { $0[0] } == ["1", "1"])
+        guard case .paragraph(let note) = report.sections[0].blocks[0] else {
+            Issue.record("no note")
+            return
+        }
+        #expect(note.contains("第1名2个单位"))
+        #expect(report.tables.first { $0.name == "ranking-township" }?.rows.count == 1)
+    }
 }

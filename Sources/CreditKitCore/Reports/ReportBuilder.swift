@@ -198,33 +198,49 @@ extension CreditKit {
                 KeyFigure("A 等级 Grade A", String(grades["A"]?.count ?? 0)),
                 KeyFigure("D 等级 Grade D", String(grades["D"]?.count ?? 0)),
             ],
-            sections: [
-                ReportSection(
-                    title: "排名 Ranking",
-                    blocks: [
-                        .paragraph("同分同名次，下一名次顺延（1, 2, 2, 4）。Equal scores share a rank."),
-                        .chart(
-                            ReportChart(
-                                kind: .bar, name: "lowest", caption: "得分最低的20个单位 The 20 lowest scores",
-                                labelHeader: "单位 Agency",
-                                valueHeader: "评分 Score",
-                                points: ranked.suffix(20).reversed().map {
-                                    (byID[$0.card.subject]?.name ?? "", $0.card.score)
-                                },
-                                maximum: 100)),
-                        .table(
-                            ReportTable(
-                                name: "ranking", caption: "全部排名 Full ranking",
-                                headers: ["名次 Rank", "单位 Agency", "层级 Level", "统一社会信用代码 Code", "评分 Score", "等级 Grade"],
-                                rows: ranked.map { r in
-                                    let a = byID[r.card.subject]
-                                    return [
-                                        String(r.rank), a?.name ?? "", a?.level.chineseName ?? "",
-                                        r.card.subject.rawValue, f(r.card.score), r.card.grade,
-                                    ]
-                                })),
-                    ])
-            ])
+            sections: rankingSections(ranked, byID: byID))
+    }
+
+    /// The ranking's sections: one per administrative level (city bodies, county bodies, townships are ranked among
+    /// their peers, never in one list), each with the lowest scores as a chart, the count of the tie at each rank
+    /// and the full table.
+    func rankingSections(_ all: [RankedCard], byID: [SubjectID: Agency]) -> [ReportSection] {
+        let f = ReportFormat.number
+        let levels = AdministrativeLevel.allCases.filter { level in all.contains { byID[$0.card.subject]?.level == level } }
+        return levels.map { level in
+            let ranked = Ranking.rank(all.filter { byID[$0.card.subject]?.level == level }.map(\.card))
+            let ties = Dictionary(grouping: ranked, by: \.rank).filter { $0.value.count > 1 }
+            let tieText =
+                ties.isEmpty
+                ? "无并列。No ties."
+                : "并列：" + ties.keys.sorted().map { "第\($0)名\(ties[$0]!.count)个单位" }.joined(separator: "，") + "。"
+            return ReportSection(
+                title: "\(level.chineseName)单位排名 Ranking of \(level.rawValue) bodies (\(ranked.count))",
+                blocks: [
+                    .paragraph(
+                        "同层级单位之间排名；同分同名次，下一名次顺延（1, 2, 2, 4）。\(tieText) Bodies are ranked among their own level; "
+                            + "equal scores share a rank."),
+                    .chart(
+                        ReportChart(
+                            kind: .bar, name: "lowest-\(level.rawValue)",
+                            caption: "\(level.chineseName)得分最低的\(min(20, ranked.count))个单位 The lowest scores",
+                            labelHeader: "单位 Agency", valueHeader: "评分 Score",
+                            points: ranked.suffix(20).reversed().map {
+                                ("\($0.rank). \(byID[$0.card.subject]?.name ?? "")", $0.card.score)
+                            },
+                            maximum: 100)),
+                    .table(
+                        ReportTable(
+                            name: "ranking-\(level.rawValue)", caption: "\(level.chineseName)全部排名 Full ranking",
+                            headers: ["名次 Rank", "单位 Agency", "统一社会信用代码 Code", "评分 Score", "等级 Grade"],
+                            rows: ranked.map { r in
+                                [
+                                    String(r.rank), byID[r.card.subject]?.name ?? "", r.card.subject.rawValue,
+                                    f(r.card.score), r.card.grade,
+                                ]
+                            })),
+                ])
+        }
     }
 
     /// The early-warning list as of a day.
