@@ -206,7 +206,8 @@ extension CreditKit {
     /// and the full table.
     func rankingSections(_ all: [RankedCard], byID: [SubjectID: Agency]) -> [ReportSection] {
         let f = ReportFormat.number
-        let levels = AdministrativeLevel.allCases.filter { level in all.contains { byID[$0.card.subject]?.level == level } }
+        let present = Set(all.compactMap { byID[$0.card.subject]?.level })
+        let levels = AdministrativeLevel.allCases.filter(present.contains)
         return levels.map { level in
             let ranked = Ranking.rank(all.filter { byID[$0.card.subject]?.level == level }.map(\.card))
             let ties = Dictionary(grouping: ranked, by: \.rank).filter { $0.value.count > 1 }
