@@ -177,7 +177,7 @@ struct JurisdictionProfileTests {
         }
         // A local rule: the national profile has no day; the Qinhuangdao bureau's has 10 July and 10 January.
         let national = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
-        #expect(try due(national, "2026-07-01") == "本地未规定 none set")
+        #expect(try due(national, "2026-07-01") == "未规定")
         let kit = try CreditKit(
             store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo,
             profile: try #require(JurisdictionProfile.named("qinhuangdao-transport")))

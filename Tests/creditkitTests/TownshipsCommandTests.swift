@@ -1,6 +1,7 @@
 import CreditKitCore
 import CreditKitTesting
 import Foundation
+import FoundationXML
 import Testing
 import Townships
 
@@ -132,5 +133,18 @@ struct TownshipsCommandTests {
                 error.message.contains("line 2") && error.message.contains("registered otherwise"), "\(error.message)")
         }
         #expect(try openKit(store).view.subjectCount == 3)
+    }
+
+    @Test("the demo's gallery links every HTML report it wrote, by its title")
+    func gallery() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = try write("ranking-2026-12-01.html", "<html><head><title>政务诚信评价排名</title></head></html>")
+        let b = try write("townships-2026-12-01.html", "<html><head><title>乡镇（街道）政务诚信报告</title></head></html>")
+        let md = try write("file-x-2026-12-01.md", "# 信用档案")
+        let page = try DemoCommand.gallery([a, b, md], asOf: LocalDate("2026-12-01")!)
+        #expect(page.contains("<a href=\"ranking-2026-12-01.html\">政务诚信评价排名</a>"))
+        #expect(page.contains("<a href=\"townships-2026-12-01.html\">乡镇（街道）政务诚信报告</a>"))
+        #expect(!page.contains("file-x-2026-12-01.md"))
+        #expect(XMLParser(data: Data(page.utf8)).parse())
     }
 }

@@ -324,9 +324,9 @@ extension CreditKit {
             title: "政务诚信建设半年工作情况报告", subtitle: "Semi-annual report, \(periodStart) – \(periodEnd)", asOf: periodEnd,
             keyFigures: [
                 KeyFigure(
-                    "报送截止 Due", due.map { $0.day.description } ?? "本地未规定 none set",
+                    "报送截止 Due", due.map { $0.day.description } ?? "未规定",
                     note: due.map { "\($0.figure.rule)：\($0.figure.basis.map(\.description).joined(separator: "；"))" }
-                        ?? "报送日期由地方方案规定（如 qinhuangdao-transport 档案：7月10日、1月10日） a local plan sets the day"),
+                        ?? "由地方方案规定（qinhuangdao-transport：7月10日、1月10日） set by a local plan"),
                 KeyFigure("新增失信记录 New dishonesty records", String(dishonest.count)),
                 KeyFigure("新增守信记录 New good records", String(inPeriod.count - dishonest.count)),
                 KeyFigure("待核查线索 Open findings", String(findings.count)),

@@ -120,8 +120,47 @@ enum DemoCommand: Command {
             written += try ReportCommand.write(
                 kind: .file, subject: tenderer.creditCode.rawValue, asOf: today, format: "html", out: out, kit: kit)
         }
-        print("\nreports written to \(out)/:")
+        // Every module's report that needs no subject, so the gallery shows each kind.
+        for module in ReportCommand.moduleReports where module.subject == .none {
+            written += try ReportCommand.save(
+                [(module.kind, try ReportCommand.moduleReport(module, subject: nil, asOf: today, kit: kit))],
+                asOf: today, format: "html", out: out)
+        }
+        let index = (out as NSString).appendingPathComponent("index.html")
+        try Data(try Self.gallery(written, asOf: today).utf8).write(to: URL(fileURLWithPath: index))
+        written.append(index)
+        print("\nreports written to \(out)/ (open index.html for all of them):")
         for file in written { print("  \(file)") }
+    }
+
+    /// The gallery page (报告一览): a link to every HTML report written, with its title.
+    static func gallery(_ files: [String], asOf: LocalDate) throws -> String {
+        let links = try files.filter { $0.hasSuffix(".html") }.map { file -> String in
+            // The report's own title, already escaped in its <title>; the file's name when it has none.
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let name = (file as NSString).lastPathComponent
+            var title = name
+            if let start = text.range(of: "<title>"), let end = text.range(of: "</title>"),
+                start.upperBound <= end.lowerBound
+            {
+                title = String(text[start.upperBound..<end.lowerBound])
+            }
+            // Report files are named by kind, subject code and day: ASCII letters, digits, '-' and '.'.
+            return "<li><a href=\"\(name)\">\(title)</a> <span class=\"f\">\(name)</span></li>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">
+            <head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>演示城市报告一览 Demo reports</title>
+            <style>body { font-family: "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 900px; padding: 16px; color: #1f2933; }
+            li { margin: 10px 0; } .f { color: #7b8794; font-size: 0.85em; }</style></head>
+            <body><h1>演示城市报告一览</h1><p>截至 \(asOf) · Every report the demo wrote</p>
+            <ul>
+            \(links.joined(separator: "\n"))
+            </ul></body></html>
+
+            """
     }
 
     /// The files that belong to a ledger at `path`: itself, its SQLite side files and its keys, those that exist.
