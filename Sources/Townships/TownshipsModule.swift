@@ -65,6 +65,22 @@ public struct TownshipsModule: SectorModule {
         return [file.section(eligibility: eligibility)]
     }
 
+    /// The labels of the township findings' facts: service areas, publication contents, lists.
+    public var factLabels: FactLabels {
+        FactLabels(
+            names: [
+                "service": "办件", "promisedTime": "承诺时限", "village": "村", "name": "村名", "content": "公开内容",
+                "period": "期间", "periodRule": "期间规则", "task": "派转事项", "township": "乡镇（街道）", "list": "清单情况",
+                "edition": "清单版本", "dutyCode": "清单编码",
+            ],
+            values: [
+                "area": Dictionary(uniqueKeysWithValues: ServiceArea.allCases.map { ($0.rawValue, $0.chineseName) }),
+                "content": Dictionary(
+                    uniqueKeysWithValues: VillagePublicationKind.allCases.map { ($0.rawValue, $0.chineseName) }),
+                "list": ["taken back": "已列入上级部门收回事项", "on no list": "不在清单内且无准入批准"],
+            ])
+    }
+
     /// `townships-commitments` (a catalogue), `townships-12345` (work orders), `townships-assessments`,
     /// `townships-services`, `townships-villages`, `townships-duties` and `townships-tasks`.
     public var csvLayouts: [ModuleCSVLayout] { TownshipsCSV.all }

@@ -147,4 +147,23 @@ struct TownshipsCommandTests {
         #expect(!page.contains("file-x-2026-12-01.md"))
         #expect(XMLParser(data: Data(page.utf8)).parse())
     }
+
+    @Test("findings read in Chinese: labels for the facts' names, and the Chinese of their values")
+    func chineseFacts() async throws {
+        let kit = try CreditKit(store: .inMemory, modules: allSectorModules, clock: FixedClock.demo)
+        let township = Agency(
+            creditCode: Fixtures.creditCode(index: 90), name: "西港镇人民政府", level: .township, kind: .government,
+            region: try RegionCode("130302"))
+        try await kit.register(township, on: LocalDate("2020-01-01")!)
+        try await kit.townships.record([
+            TownshipCommitment.item("TC-1", township: township.id).on(
+                LocalDate("2025-01-02")!,
+                TownshipCommitmentPublished(
+                    .parking, promise: "新增泊位", deadline: LocalDate("2025-03-31")!, office: "城管办"))
+        ])
+        let finding = try #require(try kit.townships.findings(asOf: LocalDate("2025-04-10")!).first)
+        let text = try FindingsCommand.factsText(finding, kit: kit)
+        #expect(text.contains("事项=TC-1") && text.contains("领域=停车") && text.contains("逾期天数=10"), "\(text)")
+        #expect(text.contains("状态=尚未办结") && !text.contains("daysLate"), "\(text)")
+    }
 }

@@ -34,6 +34,9 @@ public protocol SectorModule: Sendable {
     var csvLayouts: [ModuleCSVLayout] { get }
     /// The commands the module adds to the tools (`creditkit <module> <command>`); none by default.
     var tools: [ModuleTool] { get }
+    /// How its findings' facts read for an official (事实标签): a Chinese label per fact name, and per name the
+    /// Chinese of the values it takes; none by default (the core's labels, then the name itself, are shown).
+    var factLabels: FactLabels { get }
     /// Whether the module's checks judge the commitments its own facts make (``CommitmentFacts``), so the core's
     /// `commitment.*` checks leave them alone; they still count in the promisor's commitment record and score.
     /// `false` by default.
@@ -95,6 +98,8 @@ extension SectorModule {
     public var csvLayouts: [ModuleCSVLayout] { [] }
     /// None.
     public var tools: [ModuleTool] { [] }
+    /// None.
+    public var factLabels: FactLabels { FactLabels() }
     /// No.
     public var judgesCommitments: Bool { false }
     /// None.

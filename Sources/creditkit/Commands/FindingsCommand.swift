@@ -43,8 +43,11 @@ enum FindingsCommand: Command {
     /// - Returns: `name=value` pairs.
     /// - Throws: When an official's sealed data cannot be opened (a fault, never shown as erased).
     static func factsText(_ finding: Finding, kit: CreditKit) throws -> String {
-        try finding.facts.map { "\($0.name)=\(try named($0.value, kit: kit))" }.joined(separator: "; ")
+        try finding.facts.map { try named(labels.text($0), kit: kit) }.joined(separator: "; ")
     }
+
+    /// The core's fact labels with every registered module's.
+    static let labels = allSectorModules.reduce(FactLabels.core) { $0.adding($1.factLabels) }
 
     /// A text with each registered official's identifier in it (`person:` and 64 hex digits) replaced by the
     /// official's name and masked ID number.

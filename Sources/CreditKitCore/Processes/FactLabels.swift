@@ -1,0 +1,47 @@
+/// How a finding's facts read for an official (事实标签): a Chinese label for each fact name, and the Chinese of the
+/// values a fact takes (`not yet` → 尚未). The core's labels cover the facts every rule uses; a module adds its own.
+public struct FactLabels: Sendable {
+    /// A Chinese label per fact name.
+    public var names: [String: String]
+    /// Per fact name, the Chinese of each value; `*` holds translations for any name.
+    public var values: [String: [String: String]]
+
+    /// Makes labels.
+    /// - Parameters:
+    ///   - names: A Chinese label per fact name.
+    ///   - values: Per fact name, the Chinese of each value (`*` for any name).
+    public init(names: [String: String] = [:], values: [String: [String: String]] = [:]) {
+        self.names = names
+        self.values = values
+    }
+
+    /// The core's labels: the facts the core's rules and the finding collector use.
+    public static let core = FactLabels(
+        names: [
+            "figure": "标准", "daysLate": "逾期天数", "hoursLate": "逾期小时", "state": "状态", "due": "截止日",
+            "year": "年度", "item": "事项", "title": "名称", "category": "类别", "request": "申请", "extended": "延期",
+            "commitment": "承诺", "reason": "原因", "amount": "金额", "paid": "已付", "interest": "利息",
+            "record": "记录", "responsible": "责任人", "note": "说明", "published": "公开", "changed": "变更",
+            "occurredAt": "发生时间", "dueAt": "最迟时间", "heldAt": "举行时间", "stage": "阶段", "wrong": "问题",
+            "project": "项目", "contract": "合同", "agreement": "协议", "promise": "承诺事项", "complaint": "投诉",
+            "outstanding": "未付", "lateAmount": "逾期金额", "rate": "利率", "channel": "渠道", "area": "领域",
+        ],
+        values: ["*": ["not yet": "尚未办结", "none": "无", "changed": "变更", "withdrawn": "撤回"]])
+
+    /// These labels with another set's added (the other's win where both have one).
+    /// - Parameter other: The other labels.
+    /// - Returns: The merged labels.
+    public func adding(_ other: FactLabels) -> FactLabels {
+        FactLabels(
+            names: names.merging(other.names) { _, theirs in theirs },
+            values: values.merging(other.values) { mine, theirs in mine.merging(theirs) { _, t in t } })
+    }
+
+    /// A fact as an official reads it: `逾期天数=3`; a name without a label stays as it is.
+    /// - Parameter fact: The fact.
+    /// - Returns: The text.
+    public func text(_ fact: Finding.Fact) -> String {
+        let value = values[fact.name]?[fact.value] ?? values["*"]?[fact.value] ?? fact.value
+        return "\(names[fact.name] ?? fact.name)=\(value)"
+    }
+}
