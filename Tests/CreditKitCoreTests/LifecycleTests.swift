@@ -279,23 +279,53 @@ struct ComplaintAndFindingTests {
         #expect(entered.record.basis == .sectorFinding && entered.record.legalBasis == findings[0].basis)
     }
 
+    @Test(
+        "each class in its own public layout: a penalty in the 双公示 one, a court's judgment in the other, no fine from a court"
+    )
+    func layoutsByClass() async throws {
+        let world = try await LifecycleWorld()
+        let penalty = try await world.record("2026-05-06", basis: .administrativePenalty)
+        let judgment = try await world.record("2026-05-06", basis: .courtJudgment)
+        let accountability = try await world.record("2026-05-06", basis: .accountabilityDecision)
+        for r in [penalty, judgment, accountability] {
+            try await world.reviewAndPublish(r, reviewed: "2026-05-07", published: "2026-05-08")
+        }
+        let shown = try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-06-01")!)
+        #expect(shown.map(\.id) == [penalty, judgment] && shown.map(\.layout) == [.penalty, .dishonesty])
+        let penalties = Disclosure.csv(shown, layout: .penalty)
+        let others = Disclosure.csv(shown, layout: .dishonesty)
+        #expect(penalties.split(separator: "\r\n").count == 2 && others.split(separator: "\r\n").count == 2)
+        #expect(
+            PublicRecord.Layout.of(.accountabilityDecision) == nil
+                && PublicRecord.Layout.of(.disciplinarySanction) == nil)
+        #expect(!others.contains("罚款") && others.contains("认定机关"))
+    }
+
     @Test("no public output contains an unmasked ID number")
     func masking() async throws {
         let world = try await LifecycleWorld()
         let id = Fixtures.residentID(index: 77)
         let official = try await world.kit.registerOfficial(residentID: id, name: "赵建国", on: LocalDate("2020-01-01")!)
-        let record = try await world.record("2026-05-06", basis: .disciplinarySanction, subject: official.id)
+        let record = try await world.record("2026-05-06", basis: .judgmentDefaulter, subject: official.id)
         try await world.reviewAndPublish(record, reviewed: "2026-05-07", published: "2026-05-08")
+        // A disciplinary sanction is never published, whatever its review says.
+        let discipline = try await world.record("2026-05-06", basis: .disciplinarySanction, subject: official.id)
+        try await world.reviewAndPublish(discipline, reviewed: "2026-05-07", published: "2026-05-08")
         let shown = try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-06-01")!)
-        let csv = Disclosure.penaltyCSV(shown)
+        let csv = Disclosure.csv(shown, layout: .dishonesty)
         let json = Disclosure.penaltyJSON(shown)
         #expect(shown.count == 1 && shown[0].subjectName == "赵**" && shown[0].subjectCode == id.masked)
+        #expect(shown[0].layout == .dishonesty && shown[0].id == record)
         for text in [csv, json] {
             #expect(!text.contains(id.unmaskedValue) && !text.contains("赵建国"))
         }
-        #expect(csv.hasPrefix("\u{FEFF}行政相对人名称,行政相对人类别"))
-        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
-        #expect(decoded?.first?["行政处罚决定书文号"] == shown[0].documentNumber)
+        #expect(csv.hasPrefix("\u{FEFF}主体名称,主体类别"))
+        // A judgment's sum is in yuan under 涉及金额, never a fine in 万元; the penalty layout holds none of it.
+        #expect(shown[0].amountTenThousandYuan == nil && shown[0].amountYuan != nil)
+        #expect(Disclosure.csv(shown, layout: .penalty).split(separator: "\r\n").count == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [[String: String]]]
+        #expect(decoded?["其他失信信息"]?.first?["认定文书号"] == shown[0].documentNumber)
+        #expect(decoded?["行政处罚信息"]?.isEmpty == true)
     }
 }
 

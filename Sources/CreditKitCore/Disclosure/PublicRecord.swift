@@ -1,10 +1,44 @@
 import Foundation
 
-/// A record as the public may see it on a day (公示信息): published, reviewed as publishable, not revoked, inside
-/// its display window, with personal data masked. Its fields follow the 双公示 administrative-penalty layout.
+/// A record as the public may see it on a day (公示信息): of a class the disclosure rules publish, published, reviewed
+/// as publishable, not revoked, inside its display window, with personal data masked. An administrative penalty
+/// takes the 双公示 penalty layout; other dishonesty information (a court's judgment, a judgment defaulter, a verified
+/// complaint, a sector finding) the layout of its own (`Docs/PUBLIC-LAYOUTS.md`).
 public struct PublicRecord: Hashable, Sendable, Codable {
+    /// Which public layout a record takes (公示格式).
+    public enum Layout: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The 双公示 administrative-penalty layout (行政处罚信息).
+        case penalty
+        /// The layout of other dishonesty information (其他失信信息): the deciding body, the document, the facts and any
+        /// sum in yuan, never as a fine.
+        case dishonesty
+
+        /// 行政处罚信息, 其他失信信息.
+        public var chineseName: String {
+            switch self {
+            case .penalty: "行政处罚信息"
+            case .dishonesty: "其他失信信息"
+            }
+        }
+
+        /// The layout a record of a basis takes, or `nil` for a basis the public view never shows: discipline and
+        /// accountability decisions (纪律处分、问责) are handled inside the discipline system, not published as credit
+        /// information.
+        /// - Parameter basis: The record's basis.
+        /// - Returns: The layout.
+        public static func of(_ basis: RecordBasis) -> Layout? {
+            switch basis {
+            case .administrativePenalty: .penalty
+            case .disciplinarySanction, .accountabilityDecision, .commendation, .thirdPartyAssessment: nil
+            default: .dishonesty
+            }
+        }
+    }
+
     /// The record.
     public var id: CreditRecord.ID
+    /// Its layout.
+    public var layout: Layout
     /// 行政相对人名称: the subject's name; an official's is masked to the surname.
     public var subjectName: String
     /// 行政相对人类别: 法人及非法人组织 or 自然人.
@@ -41,6 +75,34 @@ public struct PublicRecord: Hashable, Sendable, Codable {
         "处罚有效期", "公示截止期", "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注",
     ]
 
+    /// The columns of other dishonesty information, in order.
+    public static let dishonestyHeaders = [
+        "主体名称", "主体类别", "统一社会信用代码", "失信信息类别", "认定文书号", "失信事实", "认定依据", "涉及金额(元)", "认定日期", "公示截止期", "认定机关",
+        "认定机关统一社会信用代码", "备注",
+    ]
+
+    /// The row in the layout of other dishonesty information, one value per header.
+    public var dishonestyRow: [String] {
+        [
+            subjectName, subjectCategory, subjectCode, conductType, documentNumber, facts, legalBasis,
+            amountYuan.map { "\($0)" } ?? "", decisionDate.description, displayUntil.description, authorityName,
+            authorityCode, remarks,
+        ]
+    }
+
+    /// The sum on the record, in yuan.
+    public var amountYuan: Decimal?
+
+    /// The headers of a layout.
+    /// - Parameter layout: The layout.
+    /// - Returns: The headers.
+    public static func headers(_ layout: Layout) -> [String] {
+        layout == .penalty ? penaltyHeaders : dishonestyHeaders
+    }
+
+    /// The row in its own layout.
+    public var row: [String] { layout == .penalty ? penaltyRow : dishonestyRow }
+
     /// The row in the 双公示 layout, one value per header.
     public var penaltyRow: [String] {
         [
@@ -70,7 +132,10 @@ public enum Disclosure {
         let view = kit.view
         var out: [PublicRecord] = []
         for (id, record) in try kit.records(knownAt: known).sorted(by: { $0.key < $1.key }) {
-            guard record.polarity == .dishonesty, let severity = record.severity else { continue }
+            // Only the classes the disclosure rules publish, each in its own layout.
+            guard record.polarity == .dishonesty, let severity = record.severity,
+                let layout = PublicRecord.Layout.of(record.basis)
+            else { continue }
             let life = view.lifecycle(id)
             guard case .publishable? = life.review(asOf: day, knownAt: known),
                 life.publishedOn(asOf: day, knownAt: known) != nil,
@@ -92,15 +157,16 @@ public enum Disclosure {
             let (name, category, code) = try publicIdentity(of: record.subject, kit: kit)
             out.append(
                 PublicRecord(
-                    id: id, subjectName: name, subjectCategory: category, subjectCode: code,
+                    id: id, layout: layout, subjectName: name, subjectCategory: category, subjectCode: code,
                     documentNumber: record.documentNumber,
                     conductType: "\(record.basis.chineseName)（\(severity.chineseName)）",
                     facts: corrected ?? record.facts,
                     legalBasis: record.legalBasis.map(\.description).joined(separator: "；"),
-                    category: record.basis.chineseName, amountTenThousandYuan: record.amount.map { $0 / 10_000 },
+                    category: record.basis.chineseName,
+                    amountTenThousandYuan: layout == .penalty ? record.amount.map { $0 / 10_000 } : nil,
                     decisionDate: record.decisionDate, displayUntil: lastDay, authorityName: record.authority.name,
-                    authorityCode: record.authority.creditCode?.rawValue ?? "", remarks: remarks.joined(separator: "；"))
-            )
+                    authorityCode: record.authority.creditCode?.rawValue ?? "", remarks: remarks.joined(separator: "；"),
+                    amountYuan: layout == .dishonesty ? record.amount : nil))
         }
         return out
     }
@@ -124,25 +190,40 @@ public enum Disclosure {
     /// - Parameter records: The records.
     /// - Returns: The CSV text.
     public static func penaltyCSV(_ records: [PublicRecord]) -> String {
-        CSVText.document([PublicRecord.penaltyHeaders] + records.map(\.penaltyRow))
+        csv(records, layout: .penalty)
     }
 
-    /// The public records as JSON: an array of objects keyed by the 双公示 headers, in their order.
+    /// The public records of one layout as CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends.
+    /// - Parameters:
+    ///   - records: The records; those of another layout are left out.
+    ///   - layout: The layout.
+    /// - Returns: The CSV text.
+    public static func csv(_ records: [PublicRecord], layout: PublicRecord.Layout) -> String {
+        CSVText.document([PublicRecord.headers(layout)] + records.filter { $0.layout == layout }.map(\.row))
+    }
+
+    /// The public records as JSON: an object with one array per layout (`行政处罚信息`, `其他失信信息`), each of objects
+    /// keyed by its layout's headers, in their order.
     /// - Parameter records: The records.
     /// - Returns: The JSON text.
     public static func penaltyJSON(_ records: [PublicRecord]) -> String {
         var w = CanonicalWriter()
-        w.openArray()
-        for record in records {
-            w.element()
-            w.openObject()
-            for (header, value) in zip(PublicRecord.penaltyHeaders, record.penaltyRow) {
-                w.key(string: header)
-                w.string(value)
+        w.openObject()
+        for layout in PublicRecord.Layout.allCases {
+            w.key(string: layout.chineseName)
+            w.openArray()
+            for record in records where record.layout == layout {
+                w.element()
+                w.openObject()
+                for (header, value) in zip(PublicRecord.headers(layout), record.row) {
+                    w.key(string: header)
+                    w.string(value)
+                }
+                w.closeObject()
             }
-            w.closeObject()
+            w.closeArray()
         }
-        w.closeArray()
+        w.closeObject()
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
     }
 }
