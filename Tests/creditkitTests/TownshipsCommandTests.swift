@@ -90,6 +90,12 @@ struct TownshipsCommandTests {
         var parser = ArgumentParser([store], command: InitCommand.self)
         try await InitCommand.run(&parser)
         #expect(FileManager.default.fileExists(atPath: store + ".keys"))
+        // A new, empty ledger reopens on its checkpoint without a warning, and its chain verifies.
+        do {
+            let fresh = try openKit(store)
+            #expect(fresh.ledger.restoration.warnings.isEmpty, "\(fresh.ledger.restoration.warnings)")
+            #expect(try await fresh.verify().isValid)
+        }
         parser = ArgumentParser([store], command: InitCommand.self)
         await #expect(throws: CLIError.self) { try await InitCommand.run(&parser) }
         let county = Fixtures.creditCode(index: 80)
@@ -132,7 +138,8 @@ struct TownshipsCommandTests {
             #expect(
                 error.message.contains("line 2") && error.message.contains("registered otherwise"), "\(error.message)")
         }
-        #expect(try openKit(store).view.subjectCount == 3)
+        let loaded = try openKit(store)
+        #expect(loaded.view.subjectCount == 3 && loaded.ledger.restoration.warnings.isEmpty)
     }
 
     @Test("the demo's gallery links every HTML report it wrote, by its title")
@@ -165,5 +172,22 @@ struct TownshipsCommandTests {
         let text = try FindingsCommand.factsText(finding, kit: kit)
         #expect(text.contains("事项=TC-1") && text.contains("领域=停车") && text.contains("逾期天数=10"), "\(text)")
         #expect(text.contains("状态=尚未办结") && !text.contains("daysLate"), "\(text)")
+    }
+
+    @Test("a header missing a required column is judged by the layout it most resembles, and the column is named")
+    func closestLayout() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("l.sqlite").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var parser = ArgumentParser([store], command: InitCommand.self)
+        try await InitCommand.run(&parser)
+        let services = try write("services.csv", "办件编号,事项编号,受理日期,办结日期,超时说明,说明日期\nS-1,JZ-01,2025-03-03,,,\n")
+        parser = ArgumentParser([services, "--store", store, "--module", "townships"], command: ImportCommand.self)
+        do {
+            try await ImportCommand.run(&parser)
+            Issue.record("a services file without its township column was accepted")
+        } catch let error as CLIError {
+            #expect(error.message.contains("乡镇（街道）") && !error.message.contains("服务领域"), "\(error.message)")
+        }
     }
 }

@@ -89,9 +89,12 @@ public actor Ledger {
             case .success(let blob):
                 do {
                     let saved = try ViewCheckpoint.decode(blob)
+                    // Head #0 is the empty chain's own (a ledger made and closed before any entry): it has no entry.
                     let anchor =
-                        saved.head.sequence <= storeHead.sequence
-                        ? try store.entries(sequences: [saved.head.sequence]).first?.hash : nil
+                        saved.head.sequence == 0
+                        ? CoreView().head.hash
+                        : saved.head.sequence <= storeHead.sequence
+                            ? try store.entries(sequences: [saved.head.sequence]).first?.hash : nil
                     if anchor == saved.head.hash {
                         view = saved
                         usedCheckpoint = true

@@ -25,6 +25,11 @@ public struct FactLabels: Sendable {
             "occurredAt": "发生时间", "dueAt": "最迟时间", "heldAt": "举行时间", "stage": "阶段", "wrong": "问题",
             "project": "项目", "contract": "合同", "agreement": "协议", "promise": "承诺事项", "complaint": "投诉",
             "outstanding": "未付", "lateAmount": "逾期金额", "rate": "利率", "channel": "渠道", "area": "领域",
+            // Dates.
+            "deadline": "承诺期限", "received": "受理", "completed": "办结", "assessed": "核查", "met": "兑现",
+            "periodStart": "期间起", "periodEnd": "期间止", "made": "形成", "answered": "答复", "interpreted": "解读",
+            "occurred": "发生", "pressConference": "发布会", "assigned": "派转", "listsPublished": "清单公布",
+            "decided": "决定", "filed": "提出", "fulfilled": "履行", "breached": "违约", "confirmed": "认定",
         ],
         values: ["*": ["not yet": "尚未办结", "none": "无", "changed": "变更", "withdrawn": "撤回"]])
 
@@ -36,6 +41,11 @@ public struct FactLabels: Sendable {
             names: names.merging(other.names) { _, theirs in theirs },
             values: values.merging(other.values) { mine, theirs in mine.merging(theirs) { _, t in t } })
     }
+
+    /// A name as an official reads it: its label, or the name itself.
+    /// - Parameter name: A fact's or a date's name.
+    /// - Returns: The label.
+    public func label(_ name: String) -> String { names[name] ?? name }
 
     /// A fact as an official reads it: `逾期天数=3`; a name without a label stays as it is.
     /// - Parameter fact: The fact.

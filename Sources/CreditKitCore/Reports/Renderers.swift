@@ -140,9 +140,9 @@ public enum ReportRenderer {
     }
 
     static func table(_ t: ReportTable) -> String {
-        // A table of five columns or more becomes a stack of cards on a phone, each cell under its header's name, so
+        // A table of four columns or more becomes a stack of cards on a phone, each cell under its header's name, so
         // it reads without sideways scrolling and no column is squeezed to a character a line.
-        let stack = t.headers.count >= 5
+        let stack = t.headers.count >= 4
         var out =
             "<div class=\"scroll\"><table\(stack ? " class=\"stack\"" : "")>\n<caption>\(escape(t.caption))</caption>\n<thead><tr>"
         out += t.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"

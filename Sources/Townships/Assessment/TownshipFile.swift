@@ -142,7 +142,7 @@ public struct TownshipFile: Sendable {
     public func state(of item: TownshipCommitment) -> String {
         guard let deadline = item.deadline else {
             let s = services(of: item.id)
-            return "常设（按时办结\(s.onTime)/\(s.judged)）"
+            return "常设（按时办结\(s.onTime)/\(s.judged)" + (s.explained > 0 ? "，超时已说明\(s.explained)" : "") + "）"
         }
         if item.notMet(by: asOf) != nil { return "未兑现" }
         if let met = item.met(by: asOf) { return met.on > deadline ? "逾期兑现" : "已兑现" }
@@ -266,7 +266,7 @@ public struct TownshipFile: Sendable {
                             [
                                 "\(f.title.chinese)（\(f.rule)）",
                                 f.fact("service") ?? f.fact("item") ?? f.fact("village").map { v in
-                                    "\(v) \(f.fact("period") ?? "")"
+                                    "\(v) \(f.fact("name") ?? "") \(f.fact("period") ?? "")"
                                 } ?? f.fact("request") ?? f.fact("commitment") ?? f.fact("year") ?? "",
                                 f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
                                     separator: "，"),

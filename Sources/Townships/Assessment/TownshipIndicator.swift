@@ -76,13 +76,31 @@ public struct TownshipIndicator: Indicator {
             left -= taken
             return IndicatorScore.Item(points: -taken, reason: c.reason, dates: c.dates, evidence: c.evidence)
         }
+        // One improvement per kind of deduction, worth the shares it took.
         var improvements: [IndicatorScore.Improvement] = []
-        let unexplained = file.findings.filter { $0.rule == TownshipsLaw.serviceOverrun.id }
-        if !unexplained.isEmpty {
+        let open = (file.findings + file.disclosureFindings).filter { !context.view.isDecided($0, asOf: context.asOf) }
+        for (rules, action) in [
+            ([TownshipsLaw.serviceOverrun.id], "对超过承诺时限的办件向社会公开说明理由，并压实办理时限"),
+            ([TownshipsLaw.financeUnpublished.id], "督促所辖村按季度（财务往来较多的按月）公开村务、财务"),
+            (
+                [
+                    CoreLaw.disclosureProactiveLate.id, CoreLaw.disclosureRequestLate.id,
+                    CoreLaw.disclosureAnnualReportLate.id, CoreLaw.disclosureListChangeLate.id,
+                    CoreLaw.disclosurePolicyInterpretationLate.id, CoreLaw.disclosureEmergencyPressLate.id,
+                ], "按期主动公开政府信息、答复依申请公开并发布年度报告"
+            ),
+        ] {
+            let hit = open.filter { rules.contains($0.rule) }
+            guard !hit.isEmpty else { continue }
+            improvements.append(
+                .init(action: action, points: share * Double(hit.count), evidence: hit.flatMap(\.evidence)))
+        }
+        let founded = file.cases.orders.filter { $0.founded(by: context.asOf) }
+        if !founded.isEmpty {
             improvements.append(
                 .init(
-                    action: "对超过承诺时限的办件向社会公开说明理由，并压实办理时限", points: share * Double(unexplained.count),
-                    evidence: unexplained.flatMap(\.evidence)))
+                    action: "办结并整改经核实属实的12345诉求，减少同类投诉", points: share * Double(founded.count),
+                    evidence: founded.compactMap { $0.verified?.on.evidence.first }))
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: points, items: items, improvements: improvements)

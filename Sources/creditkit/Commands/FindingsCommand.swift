@@ -26,9 +26,10 @@ enum FindingsCommand: Command {
         for f in findings {
             print("\(f.rule)  \(try ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
             print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
-            print("  facts: " + (try factsText(f, kit: kit)))
+            print("  事实 facts: " + (try factsText(f, kit: kit)))
             print(
-                "  dates: " + f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", ") + "; evidence "
+                "  日期 dates: " + f.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: ", ")
+                    + "; 证据 evidence "
                     + (f.evidence.isEmpty
                         ? "none (an act that never came)" : "#" + f.evidence.map(String.init).joined(separator: ", #")))
         }

@@ -73,9 +73,12 @@ enum ImportCommand: Command {
                         ?? "name the module with --module ID (\(names)), or give a roster of subjects (\(SubjectsCSV.layout.columns.filter(\.required).map(\.name).joined(separator: ", ")))"
                 )
             }
-            // A module with several layouts: the one whose required columns the header names (the first otherwise,
-            // whose refusal then names the columns it lacks).
-            layout = module.csvLayouts.first(where: fits) ?? module.csvLayouts[0]
+            // A module with several layouts: the one whose required columns the header names; otherwise the one whose
+            // columns the header shares most of, whose refusal then names the columns it lacks.
+            func shared(_ l: ModuleCSVLayout) -> Int { l.columns.filter { header.contains($0.name) }.count }
+            layout =
+                module.csvLayouts.first(where: fits)
+                ?? module.csvLayouts.max { shared($0) < shared($1) } ?? module.csvLayouts[0]
         }
         let kit = try openKit(store, writing: true)
         let entries: [LedgerEntry]
