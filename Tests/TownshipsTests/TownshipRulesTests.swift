@@ -172,7 +172,7 @@ struct TownshipRulesTests {
                 "V-东村 finance 2025Q2", "V-西村 finance 2025-08",
             ])
         #expect(
-            found.last?.fact("periodRule") == "townships.finance.monthly" && found.last?.fact("figure") == "1 months")
+            found.last?.fact("periodRule") == "townships.finance.monthly" && found.last?.fact("figure") == "1 month")
         // On the quarter's last day, the third quarter is not over yet: not judged.
         #expect(
             try county.kit.townships.findings(asOf: day("2025-09-30")).map { $0.fact("period") } == [

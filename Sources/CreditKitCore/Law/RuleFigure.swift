@@ -94,6 +94,8 @@ public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(n % 100) \(months[max(0, min(11, n / 100 - 1))])"
         }
+        // One month, one year: the singular (the catalogue's other symbols do not inflect).
+        if value == 1, unit == .months || unit == .years { return "1 \(unit == .months ? "month" : "year")" }
         return "\(value) \(unit.symbol)"
     }
 }

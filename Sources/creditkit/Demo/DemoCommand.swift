@@ -405,7 +405,7 @@ enum DemoCommand: Command {
                 n + (try kit.ledger.cases(BiddingProcess.self, view: kit.view, owner: a.id, asOf: today).count)
             }
             lines.append(
-                "bidding   \(tenders) tender(s); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
+                "bidding   \(tenders) tender\(tenders == 1 ? "" : "s"); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
                     + "\(listed.through); may it bid today? "
                     + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "no" : "yes")"
             )
