@@ -15,6 +15,17 @@ public struct DebtModule: SectorModule {
     /// Makes the module.
     public init() {}
 
+    /// The Chinese labels of the module's findings' facts (事实标签).
+    public var factLabels: FactLabels {
+        FactLabels(names: [
+            "arrear": "欠款", "arrearDue": "欠款到期", "balance": "余额", "band": "逾期区间", "clearedInFull": "全额清偿",
+            "colour": "风险颜色", "contractorAdvance": "施工方垫资", "contracts": "合同", "creditor": "债权人", "debt": "债务",
+            "debtRatio": "债务率", "excess": "超出", "fiscalResources": "综合财力", "fundsInPlace": "资金到位", "level": "等级",
+            "limit": "限额", "noNewArrearsFrom": "无新增欠款起", "overdue": "逾期", "overdueRatio": "逾期率", "region": "地区",
+            "regionName": "地区名称", "restructuring": "财政重整", "started": "开工", "workMonth": "工作月份",
+        ])
+    }
+
     /// `debt`.
     public var id: SectorID { Self.sectorID }
 

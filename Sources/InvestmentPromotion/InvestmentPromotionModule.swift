@@ -17,6 +17,14 @@ public struct InvestmentPromotionModule: SectorModule {
     /// Makes the module.
     public init() {}
 
+    /// The Chinese labels of the module's findings' facts (事实标签).
+    public var factLabels: FactLabels {
+        FactLabels(names: [
+            "about": "被投诉单位", "approval": "国务院批准", "compensationAgreed": "约定补偿", "compensationPaid": "已付补偿",
+            "legalBasis": "法律依据", "promiseDue": "兑现期限", "promised": "承诺日期", "tiedTo": "挂钩条件", "withdrawn": "撤回",
+        ])
+    }
+
     /// `investment`.
     public var id: SectorID { Self.sectorID }
 

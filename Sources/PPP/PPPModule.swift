@@ -14,6 +14,18 @@ public struct PPPModule: SectorModule {
     /// Makes the module.
     public init() {}
 
+    /// The Chinese labels of the module's findings' facts (事实标签).
+    public var factLabels: FactLabels {
+        FactLabels(names: [
+            "assessed": "评估", "budgetExpenditure": "预算支出", "change": "变更", "concessionaire": "社会资本方",
+            "daysOver": "超出天数", "disclosed": "公开", "dueTerm": "期限", "failure": "未履行", "failureFrom": "未履行起",
+            "failureTo": "未履行止", "kind": "类型", "lastAllowed": "最后期限", "mechanism": "机制", "obligation": "义务",
+            "obligations": "义务", "paidLate": "逾期支付", "penaltyContracted": "约定违约金", "penaltyImposed": "实际违约金",
+            "pppSpending": "PPP支出", "privateEquity": "社会资本出资", "qualified": "合格", "ratio": "比例", "recorded": "记录",
+            "reviewed": "审查", "signed": "签订", "tenure": "任职", "termEnd": "期满", "termStart": "起始", "terminates": "终止",
+        ])
+    }
+
     /// `ppp`.
     public var id: SectorID { Self.sectorID }
 

@@ -69,7 +69,8 @@ public struct TownshipsModule: SectorModule {
     public var factLabels: FactLabels {
         FactLabels(
             names: [
-                "service": "办件", "promisedTime": "承诺时限", "village": "村", "name": "村名", "content": "公开内容",
+                "deadline": "承诺期限", "service": "办件", "promisedTime": "承诺时限", "village": "村", "name": "村名",
+                "content": "公开内容",
                 "period": "期间", "periodRule": "期间规则", "task": "派转事项", "township": "乡镇（街道）", "list": "清单情况",
                 "edition": "清单版本", "dutyCode": "清单编码",
             ],

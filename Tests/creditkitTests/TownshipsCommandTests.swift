@@ -190,4 +190,19 @@ struct TownshipsCommandTests {
             #expect(error.message.contains("乡镇（街道）") && !error.message.contains("服务领域"), "\(error.message)")
         }
     }
+
+    @Test("a fact's label is its own module's: the same name reads by the module whose rule found it")
+    func labelsByModule() {
+        func finding(_ rule: RuleID) -> Finding {
+            Finding(
+                rule: rule, title: LocalizedName(chinese: "测试", english: "test"), basis: [], subject: "x",
+                severity: .minor, facts: [.init("name", "甲"), .init("deadline", "2025-01-01")], dates: [], evidence: [],
+                asOf: LocalDate("2025-01-01")!)
+        }
+        let township = FindingsCommand.labels(for: finding("townships.finance.unpublished"))
+        let procurement = FindingsCommand.labels(for: finding("procurement.contract.late"))
+        let core = FindingsCommand.labels(for: finding("disclosure.proactive.late"))
+        #expect(township.label("name") == "村名" && procurement.label("name") == "名称")
+        #expect(township.label("deadline") == "承诺期限" && core.label("deadline") == "期限")
+    }
 }

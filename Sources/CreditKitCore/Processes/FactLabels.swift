@@ -26,7 +26,7 @@ public struct FactLabels: Sendable {
             "project": "项目", "contract": "合同", "agreement": "协议", "promise": "承诺事项", "complaint": "投诉",
             "outstanding": "未付", "lateAmount": "逾期金额", "rate": "利率", "channel": "渠道", "area": "领域",
             // Dates.
-            "deadline": "承诺期限", "received": "受理", "completed": "办结", "assessed": "核查", "met": "兑现",
+            "deadline": "期限", "received": "受理", "completed": "办结", "assessed": "核查", "met": "兑现",
             "periodStart": "期间起", "periodEnd": "期间止", "made": "形成", "answered": "答复", "interpreted": "解读",
             "occurred": "发生", "pressConference": "发布会", "assigned": "派转", "listsPublished": "清单公布",
             "decided": "决定", "filed": "提出", "fulfilled": "履行", "breached": "违约", "confirmed": "认定",

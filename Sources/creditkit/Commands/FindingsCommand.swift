@@ -28,7 +28,7 @@ enum FindingsCommand: Command {
             print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
             print("  事实 facts: " + (try factsText(f, kit: kit)))
             print(
-                "  日期 dates: " + f.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: ", ")
+                "  日期 dates: " + f.dates.map { "\(labels(for: f).label($0.name)) \($0.date)" }.joined(separator: ", ")
                     + "; 证据 evidence "
                     + (f.evidence.isEmpty
                         ? "none (an act that never came)" : "#" + f.evidence.map(String.init).joined(separator: ", #")))
@@ -44,11 +44,16 @@ enum FindingsCommand: Command {
     /// - Returns: `name=value` pairs.
     /// - Throws: When an official's sealed data cannot be opened (a fault, never shown as erased).
     static func factsText(_ finding: Finding, kit: CreditKit) throws -> String {
-        try finding.facts.map { try named(labels.text($0), kit: kit) }.joined(separator: "; ")
+        let labels = labels(for: finding)
+        return try finding.facts.map { try named(labels.text($0), kit: kit) }.joined(separator: "; ")
     }
 
-    /// The core's fact labels with every registered module's.
-    static let labels = allSectorModules.reduce(FactLabels.core) { $0.adding($1.factLabels) }
+    /// The core's fact labels, with those of the module whose rule the finding is (a name means what its module says).
+    static func labels(for finding: Finding) -> FactLabels {
+        guard let module = allSectorModules.first(where: { finding.rule.rawValue.hasPrefix($0.id.rawValue + ".") })
+        else { return .core }
+        return FactLabels.core.adding(module.factLabels)
+    }
 
     /// A text with each registered official's identifier in it (`person:` and 64 hex digits) replaced by the
     /// official's name and masked ID number.
