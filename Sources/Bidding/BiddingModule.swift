@@ -17,12 +17,11 @@ public struct BiddingModule: SectorModule {
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
         FactLabels(names: [
-            "bidDeadline": "投标截止", "bidders": "投标人数", "bond": "保证金", "clarified": "澄清", "contractAmount": "合同金额",
-            "days": "天数", "daysOnSale": "发售天数", "daysShown": "公示天数", "deadline": "期限", "documents": "文件",
-            "documentsIssued": "文件发出", "estimatedPrice": "估算价", "experts": "评标专家", "formed": "组建", "from": "起",
+            "daysOnSale": "发售天数", "daysShown": "公示天数", "deadline": "期限", "documents": "文件",
+            "estimatedPrice": "估算价", "experts": "评标专家", "formed": "组建", "from": "起",
             "group": "分组", "indicator": "指标", "issued": "发出", "limit": "限值", "members": "成员", "mustTender": "必须招标",
-            "notice": "通知", "objection": "异议", "ocid": "项目编号", "opened": "开标", "posted": "公告", "problems": "问题",
-            "saleFrom": "发售起", "saleThrough": "发售止", "signed": "签订", "tenderer": "投标人", "through": "至",
+            "notice": "通知", "objection": "异议", "opened": "开标", "problems": "问题",
+            "saleFrom": "发售起", "saleThrough": "发售止", "tenderer": "投标人", "through": "至",
             "validThrough": "有效期至", "value": "值",
         ])
     }

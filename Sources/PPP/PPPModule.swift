@@ -22,7 +22,7 @@ public struct PPPModule: SectorModule {
             "failureTo": "未履行止", "kind": "类型", "lastAllowed": "最后期限", "mechanism": "机制", "obligation": "义务",
             "obligations": "义务", "paidLate": "逾期支付", "penaltyContracted": "约定违约金", "penaltyImposed": "实际违约金",
             "pppSpending": "PPP支出", "privateEquity": "社会资本出资", "qualified": "合格", "ratio": "比例", "recorded": "记录",
-            "reviewed": "审查", "signed": "签订", "tenure": "任职", "termEnd": "期满", "termStart": "起始", "terminates": "终止",
+            "reviewed": "审查", "tenure": "任职", "termEnd": "期满", "termStart": "起始", "terminates": "终止",
         ])
     }
 

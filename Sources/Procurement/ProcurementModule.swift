@@ -18,10 +18,10 @@ public struct ProcurementModule: SectorModule {
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
         FactLabels(names: [
-            "bidDeadline": "投标截止", "bidders": "投标人数", "bond": "保证金", "budget": "预算", "challenge": "质疑",
-            "clarified": "澄清", "contractAmount": "合同金额", "date": "日期", "days": "天数", "deadline": "期限",
-            "documentsIssued": "文件发出", "method": "采购方式", "ocid": "项目编号", "organised": "组织", "posted": "公告",
-            "purchaser": "采购人", "signed": "签订", "sme": "中小企业", "supplier": "供应商", "winner": "中标人", "fact": "事实",
+            "budget": "预算", "challenge": "质疑",
+            "date": "日期", "deadline": "期限",
+            "method": "采购方式", "organised": "组织", "purchaser": "采购人", "sme": "中小企业", "supplier": "供应商", "winner": "中标人",
+            "fact": "事实",
             "name": "名称",
         ])
     }

@@ -25,6 +25,9 @@ public struct FactLabels: Sendable {
             "occurredAt": "发生时间", "dueAt": "最迟时间", "heldAt": "举行时间", "stage": "阶段", "wrong": "问题",
             "project": "项目", "contract": "合同", "agreement": "协议", "promise": "承诺事项", "complaint": "投诉",
             "outstanding": "未付", "lateAmount": "逾期金额", "rate": "利率", "channel": "渠道", "area": "领域",
+            // The tender and contract facts the sectors share (ContractFacts).
+            "bidDeadline": "投标截止", "bidders": "投标人数", "bond": "保证金", "clarified": "澄清", "contractAmount": "合同金额",
+            "days": "天数", "documentsIssued": "文件发出", "ocid": "项目编号", "posted": "公告", "signed": "签订",
             // Dates.
             "deadline": "期限", "received": "受理", "completed": "办结", "assessed": "核查", "met": "兑现",
             "periodStart": "期间起", "periodEnd": "期间止", "made": "形成", "answered": "答复", "interpreted": "解读",
