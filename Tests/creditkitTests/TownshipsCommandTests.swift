@@ -172,6 +172,9 @@ struct TownshipsCommandTests {
         let text = try FindingsCommand.factsText(finding, kit: kit)
         #expect(text.contains("事项=TC-1") && text.contains("领域=停车") && text.contains("逾期天数=10"), "\(text)")
         #expect(text.contains("状态=尚未办结") && !text.contains("daysLate"), "\(text)")
+        #expect(text.contains("标准=0日"), "\(text)")
+        #expect(FactLabels.figure("3 wd") == "3个工作日" && FactLabels.figure("1 month") == "1个月")
+        #expect(FactLabels.figure("0 count") == "0" && FactLabels.figure("31 Mar") == "31 Mar")
     }
 
     @Test("a header missing a required column is judged by the layout it most resembles, and the column is named")

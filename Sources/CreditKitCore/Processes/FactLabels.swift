@@ -54,7 +54,29 @@ public struct FactLabels: Sendable {
     /// - Parameter fact: The fact.
     /// - Returns: The text.
     public func text(_ fact: Finding.Fact) -> String {
-        let value = values[fact.name]?[fact.value] ?? values["*"]?[fact.value] ?? fact.value
+        var value = values[fact.name]?[fact.value] ?? values["*"]?[fact.value] ?? fact.value
+        if fact.name == "figure" { value = Self.figure(fact.value) }
         return "\(names[fact.name] ?? fact.name)=\(value)"
+    }
+
+    /// A rule's figure as the catalogue writes it (`3 wd`, `30 d`, `1 month`, `24 hours`, `95 %`, `0 count`), in
+    /// Chinese (`3个工作日`, `30日`, `1个月`, `24小时`, `95%`, `0`); any other text as it is.
+    /// - Parameter text: The figure.
+    /// - Returns: The Chinese.
+    public static func figure(_ text: String) -> String {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, Double(parts[0]) != nil else { return text }
+        let n = String(parts[0])
+        switch parts[1] {
+        case "wd": return "\(n)个工作日"
+        case "d": return "\(n)日"
+        case "month", "months": return "\(n)个月"
+        case "year", "years": return "\(n)年"
+        case "hours": return "\(n)小时"
+        case "%": return "\(n)%"
+        case "yuan": return "\(n)元"
+        case "count": return n
+        default: return text
+        }
     }
 }
