@@ -134,6 +134,9 @@ struct TownshipAssessmentTests {
         #expect(ranking.places.map(\.card.subject) == [a, county.townships[2].id, b])
         #expect(ranking.places.map(\.rank) == [1, 1, 3])
         #expect(ranking.integrityTownships.map(\.card.subject) == [a])
+        // The ranking reads each township once, and scores it exactly as the kit's own evaluation does.
+        let evaluated = try county.kit.evaluate(asOf: day("2025-12-31"), agencies: ranking.places.map(\.card.subject))
+        #expect(ranking.places.map(\.card.score) == evaluated.map(\.score))
         guard case .chart(let chart) = ranking.blocks[0] else { Issue.record("no chart"); return }
         #expect(chart.maximum == 100 && chart.labels.first == "1. 第1街道办事处")
     }

@@ -292,12 +292,15 @@ public struct ScoringModel: Sendable {
         self.bands = bands
     }
 
-    /// A model with the sector modules' indicators added, every weight scaled so the total stays 100.
+    /// A model with the sector modules' indicators added (those it does not hold already, by id), every weight
+    /// scaled so the total stays 100.
     /// - Parameter modules: The sector modules.
-    /// - Returns: The model; this one when no module adds an indicator.
+    /// - Returns: The model, its weights adding up to 100.
     public func adding(_ modules: [any SectorModule]) -> ScoringModel {
-        let extra = modules.flatMap(\.indicators)
-        guard !extra.isEmpty else { return self }
+        // A module's indicator the model holds already (by id) is not added twice.
+        let held = Set(indicators.map { ($0 as? ScaledIndicator)?.base.id ?? $0.id })
+        let extra = modules.flatMap(\.indicators).filter { !held.contains($0.id) }
+        // Scaled to 100 either way: a model given with a module's indicator in it already adds up to more.
         return ScoringModel(indicators: (indicators + extra).map { ScaledIndicator(base: $0, factor: 1) }, bands: bands)
             .normalized()
     }

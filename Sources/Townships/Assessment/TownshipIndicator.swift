@@ -8,8 +8,19 @@ import Foundation
 /// publication, and each 12345 work order verified founded. Agencies without township facts or disclosure duties
 /// keep full points.
 public struct TownshipIndicator: Indicator {
+    /// Townships' files already read for the day evaluated (a ranking reads each once for its tables and its
+    /// scores); a township without one is read from the ledger.
+    let files: [SubjectID: TownshipFile]
+
     /// Makes the indicator.
-    public init() {}
+    public init() { files = [:] }
+
+    /// Makes the indicator over files already read for the day the evaluation looks at, so a township is not read
+    /// twice; the score is the same as from the ledger.
+    /// - Parameter files: The townships' files, by township.
+    public init(files: [TownshipFile]) {
+        self.files = Dictionary(files.map { ($0.township, $0) }) { first, _ in first }
+    }
     /// `townships.township`.
     public var id: RuleID { "townships.township" }
     /// 乡镇（街道）履职守诺.
@@ -31,15 +42,20 @@ public struct TownshipIndicator: Indicator {
         guard case .agency(let agency)? = context.view.subject(subject)?.subject, agency.level == .township else {
             return full
         }
-        let ledger = try context.requireLedger(for: id)
-        let cases = TownshipCases(
-            try ledger.caseFacts(
-                of: subject, sector: TownshipsModule.sectorID.rawValue, view: context.view, asOf: context.asOf,
-                knownAt: context.knownAt))
-        let core = try ledger.caseFacts(
-            of: subject, sector: "core", view: context.view, asOf: context.asOf, knownAt: context.knownAt)
-        let file = try TownshipFile.make(
-            cases, core: core, kind: agency.kind, profile: context.profile, asOf: context.asOf)
+        let file: TownshipFile
+        if let read = files[subject], read.asOf == context.asOf {
+            file = read
+        } else {
+            let ledger = try context.requireLedger(for: id)
+            let cases = TownshipCases(
+                try ledger.caseFacts(
+                    of: subject, sector: TownshipsModule.sectorID.rawValue, view: context.view, asOf: context.asOf,
+                    knownAt: context.knownAt))
+            let core = try ledger.caseFacts(
+                of: subject, sector: "core", view: context.view, asOf: context.asOf, knownAt: context.knownAt)
+            file = try TownshipFile.make(
+                cases, core: core, kind: agency.kind, profile: context.profile, asOf: context.asOf)
+        }
         let services = file.services()
         let orders = file.complaints
         let duties = services.judged + file.disclosureDuties + file.villagePeriodsJudged + orders.received

@@ -63,10 +63,20 @@ public struct TownshipRanking: Sendable {
                 governments[a.region] = a.name.hasSuffix("人民政府") ? String(a.name.dropLast(4)) : a.name
             }
         }
-        // One evaluation for every township: the scoring model reads the ledger's commitments once, not per county;
-        // so do the core's commitment checks.
-        let cards = try kit.evaluate(asOf: asOf, agencies: townships.values.flatMap { $0.map(\.id) }, explain: false)
+        // Each township's file read once, for its tables and, through the indicator, its score; one evaluation for
+        // every township, so the scoring model reads the ledger's commitments once, not per county (so do the
+        // core's commitment checks).
         let commitmentFindings = try kit.commitmentFindings(asOf: asOf)
+        var files: [SubjectID: TownshipFile] = [:]
+        for township in townships.values.joined() {
+            files[township.id] = try TownshipFile.of(
+                township.id, in: kit, asOf: asOf, commitmentFindings: commitmentFindings)
+        }
+        let model = ScoringModel(
+            indicators: ScoringModel.governmentIntegrity.indicators + [TownshipIndicator(files: Array(files.values))],
+            bands: ScoringModel.governmentIntegrity.bands)
+        let cards = try kit.evaluate(
+            asOf: asOf, agencies: townships.values.flatMap { $0.map(\.id) }, model: model, explain: false)
         let cardOf = Dictionary(uniqueKeysWithValues: cards.map { ($0.subject, $0) })
         var out: [TownshipRanking] = []
         for (county, members) in townships.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -74,7 +84,7 @@ public struct TownshipRanking: Sendable {
             var places: [Place] = []
             for ranked in Ranking.rank(members.compactMap { cardOf[$0.id] }) {
                 let id = ranked.card.subject
-                let file = try TownshipFile.of(id, in: kit, asOf: asOf, commitmentFindings: commitmentFindings)
+                let file = files[id]!
                 let records = try kit.profile(of: id, asOf: asOf)?.records ?? []
                 places.append(
                     Place(
