@@ -47,6 +47,15 @@ struct ChartTests {
                 sections: [ReportSection(title: "x", blocks: [.table(wide), .table(narrow)])]))
         #expect(page.contains("<table class=\"stack\">") && page.contains("<td data-label=\"戊\">5</td>"))
         #expect(page.contains("<td>2</td>") && page.contains("td::before { content: attr(data-label)"))
+        let empty = ReportRenderer.html(
+            Report(
+                title: "t", subtitle: "s", asOf: LocalDate("2026-06-30")!, keyFigures: [],
+                sections: [
+                    ReportSection(
+                        title: "x",
+                        blocks: [.table(ReportTable(name: "e", caption: "c", headers: ["甲", "乙"], rows: []))])
+                ]))
+        #expect(empty.contains("<td colspan=\"2\">无记录 None</td>"))
     }
 
     @Test("the ranking ranks each level among its peers, and says how many share each tied rank")

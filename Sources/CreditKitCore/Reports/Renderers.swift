@@ -32,6 +32,9 @@ public enum ReportRenderer {
         func table(_ t: ReportTable) -> String {
             var out = "**\(cell(t.caption))**\n\n| " + t.headers.map(cell).joined(separator: " | ") + " |\n|"
             out += String(repeating: "---|", count: t.headers.count) + "\n"
+            if t.rows.isEmpty {
+                out += "| 无记录 None" + String(repeating: " |", count: max(1, t.headers.count)) + "\n"
+            }
             for row in t.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             return out
         }
@@ -146,6 +149,8 @@ public enum ReportRenderer {
         var out =
             "<div class=\"scroll\"><table\(stack ? " class=\"stack\"" : "")>\n<caption>\(escape(t.caption))</caption>\n<thead><tr>"
         out += t.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // An empty table says so, rather than showing headers over nothing.
+        if t.rows.isEmpty { out += "<tr><td colspan=\"\(max(1, t.headers.count))\">无记录 None</td></tr>\n" }
         for row in t.rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {
