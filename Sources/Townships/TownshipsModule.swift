@@ -59,9 +59,7 @@ public struct TownshipsModule: SectorModule {
     public func reportSections(_ context: ReportContext) throws -> [ReportSection] {
         let file = try TownshipFile.of(context.subject, in: context.kit, asOf: context.asOf)
         guard !file.cases.isEmpty else { return [] }
-        let eligibility = try IntegrityTownshipEligibility.judge(
-            file, records: try context.kit.profile(of: context.subject, asOf: context.asOf)?.records ?? [],
-            view: context.kit.view)
+        let eligibility = try IntegrityTownshipEligibility.judge(file, in: context.kit)
         return [file.section(eligibility: eligibility)]
     }
 

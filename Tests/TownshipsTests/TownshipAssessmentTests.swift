@@ -50,6 +50,14 @@ struct TownshipAssessmentTests {
         // With nothing due there is nothing to judge: not eligible, and said so.
         let empty = try county.kit.townships.eligibility(of: county.townships[2].id, asOf: yearEnd)
         #expect(!empty.eligible && kept(empty).value.contains("无年内到期承诺"))
+        // A township registered only after the day is no township of that year: an error, never "no records".
+        let late = Agency(
+            creditCode: Fixtures.creditCode(index: 77), name: "新设街道办事处", level: .township, kind: .government,
+            region: try RegionCode("130302"))
+        try await county.kit.register(late, on: day("2026-03-01"))
+        #expect(throws: CreditKitError.self) {
+            try county.kit.townships.eligibility(of: late.id, asOf: yearEnd)
+        }
     }
 
     @Test(

@@ -155,3 +155,17 @@ public struct RuleFigure: Hashable, Sendable, Codable {
         (from.map { $0 <= date } ?? true) && (through.map { date <= $0 } ?? true)
     }
 }
+
+extension Period {
+    /// The period in Chinese, as a figure of its unit reads: `3个工作日`, `15日`, `1个月`.
+    public var chineseDescription: String {
+        let unit: Figure.Unit =
+            switch self.unit {
+            case .days: .days
+            case .workingDays: .workingDays
+            case .months: .months
+            case .years: .years
+            }
+        return Figure(Decimal(value), unit).chineseDescription
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a finding's facts read for an official (事实标签): a Chinese label for each fact name, and the Chinese of the
 /// values a fact takes (`not yet` → 尚未). The core's labels cover the facts every rule uses; a module adds its own.
 public struct FactLabels: Sendable {
@@ -64,19 +66,15 @@ public struct FactLabels: Sendable {
     /// - Parameter text: The figure.
     /// - Returns: The Chinese.
     public static func figure(_ text: String) -> String {
+        // Read back as the figure it was written from (its unit by the catalogue's symbol; one month or year in the
+        // singular), then written as the figure writes itself in Chinese.
         let parts = text.split(separator: " ")
-        guard parts.count == 2, Double(parts[0]) != nil else { return text }
-        let n = String(parts[0])
-        switch parts[1] {
-        case "wd": return "\(n)个工作日"
-        case "d": return "\(n)日"
-        case "month", "months": return "\(n)个月"
-        case "year", "years": return "\(n)年"
-        case "hours": return "\(n)小时"
-        case "%": return "\(n)%"
-        case "yuan": return "\(n)元"
-        case "count": return n
-        default: return text
+        guard parts.count == 2, let value = Decimal(string: String(parts[0])) else { return text }
+        let symbol = ["month": "months", "year": "years"][String(parts[1])] ?? String(parts[1])
+        guard let unit = Figure.Unit.allCases.first(where: { $0.symbol == symbol && $0 != .monthDay }) else {
+            return text
         }
+        return Figure(value, unit).chineseDescription
     }
+
 }

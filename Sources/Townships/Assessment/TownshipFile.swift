@@ -195,12 +195,8 @@ public struct TownshipFile: Sendable {
         return (received.count, founded.count, founded.filter { !$0.isResolved(by: asOf) }.count)
     }
 
-    /// What the findings' dates are called in the reports.
-    static let dateLabels: [String: String] = [
-        "deadline": "承诺期限", "due": "截止日", "met": "兑现", "assessed": "核查", "received": "受理", "completed": "办结",
-        "periodStart": "期间起", "periodEnd": "期间止", "made": "形成", "changed": "变更", "published": "公开",
-        "answered": "答复", "interpreted": "解读", "occurred": "事件发生", "pressConference": "发布会",
-    ]
+    /// What the findings' facts and dates are called in the reports: the core's labels with the module's.
+    static let labels = FactLabels.core.adding(TownshipsModule().factLabels)
 
     /// The file as a report section: the measures, the catalogue by area with states, and the findings.
     /// - Parameter eligibility: The township's integrity-township judgement, when the report shows it.
@@ -241,7 +237,7 @@ public struct TownshipFile: Sendable {
                             let p = item.published!
                             return [
                                 p.area.chineseName, item.id.rawValue, p.promise,
-                                p.deadline?.description ?? p.promisedTime.map { "办理时限" + TownshipsText.period($0) }
+                                p.deadline?.description ?? p.promisedTime.map { "办理时限" + $0.chineseDescription }
                                     ?? "—",
                                 p.office, state(of: item),
                             ]
@@ -268,7 +264,7 @@ public struct TownshipFile: Sendable {
                                 f.fact("service") ?? f.fact("item") ?? f.fact("village").map { v in
                                     "\(v) \(f.fact("name") ?? "") \(f.fact("period") ?? "")"
                                 } ?? f.fact("request") ?? f.fact("commitment") ?? f.fact("year") ?? "",
-                                f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
+                                f.dates.map { "\(Self.labels.label($0.name)) \($0.date)" }.joined(
                                     separator: "，"),
                                 decisions[f.key] ?? "待处理 open",
                             ]
@@ -309,6 +305,20 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
 
     /// Whether every criterion is met.
     public var eligible: Bool { criteria.allSatisfy(\.met) }
+
+    /// Judges a township for the year of the day looked at, reading its records from the kit.
+    /// - Parameters:
+    ///   - file: The township's file as of the day.
+    ///   - kit: The kit.
+    /// - Returns: The judgement.
+    /// - Throws: ``CreditKitError/Code/unknownSubject`` for a township not registered by the day (no records is not
+    ///   the same as unknown); storage errors; a figure the profile lacks.
+    public static func judge(_ file: TownshipFile, in kit: CreditKit) throws -> IntegrityTownshipEligibility {
+        guard let profile = try kit.profile(of: file.township, asOf: file.asOf) else {
+            throw CreditKitError(.unknownSubject, "\(file.township) is not registered on \(file.asOf)")
+        }
+        return try judge(file, records: profile.records, view: kit.view)
+    }
 
     /// Judges a township for the year of the day looked at.
     /// - Parameters:

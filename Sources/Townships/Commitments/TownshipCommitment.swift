@@ -192,7 +192,7 @@ public struct TownshipCommitmentPublished: CommitmentFacts {
     ///   - day: The day published.
     /// - Returns: The commitment.
     public func commitment(promisor: SubjectID, case id: CaseID, on day: LocalDate) -> Commitment {
-        let time = promisedTime.map { "（承诺时限\(TownshipsText.period($0))）" } ?? ""
+        let time = promisedTime.map { "（承诺时限\($0.chineseDescription)）" } ?? ""
         return Commitment(
             promisor: promisor, beneficiary: "辖区居民", kind: promisedTime == nil ? .publicService : .timeLimit,
             terms: "承诺事项\(id) \(area.chineseName)：\(promise)\(time)", madeOn: day, dueDate: deadline,
@@ -292,18 +292,5 @@ public struct TownshipCommitmentAssessed: CommitmentStepFacts {
     public func apply(to lifecycle: inout CommitmentLifecycle, step: CommitmentStep) {
         let outcome: CommitmentOutcome = met ? .fulfilled : .breached(.other, "未兑现：\(evidence)")
         lifecycle.outcome = .init(value: outcome, on: step.on, sequence: step.entry, recordedAt: step.recordedAt)
-    }
-}
-
-/// How the township module writes figures in Chinese.
-enum TownshipsText {
-    /// A period in Chinese: `3个工作日`, `30日`.
-    static func period(_ p: Period) -> String {
-        switch p.unit {
-        case .workingDays: "\(p.value)个工作日"
-        case .days: "\(p.value)日"
-        case .months: "\(p.value)个月"
-        case .years: "\(p.value)年"
-        }
     }
 }

@@ -508,8 +508,7 @@ public struct TownshipsDesk: Sendable {
     /// - Throws: Storage errors; a figure the profile lacks.
     public func eligibility(of township: SubjectID, asOf: LocalDate) throws -> IntegrityTownshipEligibility {
         let file = try file(of: township, asOf: asOf)
-        return try IntegrityTownshipEligibility.judge(
-            file, records: try kit.profile(of: township, asOf: asOf)?.records ?? [], view: kit.view)
+        return try IntegrityTownshipEligibility.judge(file, in: kit)
     }
 
     /// A county's ranking of its townships.

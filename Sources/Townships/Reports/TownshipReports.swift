@@ -85,11 +85,10 @@ public struct TownshipRanking: Sendable {
             for ranked in Ranking.rank(members.compactMap { cardOf[$0.id] }) {
                 let id = ranked.card.subject
                 let file = files[id]!
-                let records = try kit.profile(of: id, asOf: asOf)?.records ?? []
                 places.append(
                     Place(
                         rank: ranked.rank, name: names[id] ?? id.rawValue, card: ranked.card, file: file,
-                        eligibility: try IntegrityTownshipEligibility.judge(file, records: records, view: view)))
+                        eligibility: try IntegrityTownshipEligibility.judge(file, in: kit)))
             }
             out.append(
                 TownshipRanking(
@@ -216,7 +215,7 @@ public enum TownshipBoard {
                 let p = item.published!
                 rows.append([
                     a.name, p.area.chineseName, item.id.rawValue, p.promise, p.target ?? "—",
-                    p.deadline?.description ?? p.promisedTime.map { "办理时限" + TownshipsText.period($0) } ?? "—",
+                    p.deadline?.description ?? p.promisedTime.map { "办理时限" + $0.chineseDescription } ?? "—",
                     p.office,
                     file.state(of: item),
                 ])

@@ -28,7 +28,9 @@ enum InitCommand: Command {
             let kit = try CreditKit(store: .sqlite(path), keys: keys, modules: allSectorModules)
             try await kit.close()
         } catch {
-            // A ledger that could not be made leaves nothing behind: neither the file nor its keys.
+            // A ledger that could not be made leaves nothing behind: neither the file nor its keys. A file that is
+            // not there (never made) is what removal wants, so its absence is no failure; the error reported is the
+            // one that stopped the making.
             for made in ["", "-wal", "-shm", ".keys"] { try? FileManager.default.removeItem(atPath: path + made) }
             throw error
         }
