@@ -311,7 +311,7 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
     ///   - file: The township's file as of the day.
     ///   - kit: The kit.
     /// - Returns: The judgement.
-    /// - Throws: ``CreditKitError/Code/unknownSubject`` for a township not registered by the day (no records is not
+    /// - Throws: `CreditKitError` (`unknownSubject`) for a township not registered by the day (no records is not
     ///   the same as unknown); storage errors; a figure the profile lacks.
     public static func judge(_ file: TownshipFile, in kit: CreditKit) throws -> IntegrityTownshipEligibility {
         guard let profile = try kit.profile(of: file.township, asOf: file.asOf) else {
