@@ -17,13 +17,32 @@ public struct DebtModule: SectorModule {
 
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
-        FactLabels(names: [
-            "arrear": "欠款", "arrearDue": "欠款到期", "balance": "余额", "band": "逾期区间", "clearedInFull": "全额清偿",
-            "colour": "风险颜色", "contractorAdvance": "施工方垫资", "contracts": "合同", "creditor": "债权人", "debt": "债务",
-            "debtRatio": "债务率", "excess": "超出", "fiscalResources": "综合财力", "fundsInPlace": "资金到位", "level": "等级",
-            "limit": "限额", "noNewArrearsFrom": "无新增欠款起", "overdue": "逾期", "overdueRatio": "逾期率", "region": "地区",
-            "regionName": "地区名称", "restructuring": "财政重整", "started": "开工", "workMonth": "工作月份",
-        ])
+        FactLabels(
+            names: [
+                // Facts.
+                "regionName": "地区", "year": "年度", "debt": "债务类别", "balance": "债务余额", "limit": "限额", "excess": "超出",
+                "debtRatio": "债务率（%）", "colour": "风险等级", "fiscalResources": "综合财力",
+                "generalInterestRatio": "一般债务付息占比（%）", "specialInterestRatio": "专项债务付息占比（%）",
+                "generalInterest": "一般债务付息支出", "specialInterest": "专项债务付息支出", "generalExpenditure": "一般公共预算支出",
+                "fundExpenditure": "政府性基金预算支出", "overdueRatio": "逾期债务率（%）", "band": "风险区间", "overdue": "逾期债务",
+                "level": "应急等级", "restructuring": "财政重整", "arrear": "欠款编号", "creditor": "债权企业", "category": "款项类别",
+                "project": "项目", "amount": "金额", "outstanding": "未清偿", "outstandingAtDue": "到期未付", "region": "地区代码",
+                "workMonth": "工资所属月份", "daysLate": "逾期天数", "state": "状态", "name": "名称", "fundsInPlace": "资金落实",
+                "contractorAdvance": "要求垫资", "contracts": "合同数", "contract": "欠款编号", "term": "付款期限",
+                "latePayments": "逾期支付笔数", "lateAmount": "逾期支付金额", "interestOwed": "应付利息", "interestAccrued": "已产生利息",
+                // Dates (and `published`, which is also a fact).
+                "judged": "评估日", "due": "截止日", "arrearDue": "应付日", "noNewArrearsFrom": "不得新增拖欠起始日",
+                "clearedInFull": "结清", "campaignStart": "清欠启动", "monthEnd": "工资所属月末", "paidInFull": "足额拨付",
+                "started": "开工", "published": "公开", "delivered": "交付", "acceptance": "验收", "paid": "支付",
+            ],
+            values: [
+                "*": [
+                    "general": "一般债务", "special": "专项债务", "green": "绿色", "yellow": "黄色", "orange": "橙色", "red": "红色",
+                    "elementary": "初级", "intermediate": "中级", "severe": "严重", "IV": "Ⅳ级（一般）", "III": "Ⅲ级（较大）",
+                    "II": "Ⅱ级（重大）", "I": "Ⅰ级（特大）", "triggered": "触发", "yes": "是", "no": "否", "goods": "货物款",
+                    "services": "服务款", "works": "工程款", "wages": "农民工工资", "not yet": "尚未履行",
+                ]
+            ])
     }
 
     /// `debt`.

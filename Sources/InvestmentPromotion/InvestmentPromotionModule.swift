@@ -21,7 +21,9 @@ public struct InvestmentPromotionModule: SectorModule {
     public var factLabels: FactLabels {
         FactLabels(names: [
             "about": "被投诉单位", "approval": "国务院批准", "compensationAgreed": "约定补偿", "compensationPaid": "已付补偿",
-            "legalBasis": "法律依据", "promiseDue": "兑现期限", "promised": "承诺日期", "tiedTo": "挂钩条件", "withdrawn": "撤回",
+            "legalBasis": "法律依据", "promiseDue": "承诺兑现期限", "promised": "作出承诺", "tiedTo": "挂钩条件", "withdrawn": "撤回",
+            // Dates.
+            "fulfilled": "兑现", "paid": "支付", "forwarded": "转交", "resolved": "办结",
         ])
     }
 

@@ -187,13 +187,8 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
         ]
     }
 
-    /// What the findings' dates are called in the report.
-    static let dateLabels: [String: String] = [
-        "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "fulfilled": "履行", "changed": "变更",
-        "assessed": "财政承受能力论证", "signed": "签约", "termStart": "合作期起", "termEnd": "合作期止",
-        "lastAllowed": "期限上限", "reviewed": "资格审查", "executionBegan": "进入执行", "disclosed": "公开",
-        "due": "截止",
-    ]
+    /// The labels the findings' dates are read with: the core's and the module's.
+    static let labels = FactLabels.core.adding(PPPModule().factLabels)
 
     /// The report section: the measures, the projects with their current stage and its official, and the findings
     /// with the stage and official each is traced to (the official's name and where they are now come from `kit`).
@@ -241,7 +236,7 @@ public struct PPPStatistics: CaseOwnerStatistics, Hashable {
                                 "\(f.title.chinese) (\(f.rule))", f.fact("project") ?? "",
                                 f.fact("stage").flatMap(PPPStage.init(rawValue:))?.chineseName ?? "未进入 not entered",
                                 try official(f.fact("responsible")),
-                                f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
+                                f.dates.map { "\(Self.labels.label($0.name)) \($0.date)" }.joined(
                                     separator: "，"),
                                 decisions[f.key] ?? "待处理 open",
                             ]

@@ -34,11 +34,7 @@ struct DemoTests {
 
     @Test("the replayed history verifies, and views as of today are live")
     func replay() async throws {
-        let city = try DemoCity.build(today: today, keys: Fixtures.keys)
-        let clock = DemoClock(Timestamp(startOf: city.start))
-        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
-        try await DemoCommand.replay(city, into: kit, clock: clock)
-        let report = try await kit.verify()
+        let (city, kit, report) = try await Self.replayed(on: today)
         #expect(report.isValid)
         // Every scheduled step is one entry, but a verified complaint is two (the record and the decision) and a
         // blacklisting three (the record, its term and the listing).
@@ -91,6 +87,104 @@ struct DemoTests {
         // A finding that names an official shows the operator the name, never only the token.
         let decisionText = try FindingsCommand.factsText(decision, kit: kit)
         #expect(decisionText.contains(official.name) && !decisionText.contains("principal=person:"))
+    }
+}
+
+extension DemoTests {
+    /// The demo's city for a day, replayed into an in-memory kit with every module, and verified.
+    static func replayed(on today: LocalDate) async throws -> (DemoCity, CreditKit, VerificationReport) {
+        let city = try DemoCity.build(today: today, keys: Fixtures.keys)
+        let clock = DemoClock(Timestamp(startOf: city.start))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: clock)
+        try await DemoCommand.replay(city, into: kit, clock: clock)
+        return (city, kit, try await kit.verify())
+    }
+
+    /// A figure of the summary: the numbers on the line that starts with `prefix`, in order.
+    static func numbers(_ summary: String, line prefix: String) throws -> [Int] {
+        let line = try #require(summary.split(separator: "\n").first { $0.hasPrefix(prefix) })
+        var out: [Int] = []
+        var digits = ""
+        for c in line + " " {
+            if c.isASCII, c.isNumber {
+                digits.append(c)
+            } else {
+                if let n = Int(digits) { out.append(n) }
+                digits = ""
+            }
+        }
+        return out
+    }
+
+    @Test("every figure of the summary is the story's own count, made here from what the story scheduled")
+    func summaryFigures() async throws {
+        let (city, kit, report) = try await Self.replayed(on: today)
+        let summary = try DemoCommand.summary(
+            city: city, kit: kit, path: "demo.sqlite", report: report, elapsed: .seconds(1))
+        func actions(_ match: (DemoCity.Scheduled.Action) -> Bool) -> Int {
+            city.events.filter { match($0.action) }.count
+        }
+
+        let levels = Dictionary(grouping: city.agencies, by: \.level).mapValues(\.count)
+        #expect(
+            try Self.numbers(summary, line: "agencies")
+                == [city.agencies.count, levels[.city] ?? 0, levels[.county] ?? 0, levels[.township] ?? 0])
+        #expect(try Self.numbers(summary, line: "agencies") == [59, 14, 28, 17])
+        #expect(
+            try Self.numbers(summary, line: "officials") == [city.officials.count, city.transfers, city.retirements])
+        #expect(
+            try Self.numbers(summary, line: "enterprises")
+                == [city.enterprises.count, city.enterprises.filter(\.isSME).count])
+        #expect(try Self.numbers(summary, line: "enterprises") == [18, 12])
+
+        // Records on agencies: every record the story entered about an agency (none is revoked outright: a revoked
+        // record's objection is about its facts), by polarity and severity as entered or corrected.
+        let agencies = Set(city.agencies.map(\.id))
+        let onAgencies = city.records.filter { agencies.contains($0.subject) }
+        let dishonest = onAgencies.filter { $0.polarity == .dishonesty }
+        let records = try Self.numbers(summary, line: "records")
+        #expect(records[0] == onAgencies.count && records[1] == dishonest.count)
+        #expect(records[5] == onAgencies.count - dishonest.count)
+        #expect(records[2] + records[3] + records[4] == dishonest.count)
+
+        // The commitments: the core story's and the townships' catalogues (three items each, one standing promise).
+        #expect(
+            try Self.numbers(summary, line: "commitments ")[0] == city.commitments.count + 3 * levels[.township]! + 1)
+
+        let objections = try Self.numbers(summary, line: "          objections")
+        #expect(objections[0] == actions { if case .lifecycle(_, .object) = $0 { true } else { false } })
+        let repairs = try Self.numbers(summary, line: "          repairs")
+        #expect(repairs[0] == actions { if case .lifecycle(_, .applyForRepair) = $0 { true } else { false } })
+        #expect(
+            repairs[1] == actions { if case .lifecycle(_, .decideRepair(_, _, true, _)) = $0 { true } else { false } })
+        #expect(
+            repairs[2] == actions { if case .lifecycle(_, .decideRepair(_, _, false, _)) = $0 { true } else { false } })
+        let complaints = try Self.numbers(summary, line: "          complaints")
+        #expect(complaints[0] == city.complaints.count)
+        #expect(complaints[1] == actions { if case .verifyComplaint = $0 { true } else { false } })
+        #expect(complaints[2] == actions { if case .rejectComplaint = $0 { true } else { false } })
+        #expect(complaints[3] == complaints[0] - complaints[1] - complaints[2])
+
+        // The sector stories' findings, as built: one late bidding report and one short panel; in the townships two
+        // commitments overdue (海阳镇 late, 祖山镇 never assessed), one not met (台营镇), one service overrun
+        // (文化路街道), one quarter's finances unpublished (海阳村) and one task pushed down (against the bureau).
+        let findings = try #require(summary.split(separator: "\n").first { $0.hasPrefix("findings") })
+        for expected in [
+            "bidding.panel.invalid 1", "bidding.report.late 1", "townships.commitment.overdue 2",
+            "townships.commitment.unfulfilled 1", "townships.duty.outside-list 1", "townships.finance.unpublished 1",
+            "townships.service.overrun 1",
+        ] {
+            #expect(findings.contains(expected), "\(expected)")
+        }
+        #expect(findings.contains("bidding   1 tender;") || summary.contains("bidding   1 tender;"))
+
+        // The townships line: 17 townships, 52 items (51 with a deadline, all due), 48 kept on time, one of two
+        // service requests on time, two founded 12345 orders, 14 integrity townships (all but 海阳镇, 台营镇 and
+        // 祖山镇), one task pushed down.
+        let townships = try Self.numbers(summary, line: "townships")
+        #expect(townships[0] == 17 && townships[1] == 52 && townships[2] == 51 && townships[3] == 48)
+        #expect(townships[4] == 1 && townships[5] == 2 && townships[6] == 2 && townships[7] == 14)
+        #expect(townships[9] == 1)
     }
 }
 

@@ -83,34 +83,8 @@ public enum DebtReport {
             references: lines)
     }
 
-    /// What the findings' dates are called in the reports.
-    static let dateLabels: [String: String] = [
-        "judged": "评估日", "due": "截止日", "arrearDue": "应付日", "noNewArrearsFrom": "不得新增拖欠起始日",
-        "clearedInFull": "结清", "campaignStart": "清欠启动", "monthEnd": "工资所属月末", "paidInFull": "足额拨付",
-        "started": "开工", "published": "公开", "delivered": "交付", "acceptance": "验收", "paid": "支付",
-    ]
-
-    /// What the findings' facts are called in the reports.
-    static let factLabels: [String: String] = [
-        "regionName": "地区", "year": "年度", "debt": "债务类别", "balance": "债务余额", "limit": "限额", "excess": "超出",
-        "debtRatio": "债务率（%）", "colour": "风险等级", "fiscalResources": "综合财力",
-        "generalInterestRatio": "一般债务付息占比（%）", "specialInterestRatio": "专项债务付息占比（%）",
-        "generalInterest": "一般债务付息支出", "specialInterest": "专项债务付息支出", "generalExpenditure": "一般公共预算支出",
-        "fundExpenditure": "政府性基金预算支出", "overdueRatio": "逾期债务率（%）", "band": "风险区间", "overdue": "逾期债务",
-        "level": "应急等级", "restructuring": "财政重整", "arrear": "欠款编号", "creditor": "债权企业", "category": "款项类别",
-        "project": "项目", "amount": "金额", "outstanding": "未清偿", "outstandingAtDue": "到期未付",
-        "workMonth": "工资所属月份", "daysLate": "逾期天数", "state": "状态", "name": "名称", "fundsInPlace": "资金落实",
-        "contractorAdvance": "要求垫资", "contracts": "合同数", "published": "已公开", "contract": "欠款编号", "term": "付款期限",
-        "latePayments": "逾期支付笔数", "lateAmount": "逾期支付金额", "interestOwed": "应付利息", "interestAccrued": "已产生利息",
-    ]
-
-    /// Coded values of findings' facts in Chinese.
-    static let valueLabels: [String: String] = [
-        "general": "一般债务", "special": "专项债务", "green": "绿色", "yellow": "黄色", "orange": "橙色", "red": "红色",
-        "elementary": "初级", "intermediate": "中级", "severe": "严重", "IV": "Ⅳ级（一般）", "III": "Ⅲ级（较大）",
-        "II": "Ⅱ级（重大）", "I": "Ⅰ级（特大）", "triggered": "触发", "yes": "是", "no": "否", "goods": "货物款",
-        "services": "服务款", "works": "工程款", "wages": "农民工工资", "not yet": "尚未履行",
-    ]
+    /// The labels the findings' facts, dates and coded values are read with: the core's and the module's.
+    static let labels = FactLabels.core.adding(DebtModule().factLabels)
 
     /// The rules whose money facts are fiscal figures, shown in 万元 as the spreadsheets keep them.
     static let fiscalRules: Set<RuleID> = [
@@ -121,11 +95,11 @@ public enum DebtReport {
     /// values in Chinese; the figure and the region left out (the rule and the region stand beside them).
     static func facts(_ f: Finding, names: (String) throws -> String) rethrows -> String {
         try f.facts.filter { !["region", "regionName", "figure"].contains($0.name) }.map { fact in
-            let label = factLabels[fact.name] ?? fact.name
+            let label = labels.label(fact.name)
             if case .money(let yuan) = fact.typed {
                 return fiscalRules.contains(f.rule) ? "\(label) \(yuan / 10_000)万元" : "\(label) \(yuan)元"
             }
-            let value = fact.name == "creditor" ? try names(fact.value) : valueLabels[fact.value] ?? fact.value
+            let value = fact.name == "creditor" ? try names(fact.value) : labels.values["*"]?[fact.value] ?? fact.value
             return "\(label) \(value)"
         }.joined(separator: "，")
     }
@@ -155,7 +129,7 @@ public enum DebtReport {
                     }
                     return [
                         "\(f.title.chinese)（\(f.rule)）", who, try facts(f, names: name),
-                        f.dates.map { "\(dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(separator: "，"),
+                        f.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: "，"),
                         f.basis.map(\.description).joined(separator: "；"), decisions[f.key] ?? "待处理",
                     ]
                 }))

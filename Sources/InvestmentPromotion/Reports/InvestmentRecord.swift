@@ -91,11 +91,8 @@ public struct InvestmentRecord: Sendable {
         return (received.count, received.filter { !late.contains($0.id.rawValue) }.count)
     }
 
-    /// What the findings' dates are called in the reports.
-    static let dateLabels: [String: String] = [
-        "promiseDue": "承诺兑现期限", "due": "截止日", "fulfilled": "兑现", "changed": "变更", "promised": "作出承诺",
-        "paid": "支付", "received": "受理", "forwarded": "转交", "resolved": "办结",
-    ]
+    /// The labels the findings' dates are read with: the core's and the module's.
+    static let labels = FactLabels.core.adding(InvestmentPromotionModule().factLabels)
 
     /// The record as a report section: the measures, every promise with its state, and the findings.
     /// - Parameter kit: The kit the investors' names are read from.
@@ -138,7 +135,7 @@ public struct InvestmentRecord: Sendable {
                             [
                                 "\(f.title.chinese)（\(f.rule)）", f.fact("agreement") ?? f.fact("complaint") ?? "",
                                 f.fact("promise") ?? "",
-                                f.dates.map { "\(Self.dateLabels[$0.name] ?? $0.name) \($0.date)" }.joined(
+                                f.dates.map { "\(Self.labels.label($0.name)) \($0.date)" }.joined(
                                     separator: "，"),
                                 decisions[f.key] ?? "待处理 open",
                             ]

@@ -2,6 +2,7 @@ import Bidding
 import CreditKitCore
 import Foundation
 import Synchronization
+import Townships
 
 /// The clock the demo replays its history with: set to each day as the story reaches it.
 final class DemoClock: LedgerClock {
@@ -42,6 +43,8 @@ struct DemoCity {
             case rejectComplaint(Int, on: LocalDate, reason: String)
             /// Blacklists a tenderer: the record, its term and the listing in one batch.
             case blacklist(BiddingBlacklist.Decision)
+            /// A township's assessment of a commitment in its catalogue, made once the commitment's entry is known.
+            case assessTownshipCommitment(CaseRef<TownshipCommitment>, met: Bool, evidence: String)
         }
 
         /// A step of a commitment's lifecycle.
@@ -171,6 +174,7 @@ struct DemoCity {
         }
         city.buildDecision()
         city.buildTenders()
+        city.buildTownships()
         return city
     }
 }

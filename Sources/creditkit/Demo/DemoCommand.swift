@@ -1,6 +1,7 @@
 import Bidding
 import CreditKitCore
 import Foundation
+import Townships
 
 enum DemoCommand: Command {
     static let name = "demo"
@@ -285,6 +286,9 @@ enum DemoCommand: Command {
                 case .blacklist(let decision):
                     try await flush()
                     try await BiddingBlacklist.enter(decision, in: kit)
+                case .assessTownshipCommitment(let item, let met, let evidence):
+                    try await flush()
+                    try await kit.townships.assess(item, on: day, met: met, evidence: evidence)
                 }
             }
             try await flush()
@@ -410,6 +414,9 @@ enum DemoCommand: Command {
                     + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "no" : "yes")"
             )
         }
+        let townships = try TownshipReport.make(kit, asOf: today)
+        lines.append(
+            "townships " + townships.keyFigures.map { "\($0.label) \($0.value)" }.joined(separator: ", "))
         var total = CommitmentStats()
         for agency in city.agencies {
             let s = try kit.commitmentStats(of: agency.id, asOf: today)
