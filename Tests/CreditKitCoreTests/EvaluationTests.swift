@@ -40,7 +40,20 @@ struct EvaluationTests {
     func defaulter() async throws {
         let world = try await LifecycleWorld()
         _ = try await world.record("2026-05-04", basis: .judgmentDefaulter, severity: .serious)
-        #expect(indicator(try card(world, world.bureau.id, "2026-06-01"), "eval.judgments").points == 0)
+        let c = try card(world, world.bureau.id, "2026-06-01")
+        #expect(indicator(c, "eval.judgments").points == 0)
+        // One deduction per fact: the listing costs nothing under the dishonesty records, and the card says where.
+        let dishonesty = indicator(c, "eval.dishonesty")
+        #expect(dishonesty.points == dishonesty.weight && dishonesty.items.count == 1)
+        #expect(dishonesty.items[0].points == 0 && dishonesty.items[0].reason.contains("计入「失信被执行人和未履行生效判决」指标"))
+        #expect(c.score == 90)
+        // A model without the judgments indicator gives the dishonesty indicator all the records.
+        let alone = try #require(
+            try world.kit.evaluate(
+                asOf: date("2026-06-01"), agencies: [world.bureau.id],
+                model: ScoringModel(indicators: [DishonestyIndicator(leftTo: [:])])
+            ).first)
+        #expect(alone.indicators[0].items.first.map { $0.points < 0 } == true && alone.score < 100)
         let warnings = try world.kit.warnings(asOf: date("2026-06-01"))
         #expect(warnings.first { $0.subject == world.bureau.id }?.level == .red)
         #expect(warnings.contains { $0.rule == "warning.judgment-defaulter" })

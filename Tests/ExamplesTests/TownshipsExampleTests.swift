@@ -32,7 +32,7 @@ struct TownshipsExampleTests {
         // The ranking: six clean townships share first place; each finding costs its township in the scoring model.
         let ranks = lines.filter { $0.hasPrefix("rank ") }
         #expect(ranks.count == 12 && ranks.prefix(6).allSatisfy { $0.hasPrefix("rank 1 ") && $0.contains(" 100 ") })
-        #expect(ranks.last == "rank 12 石门镇 76.42 不符合")
+        #expect(ranks.last == "rank 12 石门镇 90.57 不符合")
         #expect(
             lines.contains(
                 "report: 乡镇（街道）=12 公开承诺事项=60 到期承诺=59 按期兑现=57 服务办件按时办结=0/1 属实投诉=1 诚信乡镇（街道）=9 乡镇（街道）核查线索=4 部门违规派转事项=1"))

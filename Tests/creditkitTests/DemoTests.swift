@@ -72,9 +72,12 @@ struct DemoTests {
         let start = try #require(lines.firstIndex { $0.hasPrefix("most dishonesty records") })
         var own: [SubjectID: Int] = [:]
         for agency in city.agencies {
+            // Counted from the records and their lifecycles as the view holds them: revoked or repaired ones out.
             own[agency.id] =
                 try kit.profile(of: agency.id, asOf: today)?.records.filter {
-                    $0.record.subject == agency.id && $0.record.polarity == .dishonesty
+                    let life = kit.view.lifecycle($0.id)
+                    return $0.record.subject == agency.id && $0.record.polarity == .dishonesty
+                        && life.revokedOn(asOf: today) == nil && life.repairedOn(asOf: today) == nil
                 }.count ?? 0
         }
         for line in lines[(start + 1)...(start + 5)] {
@@ -137,15 +140,25 @@ extension DemoTests {
                 == [city.enterprises.count, city.enterprises.filter(\.isSME).count])
         #expect(try Self.numbers(summary, line: "enterprises") == [18, 12])
 
-        // Records on agencies: every record the story entered about an agency (none is revoked outright: a revoked
-        // record's objection is about its facts), by polarity and severity as entered or corrected.
+        // Records in force: those the story revoked on objection or repaired are out.
+        var gone = Set<Int>()
+        for event in city.events {
+            switch event.action {
+            case .lifecycle(let index, .resolve(_, _, .revoked, _, _)),
+                .lifecycle(let index, .decideRepair(_, _, true, _)):
+                gone.insert(index)
+            default: break
+            }
+        }
         let agencies = Set(city.agencies.map(\.id))
-        let onAgencies = city.records.filter { agencies.contains($0.subject) }
-        let dishonest = onAgencies.filter { $0.polarity == .dishonesty }
+        let onAgencies = city.records.indices.filter { agencies.contains(city.records[$0].subject) }
+        let standing = onAgencies.filter { !gone.contains($0) }.map { city.records[$0] }
+        let dishonest = standing.filter { $0.polarity == .dishonesty }
         let records = try Self.numbers(summary, line: "records")
-        #expect(records[0] == onAgencies.count && records[1] == dishonest.count)
-        #expect(records[5] == onAgencies.count - dishonest.count)
-        #expect(records[2] + records[3] + records[4] == dishonest.count)
+        #expect(records[0] == standing.count && records[1] == onAgencies.count - standing.count)
+        #expect(records[2] == dishonest.count && records[6] == standing.count - dishonest.count)
+        #expect(records[3] + records[4] + records[5] == dishonest.count)
+        #expect(records[1] > 0)
 
         // The commitments: the core story's and the townships' catalogues (three items each, one standing promise).
         #expect(

@@ -30,9 +30,19 @@ func clamp(_ value: Double, _ weight: Double) -> Double { min(weight, max(0, val
 
 /// 失信记录 (35 points): each dishonesty record in force takes points by class and age — within a year serious 15,
 /// ordinary 6, minor 2; one to three years half; older nothing. Repair gives them back.
+///
+/// One deduction per fact: records on a basis another indicator of the model scores (by default the judgment
+/// defaults, which ``JudgmentIndicator`` takes) take nothing here, and the explanation says where they count.
 public struct DishonestyIndicator: Indicator {
+    /// The bases left to another indicator, with that indicator's name for the explanation.
+    public var leftTo: [RecordBasis: LocalizedName]
+
     /// Makes the indicator.
-    public init() {}
+    /// - Parameter leftTo: The bases another indicator of the model scores, with its name; by default the judgment
+    ///   defaults, scored by ``JudgmentIndicator``. Pass `[:]` in a model without that indicator.
+    public init(leftTo: [RecordBasis: LocalizedName] = JudgmentIndicator.scoredBases) {
+        self.leftTo = leftTo
+    }
     /// `eval.dishonesty`.
     public var id: RuleID { "eval.dishonesty" }
     /// 失信记录.
@@ -52,6 +62,16 @@ public struct DishonestyIndicator: Indicator {
         context.forEachDishonesty(of: subject, role: .recordSubject) { ref in
             let age = Int(context.asOf.daysSinceEpoch - ref.effectiveDays)
             guard age <= 3 * 365, let severity = ref.severity else { return }
+            if let basis = ref.basis, let other = leftTo[basis] {
+                guard context.explain else { return }
+                items.append(
+                    .init(
+                        points: 0,
+                        reason:
+                            "\(severity.chineseName)失信记录 #\(ref.sequence)（\(basis.chineseName)）计入「\(other.chinese)」指标，此处不重复扣分",
+                        dates: [Finding.NamedDate("decision", ref.effectiveDate)], evidence: [ref.entry]))
+                return
+            }
             let base: Double = severity == .serious ? 15 : severity == .ordinary ? 6 : 2
             let points = age <= 365 ? base : base / 2
             taken -= points
@@ -80,7 +100,12 @@ public struct JudgmentIndicator: Indicator {
     /// `eval.judgments`.
     public var id: RuleID { "eval.judgments" }
     /// 失信被执行人和未履行生效判决.
-    public var name: LocalizedName { LocalizedName(chinese: "失信被执行人和未履行生效判决", english: "judgment defaults") }
+    public var name: LocalizedName { Self.indicatorName }
+    static let indicatorName = LocalizedName(chinese: "失信被执行人和未履行生效判决", english: "judgment defaults")
+    /// The bases this indicator scores, which ``DishonestyIndicator`` leaves to it by default.
+    public static let scoredBases: [RecordBasis: LocalizedName] = [
+        .judgmentDefaulter: indicatorName, .unexecutedJudgment: indicatorName,
+    ]
     /// 10.
     public var weight: Double { 10 }
 

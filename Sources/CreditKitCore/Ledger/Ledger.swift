@@ -466,10 +466,12 @@ public actor Ledger {
         for (ref, entry) in zip(refs, entries) {
             switch try registry.decode(entry) {
             case let e as RecordEntered:
+                let life = view.lifecycles[CreditRecord.ID(entry.sequence)]
                 records.append(
                     .init(
                         id: CreditRecord.ID(entry.sequence), record: e.record, recordedAt: entry.recordedAt,
-                        role: ref.role))
+                        role: ref.role, revokedOn: life?.revokedOn(asOf: asOf, knownAt: knownAt),
+                        repairedOn: life?.repairedOn(asOf: asOf, knownAt: knownAt)))
             case let e as any CommitmentMaking:
                 commitments.append(
                     .init(

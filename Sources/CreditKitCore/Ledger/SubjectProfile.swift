@@ -10,6 +10,20 @@ public struct SubjectProfile: Sendable {
         public var recordedAt: Timestamp
         /// Whether the profile's subject is the record's subject or a responsible official.
         public var role: EntryRef.Role
+        /// The day the record was revoked on objection (撤销), by the profile's day.
+        public var revokedOn: LocalDate?
+        /// The day its repair was granted (信用修复), by the profile's day.
+        public var repairedOn: LocalDate?
+
+        /// Neither revoked nor repaired by the profile's day: a record that still counts (有效记录).
+        public var isInForce: Bool { revokedOn == nil && repairedOn == nil }
+
+        /// 已撤销 (day), 已修复 (day), or 有效.
+        public var standing: String {
+            if let revokedOn { return "已撤销（\(revokedOn)）" }
+            if let repairedOn { return "已修复（\(repairedOn)）" }
+            return "有效"
+        }
     }
 
     /// A commitment in a profile.

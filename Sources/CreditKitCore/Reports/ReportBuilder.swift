@@ -106,7 +106,7 @@ extension CreditKit {
                             name: "records", caption: "信用记录 Records (\(records.count))",
                             headers: [
                                 "编号 Id", "决定日期 Decided", "类型 Kind", "依据 Basis", "文书号 Document", "认定机关 Authority",
-                                "事实 Facts",
+                                "事实 Facts", "状态 Standing",
                             ],
                             rows: records.map { item in
                                 let r = item.record
@@ -114,7 +114,7 @@ extension CreditKit {
                                     "#\(item.id)", r.decisionDate.description,
                                     r.polarity == .good ? "守信" : "失信（\(r.severity?.chineseName ?? "")）",
                                     r.basis.chineseName,
-                                    r.documentNumber, r.authority.name, r.facts,
+                                    r.documentNumber, r.authority.name, r.facts, item.standing,
                                 ]
                             }))
                 ]))
@@ -167,7 +167,9 @@ extension CreditKit {
                 KeyFigure("评分 Score", f(card.score), note: "100分制，\(card.indicators.count)项指标"),
                 KeyFigure("等级 Grade", card.grade, note: "A ≥ 90, B ≥ 80, C ≥ 60"),
                 KeyFigure(
-                    "失信记录 Dishonesty records", String(records.filter { $0.record.polarity == .dishonesty }.count)),
+                    "有效失信记录 Dishonesty records in force",
+                    String(records.filter { $0.record.polarity == .dishonesty && $0.isInForce }.count),
+                    note: "不含已撤销、已修复的记录"),
                 KeyFigure("承诺按期履行率 Commitments kept", stats.fulfilmentRate.map { f($0 * 100) + "%" } ?? "—"),
             ],
             sections: sections)
@@ -304,8 +306,14 @@ extension CreditKit {
             }
             due = (try LocalDate(year: y, month: monthDay / 100, day: monthDay % 100), figure)
         }
-        let inPeriod = try records(knownAt: nil).filter {
-            $0.value.decisionDate >= periodStart && $0.value.decisionDate <= periodEnd
+        // Government integrity: the records of agencies decided in the half-year and still standing at its end (a
+        // record revoked on objection by then is not counted; one repaired later still was decided in the period).
+        let lifecycles = view.lifecycles
+        let inPeriod = try records(knownAt: nil).filter { id, record in
+            guard record.decisionDate >= periodStart, record.decisionDate <= periodEnd,
+                case .agency? = view.subject(record.subject)?.subject
+            else { return false }
+            return lifecycles[id]?.revokedOn(asOf: periodEnd) == nil
         }
         let dishonest = inPeriod.values.filter { $0.polarity == .dishonesty }
         let byBasis = Dictionary(grouping: dishonest, by: \.basis).map { ($0.key.chineseName, Double($0.value.count)) }
@@ -319,14 +327,23 @@ extension CreditKit {
             ("\($0.value[0].title.chinese)（\($0.key)）", Double($0.value.count))
         }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         let ranked = Ranking.rank(try evaluate(asOf: periodEnd, explain: false))
+        var agencies: [SubjectID: Agency] = [:]
+        for state in view.subjects(ofKind: .agency) {
+            if case .agency(let a) = state.subject { agencies[a.id] = a }
+        }
         let f = ReportFormat.number
+        // The lowest five of each level, ranked among their peers (never city, county and township bodies in one list).
+        let peers = Dictionary(grouping: ranked.map(\.card)) { agencies[$0.subject]?.level }
+        let lowest = AdministrativeLevel.allCases.flatMap { level in
+            Ranking.rank(peers[level] ?? []).suffix(5).map { (level, $0, peers[level]?.count ?? 0) }
+        }
         return Report(
             title: "政务诚信建设半年工作情况报告", subtitle: "Semi-annual report, \(periodStart) – \(periodEnd)", asOf: periodEnd,
             keyFigures: [
                 KeyFigure(
                     "报送截止 Due", due.map { $0.day.description } ?? "未规定",
                     note: due.map { "\($0.figure.rule)：\($0.figure.basis.map(\.description).joined(separator: "；"))" }
-                        ?? "由地方方案规定（qinhuangdao-transport：7月10日、1月10日） set by a local plan"),
+                        ?? "本档案未规定报送日期，由地方方案规定 not set in this profile; a local plan sets it"),
                 KeyFigure("新增失信记录 New dishonesty records", String(dishonest.count)),
                 KeyFigure("新增守信记录 New good records", String(inPeriod.count - dishonest.count)),
                 KeyFigure("待核查线索 Open findings", String(findings.count)),
@@ -356,10 +373,13 @@ extension CreditKit {
                     blocks: [
                         .table(
                             ReportTable(
-                                name: "lowest-five", caption: "得分最低的5个单位 The five lowest",
-                                headers: ["名次 Rank", "单位 Agency", "评分 Score", "等级 Grade"],
-                                rows: try ranked.suffix(5).map {
-                                    [String($0.rank), try name(of: $0.card.subject), f($0.card.score), $0.card.grade]
+                                name: "lowest-five", caption: "各层级得分最低的5个单位 The five lowest of each level",
+                                headers: ["层级 Level", "同级名次 Rank", "单位 Agency", "评分 Score", "等级 Grade"],
+                                rows: try lowest.map { level, r, count in
+                                    [
+                                        level.chineseName, "\(r.rank)/\(count)",
+                                        try name(of: r.card.subject), f(r.card.score), r.card.grade,
+                                    ]
                                 }))
                     ]),
             ])

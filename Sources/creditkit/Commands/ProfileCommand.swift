@@ -102,8 +102,10 @@ enum ProfileText {
         let decided = profile.records.filter { $0.role == .decidingAuthority }
         let about = profile.records.filter { $0.role != .decidingAuthority }
         let dishonest = about.filter { $0.record.polarity == .dishonesty }
+        let standing = about.filter(\.isInForce)
         lines.append(
-            "信用记录 records (\(about.count): \(dishonest.count) dishonesty, \(about.count - dishonest.count) good)")
+            "信用记录 records (\(about.count): \(dishonest.count) dishonesty, \(about.count - dishonest.count) good; "
+                + "\(standing.count) in force, \(about.count - standing.count) revoked or repaired)")
         if !decided.isEmpty { lines.append("  (and \(decided.count) records this body decided about others)") }
         for item in about {
             let r = item.record
@@ -112,8 +114,9 @@ enum ProfileText {
                 item.role == .responsibleOfficial
                 ? "  [责任人 responsible; subject \(try name(of: r.subject, kit: kit))]" : ""
             let amount = r.amount.map { "  ¥\($0)" } ?? ""
+            let state = item.isInForce ? "" : "  [\(item.standing)]"
             lines.append(
-                "  #\(item.id) \(r.decisionDate) \(r.polarity == .good ? "守信" : "失信")\(cls) \(r.basis.chineseName)  \(r.documentNumber)\(amount)\(role)"
+                "  #\(item.id) \(r.decisionDate) \(r.polarity == .good ? "守信" : "失信")\(cls) \(r.basis.chineseName)  \(r.documentNumber)\(amount)\(role)\(state)"
             )
             lines.append(
                 "      \(r.facts)  — \(r.authority.name); \(r.legalBasis.map(\.description).joined(separator: "; "))")

@@ -333,7 +333,9 @@ enum DemoCommand: Command {
         for agency in city.agencies {
             if let p = try kit.profile(of: agency.id, asOf: today) { profiles.append(p) }
         }
-        let records = profiles.flatMap { $0.records.filter { $0.role == .recordSubject } }
+        // Records that still stand: one revoked on objection or repaired no longer counts against its agency.
+        let all = profiles.flatMap { $0.records.filter { $0.role == .recordSubject } }
+        let records = all.filter(\.isInForce)
         let dishonest = records.filter { $0.record.polarity == .dishonesty }
         func count(_ severity: Severity) -> Int { dishonest.filter { $0.record.severity == severity }.count }
         let byBasis = Dictionary(grouping: records, by: \.record.basis).map { ($0.key, $0.value.count) }
@@ -341,7 +343,11 @@ enum DemoCommand: Command {
         let commitments = profiles.flatMap { $0.commitments.filter { $0.role == .promisor } }
         // An agency's own records only: records it decided about others are not held against it.
         let worst = profiles.map { p in
-            (p, p.records.filter { $0.role == .recordSubject && $0.record.polarity == .dishonesty }.count)
+            (
+                p,
+                p.records.filter { $0.role == .recordSubject && $0.record.polarity == .dishonesty && $0.isInForce }
+                    .count
+            )
         }
         .sorted { ($1.1, $0.0.subject.id) < ($0.1, $1.0.subject.id) }.prefix(5)
         let levels = Dictionary(grouping: city.agencies, by: \.level)
@@ -361,12 +367,12 @@ enum DemoCommand: Command {
             "officials \(city.officials.count) (names and ID numbers sealed in the vault; \(city.transfers) transfers, "
                 + "\(city.retirements) retirements)",
             "enterprises \(city.enterprises.count) (\(city.enterprises.filter(\.isSME).count) SMEs)",
-            "records   \(records.count) on agencies: \(dishonest.count) dishonesty (serious \(count(.serious)), "
+            "records   \(records.count) in force on agencies (\(all.count - records.count) revoked or repaired): \(dishonest.count) dishonesty (serious \(count(.serious)), "
                 + "ordinary \(count(.ordinary)), minor \(count(.minor))), \(records.count - dishonest.count) good",
             "          by basis: " + byBasis.map { "\($0.0.chineseName) \($0.1)" }.joined(separator: ", "),
             "commitments \(commitments.count) (\(view.commitmentCount) in the ledger)",
             "",
-            "most dishonesty records as of \(today):",
+            "most dishonesty records in force as of \(today):",
         ]
         for (profile, n) in worst {
             lines.append("  \(n)  \(try ProfileText.name(of: profile.subject.id, kit: kit))  \(profile.subject.id)")
