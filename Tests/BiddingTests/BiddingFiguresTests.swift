@@ -70,9 +70,9 @@ struct BiddingFiguresTests {
             }?.fact("problems")
         }
         #expect(try problems(members: 9, experts: 6) == nil)
-        #expect(try problems(members: 9, experts: 5)?.contains("experts under") == true)
+        #expect(try problems(members: 9, experts: 5)?.contains("专家不足") == true)
         #expect(try problems(members: 5, experts: 4) == nil)
-        #expect(try problems(members: 5, experts: 3)?.contains("experts under") == true)
+        #expect(try problems(members: 5, experts: 3)?.contains("专家不足") == true)
     }
 
     @Test(

@@ -240,7 +240,7 @@ struct BiddingRulesTests {
                 for: tender { $0.panel = .init(members: 4, experts: 2, formed: dated("2025-03-21")) },
                 asOf: day("2026-01-01")
             ).first)
-        #expect(f.fact("problems") == "fewer than 5 members; an even number of members; experts under 66.67%")
+        #expect(f.fact("problems") == "成员少于5人；成员人数为双数；技术、经济专家不足成员总数的66.67%")
     }
 
     @Test("complaints: accepted within 3 working days, decided within 30; findings name the supervising department")

@@ -75,9 +75,9 @@ struct MajorDecisionTests {
             head.id, for: decision, of: world.bureau.id, form: .admonishingTalk, on: date("2026-09-01"), by: "市纪委监委")
 
         let f = try #require(try world.kit.decisionFindings(asOf: date("2026-10-01")).first)
-        #expect(f.rule == "decision.step.missing" && f.fact("missingStep")?.contains("riskAssessment") == true)
+        #expect(f.rule == "decision.step.missing" && f.fact("missingStep") == "风险评估")
         #expect(f.fact("principal")?.hasPrefix(head.id.rawValue) == true)
-        #expect(f.fact("principal")?.contains("now 副局长 at \(world.regulator.id)") == true)
+        #expect(f.fact("principal")?.contains("现任 \(world.regulator.id) 副局长") == true)
         #expect(f.fact("accountability")?.contains("诫勉谈话") == true)
         // The Qinhuangdao plan adds an integrity assessment (廉洁性评估) to the steps.
         var local = try JurisdictionProfile.national.overriding(
@@ -87,7 +87,7 @@ struct MajorDecisionTests {
             MajorDecisionMade(agency: world.bureau.id, title: "x", decidedOn: date("2026-04-13"), steps: steps()),
             sequence: 1,
             view: world.kit.view, asOf: date("2026-05-01"))
-        #expect(checked.map { $0.fact("missingStep") } == ["廉洁性评估 (integrityAssessment)"])
+        #expect(checked.map { $0.fact("missingStep") } == ["廉洁性评估"])
     }
 
     @Test("accountability for a decision of another agency, or for an unknown decision, is refused")

@@ -72,7 +72,7 @@ struct CreditCheckTests {
         #expect(!restricted(world, world.bureau.id, .honours, "2025-09-09"))
         #expect(
             world.kit.check(world.bureau.id, for: .honours, on: date("2025-04-01"))?.restrictions.first?.adjustment?
-                .contains("mitigated") == true)
+                .contains("从轻") == true)
 
         let other = try await LifecycleWorld()
         let exempt = try await other.record("2025-03-10", severity: .ordinary)

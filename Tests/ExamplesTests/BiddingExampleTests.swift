@@ -25,7 +25,7 @@ struct BiddingExampleTests {
                 "(A)", "(D)", "(B)",
             ])
         let file = try String(contentsOf: directory.appendingPathComponent("integrity-file.md"), encoding: .utf8)
-        #expect(file.contains("sanction.bidding.blacklist") && file.contains("否决"))
+        #expect(file.contains("第六十条") && file.contains("否决") && !file.contains("sanction.bidding.blacklist"))
         let html = try String(contentsOf: directory.appendingPathComponent("credit-file.html"), encoding: .utf8)
         #expect(html.contains("招标投标 Bidding"))
     }

@@ -316,8 +316,9 @@ public enum ParticipantEvaluation {
                                 rows: card.indicators.flatMap { i in
                                     i.items.map { item in
                                         [
-                                            i.indicator.rawValue, f(item.points), item.reason,
-                                            item.dates.map { "\($0.name) \($0.date)" }.joined(separator: "; "),
+                                            i.name.chinese, f(item.points), item.reason,
+                                            item.dates.map { "\(kit.factLabels.label($0.name)) \($0.date)" }.joined(
+                                                separator: "；"),
                                             item.evidence.map { "#\($0)" }.joined(separator: " "),
                                         ]
                                     }
@@ -329,16 +330,18 @@ public enum ParticipantEvaluation {
                         .table(
                             ReportTable(
                                 name: "participant-measures", caption: "参与招标投标 On taking part in tenders",
-                                headers: ["类别 Kind", "措施 Measure", "部门 Department", "规则 Rule", "至 Until"],
+                                headers: ["类别 Kind", "措施 Measure", "部门 Department", "依据 Basis", "至 Until"],
                                 rows: (tender?.restrictions ?? []).map {
                                     [
-                                        "惩戒", $0.measure?.chineseName ?? "", $0.department, $0.rule.rawValue,
+                                        "惩戒", $0.measure?.chineseName ?? "", $0.department,
+                                        $0.legalBasis.map(\.description).joined(separator: "；"),
                                         $0.until.description,
                                     ]
                                 }
                                     + (tender?.incentives ?? []).map {
                                         [
-                                            "激励", $0.incentive?.chineseName ?? "", $0.department, $0.rule.rawValue,
+                                            "激励", $0.incentive?.chineseName ?? "", $0.department,
+                                            $0.legalBasis.map(\.description).joined(separator: "；"),
                                             $0.until.description,
                                         ]
                                     }))

@@ -4,6 +4,9 @@ import Foundation
 /// A tenderer's record as of a day (招标人履责统计): tenders, those the law requires, contracts signed on time, and
 /// every finding with its decision.
 public struct TendererStatistics: CaseOwnerStatistics, Hashable {
+    /// The labels the findings' facts and dates are read with: the core's and the module's.
+    static let labels = FactLabels.core.adding(BiddingModule().factLabels)
+
     /// The tenderer.
     public var tenderer: SubjectID
     /// The day.
@@ -88,10 +91,10 @@ public struct TendererStatistics: CaseOwnerStatistics, Hashable {
                             rows: findings.map { f in
                                 [
                                     "\(f.title.chinese) (\(f.rule))", f.fact("project") ?? "",
-                                    f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", "),
+                                    f.dates.map { "\(Self.labels.label($0.name)) \($0.date)" }.joined(separator: "，"),
                                     f.facts.filter { !["project", "ocid"].contains($0.name) }
-                                        .map { "\($0.name)=\($0.value)" }.joined(separator: "; "),
-                                    decisions[f.key] ?? "open",
+                                        .map(Self.labels.text).joined(separator: "；"),
+                                    decisions[f.key] ?? "待处理 open",
                                 ]
                             })),
             ])

@@ -158,18 +158,18 @@ public struct BiddingRules: CaseRules {
         else { return }
         let share = try out.figure(BiddingLaw.panelExpertShare.id, on: panel.formed.on)?.figure.value ?? 0
         var problems: [String] = []
-        if Decimal(panel.members) < size.figure.value { problems.append("fewer than \(size.figure.value) members") }
-        if panel.members % 2 == 0 { problems.append("an even number of members") }
+        if Decimal(panel.members) < size.figure.value { problems.append("成员少于\(size.figure.value)人") }
+        if panel.members % 2 == 0 { problems.append("成员人数为双数") }
         // Experts at least the share of members (two thirds), with room for the share's rounding.
         if Decimal(panel.experts) * 100 + Decimal(string: "0.0001")! < Decimal(panel.members) * share {
-            problems.append("experts under \(ReportFormat.number(NSDecimalNumber(decimal: share).doubleValue))%")
+            problems.append("技术、经济专家不足成员总数的\(ReportFormat.number(NSDecimalNumber(decimal: share).doubleValue))%")
         }
         guard !problems.isEmpty else { return }
         out.add(
             size,
             [
                 .count("members", panel.members), .count("experts", panel.experts),
-                .init("problems", problems.joined(separator: "; ")),
+                .init("problems", problems.joined(separator: "；")),
             ], dates: [.init("formed", panel.formed.on)], evidence: panel.formed.evidence)
     }
 

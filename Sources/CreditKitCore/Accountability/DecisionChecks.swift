@@ -27,14 +27,15 @@ public struct DecisionChecks: Sendable {
         let trace = view.responsibility(for: decision.agency, on: decision.decidedOn)
         let people = trace.holders.map { h -> Finding.Fact in
             let now = h.career.last { $0.end == nil }
-            let where_ = now.map { "now \($0.tenure.post) at \($0.tenure.agency)" } ?? "no longer in post"
+            // The agency by its identifier (a finding's facts are data; a tool shows the name).
+            let where_ = now.map { "现任 \($0.tenure.agency) \($0.tenure.post)" } ?? "已不在任"
             return Finding.Fact(
                 h.tenure.tenure.isPrincipal ? "principal" : "official",
-                "\(h.official) (\(h.tenure.tenure.post); \(where_))")
+                "\(h.official)（时任\(h.tenure.tenure.post)；\(where_)）")
         }
         let applied = accountability.filter { $0.on <= asOf }.map {
             Finding.Fact(
-                "accountability", "\($0.official): \($0.form.chineseName) (\($0.form.rawValue)) on \($0.on) by \($0.by)"
+                "accountability", "\($0.official)：\($0.on)由\($0.by)给予\($0.form.chineseName)"
             )
         }
         var out: [Finding] = []
@@ -55,7 +56,7 @@ public struct DecisionChecks: Sendable {
         for kind in profile.majorDecisionSteps where steps[kind] == nil {
             try add(
                 CoreLaw.decisionStepMissing.id, .serious,
-                [Finding.Fact("missingStep", "\(kind.chineseName) (\(kind.rawValue))")], [])
+                [Finding.Fact("missingStep", kind.chineseName)], [])
         }
         if let comment = steps[.publicParticipation] {
             let figure = try profile.figure(CoreLaw.decisionPublicComment.id, on: decision.decidedOn)

@@ -86,6 +86,15 @@ public struct EarlyWarning: Hashable, Sendable {
     public var rule: RuleID
     /// Why, with figures.
     public var reason: String
+
+    /// The warning rules' Chinese names (预警规则名称), by id.
+    public static let titles: [RuleID: String] = [
+        "warning.score-drop": "评分短期大幅下降", "warning.grade": "评价等级过低",
+        "warning.overdue-commitments": "多项承诺到期未履行", "warning.judgment-defaulter": "列为失信被执行人",
+    ]
+
+    /// The rule's Chinese name, or its id for a rule an integrator added without one.
+    public var title: String { Self.titles[rule] ?? rule.rawValue }
 }
 
 /// The early-warning rules (预警规则), configurable.

@@ -71,9 +71,19 @@ public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The value as the catalogue and the reports print it: as it is, or rounded to two decimal places when it has
+    /// more (two thirds, `66.666…`, prints as `66.67`; rules compare with the exact value).
+    public var shownValue: String {
+        var exact = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 2, .plain)
+        return rounded == value ? "\(value)" : "\(rounded)"
+    }
+
     /// The figure in Chinese: `7个工作日`, `30日`, `3个月`, `1年`.
     public var chineseDescription: String {
-        switch unit {
+        let value = shownValue
+        return switch unit {
         case .days: "\(value)日"
         case .workingDays: "\(value)个工作日"
         case .months: "\(value)个月"
@@ -83,7 +93,7 @@ public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
         case .yuan: "\(value)元"
         case .count: "\(value)"
         case .monthDay:
-            "\(NSDecimalNumber(decimal: value).intValue / 100)月\(NSDecimalNumber(decimal: value).intValue % 100)日"
+            "\(NSDecimalNumber(decimal: self.value).intValue / 100)月\(NSDecimalNumber(decimal: self.value).intValue % 100)日"
         }
     }
 
@@ -96,7 +106,7 @@ public struct Figure: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         // One month, one year: the singular (the catalogue's other symbols do not inflect).
         if value == 1, unit == .months || unit == .years { return "1 \(unit == .months ? "month" : "year")" }
-        return "\(value) \(unit.symbol)"
+        return "\(shownValue) \(unit.symbol)"
     }
 }
 

@@ -35,8 +35,25 @@ public struct FactLabels: Sendable {
             "periodStart": "期间起", "periodEnd": "期间止", "made": "形成", "answered": "答复", "interpreted": "解读",
             "occurred": "发生", "pressConference": "发布会", "assigned": "派转", "listsPublished": "清单公布",
             "decided": "决定", "filed": "提出", "fulfilled": "履行", "breached": "违约", "confirmed": "认定",
+            "decision": "决定", "listed": "列入名单", "from": "起", "until": "止", "opened": "开标", "reported": "报告",
+            "winnerDetermined": "确定中标人", "formed": "组建",
+            // Facts of the core's rules.
+            "documentNumber": "文书号", "figureStatus": "标准来源", "terms": "承诺内容", "beneficiary": "承诺对象",
+            "statedReason": "所述理由", "missingStep": "缺少程序", "principal": "时任主要负责人", "official": "时任负责人",
+            "accountability": "问责", "office": "认定机关", "objection": "异议", "repair": "修复申请", "department": "部门",
+            "members": "成员人数", "experts": "专家人数", "problems": "问题",
         ],
-        values: ["*": ["not yet": "尚未办结", "none": "无", "changed": "变更", "withdrawn": "撤回"]])
+        values: [
+            "*": [
+                "not yet": "尚未办结", "none": "无", "changed": "变更", "withdrawn": "撤回", "yes": "是", "no": "否",
+            ],
+            "state": [
+                "published late": "逾期公示", "unpublished": "未公示", "open": "未办结", "decided late": "逾期作出决定",
+                "open past its due date": "到期未履行", "fulfilled late": "逾期履行", "not rectified": "未整改",
+                "rectified late": "逾期整改", "withdrawn once overdue": "逾期后撤回", "not yet": "尚未办结",
+            ],
+            "figureStatus": ["documented default": "缺省标准（国家未规定具体时限，见规则目录说明）"],
+        ])
 
     /// These labels with another set's added (the other's win where both have one).
     /// - Parameter other: The other labels.
@@ -77,4 +94,10 @@ public struct FactLabels: Sendable {
         return Figure(value, unit).chineseDescription
     }
 
+}
+
+extension CreditKit {
+    /// The labels of every fact and date the kit's rules and indicators use: the core's, then each registered
+    /// module's (事实标签).
+    public var factLabels: FactLabels { modules.reduce(FactLabels.core) { $0.adding($1.factLabels) } }
 }

@@ -21,7 +21,7 @@ public struct LifecycleChecks: Sendable {
                 Finding.Fact("office", record.authority.name),
                 Finding.Fact(
                     "note",
-                    "the deciding authority has no credit code on the record; the finding names the record's subject"),
+                    "记录未载明认定机关的统一社会信用代码，线索暂记在记录主体名下 the record lacks the authority's credit code"),
             ]
         )
     }

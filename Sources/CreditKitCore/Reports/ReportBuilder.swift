@@ -43,6 +43,7 @@ extension CreditKit {
         let card = try evaluate(asOf: asOf, agencies: [subject]).first!
         let trend = try self.trend(of: subject, months: 12, asOf: asOf)
         let f = ReportFormat.number
+        let labels = factLabels
         var sections: [ReportSection] = []
         sections.append(
             ReportSection(
@@ -72,8 +73,8 @@ extension CreditKit {
                             rows: card.indicators.flatMap { i in
                                 i.items.map { item in
                                     [
-                                        i.indicator.rawValue, f(item.points), item.reason,
-                                        item.dates.map { "\($0.name) \($0.date)" }.joined(separator: "; "),
+                                        i.name.chinese, f(item.points), item.reason,
+                                        item.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: "；"),
                                         item.evidence.map { "#\($0)" }.joined(separator: " "),
                                     ]
                                 }
@@ -272,9 +273,9 @@ extension CreditKit {
                         .table(
                             ReportTable(
                                 name: "warnings", caption: "预警明细 Warnings",
-                                headers: ["级别 Level", "单位 Agency", "规则 Rule", "原因 Reason"],
+                                headers: ["级别 Level", "单位 Agency", "预警规则 Rule", "原因 Reason"],
                                 rows: try warnings.map {
-                                    [$0.level.chineseName, try name(of: $0.subject), $0.rule.rawValue, $0.reason]
+                                    [$0.level.chineseName, try name(of: $0.subject), $0.title, $0.reason]
                                 })),
                     ])
             ])

@@ -82,15 +82,15 @@ extension CoreView {
             if let life {
                 if let revoked = life.revokedOn(asOf: date, knownAt: knownAt) {
                     end = revoked.adding(days: -1)
-                    adjustment = "revoked on \(revoked)"
+                    adjustment = "\(revoked)撤销"
                 }
                 if let last = life.termEnds(asOf: date, knownAt: knownAt) {
                     end = min(end ?? last, last)
-                    adjustment = adjustment ?? "term decided through \(last)"
+                    adjustment = adjustment ?? "决定惩戒期限至\(last)"
                 }
                 if let repaired = life.repairedOn(asOf: date, knownAt: knownAt) {
                     end = min(end ?? repaired, repaired.adding(days: -1))
-                    adjustment = "repaired on \(repaired)"
+                    adjustment = "\(repaired)信用修复"
                 }
                 if let leniency = life.leniency.last(where: {
                     $0.on <= date && $0.recordedAt <= knownAt
@@ -98,7 +98,7 @@ extension CoreView {
                 }) {
                     if leniency.value.effect == .exempt { continue }
                     halve = true
-                    adjustment = "mitigated on \(leniency.on) (\(leniency.value.ground.rawValue))"
+                    adjustment = "\(leniency.on)从轻（\(leniency.value.ground.chineseName)）"
                 }
             }
             let from = ref.effectiveDate

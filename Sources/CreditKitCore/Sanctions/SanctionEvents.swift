@@ -6,6 +6,15 @@ public enum LeniencyGround: String, Hashable, Sendable, Codable, CaseIterable {
     case badEffectRemoved
     /// The harm was prevented from spreading (有效阻止危害结果发生).
     case harmPrevented
+
+    /// 挽回损失, 消除不良影响, 有效阻止危害结果发生.
+    public var chineseName: String {
+        switch self {
+        case .lossRecovered: "挽回损失"
+        case .badEffectRemoved: "消除不良影响"
+        case .harmPrevented: "有效阻止危害结果发生"
+        }
+    }
 }
 
 /// What leniency does to a record's measures.

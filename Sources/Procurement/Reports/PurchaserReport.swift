@@ -4,6 +4,9 @@ import Foundation
 /// A purchaser's procurement record as of a day (采购人履约统计): contracts, how many were signed and published on
 /// time, how long SMEs waited for their money, what is overdue, and the findings.
 public struct PurchaserStatistics: CaseOwnerStatistics, Hashable {
+    /// The labels the findings' facts and dates are read with: the core's and the module's.
+    static let labels = FactLabels.core.adding(ProcurementModule().factLabels)
+
     /// The purchaser.
     public var purchaser: SubjectID
     /// The day.
@@ -126,10 +129,10 @@ public struct PurchaserStatistics: CaseOwnerStatistics, Hashable {
                         rows: findings.map { f in
                             [
                                 "\(f.title.chinese) (\(f.rule))", f.fact("project") ?? "", f.fact("contract") ?? "",
-                                f.dates.map { "\($0.name) \($0.date)" }.joined(separator: ", "),
+                                f.dates.map { "\(Self.labels.label($0.name)) \($0.date)" }.joined(separator: "，"),
                                 f.facts.filter { !["project", "contract", "ocid"].contains($0.name) }
-                                    .map { "\($0.name)=\($0.value)" }.joined(separator: "; "),
-                                decisions[f.key] ?? "open",
+                                    .map(Self.labels.text).joined(separator: "；"),
+                                decisions[f.key] ?? "待处理 open",
                             ]
                         })))
         }

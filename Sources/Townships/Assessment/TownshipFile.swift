@@ -380,7 +380,7 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
     public func table(name: String) -> ReportTable {
         ReportTable(
             name: name, caption: "诚信乡镇（街道）\(year)年度评定条件 Integrity-township criteria",
-            headers: ["条件", "标准", "实际", "是否符合", "规则"],
-            rows: criteria.map { [$0.title, $0.figure, $0.value, $0.met ? "符合" : "不符合", $0.rule.rawValue] })
+            headers: ["条件", "标准", "实际", "是否符合"],
+            rows: criteria.map { [$0.title, $0.figure, $0.value, $0.met ? "符合" : "不符合"] })
     }
 }

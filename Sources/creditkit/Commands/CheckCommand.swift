@@ -45,18 +45,16 @@ enum CheckCommand: Command {
     static func render(_ answer: CreditCheck, kit: CreditKit) throws -> String {
         var lines = [
             "\(try ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName) (\(answer.purpose.rawValue)) on \(answer.date)",
-            answer.allowed
-                ? "ALLOWED 允许"
-                : "RESTRICTED 受限 (\(answer.restrictions.count) measure\(answer.restrictions.count == 1 ? "" : "s"))",
+            answer.allowed ? "允许 ALLOWED" : "受限 RESTRICTED：\(answer.restrictions.count)项惩戒措施",
         ]
         for r in answer.restrictions {
             lines.append(
-                "  - \(r.measure?.chineseName ?? "") by \(r.department): record #\(r.record), rule \(r.rule), "
-                    + "\(r.from) – \(r.until)\(r.adjustment.map { " (\($0))" } ?? "")")
-            lines.append("    basis: \(r.legalBasis.map(\.description).joined(separator: "; "))")
+                "  - \(r.measure?.chineseName ?? "")（\(r.department)）：记录 #\(r.record)，\(r.from)至\(r.until)"
+                    + "\(r.adjustment.map { "（\($0)）" } ?? "")  [\(r.rule)]")
+            lines.append("    依据 basis: \(r.legalBasis.map(\.description).joined(separator: "；"))")
         }
         for r in answer.incentives {
-            lines.append("  + \(r.incentive?.chineseName ?? ""): record #\(r.record), rule \(r.rule), until \(r.until)")
+            lines.append("  + \(r.incentive?.chineseName ?? "")：记录 #\(r.record)，至\(r.until)  [\(r.rule)]")
         }
         return lines.joined(separator: "\n")
     }

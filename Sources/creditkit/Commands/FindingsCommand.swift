@@ -55,23 +55,25 @@ enum FindingsCommand: Command {
         return FactLabels.core.adding(module.factLabels)
     }
 
-    /// A text with each registered official's identifier in it (`person:` and 64 hex digits) replaced by the
-    /// official's name and masked ID number.
+    /// A text with each registered subject's identifier in it replaced by its name: an official's (`person:` and 64
+    /// hex digits) by the name and masked ID number, an agency's or enterprise's credit code by its name.
     static func named(_ text: String, kit: CreditKit) throws -> String {
         var out = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "person:") {
-            let hex = rest[range.upperBound...].prefix(64)
-            let id = SubjectID(rawValue: "person:" + hex)
-            out += rest[..<range.lowerBound]
-            if hex.count == 64, case .official? = kit.view.subject(id)?.subject {
-                out += try ProfileText.name(of: id, kit: kit)
-                rest = rest[hex.endIndex...]
+        var word = ""
+        func flush() throws {
+            let id = SubjectID(rawValue: word)
+            out += word.count >= 18 && kit.view.subject(id) != nil ? try ProfileText.name(of: id, kit: kit) : word
+            word = ""
+        }
+        for c in text {
+            if c.isASCII && (c.isLetter || c.isNumber || c == ":") {
+                word.append(c)
             } else {
-                out += "person:"
-                rest = rest[range.upperBound...]
+                try flush()
+                out.append(c)
             }
         }
-        return out + rest
+        try flush()
+        return out
     }
 }

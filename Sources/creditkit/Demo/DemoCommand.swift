@@ -438,17 +438,7 @@ enum DemoCommand: Command {
                 + "overdue \(total.overdue), breached \(total.breached), changed lawfully \(total.changedLawfully)")
         if let decision = findings.first(where: { $0.rule == CoreLaw.decisionStepMissing.id }) {
             // The finding's facts name subjects by ID; the summary shows their names.
-            func named(_ text: String) throws -> String {
-                var out = text
-                for official in city.officials where out.contains(official.id.rawValue) {
-                    out = out.replacingOccurrences(
-                        of: official.id.rawValue, with: try ProfileText.name(of: official.id, kit: kit))
-                }
-                for agency in city.agencies where out.contains(agency.id.rawValue) {
-                    out = out.replacingOccurrences(of: agency.id.rawValue, with: agency.name)
-                }
-                return out
-            }
+            func named(_ text: String) throws -> String { try FindingsCommand.named(text, kit: kit) }
             lines.append("decision  \(decision.fact("decision") ?? "") lacked \(decision.fact("missingStep") ?? "")")
             lines.append("          answers for it: \(try named(decision.fact("principal") ?? "nobody on record"))")
             if let applied = decision.fact("accountability") {
