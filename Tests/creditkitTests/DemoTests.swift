@@ -201,6 +201,49 @@ extension DemoTests {
     }
 }
 
+extension DemoTests {
+    @Test(
+        "no file tag of a plan anywhere the product writes: summary, every report, the public export, findings, rules")
+    func noFileTags() async throws {
+        let (city, kit, report) = try await Self.replayed(on: today)
+        var texts = [
+            try DemoCommand.summary(city: city, kit: kit, path: "demo.sqlite", report: report, elapsed: .seconds(1))
+        ]
+        var reports = [
+            try kit.rankingReport(asOf: today), try kit.semiannualReport(asOf: today),
+            try kit.warningReport(asOf: today),
+        ]
+        for agency in city.agencies { reports.append(try kit.creditFile(of: agency.id, asOf: today)) }
+        for module in ReportCommand.moduleReports {
+            let subject = module.subject == .none ? nil : city.enterprises.first { $0.roles.contains(.bidder) }?.id
+            reports.append(try module.make(kit, subject, today))
+        }
+        for r in reports { texts += [ReportRenderer.markdown(r), ReportRenderer.html(r)] }
+        let shown = try Disclosure.publicRecords(of: kit, asOf: today)
+        texts += PublicRecord.Layout.allCases.map { Disclosure.csv(shown, layout: $0) }
+        for f in try kit.runChecks(asOf: today) {
+            texts.append(
+                f.title.chinese + f.basis.map(\.description).joined() + (try FindingsCommand.factsText(f, kit: kit)))
+        }
+        texts.append(try RuleCatalogue.markdown(modules: allSectorModules))
+        // The plans' file names are a number and a hash: neither, nor the word, may appear.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = root.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
+        // Without the shared folder beside the checkout only the word is looked for; with it, every name's parts.
+        let seeds = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let tags =
+            ["seed"]
+            + seeds.flatMap { name in
+                let stem = name.replacingOccurrences(of: ".txt", with: "")
+                return [String(stem.prefix(4)), String(stem.dropFirst(4))]
+            }
+        for text in texts {
+            for tag in tags { #expect(!text.lowercased().contains(tag), "\(tag) in \(text.prefix(80))") }
+        }
+    }
+}
+
 @Suite("creditkit arguments")
 struct ArgumentTests {
     @Test("options, flags and positionals are taken; leftovers are refused")

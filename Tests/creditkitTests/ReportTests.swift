@@ -43,8 +43,14 @@ struct ReportTests {
             let charts = report.sections.flatMap(\.blocks).compactMap {
                 if case .chart(let c) = $0 { return c } else { return nil }
             }
-            // Trend lines are drawings; bars are HTML, their labels at body size.
-            #expect((counter.elements["svg"] ?? 0) == charts.filter { $0.kind == .trend }.count)
+            // Trend lines are drawings, one for a desktop and one for a phone, each with type near the body's size
+            // where it is shown; bars are HTML, their labels at body size.
+            #expect((counter.elements["svg"] ?? 0) == 2 * charts.filter { $0.kind == .trend }.count)
+            for size in html.components(separatedBy: "font-size=\"").dropFirst().compactMap({
+                Double($0.prefix { $0 != "\"" })
+            }) {
+                #expect((14...16).contains(size), "type of \(size) units in a drawing")
+            }
             #expect((counter.elements["figure"] ?? 0) == charts.count)
             #expect((counter.elements["table"] ?? 0) >= charts.count)
             #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org"), "no external assets")

@@ -214,8 +214,12 @@ public enum CoreLaw {
         "objection.decision", F.name("异议申请核查处理", "decide an objection, from receipt"),
         RuleVersion(
             figure: Figure(5, .workingDays), restDayExtension: true,
-            basis: [F.cite("documented default: no national figure; provincial regulations give 3 to 5 wd")],
-            confirmed: false, note: "set the province's figure in its profile"))
+            basis: [
+                F.cite("《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）")
+            ],
+            confirmed: false,
+            note: "documented default: the national document requires objections to be handled but sets no time; "
+                + "provincial regulations give 3 to 5 wd, so set the province's figure in its profile"))
 
     /// Every declared core rule, in the catalogue's order (the display periods are built by the national profile).
     /// A finding rule judged by another rule's figure, under an id of its own (`….late`): its versions are that

@@ -71,25 +71,16 @@ enum LocalProfiles {
                 ]),
             profile(
                 "inner-mongolia", "内蒙古自治区", "Inner Mongolia",
-                [
-                    objection(
-                        "decision", "异议核查处理", "decide an objection", 5, F.cite("内蒙古自治区的社会信用地方性法规（名称未经核实）"),
-                        confirmed: false, note: unconfirmed)
-                ]),
+                // No regulation of its own is cited here until one is verified: the national figures apply.
+                []),
             profile(
                 "liaoning", "辽宁省", "Liaoning",
-                [
-                    objection(
-                        "decision", "异议核查处理", "decide an objection", 5, F.cite("辽宁省的社会信用地方性法规（名称未经核实）"),
-                        confirmed: false, note: unconfirmed)
-                ]),
+                // No regulation of its own is cited here until one is verified: the national figures apply.
+                []),
             profile(
                 "heilongjiang", "黑龙江省", "Heilongjiang",
-                [
-                    objection(
-                        "decision", "异议核查处理", "decide an objection", 5, F.cite("黑龙江省的社会信用地方性法规（名称未经核实）"),
-                        confirmed: false, note: unconfirmed)
-                ]),
+                // No regulation of its own is cited here until one is verified: the national figures apply.
+                []),
             // A city bureau's own 政务公开 plan: its limits bind there only.
             profile(
                 "langfang-transport", "廊坊市交通运输局", "Langfang transport bureau",

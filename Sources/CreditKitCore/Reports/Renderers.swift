@@ -86,13 +86,13 @@ public enum ReportRenderer {
         table { border-collapse: collapse; width: 100%; font-size: 0.92em; } caption { text-align: left; font-weight: 600; padding: 8px; }
         th, td { border-bottom: 1px solid #e4e7eb; padding: 6px 8px; text-align: left; vertical-align: top; } th { background: #f0f4f8; }
         figure { margin: 8px 0; background: #fff; border-radius: 8px; padding: 8px; } figcaption { font-weight: 600; padding: 4px; }
-        svg { width: 100%; max-width: 760px; height: auto; display: block; }
+        svg { width: 100%; max-width: 760px; height: auto; display: block; } svg.narrow { display: none; }
         .bars { padding: 4px; } .bar-row { display: grid; grid-template-columns: minmax(7em, 32%) 1fr 7.5em; gap: 4px 10px; align-items: center; padding: 3px 0; }
         .bar-label { color: #334e68; overflow-wrap: anywhere; } .bar-value { color: #102a43; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .bar-track { position: relative; height: 1.3em; background: #eef2f7; border-radius: 4px; } .bar { height: 100%; border-radius: 4px; background: #2f80ed; }
         .bar-track.shared { background: transparent; border-left: 1px solid #9fb3c8; border-radius: 0; }
         .ref { position: absolute; top: -4px; bottom: -4px; border-left: 2px dashed #c0392b; } .refs { color: #c0392b; font-size: 0.9em; padding: 4px; }
-        @media (max-width: 600px) { main { padding: 12px 8px; } h1 { font-size: 1.3em; } .bar-row { grid-template-columns: 1fr 6.5em; } .bar-label { grid-column: 1 / -1; }
+        @media (max-width: 600px) { svg.wide { display: none; } svg.narrow { display: block; } main { padding: 12px 8px; } h1 { font-size: 1.3em; } .bar-row { grid-template-columns: 1fr 6.5em; } .bar-label { grid-column: 1 / -1; }
           table.stack thead { display: none; } table.stack tr { display: block; border-bottom: 2px solid #d9e2ec; padding: 4px 0; }
           table.stack td { display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; border: none; padding: 3px 8px; }
           table.stack td::before { content: attr(data-label); color: #52606d; font-size: 0.9em; } }
@@ -163,7 +163,6 @@ public enum ReportRenderer {
     }
 
     static func chart(_ c: ReportChart) -> String {
-        let n = max(c.values.count, 1)
         let f = ReportFormat.number
         switch c.kind {
         case .bar:
@@ -194,51 +193,67 @@ public enum ReportRenderer {
             }
             return out + "</figure>\n"
         case .trend:
-            // Large type in the drawing's units (legible when a phone scales it down); each point carries its value,
-            // drawn over a white halo so a line behind it never hides a digit;
-            // legal limits are dashed lines across the plot, each in its own colour with its label on a row of its
-            // own under the axis, so close lines never share a label.
-            let width = 800.0
-            let top = 30.0
-            let plot = 220.0
-            let bottom = top + plot
-            let step = n > 1 ? (width - 180) / Double(n - 1) : 0
-            func y(_ v: Double) -> Double { bottom - max(0, min(v, c.maximum)) / c.maximum * plot }
-            let palette = ["#7b8794", "#d69e2e", "#dd6b20", "#c0392b", "#6b46c1"]
-            let height = bottom + 50 + 36 * Double(c.references.count)
-            var svg =
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 800 \(f(height))\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
-            svg +=
-                "<line x1=\"70\" y1=\"\(f(bottom))\" x2=\"780\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/><line x1=\"70\" y1=\"\(f(top))\" x2=\"70\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/>\n"
-            svg +=
-                "<text x=\"62\" y=\"\(f(top + 8))\" text-anchor=\"end\" font-size=\"24\" fill=\"#52606d\">\(f(c.maximum))</text><text x=\"62\" y=\"\(f(bottom + 8))\" text-anchor=\"end\" font-size=\"24\" fill=\"#52606d\">0</text>\n"
-            for (i, line) in c.references.enumerated() {
-                let colour = palette[i % palette.count]
-                let ly = y(line.value)
-                svg +=
-                    "<line x1=\"70\" y1=\"\(f(ly))\" x2=\"780\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
-                let row = bottom + 50 + 36 * Double(i)
-                svg +=
-                    "<line x1=\"70\" y1=\"\(f(row + 16))\" x2=\"120\" y2=\"\(f(row + 16))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/>"
-                svg +=
-                    "<text x=\"130\" y=\"\(f(row + 24))\" font-size=\"24\" fill=\"\(colour)\">\(escape(line.label))</text>\n"
-            }
-            let points = c.values.enumerated().map { i, v in "\(f(120 + Double(i) * step)),\(f(y(v)))" }
-            svg +=
-                "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
-            // At most six labelled points, so neighbouring labels never touch; the table has every value.
-            let every = max(1, (n + 5) / 6)
-            for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
-                let x = 120 + Double(i) * step
-                svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y(value)))\" r=\"6\" fill=\"#0b5cad\"/>"
-                guard i % every == 0 else { continue }
-                svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(y(value) - 12))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#102a43\" stroke=\"#fff\" stroke-width=\"6\" paint-order=\"stroke\">\(f(value))</text>"
-                svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(bottom + 32))\" text-anchor=\"middle\" font-size=\"24\" fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
-            }
-            return "<figure class=\"chart\"><figcaption>\(escape(c.caption))</figcaption>\n" + svg + "</svg></figure>\n"
+            // Two drawings, one shown on a desktop and one on a phone, each sized so that its type comes out at about
+            // the body's size where it is shown (a drawing scales with its box: one drawing for both would have
+            // labels twice the body's size on one and half on the other).
+            return "<figure class=\"chart\"><figcaption>\(escape(c.caption))</figcaption>\n"
+                + trend(c, width: 760, font: 16, labels: 6, cls: "wide")
+                + trend(c, width: 380, font: 14, labels: 4, cls: "narrow") + "</figure>\n"
         }
+    }
+
+    /// A trend drawn `width` units wide with type of `font` units: each point carries its value over a white halo (a
+    /// line behind it never hides a digit), at most `labels` points labelled (neighbours never touch; the table has
+    /// every value); legal limits are dashed lines across the plot, each in its own colour with its label on a row of
+    /// its own under the axis, so close lines never share a label.
+    static func trend(_ c: ReportChart, width: Double, font: Double, labels: Int, cls: String) -> String {
+        let n = max(c.values.count, 1)
+        let f = ReportFormat.number
+        let left = font * 3.2
+        let top = font * 1.4
+        let plot = width * 0.3
+        let bottom = top + plot
+        let first = left + font * 2
+        let step = n > 1 ? (width - first - font * 2) / Double(n - 1) : 0
+        func y(_ v: Double) -> Double { bottom - max(0, min(v, c.maximum)) / c.maximum * plot }
+        let palette = ["#7b8794", "#d69e2e", "#dd6b20", "#c0392b", "#6b46c1"]
+        let row = font * 1.6
+        let height = bottom + font * 2.2 + row * Double(c.references.count)
+        let text = "font-size=\"\(f(font))\""
+        var svg =
+            "<svg class=\"\(cls)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" "
+            + "style=\"max-width: \(f(width))px\" role=\"img\" aria-label=\"\(escape(c.caption))\">\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(width - 8))\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/>"
+            + "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#9fb3c8\"/>\n"
+        svg +=
+            "<text x=\"\(f(left - 6))\" y=\"\(f(top + font / 3))\" text-anchor=\"end\" \(text) fill=\"#52606d\">\(f(c.maximum))</text>"
+            + "<text x=\"\(f(left - 6))\" y=\"\(f(bottom + font / 3))\" text-anchor=\"end\" \(text) fill=\"#52606d\">0</text>\n"
+        for (i, line) in c.references.enumerated() {
+            let colour = palette[i % palette.count]
+            let ly = y(line.value)
+            svg +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(ly))\" x2=\"\(f(width - 8))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>"
+            let at = bottom + font * 2.2 + row * Double(i)
+            svg +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(at + font / 2))\" x2=\"\(f(left + font * 2.5))\" y2=\"\(f(at + font / 2))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"8 5\"/>"
+            svg +=
+                "<text x=\"\(f(left + font * 3))\" y=\"\(f(at + font * 0.85))\" \(text) fill=\"\(colour)\">\(escape(line.label))</text>\n"
+        }
+        let points = c.values.enumerated().map { i, v in "\(f(first + Double(i) * step)),\(f(y(v)))" }
+        svg +=
+            "<polyline fill=\"none\" stroke=\"#2f80ed\" stroke-width=\"3\" points=\"\(points.joined(separator: " "))\"/>\n"
+        let every = max(1, (n + labels - 1) / labels)
+        for (i, (label, value)) in zip(c.labels, c.values).enumerated() {
+            let x = first + Double(i) * step
+            svg += "<circle cx=\"\(f(x))\" cy=\"\(f(y(value)))\" r=\"\(f(font / 3))\" fill=\"#0b5cad\"/>"
+            guard i % every == 0 else { continue }
+            svg +=
+                "<text x=\"\(f(x))\" y=\"\(f(y(value) - font * 0.6))\" text-anchor=\"middle\" \(text) fill=\"#102a43\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">\(f(value))</text>"
+            svg +=
+                "<text x=\"\(f(x))\" y=\"\(f(bottom + font * 1.4))\" text-anchor=\"middle\" \(text) fill=\"#52606d\">\(escape(String(label.prefix(10))))</text>\n"
+        }
+        return svg + "</svg>\n"
     }
 
     /// CSV: one file per table (key figures first), UTF-8 with a byte-order mark so spreadsheet programs read the
