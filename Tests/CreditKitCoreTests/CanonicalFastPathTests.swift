@@ -40,13 +40,18 @@ struct CanonicalFastPathTests {
         withEverything.responsibleOfficials = ["person:aa", "person:bb"]
         withEverything.sector = "procurement"
         withEverything.amount = Decimal(string: "-0.01")
+        withEverything.penalty = PenaltyDetails(
+            violation: "违规\"倾倒\"", kinds: [.fine, .licenceRevocation], content: "罚款\n吊销", confiscated: 12.5,
+            licence: "许可证 001")
+        var fined = base
+        fined.penalty = PenaltyDetails(violation: "未公开", kinds: [.warning], content: "警告")
         var bare = base
         bare.amount = nil
         bare.legalBasis = []
         bare.polarity = .good
         bare.basis = .commendation
         bare.severity = nil
-        return [base, withEverything, bare]
+        return [base, withEverything, fined, bare]
     }
 
     @Test("a record written by hand is byte for byte what Encodable gives", arguments: records())

@@ -185,11 +185,20 @@ extension DemoTests {
         for expected in [
             "bidding.panel.invalid 1", "bidding.report.late 1", "townships.commitment.overdue 2",
             "townships.commitment.unfulfilled 1", "townships.duty.outside-list 1", "townships.finance.unpublished 1",
-            "townships.service.overrun 1",
+            "townships.service.overrun 1", "disclosure.licence.publication 1",
         ] {
             #expect(findings.contains(expected), "\(expected)")
         }
         #expect(findings.contains("bidding   1 tender;") || summary.contains("bidding   1 tender;"))
+
+        // No body penalises itself, and every penalty names its conduct, kinds and content.
+        let penalties = city.records.filter { $0.basis == .administrativePenalty }
+        #expect(
+            !penalties.isEmpty && penalties.allSatisfy { $0.authority.creditCode.map { SubjectID($0) } != $0.subject })
+        #expect(penalties.allSatisfy { $0.penalty != nil })
+
+        // Five licences, all published (one late, the ecology bureau's discharge permit).
+        #expect(try Self.numbers(summary, line: "public").last == 5)
 
         // The townships line: 17 townships, 52 items (51 with a deadline, all due), 48 kept on time, one of two
         // service requests on time, two founded 12345 orders, 14 integrity townships (all but 海阳镇, 台营镇 and
@@ -221,6 +230,7 @@ extension DemoTests {
         for r in reports { texts += [ReportRenderer.markdown(r), ReportRenderer.html(r)] }
         let shown = try Disclosure.publicRecords(of: kit, asOf: today)
         texts += PublicRecord.Layout.allCases.map { Disclosure.csv(shown, layout: $0) }
+        texts.append(Disclosure.csv(try Disclosure.publicLicences(of: kit, asOf: today)))
         for f in try kit.runChecks(asOf: today) {
             texts.append(
                 f.title.chinese + f.basis.map(\.description).joined() + (try FindingsCommand.factsText(f, kit: kit)))

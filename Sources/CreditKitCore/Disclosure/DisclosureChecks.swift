@@ -79,6 +79,30 @@ public struct DisclosureChecks: Sendable {
         return out.findings
     }
 
+    /// The findings of one licence: not published on the credit website within the 双公示 limit of its decision
+    /// (`disclosure.licence.publication`), judged against the licensing authority.
+    /// - Parameters:
+    ///   - licence: The licence.
+    ///   - asOf: The day.
+    /// - Returns: The findings.
+    /// - Throws: When the profile lacks the figure.
+    public func findings(for licence: LicenceCase, asOf: LocalDate) throws -> [Finding] {
+        guard let granted = licence.granted, granted.on.on <= asOf else { return [] }
+        var out = FindingCollector(
+            profile: profile, asOf: asOf, subject: licence.authority,
+            lead: [.init("licence", licence.id.rawValue), .init("holder", granted.facts.holderName)],
+            absenceCounts: true)
+        let published = licence.publications.first { $0.on <= asOf }
+        guard let figure = try profile.figureInForce(CoreLaw.disclosureLicencePublication.id, on: granted.on.on),
+            let miss = figure.missed(
+                from: granted.on.on, done: published?.on, asOf: asOf, absenceCounts: true, calendar: profile.calendar)
+        else { return [] }
+        out.add(
+            figure, miss.facts, dates: miss.dates(start: "decided", act: "published"),
+            evidence: granted.on.evidence + (published?.evidence ?? []))
+        return out.findings
+    }
+
     /// An emergency's press conference judged by the hours the profile allows, from the time it happened to the
     /// first conference; with none held, late once the limit has passed before the end of the day looked at.
     func pressFinding(
@@ -227,12 +251,15 @@ public struct DisclosureChecks: Sendable {
         let items = facts.cases(DisclosureItem.self)
         let requests = facts.cases(DisclosureRequest.self)
         let reports = facts.cases(AnnualDisclosureReport.self)
+        let licences = facts.cases(LicenceCase.self)
         var out: [Finding] = []
         for item in items { out += try findings(for: item, asOf: asOf) }
+        for licence in licences { out += try findings(for: licence, asOf: asOf) }
         for request in requests { out += try findings(for: request, asOf: asOf) }
         var duties =
             items.reduce(0) { $0 + $1.versions.filter { $0.on <= asOf }.count }
             + requests.filter { ($0.received?.on ?? .distantFuture) <= asOf }.count
+            + licences.filter { ($0.granted?.on.on ?? .distantFuture) <= asOf }.count
         let firstDays =
             items.compactMap { $0.versions.first?.on } + requests.compactMap { $0.received?.on }
             + reports.compactMap { Int($0.id.rawValue).flatMap { LocalDate(validYear: $0, month: 1, day: 1) } }

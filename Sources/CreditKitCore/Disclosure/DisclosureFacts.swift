@@ -428,6 +428,7 @@ public enum DisclosureFacts {
     /// Every fact type.
     public static let all: [any LedgerEvent.Type] = [
         DisclosureItemMade.eventType, DisclosureItemStep.eventType, DisclosureRequestReceived.eventType,
-        DisclosureRequestStep.eventType, AnnualDisclosureReportPublished.eventType,
+        DisclosureRequestStep.eventType, AnnualDisclosureReportPublished.eventType, LicenceGranted.eventType,
+        LicencePublished.eventType, LicenceStatusChanged.eventType,
     ]
 }

@@ -47,16 +47,23 @@ public struct PublicRecord: Hashable, Sendable, Codable {
     public var subjectCode: String
     /// 行政处罚决定书文号.
     public var documentNumber: String
-    /// 违法行为类型: the record's basis and class.
+    /// 违法行为类型 (the penalty's conduct, blank when the record does not state it); for other dishonesty
+    /// information, 失信信息类别: the record's basis and class.
     public var conductType: String
     /// 违法事实: the facts, as corrected on an objection when they were.
     public var facts: String
     /// 处罚依据.
     public var legalBasis: String
-    /// 处罚类别.
+    /// 处罚类别: the kinds imposed, blank when the record does not state them.
     public var category: String
-    /// 罚款金额(万元), when an amount is on the record.
+    /// 处罚内容, blank when the record does not state it.
+    public var content: String = ""
+    /// 罚款金额(万元), when a fine is on the record.
     public var amountTenThousandYuan: Decimal?
+    /// 没收违法所得、没收非法财物的金额(万元), when anything was confiscated.
+    public var confiscatedTenThousandYuan: Decimal?
+    /// 暂扣或吊销证照名称及编号.
+    public var licence: String = ""
     /// 处罚决定日期.
     public var decisionDate: LocalDate
     /// 公示截止期: the last day the record is shown.
@@ -107,9 +114,9 @@ public struct PublicRecord: Hashable, Sendable, Codable {
     public var penaltyRow: [String] {
         [
             subjectName, subjectCategory, subjectCode, "", documentNumber, conductType, facts, legalBasis, category,
-            facts, amountTenThousandYuan.map { "\($0)" } ?? "", "", "", decisionDate.description,
-            displayUntil.description, displayUntil.description, authorityName, authorityCode, authorityName,
-            authorityCode, remarks,
+            content, amountTenThousandYuan.map { "\($0)" } ?? "", confiscatedTenThousandYuan.map { "\($0)" } ?? "",
+            licence, decisionDate.description, "", displayUntil.description, authorityName, authorityCode,
+            authorityName, authorityCode, remarks,
         ]
     }
 }
@@ -155,18 +162,26 @@ public enum Disclosure {
             let corrected = life.correctedFacts(asOf: day, knownAt: known)
             if corrected != nil { remarks.append("经异议更正") }
             let (name, category, code) = try publicIdentity(of: record.subject, kit: kit)
-            out.append(
-                PublicRecord(
-                    id: id, layout: layout, subjectName: name, subjectCategory: category, subjectCode: code,
-                    documentNumber: record.documentNumber,
-                    conductType: "\(record.basis.chineseName)（\(severity.chineseName)）",
-                    facts: corrected ?? record.facts,
-                    legalBasis: record.legalBasis.map(\.description).joined(separator: "；"),
-                    category: record.basis.chineseName,
-                    amountTenThousandYuan: layout == .penalty ? record.amount.map { $0 / 10_000 } : nil,
-                    decisionDate: record.decisionDate, displayUntil: lastDay, authorityName: record.authority.name,
-                    authorityCode: record.authority.creditCode?.rawValue ?? "", remarks: remarks.joined(separator: "；"),
-                    amountYuan: layout == .dishonesty ? record.amount : nil))
+            // A penalty's conduct, kinds and content come from its details; a record without them leaves those
+            // columns blank (and says so) rather than filling them with the record's class or facts.
+            let penalty = layout == .penalty ? record.penalty : nil
+            if layout == .penalty, penalty == nil { remarks.append("处罚类别、内容未载明") }
+            var shown = PublicRecord(
+                id: id, layout: layout, subjectName: name, subjectCategory: category, subjectCode: code,
+                documentNumber: record.documentNumber,
+                conductType: layout == .penalty
+                    ? penalty?.violation ?? "" : "\(record.basis.chineseName)（\(severity.chineseName)）",
+                facts: corrected ?? record.facts,
+                legalBasis: record.legalBasis.map(\.description).joined(separator: "；"),
+                category: penalty?.kinds.map(\.chineseName).joined(separator: "、") ?? "",
+                amountTenThousandYuan: layout == .penalty ? record.amount.map { $0 / 10_000 } : nil,
+                decisionDate: record.decisionDate, displayUntil: lastDay, authorityName: record.authority.name,
+                authorityCode: record.authority.creditCode?.rawValue ?? "", remarks: remarks.joined(separator: "；"),
+                amountYuan: layout == .dishonesty ? record.amount : nil)
+            shown.content = penalty?.content ?? ""
+            shown.confiscatedTenThousandYuan = penalty?.confiscated.map { $0 / 10_000 }
+            shown.licence = penalty?.licence ?? ""
+            out.append(shown)
         }
         return out
     }
@@ -202,11 +217,59 @@ public enum Disclosure {
         CSVText.document([PublicRecord.headers(layout)] + records.filter { $0.layout == layout }.map(\.row))
     }
 
-    /// The public records as JSON: an object with one array per layout (`行政处罚信息`, `其他失信信息`), each of objects
-    /// keyed by its layout's headers, in their order.
-    /// - Parameter records: The records.
+    /// The licences the public may see on a day (行政许可公示信息): decided and published by then, with their status.
+    /// - Parameters:
+    ///   - kit: The kit.
+    ///   - asOf: The day; today by default.
+    ///   - knownAt: What the ledger knew; now by default.
+    /// - Returns: The licences, by authority and document number.
+    /// - Throws: Storage and decoding errors.
+    public static func publicLicences(of kit: CreditKit, asOf: LocalDate? = nil, knownAt: Timestamp? = nil) throws
+        -> [PublicLicence]
+    {
+        let now = kit.ledger.clock.now()
+        let day = asOf ?? now.chinaDate
+        let known = knownAt ?? now
+        let view = kit.view
+        guard view.kindsSeen.contains(LicenceGranted.kind) else { return [] }
+        var out: [PublicLicence] = []
+        for state in view.subjects(ofKind: .agency, asOf: day) {
+            guard case .agency(let authority) = state.subject else { continue }
+            let facts = try kit.ledger.caseFacts(
+                of: authority.id, sector: "core", view: view, asOf: day, knownAt: known)
+            for licence in facts.cases(LicenceCase.self).sorted(by: { $0.id < $1.id }) {
+                guard let granted = licence.granted, licence.publications.contains(where: { $0.on <= day })
+                else { continue }
+                let g = granted.facts
+                out.append(
+                    PublicLicence(
+                        holderName: g.holderName, holderCode: g.holderCode.rawValue, documentName: g.documentName,
+                        documentNumber: licence.id.rawValue, category: g.category.chineseName,
+                        certificateName: g.certificateName ?? "", certificateNumber: g.certificateNumber ?? "",
+                        content: g.content, decisionDate: granted.on.on, validFrom: g.validFrom,
+                        validUntil: g.validUntil, authorityName: authority.name,
+                        authorityCode: authority.creditCode.rawValue, status: licence.status(on: day),
+                        remarks: licence.changes.last(where: { $0.on.on <= day }).map { $0.facts.reason } ?? ""))
+            }
+        }
+        return out
+    }
+
+    /// The public licences as CSV in the 双公示 licence layout: UTF-8 with a byte-order mark, a header row, CRLF
+    /// line ends.
+    /// - Parameter licences: The licences.
+    /// - Returns: The CSV text.
+    public static func csv(_ licences: [PublicLicence]) -> String {
+        CSVText.document([PublicLicence.headers] + licences.map(\.row))
+    }
+
+    /// The public records and licences as JSON: an object with one array per layout (`行政处罚信息`, `其他失信信息`,
+    /// `行政许可信息`), each of objects keyed by its layout's headers, in their order.
+    /// - Parameters:
+    ///   - records: The records.
+    ///   - licences: The licences.
     /// - Returns: The JSON text.
-    public static func penaltyJSON(_ records: [PublicRecord]) -> String {
+    public static func json(_ records: [PublicRecord], licences: [PublicLicence]) -> String {
         var w = CanonicalWriter()
         w.openObject()
         for layout in PublicRecord.Layout.allCases {
@@ -223,7 +286,78 @@ public enum Disclosure {
             }
             w.closeArray()
         }
+        w.key(string: PublicLicence.layoutName)
+        w.openArray()
+        for licence in licences {
+            w.element()
+            w.openObject()
+            for (header, value) in zip(PublicLicence.headers, licence.row) {
+                w.key(string: header)
+                w.string(value)
+            }
+            w.closeObject()
+        }
+        w.closeArray()
         w.closeObject()
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
+    }
+
+    /// The public records as JSON, without licences: ``json(_:licences:)`` with none.
+    /// - Parameter records: The records.
+    /// - Returns: The JSON text.
+    public static func penaltyJSON(_ records: [PublicRecord]) -> String { json(records, licences: []) }
+}
+
+/// A licence as the public sees it (行政许可公示信息), in the 双公示 licence layout.
+public struct PublicLicence: Hashable, Sendable, Codable {
+    /// 行政相对人名称.
+    public var holderName: String
+    /// 行政相对人代码_1(统一社会信用代码).
+    public var holderCode: String
+    /// 行政许可决定文书名称.
+    public var documentName: String
+    /// 行政许可决定文书号.
+    public var documentNumber: String
+    /// 许可类别.
+    public var category: String
+    /// 许可证书名称.
+    public var certificateName: String
+    /// 许可编号.
+    public var certificateNumber: String
+    /// 许可内容.
+    public var content: String
+    /// 许可决定日期.
+    public var decisionDate: LocalDate
+    /// 有效期自.
+    public var validFrom: LocalDate
+    /// 有效期至.
+    public var validUntil: LocalDate?
+    /// 许可机关.
+    public var authorityName: String
+    /// 许可机关统一社会信用代码.
+    public var authorityCode: String
+    /// 当前状态: 正常, 已到期, 撤销, 注销, 撤回.
+    public var status: String
+    /// 备注: the reason of a change of status.
+    public var remarks: String
+
+    /// 行政许可信息.
+    public static let layoutName = "行政许可信息"
+
+    /// The 双公示 licence layout's headers, in order.
+    public static let headers = [
+        "行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)", "法定代表人", "行政许可决定文书名称", "行政许可决定文书号", "许可类别",
+        "许可证书名称", "许可编号", "许可内容", "许可决定日期", "有效期自", "有效期至", "许可机关", "许可机关统一社会信用代码", "当前状态", "数据来源单位",
+        "数据来源单位统一社会信用代码", "备注",
+    ]
+
+    /// The row, one value per header.
+    public var row: [String] {
+        [
+            holderName, "法人及非法人组织", holderCode, "", documentName, documentNumber, category, certificateName,
+            certificateNumber, content, decisionDate.description, validFrom.description,
+            validUntil?.description ?? "长期", authorityName, authorityCode, status, authorityName, authorityCode,
+            remarks,
+        ]
     }
 }

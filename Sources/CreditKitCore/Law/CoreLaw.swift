@@ -13,7 +13,15 @@ public enum CoreLaw {
         F.name("行政处罚决定作出后公示", "publish an administrative penalty after the decision (双公示)"),
         RuleVersion(
             figure: Figure(7, .workingDays), restDayExtension: true, basis: NationalFigures.penaltyPublication,
-            note: "applies to licences and penalties an authority issues"))
+            note: "applies to penalties an authority issues; licences have their own rule"))
+
+    /// `disclosure.licence.publication`: 行政许可决定作出后公示.
+    public static let disclosureLicencePublication = RuleDeclaration(
+        "disclosure.licence.publication",
+        F.name("行政许可决定作出后公示", "publish an administrative licence after the decision (双公示)"),
+        RuleVersion(
+            figure: Figure(7, .workingDays), restDayExtension: true, basis: NationalFigures.penaltyPublication,
+            note: "judged against the licensing authority, from the day of the decision"))
 
     /// `record.publication.other`: 其他失信信息归集公示.
     public static let recordPublicationOther = RuleDeclaration(
@@ -285,7 +293,8 @@ public enum CoreLaw {
 
     /// Every national core rule.
     public static let all: [RuleDeclaration] = [
-        disclosurePenaltyPublication, recordPublicationOther, disclosurePenaltyWithdrawal, disclosureProactive,
+        disclosurePenaltyPublication, disclosureLicencePublication, recordPublicationOther, disclosurePenaltyWithdrawal,
+        disclosureProactive,
         disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
         disclosureAnnualReportGovernment, disclosureSmeOverdueReport, repairPlatformFeedback, repairDecision,
         commitmentOverdue,

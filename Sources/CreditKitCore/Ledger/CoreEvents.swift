@@ -242,6 +242,31 @@ public struct RecordEntered: LedgerEvent, Hashable {
         if let amount = r.amount {
             try require(amount >= 0, "amount \(amount) is negative; amounts are yuan at or above zero")
         }
+        if let p = r.penalty {
+            try require(
+                r.basis == .administrativePenalty, "only an administrative penalty's record has penalty details")
+            try require(!p.kinds.isEmpty, "the penalty details name no kind of penalty")
+            try require(Set(p.kinds).count == p.kinds.count, "a kind of penalty is named twice")
+            try require(
+                !p.violation.isBlank && !p.content.isBlank, "the penalty details need the conduct and the content")
+            try require(
+                !p.kinds.contains(.fine) || r.amount != nil, "a fine is imposed but the record has no amount")
+            try require(
+                p.kinds.contains(.fine) || r.amount == nil,
+                "the record has an amount but no fine is imposed; give the fine's kind or no amount")
+            if let c = p.confiscated {
+                try require(c >= 0, "the sum confiscated, \(c), is negative")
+                try require(
+                    p.kinds.contains(.confiscationOfGains) || p.kinds.contains(.confiscationOfProperty),
+                    "a sum is confiscated but no confiscation is imposed")
+            }
+            try require(
+                p.licence == nil || p.kinds.contains(.licenceSuspension) || p.kinds.contains(.licenceRevocation),
+                "a licence is named but none is suspended or revoked")
+            for text in [p.violation, p.content] + (p.licence.map { [$0] } ?? []) {
+                try require(!text.hasControlCharacters, "the penalty details have control characters")
+            }
+        }
         for official in r.responsibleOfficials {
             try context.requireSubject(official, kind: .official, role: "responsible official")
         }

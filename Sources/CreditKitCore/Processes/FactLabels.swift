@@ -36,7 +36,7 @@ public struct FactLabels: Sendable {
             "occurred": "发生", "pressConference": "发布会", "assigned": "派转", "listsPublished": "清单公布",
             "decided": "决定", "filed": "提出", "fulfilled": "履行", "breached": "违约", "confirmed": "认定",
             "decision": "决定", "listed": "列入名单", "from": "起", "until": "止", "opened": "开标", "reported": "报告",
-            "winnerDetermined": "确定中标人", "formed": "组建",
+            "winnerDetermined": "确定中标人", "formed": "组建", "licence": "许可文书号", "holder": "行政相对人",
             // Facts of the core's rules.
             "documentNumber": "文书号", "figureStatus": "标准来源", "terms": "承诺内容", "beneficiary": "承诺对象",
             "statedReason": "所述理由", "missingStep": "缺少程序", "principal": "时任主要负责人", "official": "时任负责人",

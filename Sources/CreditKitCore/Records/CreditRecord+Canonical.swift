@@ -59,6 +59,38 @@ extension CreditRecord: CanonicalEncodable {
             writer.key("sector")
             writer.string(sector.rawValue)
         }
+        if let penalty {
+            writer.key("penalty")
+            penalty.writeCanonical(to: &writer)
+        }
+        writer.closeObject()
+    }
+}
+
+extension PenaltyDetails: CanonicalEncodable {
+    /// Writes the details' fields in declaration order, leaving out absent optionals.
+    /// - Parameter writer: The writer.
+    public func writeCanonical(to writer: inout CanonicalWriter) {
+        writer.openObject()
+        writer.key("violation")
+        writer.string(violation)
+        writer.key("kinds")
+        writer.openArray()
+        for kind in kinds {
+            writer.element()
+            writer.string(kind.rawValue)
+        }
+        writer.closeArray()
+        writer.key("content")
+        writer.string(content)
+        if let confiscated {
+            writer.key("confiscated")
+            writer.decimal(confiscated)
+        }
+        if let licence {
+            writer.key("licence")
+            writer.string(licence)
+        }
         writer.closeObject()
     }
 }

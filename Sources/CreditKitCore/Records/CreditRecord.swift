@@ -35,6 +35,8 @@ public struct CreditRecord: Hashable, Sendable, Codable {
     public var responsibleOfficials: [SubjectID]
     /// The sector the record belongs to, when it comes from a sector (`procurement`, `bidding`, ...).
     public var sector: SectorID?
+    /// What an administrative penalty imposed (处罚决定内容), for the 双公示 layout; only on a penalty's record.
+    public var penalty: PenaltyDetails?
 
     /// Makes a record.
     /// - Parameters:
@@ -54,7 +56,8 @@ public struct CreditRecord: Hashable, Sendable, Codable {
     public init(
         subject: SubjectID, polarity: RecordPolarity, basis: RecordBasis, severity: Severity?, actDate: LocalDate,
         decisionDate: LocalDate, authority: Authority, documentNumber: String, legalBasis: [LegalCitation],
-        facts: String, amount: Decimal? = nil, responsibleOfficials: [SubjectID] = [], sector: SectorID? = nil
+        facts: String, amount: Decimal? = nil, responsibleOfficials: [SubjectID] = [], sector: SectorID? = nil,
+        penalty: PenaltyDetails? = nil
     ) {
         self.subject = subject
         self.polarity = polarity
@@ -69,6 +72,88 @@ public struct CreditRecord: Hashable, Sendable, Codable {
         self.amount = amount
         self.responsibleOfficials = responsibleOfficials
         self.sector = sector
+        self.penalty = penalty
+    }
+}
+
+/// The kinds of administrative penalty (行政处罚的种类), as the Administrative Penalty Law (2021) art. 9 lists them.
+public enum PenaltyKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 警告.
+    case warning
+    /// 通报批评.
+    case circulatedCriticism
+    /// 罚款: the record's amount is the fine.
+    case fine
+    /// 没收违法所得.
+    case confiscationOfGains
+    /// 没收非法财物.
+    case confiscationOfProperty
+    /// 暂扣许可证件.
+    case licenceSuspension
+    /// 降低资质等级.
+    case qualificationDowngrade
+    /// 吊销许可证件.
+    case licenceRevocation
+    /// 限制开展生产经营活动.
+    case businessRestriction
+    /// 责令停产停业.
+    case suspensionOfBusiness
+    /// 责令关闭.
+    case closure
+    /// 限制从业.
+    case practiceRestriction
+    /// 其他行政处罚.
+    case other
+
+    /// The kind in Chinese.
+    public var chineseName: String {
+        switch self {
+        case .warning: "警告"
+        case .circulatedCriticism: "通报批评"
+        case .fine: "罚款"
+        case .confiscationOfGains: "没收违法所得"
+        case .confiscationOfProperty: "没收非法财物"
+        case .licenceSuspension: "暂扣许可证件"
+        case .qualificationDowngrade: "降低资质等级"
+        case .licenceRevocation: "吊销许可证件"
+        case .businessRestriction: "限制开展生产经营活动"
+        case .suspensionOfBusiness: "责令停产停业"
+        case .closure: "责令关闭"
+        case .practiceRestriction: "限制从业"
+        case .other: "其他行政处罚"
+        }
+    }
+}
+
+/// What an administrative penalty imposed (处罚决定内容): the fields of the 双公示 penalty layout a record's own facts do
+/// not give.
+public struct PenaltyDetails: Hashable, Sendable, Codable {
+    /// 违法行为类型: the kind of unlawful conduct, in the decision's words (for example 未按规定公开政府信息).
+    public var violation: String
+    /// 处罚类别: the kinds imposed.
+    public var kinds: [PenaltyKind]
+    /// 处罚内容: what was imposed, in the decision's words.
+    public var content: String
+    /// 没收违法所得、没收非法财物的金额, in yuan, when anything was confiscated.
+    public var confiscated: Decimal?
+    /// 暂扣或吊销证照名称及编号, when a licence was suspended or revoked.
+    public var licence: String?
+
+    /// Makes the details; each argument sets the property of its name.
+    /// - Parameters:
+    ///   - violation: The kind of unlawful conduct.
+    ///   - kinds: The kinds imposed.
+    ///   - content: What was imposed.
+    ///   - confiscated: The sum confiscated, in yuan.
+    ///   - licence: The licence suspended or revoked.
+    public init(
+        violation: String, kinds: [PenaltyKind], content: String, confiscated: Decimal? = nil, licence: String? = nil
+    ) {
+        self.violation = violation
+        self.kinds = kinds
+        self.content = content
+        self.confiscated = confiscated
+        self.licence = licence
     }
 }
 

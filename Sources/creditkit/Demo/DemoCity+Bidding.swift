@@ -59,7 +59,8 @@ extension DemoCity {
             .blacklist(
                 BiddingBlacklist.Decision(
                     enterprise: colluder.id, ground: .collusion, term: .years(2), actDate: first.adding(days: 20),
-                    decidedOn: first.adding(days: 90), authority: Authority(name: supervisor.name),
+                    decidedOn: first.adding(days: 90),
+                    authority: Authority(name: supervisor.name, creditCode: supervisor.creditCode),
                     documentNumber: "秦发改罚〔\(first.description.prefix(4))〕21号", facts: "与其他投标人串通报价")),
             on: first.adding(days: 90))
     }

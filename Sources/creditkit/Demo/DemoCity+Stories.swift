@@ -89,6 +89,8 @@ extension DemoCity {
         var source: String
         var citation: LegalCitation
         var amount: ClosedRange<Int>?
+        /// A penalty's conduct and kinds, for the 双公示 layout (its content is written with the amount).
+        var penalty: (violation: String, kinds: [PenaltyKind])? = nil
     }
 
     static let recordKinds: [RecordKind] = [
@@ -105,10 +107,11 @@ extension DemoCity {
         RecordKind(
             basis: .administrativePenalty, severity: .ordinary, facts: "违规倾倒建筑垃圾，未采取防扬散措施。", source: "penalty",
             citation: LegalCitation(document: "《中华人民共和国固体废物污染环境防治法》", article: "第一百一十一条"),
-            amount: 20_000...200_000),
+            amount: 20_000...200_000, penalty: ("违规倾倒建筑垃圾", [.fine])),
         RecordKind(
             basis: .administrativePenalty, severity: .minor, facts: "未按规定期限公开行政许可结果。", source: "penalty",
-            citation: LegalCitation(document: "《中华人民共和国政府信息公开条例》", article: "第五十二条"), amount: nil),
+            citation: LegalCitation(document: "《中华人民共和国政府信息公开条例》", article: "第五十二条"), amount: nil,
+            penalty: ("未按规定公开政府信息", [.circulatedCriticism])),
         RecordKind(
             basis: .accountabilityDecision, severity: .ordinary, facts: "招商引资承诺的奖补资金逾期未兑现，造成不良影响。",
             source: "discipline", citation: LegalCitation(document: "《中国共产党问责条例》", article: "第七条"),
@@ -139,7 +142,8 @@ extension DemoCity {
             switch kind.source {
             case "court": authority = Authority(name: DemoCity.courtOf[subject.region.rawValue] ?? "秦皇岛市中级人民法院")
             case "penalty":
-                let name = pick(penaltyBy)
+                // Never a body penalising itself.
+                let name = pick(penaltyBy.filter { $0 != subject.name })
                 authority = Authority(name: name, creditCode: departments.first { $0.name == name }?.creditCode)
             case "discipline": authority = Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
             case "hotline": authority = Authority(name: "秦皇岛市12345政务服务便民热线")
@@ -152,11 +156,16 @@ extension DemoCity {
             }
             let amount = kind.amount.map { Decimal(Int(rng.next() % UInt64($0.count)) + $0.lowerBound) }
             let number = kind.source == "court" ? "（\(decided.year)）冀03执\(100 + n)号" : "秦信〔\(decided.year)〕\(n + 1)号"
+            let penalty = kind.penalty.map { p in
+                PenaltyDetails(
+                    violation: p.violation, kinds: p.kinds,
+                    content: p.kinds.contains(.fine) ? "罚款人民币\(amount ?? 0)元，责令限期改正" : "通报批评，责令限期改正")
+            }
             let record = CreditRecord(
                 subject: subject.id, polarity: kind.severity == nil ? .good : .dishonesty, basis: kind.basis,
                 severity: kind.severity, actDate: acted, decisionDate: decided, authority: authority,
                 documentNumber: number, legalBasis: [kind.citation], facts: kind.facts, amount: amount,
-                responsibleOfficials: responsible)
+                responsibleOfficials: responsible, penalty: penalty)
             records.append(record)
             schedule(.enterRecord(records.count - 1), on: decided.adding(days: Int(rng.next() % 12)))
         }

@@ -175,6 +175,7 @@ struct DemoCity {
         city.buildDecision()
         city.buildTenders()
         city.buildTownships()
+        city.buildLicences()
         return city
     }
 }

@@ -383,6 +383,7 @@ enum DemoCommand: Command {
         let findings = try kit.runChecks(asOf: today)
         let byRule = Dictionary(grouping: findings, by: \.rule).map { "\($0.key) \($0.value.count)" }.sorted()
         let shown = try Disclosure.publicRecords(of: kit, asOf: today)
+        let licences = try Disclosure.publicLicences(of: kit, asOf: today)
         let withheld = lifecycles.filter {
             if case .withheld? = $0.reviews.last?.value { return true } else { return false }
         }
@@ -402,7 +403,8 @@ enum DemoCommand: Command {
                 + "open \(view.allComplaints.filter { $0.outcome == nil }.count)",
             "findings  \(findings.count) as of \(today) (线索, for an officer to confirm or dismiss): "
                 + byRule.joined(separator: ", "),
-            "public    \(shown.count) records on the credit website today (双公示 layout, officials masked)",
+            "public    \(shown.count) records on the credit website today (penalties in the 双公示 layout, other "
+                + "dishonesty in its own; officials masked); \(licences.count) licences",
         ]
         let restricted = CheckPurpose.allCases.map { purpose -> String in
             let count = city.agencies.filter { kit.check($0.id, for: purpose, on: today)?.allowed == false }.count
@@ -415,7 +417,7 @@ enum DemoCommand: Command {
                 n + (try kit.ledger.cases(BiddingProcess.self, view: kit.view, owner: a.id, asOf: today).count)
             }
             lines.append(
-                "bidding   \(tenders) tender\(tenders == 1 ? "" : "s"); blacklisted \(listed.name) (\(listed.ground.rawValue)) through "
+                "bidding   \(tenders) tender\(tenders == 1 ? "" : "s"); blacklisted \(listed.name) (\(listed.ground.chineseName)) through "
                     + "\(listed.through); may it bid today? "
                     + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "no" : "yes")"
             )
