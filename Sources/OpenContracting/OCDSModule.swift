@@ -169,7 +169,16 @@ public enum OCDSRun {
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         var findings: [Finding] = []
         func each(_ release: OCDSRelease) throws {
+            let first = findings.count
             for i in checks.indices { findings += try checks[i].check(release, asOf: asOf) }
+            // A finding on an OCDS organisation carries its name from the release, for the reader.
+            for i in first..<findings.count where findings[i].fact("name") == nil {
+                let subject = findings[i].subject.rawValue
+                guard subject.hasPrefix("ocds:") else { continue }
+                let id = String(subject.dropFirst(5))
+                let name = release.buyer?.id == id ? release.buyer?.name : release.parties.first { $0.id == id }?.name
+                if let name { findings[i].facts.append(Finding.Fact("name", name)) }
+            }
         }
         let report =
             try part.map { try OCDSReader.read(path: path, part: $0, each) } ?? OCDSReader.read(path: path, each)

@@ -125,7 +125,8 @@ extension RedFlag {
             facts: [
                 Finding.Fact("ocid", group == .process ? key : ""), Finding.Fact("indicator", code.rawValue),
                 Finding.Fact("group", group.rawValue), Finding.Fact("value", ReportFormat.number(value)),
-            ], dates: [], evidence: [], asOf: asOf)
+            ] + (name.map { [Finding.Fact("name", $0)] } ?? []),
+            dates: date.map { [Finding.NamedDate("release", $0)] } ?? [], evidence: [], asOf: asOf)
     }
 }
 

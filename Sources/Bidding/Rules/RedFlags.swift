@@ -88,6 +88,11 @@ public struct RedFlag: Hashable, Sendable {
     public var key: String
     /// The value.
     public var value: Double
+    /// The latest release date among those it rests on (a process's own; an organisation's latest), when the data
+    /// gives one: the day the flag speaks of.
+    public var date: LocalDate? = nil
+    /// The buyer's name for a process, the organisation's name otherwise, when the data gives one.
+    public var name: String? = nil
 }
 
 /// The red flags over a file of releases (招投标风险信号): per process as each release is read, and, for R038,
@@ -104,6 +109,8 @@ public struct RedFlagScan: Sendable {
     private var buyerRatios: [String: (disqualified: Int, submitted: Int)] = [:]
     private var entityRatios: [String: (disqualified: Int, submitted: Int)] = [:]
     private var tendererRatios: [String: (disqualified: Int, submitted: Int)] = [:]
+    /// The latest release date and a name of each process and organisation the flags may name.
+    private var seen: [RedFlagGroup: [String: (date: LocalDate?, name: String?)]] = [:]
 
     /// Starts a scan.
     /// - Parameter settings: The settings.
@@ -130,6 +137,7 @@ public struct RedFlagScan: Sendable {
             results[.tenderer, default: [:]][id, default: [:]][code] = value
         }
         let submitted = r.bids.filter { b in status(b).map { $0 != "invited" && $0 != "withdrawn" } ?? false }
+        note(r)
         let activeSuppliers = Set(r.awards.filter { $0.status == "active" }.flatMap(\.suppliers))
 
         if on.contains(.singleBid), let t = r.tender, settings.singleBidMethods.contains(t.procurementMethod ?? ""),
@@ -199,9 +207,31 @@ public struct RedFlagScan: Sendable {
         return raised
     }
 
+    /// Keeps the release's date and names for the process, its buyer, its procuring entity and its tenderers.
+    mutating func note(_ r: OCDSRelease) {
+        func keep(_ group: RedFlagGroup, _ key: String, _ name: String?) {
+            let old = seen[group]?[key]
+            let date = [old?.date, r.date].compactMap { $0 }.max()
+            seen[group, default: [:]][key] = (date, old?.name ?? name)
+        }
+        let names = Dictionary(r.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        keep(.process, r.ocid, r.buyer?.name)
+        if let buyer = r.buyer?.id { keep(.buyer, buyer, r.buyer?.name ?? names[buyer] ?? nil) }
+        if let entity = r.tender?.procuringEntity { keep(.procuringEntity, entity, names[entity] ?? nil) }
+        for id in Set(r.bids.flatMap(\.tenderers)) { keep(.tenderer, id, names[id] ?? nil) }
+    }
+
     /// Adds another scan's counts and flags (for a file read in parts).
     /// - Parameter other: The other scan.
     public mutating func merge(_ other: RedFlagScan) {
+        for (group, keys) in other.seen {
+            for (key, value) in keys {
+                let old = seen[group]?[key]
+                seen[group, default: [:]][key] = (
+                    [old?.date, value.date].compactMap { $0 }.max(), old?.name ?? value.name
+                )
+            }
+        }
         for (group, keys) in other.results {
             for (key, codes) in keys { results[group, default: [:]][key, default: [:]].merge(codes) { _, b in b } }
         }
@@ -244,7 +274,11 @@ public struct RedFlagScan: Sendable {
         var out: [RedFlag] = []
         for (group, keys) in results {
             for (key, codes) in keys {
-                for (code, value) in codes { out.append(RedFlag(code: code, group: group, key: key, value: value)) }
+                let known = seen[group]?[key]
+                for (code, value) in codes {
+                    out.append(
+                        RedFlag(code: code, group: group, key: key, value: value, date: known?.date, name: known?.name))
+                }
             }
         }
         return out.sorted { ($0.group, $0.key, $0.code) < ($1.group, $1.key, $1.code) }

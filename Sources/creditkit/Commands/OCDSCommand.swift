@@ -7,7 +7,7 @@ enum OCDSCommand: Command {
     static let summary = "check an open-contracting (OCDS) file with every module that reads it; import its facts"
     static var help: String {
         """
-        usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md]
+        usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md] [--notes NOTES.csv]
                                          [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
 
@@ -17,7 +17,11 @@ enum OCDSCommand: Command {
         Malformed lines are reported on stderr with their numbers.
 
           --as-of DATE          the day looked at (default: today in China time)
-          --format FMT          json (default): {"findings": [...], "summary": {...}}; csv; md
+          --format FMT          json (default): {"findings": [...], "summary": {...}}; csv; md. Each finding
+                                names the organisation as in the data (`name`) and is dated by the day the
+                                rule speaks of (a signing, a deadline; a red flag by its latest release)
+          --notes FILE          write every data-quality note (line, field, message) to FILE as CSV; stderr
+                                shows the first hundred
           --bid-status A=B      read bid status A as B, as Cardinal's prepare does
                                 (Armenia: --bid-status qualified=valid --bid-status not-qualified=disqualified)
           --currency CUR        compare bid prices in this currency (default: each process's first)
@@ -50,6 +54,7 @@ enum OCDSCommand: Command {
         }
         preparation.currency = try arguments.option("--currency")
         preparation.everyReleaseIsPPP = arguments.flag("--ppp")
+        let notesFile = try arguments.option("--notes")
         try arguments.finish()
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
         let (findings, report) = try check(path: file, asOf: asOf, preparation: preparation)
@@ -61,7 +66,17 @@ enum OCDSCommand: Command {
             FileHandle.standardError.write(Data("note: line \(note.line): \(note.field): \(note.message)\n".utf8))
         }
         if report.notes.count > 100 {
-            FileHandle.standardError.write(Data("note: \(report.notes.count - 100) more data-quality notes\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "note: \(report.notes.count - 100) more data-quality notes (--notes FILE writes them all)\n".utf8))
+        }
+        if let notesFile {
+            let rows = [["line", "field", "message"]] + report.notes.map { [String($0.line), $0.field, $0.message] }
+            do {
+                try Data(CSVText.document(rows).utf8).write(to: URL(fileURLWithPath: notesFile))
+            } catch {
+                throw CLIError(message: "cannot write the notes to \(notesFile): \(error.localizedDescription)")
+            }
         }
         print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
     }
@@ -127,33 +142,51 @@ enum OCDSCommand: Command {
         }
     }
 
+    /// The day a finding speaks of: the signing, the deadline, a bid deadline set too soon, the failure's end, the
+    /// change, a red flag's latest release; the day looked at only when the finding names none.
+    /// - Parameter f: The finding.
+    /// - Returns: The day.
+    static func date(of f: Finding) -> LocalDate {
+        f.date("signed") ?? f.date("due") ?? f.date("bidDeadline") ?? f.date("agreedDue") ?? f.date("failureTo")
+            ?? f.date("changed") ?? f.dates.first?.date ?? f.asOf
+    }
+
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
-        // The day the rule was broken: the signing, the deadline, the failure's end, the change; the day looked at
-        // only when the finding names none.
-        let date = { (f: Finding) in
-            (f.date("signed") ?? f.date("due") ?? f.date("agreedDue") ?? f.date("failureTo") ?? f.date("changed")
-                ?? f.dates.first?.date ?? f.asOf).description
-        }
+        let date = { (f: Finding) in Self.date(of: f).description }
         let ocid = { (f: Finding) in f.fact("ocid") ?? f.fact("project") ?? "" }
+        let others = { (f: Finding) in f.facts.filter { !["ocid", "name"].contains($0.name) } }
+        let dates = { (f: Finding, separator: String) in
+            f.dates.map { "\($0.name) \($0.date)" }.joined(separator: separator)
+        }
         switch format {
         case "csv":
             return CSVText.document(
-                [["rule", "ocid", "subject", "date", "facts"]]
+                [["rule", "ocid", "subject", "name", "date", "dates", "facts"]]
                     + findings.map { f in
-                        let facts = f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(
-                            separator: "; ")
-                        return [f.rule.rawValue, ocid(f), f.subject.rawValue, date(f), facts]
+                        let facts = others(f).map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+                        return [
+                            f.rule.rawValue, ocid(f), f.subject.rawValue, f.fact("name") ?? "", date(f), dates(f, "; "),
+                            facts,
+                        ]
                     })
         case "md":
+            // For a reader: the rule's title, the organisation's name, every date, the facts labelled in Chinese.
+            let labels = FactLabels.core.adding(FactLabels(names: ["release": "发布", "indicator": "指标", "value": "值"]))
+                .adding(allSectorModules.reduce(FactLabels()) { $0.adding($1.factLabels) })
             var out =
                 "# OCDS check, as of \(asOf)\n\n\(report.releases) releases, \(findings.count) findings, "
-                + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes\n\n"
-                + "| rule | ocid | subject | date | facts |\n|---|---|---|---|---|\n"
+                + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes "
+                + "(`--notes FILE` writes them)\n\n"
+                + "| rule | ocid | subject | date | dates | facts |\n|---|---|---|---|---|---|\n"
+            func cell(_ text: String) -> String {
+                text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            }
             for f in findings {
+                let who = f.fact("name").map { "\($0) (\(f.subject))" } ?? f.subject.rawValue
                 out +=
-                    "| \(f.rule) | \(ocid(f)) | \(f.subject) | \(date(f)) | "
-                    + f.facts.filter { $0.name != "ocid" }.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
-                    + " |\n"
+                    "| \(cell(f.title.chinese)) `\(f.rule)` | \(cell(ocid(f))) | \(cell(who)) | \(date(f)) | "
+                    + cell(f.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: "，")) + " | "
+                    + cell(others(f).map(labels.text).joined(separator: "；")) + " |\n"
             }
             return out
         default:
@@ -170,11 +203,15 @@ enum OCDSCommand: Command {
                 w.string(ocid(f))
                 w.key("subject")
                 w.string(f.subject.rawValue)
+                if let name = f.fact("name") {
+                    w.key("name")
+                    w.string(name)
+                }
                 w.key("date")
                 w.string(date(f))
                 w.key("facts")
                 w.openObject()
-                for fact in f.facts where fact.name != "ocid" {
+                for fact in f.facts where fact.name != "ocid" && fact.name != "name" {
                     w.key(string: fact.name)
                     w.string(fact.value)
                 }
