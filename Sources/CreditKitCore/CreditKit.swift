@@ -125,6 +125,44 @@ public final class CreditKit: Sendable {
         try await ledger.append(EnterpriseRegistered(enterprise: enterprise, on: on))
     }
 
+    /// Registers an agency unless it is registered already (登记，已登记则跳过): for imports run again and
+    /// services that register on first sight. The check and the write are one step under the ledger's write lock, so
+    /// two callers never register it twice.
+    /// - Parameters:
+    ///   - agency: The agency.
+    ///   - on: From when it exists for the ledger.
+    /// - Returns: The entry written, or `nil` when the same agency was registered already.
+    /// - Throws: ``CreditKitError/Code/duplicate`` when its credit code is registered with other details (a name, a
+    ///   level, a parent that differ): that is a conflict to resolve, never skipped; validation and storage errors.
+    @discardableResult
+    public func registerIfAbsent(_ agency: Agency, on: LocalDate) async throws -> LedgerEntry? {
+        try await registerIfAbsent(agency.id, AgencyRegistered(agency: agency, on: on)) {
+            if case .agency(let known) = $0 { known == agency } else { false }
+        }
+    }
+
+    /// Registers an enterprise unless it is registered already, as `registerIfAbsent(_:on:)` does for an
+    /// agency.
+    /// - Parameters:
+    ///   - enterprise: The enterprise.
+    ///   - on: From when it is known.
+    /// - Returns: The entry written, or `nil` when the same enterprise was registered already.
+    /// - Throws: ``CreditKitError/Code/duplicate`` when its credit code is registered with other details; validation
+    ///   and storage errors.
+    @discardableResult
+    public func registerIfAbsent(_ enterprise: Enterprise, on: LocalDate) async throws -> LedgerEntry? {
+        try await registerIfAbsent(enterprise.id, EnterpriseRegistered(enterprise: enterprise, on: on)) {
+            if case .enterprise(let known) = $0 { known == enterprise } else { false }
+        }
+    }
+
+    private func registerIfAbsent(
+        _ id: SubjectID, _ event: some LedgerEvent, same: @escaping @Sendable (Subject) -> Bool
+    ) async throws -> LedgerEntry? {
+        let ledger = self.ledger
+        return try await ledger.registering(event, unless: id, same: same)
+    }
+
     /// Registers an official: the name and number are sealed into the vault, the ledger gets only the token.
     /// - Parameters:
     ///   - residentID: The resident ID number.

@@ -32,6 +32,8 @@ public enum OCDSImport {
         public var invalidCreditCodes = 0
         /// Buyers not registered, with how many releases each.
         public var unmatchedBuyers: [String: Int] = [:]
+        /// The names the data gives those buyers, by id.
+        public var unmatchedBuyerNames: [String: String] = [:]
         /// Malformed lines, by number.
         public var malformed: [(Int, String)] = []
     }
@@ -73,6 +75,7 @@ public enum OCDSImport {
             let buyerID = OCDSBuyers.id(of: release) ?? ""
             guard let owner = buyers[buyerID] else {
                 summary.unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
+                if let name = release.buyer?.name, !buyerID.isEmpty { summary.unmatchedBuyerNames[buyerID] = name }
                 return
             }
             guard !release.ocid.allSatisfy(\.isWhitespace) else {

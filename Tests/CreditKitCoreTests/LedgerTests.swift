@@ -77,6 +77,25 @@ struct LedgerTests {
         #expect(await kit.ledger.head.sequence == 1)
     }
 
+    @Test("register-if-absent writes once, skips the same subject, and refuses the same code with other details")
+    func registerIfAbsent() async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        let city = Fixtures.agency(index: 1, level: .city)
+        #expect(try await kit.registerIfAbsent(city, on: date("2024-01-01")) != nil)
+        let head = kit.view.head
+        #expect(try await kit.registerIfAbsent(city, on: date("2024-01-01")) == nil)
+        #expect(kit.view.head == head)
+        var renamed = city
+        renamed.name = "另一个名称"
+        await #expect { try await kit.registerIfAbsent(renamed, on: date("2024-01-01")) } throws: {
+            ($0 as? CreditKitError)?.code == .duplicate
+        }
+        let enterprise = Fixtures.enterprise(index: 4)
+        #expect(try await kit.registerIfAbsent(enterprise, on: date("2024-01-01")) != nil)
+        #expect(try await kit.registerIfAbsent(enterprise, on: date("2024-01-01")) == nil)
+        #expect(kit.view.head.sequence == head.sequence + 1)
+    }
+
     @Test("refuses duplicates, unknown parents and tenures of unknown people")
     func registrationRules() async throws {
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)

@@ -147,11 +147,17 @@ struct TownshipsCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let a = try write("ranking-2026-12-01.html", "<html><head><title>政务诚信评价排名</title></head></html>")
         let b = try write("townships-2026-12-01.html", "<html><head><title>乡镇（街道）政务诚信报告</title></head></html>")
+        let c = try write("file-x-2026-12-01.html", "<html><head><title>信用档案</title></head></html>")
         let md = try write("file-x-2026-12-01.md", "# 信用档案")
-        let page = try DemoCommand.gallery([a, b, md], asOf: LocalDate("2026-12-01")!)
-        #expect(page.contains("<a href=\"ranking-2026-12-01.html\">政务诚信评价排名</a>"))
+        let alone = try write("file-y-2026-12-01.md", "# 信用档案")
+        let page = try DemoCommand.gallery([a, b, c, md, alone], asOf: LocalDate("2026-12-01")!)
+        #expect(page.contains("<a href=\"ranking-2026-12-01.html\">政务诚信评价排名</a> <span"))
         #expect(page.contains("<a href=\"townships-2026-12-01.html\">乡镇（街道）政务诚信报告</a>"))
-        #expect(!page.contains("file-x-2026-12-01.md"))
+        // The Markdown of a report is linked beside its HTML; a Markdown file with no HTML is not a report's.
+        #expect(
+            page.contains("<a href=\"file-x-2026-12-01.html\">信用档案</a> · <a href=\"file-x-2026-12-01.md\">Markdown</a>")
+        )
+        #expect(!page.contains("file-y-2026-12-01.md"))
         #expect(XMLParser(data: Data(page.utf8)).parse())
     }
 

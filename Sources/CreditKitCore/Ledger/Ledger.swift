@@ -325,6 +325,25 @@ public actor Ledger {
         try append(building: build, alongside: nil)
     }
 
+    /// Appends a registration unless its subject is registered already, deciding under the write lock.
+    /// - Parameters:
+    ///   - event: The registration.
+    ///   - id: The subject it registers.
+    ///   - same: Whether the subject registered already is the same one.
+    /// - Returns: The entry, or `nil` when the same subject was there.
+    /// - Throws: ``CreditKitError/Code/duplicate`` when another subject holds the identifier; what append throws.
+    func registering(_ event: some LedgerEvent, unless id: SubjectID, same: (Subject) -> Bool) throws -> LedgerEntry? {
+        try append(building: { _ in
+            guard let known = snapshot.subject(id)?.subject else { return [event] }
+            guard same(known) else {
+                throw CreditKitError(
+                    .duplicate, "\(id) is registered already with other details; nothing was written",
+                    context: ["subject": id.rawValue])
+            }
+            return []
+        }).first
+    }
+
     /// Validates and appends one event.
     /// - Parameter event: The event.
     /// - Returns: The entry written.

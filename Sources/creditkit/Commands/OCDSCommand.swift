@@ -137,7 +137,9 @@ enum OCDSCommand: Command {
             print(
                 "\(unmatched.reduce(0) { $0 + $1.value }) releases of \(unmatched.count) buyers not registered "
                     + "(map them with --buyer): "
-                    + unmatched.prefix(5).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                    + unmatched.prefix(5).map { id, count in
+                        summary.unmatchedBuyerNames[id].map { "\($0) \(id) (\(count))" } ?? "\(id) (\(count))"
+                    }.joined(separator: ", ")
                     + (unmatched.count > 5 ? ", ..." : ""))
         }
     }

@@ -146,8 +146,13 @@ enum DemoCommand: Command {
             {
                 title = String(text[start.upperBound..<end.lowerBound])
             }
-            // Report files are named by kind, subject code and day: ASCII letters, digits, '-' and '.'.
-            return "<li><a href=\"\(name)\">\(title)</a> <span class=\"f\">\(name)</span></li>"
+            // Report files are named by kind, subject code and day: ASCII letters, digits, '-' and '.'. The same
+            // report in Markdown, when one was written, is linked beside it.
+            let markdown = (name as NSString).deletingPathExtension + ".md"
+            let also =
+                files.contains { ($0 as NSString).lastPathComponent == markdown }
+                ? " · <a href=\"\(markdown)\">Markdown</a>" : ""
+            return "<li><a href=\"\(name)\">\(title)</a>\(also) <span class=\"f\">\(name)</span></li>"
         }
         return """
             <!DOCTYPE html>
@@ -156,7 +161,7 @@ enum DemoCommand: Command {
             <title>演示城市报告一览 Demo reports</title>
             <style>body { font-family: "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 900px; padding: 16px; color: #1f2933; }
             li { margin: 10px 0; } .f { color: #7b8794; font-size: 0.85em; }</style></head>
-            <body><h1>演示城市报告一览</h1><p>截至 \(asOf) · Every report the demo wrote</p>
+            <body><h1>演示城市报告一览</h1><p>截至 \(asOf)，演示命令写出的全部报告 · Every report the demo wrote</p>
             <ul>
             \(links.joined(separator: "\n"))
             </ul></body></html>
