@@ -160,9 +160,11 @@ extension DemoTests {
         #expect(records[3] + records[4] + records[5] == dishonest.count)
         #expect(records[1] > 0)
 
-        // The commitments: the core story's and the townships' catalogues (three items each, one standing promise).
+        // The commitments: the core story's, the townships' catalogues (three items each, one standing promise) and
+        // the three investment promises (land, subsidy, rebate), each a commitment of the core.
         #expect(
-            try Self.numbers(summary, line: "commitments ")[0] == city.commitments.count + 3 * levels[.township]! + 1)
+            try Self.numbers(summary, line: "commitments ")[0]
+                == city.commitments.count + 3 * levels[.township]! + 1 + 3)
 
         let objections = try Self.numbers(summary, line: "          objections")
         #expect(objections[0] == actions { if case .lifecycle(_, .object) = $0 { true } else { false } })
@@ -186,6 +188,13 @@ extension DemoTests {
             "bidding.panel.invalid 1", "bidding.report.late 1", "townships.commitment.overdue 2",
             "townships.commitment.unfulfilled 1", "townships.duty.outside-list 1", "townships.finance.unpublished 1",
             "townships.service.overrun 1", "disclosure.licence.publication 1",
+            // PPP: the compensation paid late, the second instalment unpaid, the area narrowed unlawfully.
+            "ppp.obligation.late-payment 1", "ppp.obligation.overdue-unpaid 1", "ppp.contract.unlawful-change 1",
+            // Investment: the subsidy withdrawn on a change of leaders; the rebate with no basis and no review.
+            "investment.commitment.unlawful-change 1", "investment.incentive.unlawful 1",
+            "investment.incentive.unreviewed 1",
+            // Debt: 青龙 over the warning line in both years; 卢龙's road bill unpaid past the campaign's start.
+            "debt.ratio.over-warning 2", "debt.payment.overdue-unpaid 1",
         ] {
             #expect(findings.contains(expected), "\(expected)")
         }

@@ -103,10 +103,27 @@ struct ReportTests {
                 "ppp", "blacklist", "agencies", "integrity", "investment", "investment-registry", "debt", "townships",
                 "townships-board",
             ])
-        // The demo city has no PPP project: its PPP report says so in its figures, never a made-up one.
+        // The demo city's one PPP project, its three findings and the official each is traced to.
         let ppp = try moduleReport("ppp", subject: nil, kit: kit)
-        #expect(ppp.keyFigures.first?.value == "0" && ppp.sections.count == 1)
+        #expect(ppp.keyFigures.first?.value == "1")
+        let traced = try #require(ppp.tables.first { $0.name == "ppp-findings" }?.rows)
+        #expect(traced.count == 3 && traced.allSatisfy { !$0[3].hasPrefix("未记录") })
         #expect(ReportCommand.help.contains("integrity (with --subject): a tenderer's integrity file"))
+        // The sector stories' reports, each figure against what the story built (DemoCity+Sectors.swift).
+        func figures(_ kind: String) throws -> [String: String] {
+            Dictionary(
+                uniqueKeysWithValues: try moduleReport(kind, subject: nil, kit: kit).keyFigures.map {
+                    ($0.label, $0.value)
+                })
+        }
+        let debt = try figures("debt")
+        #expect(debt["地区"] == "7" && debt["地区年度"] == "14" && debt["黄色（地区年度）"] == "2" && debt["超过警戒线"] == "2")
+        #expect(debt["拖欠未清偿（元）"] == "1000000" && debt["核查线索"] == "5")
+        let investment = try figures("investment")
+        #expect(investment["协议"] == "2" && investment["承诺事项"] == "3" && investment["到期承诺"] == "2")
+        #expect(investment["按期兑现"] == "1" && investment["到期未兑付奖补（元）"] == "2000000" && investment["核查线索"] == "3")
+        let registry = try figures("investment-registry")
+        #expect(registry["已兑现"] == "1" && registry["已撤回"] == "1" && registry["未定期限"] == "1")
         let blacklist = try moduleReport("blacklist", subject: nil, kit: kit)
         let rows = try #require(blacklist.tables.first { $0.name == "bidding-blacklist" }?.rows)
         #expect(rows.count == 1 && rows[0][2].hasPrefix("串通投标"))

@@ -32,10 +32,11 @@ extension DemoCity {
                 guard !unassessed else { continue }
                 let day =
                     late ? deadline.adding(days: 9) : failed ? deadline.adding(days: 2) : deadline.adding(days: -5)
+                let evidence = failed ? "资金未到位，日间照料中心未建成" : "验收材料及群众评议"
                 schedule(
-                    .assessTownshipCommitment(
-                        item, met: !failed, evidence: failed ? "资金未到位，日间照料中心未建成" : "验收材料及群众评议"),
-                    on: day)
+                    .perform { kit, day in
+                        try await kit.townships.assess(item, on: day, met: !failed, evidence: evidence)
+                    }, on: day)
             }
         }
 

@@ -43,8 +43,9 @@ struct DemoCity {
             case rejectComplaint(Int, on: LocalDate, reason: String)
             /// Blacklists a tenderer: the record, its term and the listing in one batch.
             case blacklist(BiddingBlacklist.Decision)
-            /// A township's assessment of a commitment in its catalogue, made once the commitment's entry is known.
-            case assessTownshipCommitment(CaseRef<TownshipCommitment>, met: Bool, evidence: String)
+            /// A step made through the kit on the day (a module's step that needs what the ledger holds by then:
+            /// a commitment's entry, the tenure of the official who answers).
+            case perform(@Sendable (CreditKit, LocalDate) async throws -> Void)
         }
 
         /// A step of a commitment's lifecycle.
@@ -176,6 +177,9 @@ struct DemoCity {
         city.buildTenders()
         city.buildTownships()
         city.buildLicences()
+        city.buildPPP()
+        city.buildInvestment()
+        city.buildDebt()
         return city
     }
 }

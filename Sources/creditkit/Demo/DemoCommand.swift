@@ -291,9 +291,9 @@ enum DemoCommand: Command {
                 case .blacklist(let decision):
                     try await flush()
                     try await BiddingBlacklist.enter(decision, in: kit)
-                case .assessTownshipCommitment(let item, let met, let evidence):
+                case .perform(let step):
                     try await flush()
-                    try await kit.townships.assess(item, on: day, met: met, evidence: evidence)
+                    try await step(kit, day)
                 }
             }
             try await flush()
