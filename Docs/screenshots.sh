@@ -8,7 +8,8 @@ root=$PWD
 swift build -c release --product creditkit >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && "$root/.build/release/creditkit" demo --store demo.sqlite >/dev/null)
+# A fixed day, so the files (named by subject and day) and the pictures stay the same from run to run.
+(cd "$work" && "$root/.build/release/creditkit" demo --store demo.sqlite --as-of 2026-11-23 >/dev/null)
 shots=Docs/screenshots
 rm -rf "$shots" && mkdir -p "$shots"
 {

@@ -127,6 +127,21 @@ enum DemoCommand: Command {
                 [(module.kind, try ReportCommand.moduleReport(module, subject: nil, asOf: today, kit: kit))],
                 asOf: today, format: "html", out: out)
         }
+        // The reports about one subject: the blacklisted tenderer's integrity file.
+        if let listed = try BiddingBlacklist.entries(in: kit, asOf: today).first {
+            for module in ReportCommand.moduleReports where module.subject == .required {
+                let stem = "\(module.kind)-\(listed.enterprise.rawValue)"
+                written += try ReportCommand.save(
+                    [
+                        (
+                            stem,
+                            try ReportCommand.moduleReport(
+                                module, subject: listed.enterprise.rawValue, asOf: today, kit: kit)
+                        )
+                    ],
+                    asOf: today, format: "html", out: out)
+            }
+        }
         let index = (out as NSString).appendingPathComponent("index.html")
         try Data(try Self.gallery(written, asOf: today).utf8).write(to: URL(fileURLWithPath: index))
         written.append(index)
