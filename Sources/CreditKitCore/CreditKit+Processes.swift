@@ -8,7 +8,7 @@ extension CreditKit {
     /// - Throws: ``CreditKitError/Code/invalidTransition`` and validation errors; nothing is written then.
     public func review(_ record: CreditRecord.ID, on: LocalDate, reviewer: String, outcome: ReviewOutcome) async throws
     {
-        try await ledger.append(RecordReviewed(record: record, on: on, reviewer: reviewer, outcome: outcome))
+        try await append(RecordReviewed(record: record, on: on, reviewer: reviewer, outcome: outcome))
     }
 
     /// Publishes a record on the credit website (公示).
@@ -19,7 +19,7 @@ extension CreditKit {
     ///   - channel: Where.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` without a publishable review, or when revoked.
     public func publish(_ record: CreditRecord.ID, on: LocalDate, office: SubjectID?, channel: String) async throws {
-        try await ledger.append(RecordPublished(record: record, on: on, office: office, channel: channel))
+        try await append(RecordPublished(record: record, on: on, office: office, channel: channel))
     }
 
     /// Files an objection (异议).
@@ -34,7 +34,7 @@ extension CreditKit {
     public func fileObjection(_ record: CreditRecord.ID, on: LocalDate, by: SubjectID, grounds: String) async throws
         -> RecordLifecycle.Objection.ID
     {
-        .init(try await ledger.append(ObjectionFiled(record: record, on: on, by: by, grounds: grounds)).sequence)
+        .init(try await append(ObjectionFiled(record: record, on: on, by: by, grounds: grounds)).sequence)
     }
 
     /// Decides an objection.
@@ -52,7 +52,7 @@ extension CreditKit {
         office: SubjectID?,
         reason: String, correctedFacts: String? = nil
     ) async throws {
-        try await ledger.append(
+        try await append(
             ObjectionResolved(
                 record: record, objection: objection, on: on, outcome: outcome, office: office, reason: reason,
                 correctedFacts: correctedFacts))
@@ -72,7 +72,7 @@ extension CreditKit {
         _ record: CreditRecord.ID, on: LocalDate, by: SubjectID, rectified: Bool = true, commitmentSigned: Bool = true
     ) async throws -> RecordLifecycle.Repair.ID {
         .init(
-            try await ledger.append(
+            try await append(
                 RepairApplied(record: record, on: on, by: by, rectified: rectified, commitmentSigned: commitmentSigned)
             ).sequence)
     }
@@ -91,7 +91,7 @@ extension CreditKit {
         office: SubjectID?,
         reason: String
     ) async throws {
-        try await ledger.append(
+        try await append(
             RepairDecided(
                 record: record, application: application, on: on, granted: granted, office: office, reason: reason))
     }
@@ -110,7 +110,7 @@ extension CreditKit {
         against: SubjectID, channel: ComplaintChannel, on: LocalDate, handler: SubjectID?, summary: String
     ) async throws -> ComplaintState.ID {
         .init(
-            try await ledger.append(
+            try await append(
                 ComplaintReceived(against: against, channel: channel, on: on, handler: handler, summary: summary)
             ).sequence)
     }
@@ -126,7 +126,7 @@ extension CreditKit {
     public func verifyComplaint(_ complaint: ComplaintState.ID, record: CreditRecord, on: LocalDate) async throws
         -> CreditRecord.ID
     {
-        let entries = try await ledger.append { first in
+        let entries = try await append { first in
             [
                 RecordEntered(record: record),
                 ComplaintDecided(complaint: complaint, on: on, record: CreditRecord.ID(first), rejection: nil),
@@ -142,7 +142,7 @@ extension CreditKit {
     ///   - reason: Why.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when the complaint is not open.
     public func rejectComplaint(_ complaint: ComplaintState.ID, on: LocalDate, reason: String) async throws {
-        try await ledger.append(ComplaintDecided(complaint: complaint, on: on, record: nil, rejection: reason))
+        try await append(ComplaintDecided(complaint: complaint, on: on, record: nil, rejection: reason))
     }
 
     /// Confirms a finding: enters the dishonesty record it becomes (basis ``RecordBasis/sectorFinding``, in the
@@ -173,7 +173,7 @@ extension CreditKit {
                 + finding.facts.map { "\($0.name)=\($0.value)" }.joined(separator: "；"),
             responsibleOfficials: Array(Set(responsible)).sorted(),
             sector: modules.first { finding.rule.rawValue.hasPrefix($0.id.rawValue + ".") }?.id)
-        let entries = try await ledger.append { first in
+        let entries = try await append { first in
             [
                 RecordEntered(record: record),
                 FindingConfirmed(finding: finding, on: on, by: by, record: CreditRecord.ID(first)),
@@ -190,6 +190,6 @@ extension CreditKit {
     ///   - reason: Why.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when already decided.
     public func dismiss(_ finding: Finding, on: LocalDate, by: String, reason: String) async throws {
-        try await ledger.append(FindingDismissed(finding: finding, on: on, by: by, reason: reason))
+        try await append(FindingDismissed(finding: finding, on: on, by: by, reason: reason))
     }
 }

@@ -34,6 +34,10 @@ public final class CreditKit: Sendable {
     public let policy: SanctionPolicy
     /// How the vault keys stood when the kit was opened (wrong keys are refused before).
     public let keyCheck: PersonalDataVault.KeyCheck
+    /// Who acts through this kit (操作主体): every write is appended as this principal, checked against the ledger's
+    /// access policy, and reads that unmask personal data need a role that may. ``Principal/system`` unless the kit
+    /// came from ``acting(as:)``.
+    public let principal: Principal
 
     /// Opens a kit.
     /// - Parameters:
@@ -84,6 +88,54 @@ public final class CreditKit: Sendable {
             profile: profile.addingDefaults(modules.flatMap(\.ruleFigures)), cacheKey: vaultKeys.cacheKey)
         self.vault = PersonalDataVault(store: ledgerStore, keys: vaultKeys)
         self.keyCheck = try vault.keyCheck(probing: Self.sealedTokens(in: ledger.snapshot))
+        self.principal = .system
+    }
+
+    private init(sharing kit: CreditKit, principal: Principal) {
+        self.ledger = kit.ledger
+        self.vault = kit.vault.read(by: principal)
+        self.modules = kit.modules
+        self.policy = kit.policy
+        self.keyCheck = kit.keyCheck
+        self.principal = principal
+    }
+
+    /// The same kit (the same ledger, vault and modules) acting as another principal (以…身份操作): what a service
+    /// does for each request, with the principal its caller authenticated as.
+    /// - Parameter principal: Who acts.
+    /// - Returns: The kit acting as that principal.
+    public func acting(as principal: Principal) -> CreditKit { CreditKit(sharing: self, principal: principal) }
+
+    /// Validates and appends facts as this kit's principal, in one batch: all, or, when one is refused, none.
+    /// - Parameter events: The facts.
+    /// - Returns: The entries written.
+    /// - Throws: ``CreditKitError/Code/forbidden`` when the principal may not append one; validation and storage
+    ///   errors.
+    @discardableResult
+    public func append(_ events: [any LedgerEvent]) async throws -> [LedgerEntry] {
+        try await ledger.append(events, by: principal)
+    }
+
+    /// Builds a batch from the sequence number its first fact will get, then validates and appends it as this kit's
+    /// principal, with no other append in between (``Ledger/append(building:by:)``): a record and the facts that name
+    /// it, in one batch.
+    /// - Parameter build: Makes the facts, given the first one's sequence number.
+    /// - Returns: The entries written.
+    /// - Throws: What `build` throws; as `append(_:)` with a batch.
+    @discardableResult
+    public func append(building build: sending (_ firstSequence: Int64) throws -> [any LedgerEvent]) async throws
+        -> [LedgerEntry]
+    {
+        try await ledger.append(building: build, by: principal)
+    }
+
+    /// Validates and appends one fact as this kit's principal.
+    /// - Parameter event: The fact.
+    /// - Returns: The entry written.
+    /// - Throws: As `append(_:)` with a batch.
+    @discardableResult
+    public func append(_ event: some LedgerEvent) async throws -> LedgerEntry {
+        try await ledger.append([event], by: principal)[0]
     }
 
     /// The jurisdiction profile the rules use.
@@ -111,7 +163,7 @@ public final class CreditKit: Sendable {
     /// - Throws: Validation and storage errors.
     @discardableResult
     public func register(_ agency: Agency, on: LocalDate) async throws -> LedgerEntry {
-        try await ledger.append(AgencyRegistered(agency: agency, on: on))
+        try await append(AgencyRegistered(agency: agency, on: on))
     }
 
     /// Registers an enterprise.
@@ -122,7 +174,7 @@ public final class CreditKit: Sendable {
     /// - Throws: Validation and storage errors.
     @discardableResult
     public func register(_ enterprise: Enterprise, on: LocalDate) async throws -> LedgerEntry {
-        try await ledger.append(EnterpriseRegistered(enterprise: enterprise, on: on))
+        try await append(EnterpriseRegistered(enterprise: enterprise, on: on))
     }
 
     /// Registers an agency unless it is registered already (登记，已登记则跳过): for imports run again and
@@ -160,7 +212,7 @@ public final class CreditKit: Sendable {
         _ id: SubjectID, _ event: some LedgerEvent, same: @escaping @Sendable (Subject) -> Bool
     ) async throws -> LedgerEntry? {
         let ledger = self.ledger
-        return try await ledger.registering(event, unless: id, same: same)
+        return try await ledger.registering(event, unless: id, by: principal, same: same)
     }
 
     /// Registers an official: the name and number are sealed into the vault, the ledger gets only the token.
@@ -182,7 +234,10 @@ public final class CreditKit: Sendable {
         let vault = self.vault
         let data = PersonalData(residentID: residentID, name: name)
         do {
-            try await ledger.append([OfficialRegistered(official: official, on: on)]) { _ = try vault.seal(data) }
+            let vault = self.vault
+            try await ledger.append(
+                [OfficialRegistered(official: official, on: on)], alongside: { _ = try vault.seal(data) }, by: principal
+            )
         } catch {
             // A store without a shared transaction (in memory, or an integrator's) may keep what was sealed when the
             // append then failed: take it back, unless a registration owns it.
@@ -300,7 +355,7 @@ public final class CreditKit: Sendable {
     ///   - reason: The legal ground.
     /// - Throws: Validation and storage errors.
     public func erasePersonalData(of official: SubjectID, on: LocalDate, reason: String) async throws {
-        try await ledger.append(PersonalDataErased(official: official, on: on, reason: reason))
+        try await append(PersonalDataErased(official: official, on: on, reason: reason))
         guard case .official(let o)? = view.subject(official)?.subject else { return }
         try vault.erase(o.token)
     }
@@ -311,7 +366,7 @@ public final class CreditKit: Sendable {
     /// - Throws: Validation and storage errors.
     @discardableResult
     public func startTenure(_ tenure: Tenure) async throws -> Tenure.ID {
-        Tenure.ID(try await ledger.append(TenureStarted(tenure: tenure)).sequence)
+        Tenure.ID(try await append(TenureStarted(tenure: tenure)).sequence)
     }
 
     /// Ends a tenure.
@@ -324,7 +379,7 @@ public final class CreditKit: Sendable {
         guard let state = view.tenure(id) else {
             throw CreditKitError(.invalidEvent, "tenure \(id) does not exist")
         }
-        try await ledger.append(
+        try await append(
             TenureEnded(
                 tenure: id, official: state.tenure.official, agency: state.tenure.agency, on: on, reason: reason))
     }
@@ -335,7 +390,7 @@ public final class CreditKit: Sendable {
     /// - Throws: Validation and storage errors.
     @discardableResult
     public func enter(_ record: CreditRecord) async throws -> CreditRecord.ID {
-        CreditRecord.ID(try await ledger.append(RecordEntered(record: record)).sequence)
+        CreditRecord.ID(try await append(RecordEntered(record: record)).sequence)
     }
 
     /// Records a commitment.
@@ -344,7 +399,7 @@ public final class CreditKit: Sendable {
     /// - Throws: Validation and storage errors.
     @discardableResult
     public func make(_ commitment: Commitment) async throws -> Commitment.ID {
-        Commitment.ID(try await ledger.append(CommitmentMade(commitment: commitment)).sequence)
+        Commitment.ID(try await append(CommitmentMade(commitment: commitment)).sequence)
     }
 
     /// A subject's profile as of a date.

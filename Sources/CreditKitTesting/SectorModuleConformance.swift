@@ -101,7 +101,7 @@ public enum SectorModuleConformance {
             try await kit.register(agency, on: first.adding(days: -1))
             try await kit.register(supervisor, on: first.adding(days: -1))
             try await kit.register(enterprise, on: first.adding(days: -1))
-            try await kit.ledger.append(samples)
+            try await kit.append(samples)
         } catch {
             throw ConformanceFailure(message: "module \(id)'s samples are refused: \(error)")
         }

@@ -108,7 +108,7 @@ public enum OCDSImport {
         }
         summary.inconsistentFacts = tally.inconsistentFacts
         summary.invalidCreditCodes = tally.invalidCreditCodes.count
-        if !events.isEmpty { try await kit.ledger.append(events) }
+        if !events.isEmpty { try await kit.append(events) }
         summary.events = events.count
         return summary
     }

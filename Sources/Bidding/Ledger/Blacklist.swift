@@ -180,7 +180,7 @@ public enum BiddingBlacklist {
             severity: serious ? .serious : .ordinary, actDate: decision.actDate, decisionDate: decision.decidedOn,
             authority: decision.authority, documentNumber: decision.documentNumber,
             legalBasis: high.basis, facts: "\(g.chineseName)：\(decision.facts)", sector: BiddingModule.sectorID)
-        let entries = try await kit.ledger.append { first in
+        let entries = try await kit.append { first in
             [
                 RecordEntered(record: record),
                 SanctionTermSet(record: CreditRecord.ID(first), through: through, on: decision.decidedOn),

@@ -407,6 +407,6 @@ public enum ParticipantEvaluation {
                         legalBasis: [LegalCitation(document: "《社会信用体系建设规划纲要（2014—2020年）》")],
                         facts: "第三方信用报告等级 \(report.grade)，有效至 \(report.validThrough)", sector: BiddingModule.sectorID)))
         }
-        try await kit.ledger.append(events)
+        try await kit.append(events)
     }
 }

@@ -104,7 +104,7 @@ extension CreditKit {
     /// - Throws: Validation errors.
     @discardableResult
     public func record(_ decision: MajorDecisionMade) async throws -> LedgerEntry.ID {
-        try await ledger.append(decision).id
+        try await append(decision).id
     }
 
     /// Holds an official to account for a decision, for life: after a transfer too.
@@ -121,7 +121,7 @@ extension CreditKit {
         on: LocalDate,
         by: String
     ) async throws {
-        try await ledger.append(
+        try await append(
             AccountabilityApplied(decision: decision, agency: agency, official: official, form: form, on: on, by: by))
     }
 

@@ -70,6 +70,8 @@ public struct DecisionStep: Hashable, Sendable, Codable {
 public struct MajorDecisionMade: LedgerEvent, Hashable {
     /// `core.decision.made`.
     public static let kind: EventKind = "core.decision.made"
+    /// The deciding agency's own report.
+    public static var authorship: Authorship { .reportingUnit }
     /// The deciding agency.
     public var agency: SubjectID
     /// The decision's title.

@@ -44,6 +44,16 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
     /// The day.
     public var effectiveDate: LocalDate { on }
 
+    /// The facts' authorship.
+    public static var authorship: Authorship { Facts.authorship }
+
+    /// Within the scope of the case's owner.
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: Unused.
+    /// - Returns: Whether the unit owns the case.
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool { owner == unit }
+
     /// The owner, then the facts' parties.
     public var subjects: [SubjectID] {
         var out = [owner]

@@ -43,6 +43,9 @@ public protocol CaseFacts: Codable, Hashable, Sendable {
     ///   - state: The case so far.
     ///   - stamp: The case, owner, day and ledger entry of the fact.
     func apply(to state: inout State, _ stamp: CaseStamp<State>)
+    /// Whose act the fact records: the case owner's report by default (``Authorship/reportingUnit``), within its
+    /// own cases; a fact that records another's decision says so.
+    static var authorship: Authorship { get }
 }
 
 extension CaseFacts {
@@ -58,6 +61,8 @@ extension CaseFacts {
     public static var legacyDayKeys: [String] { [] }
     /// No.
     public static var opensCase: Bool { false }
+    /// The case owner's report.
+    public static var authorship: Authorship { .reportingUnit }
     /// No checks of its own.
     /// - Parameters:
     ///   - stamp: Unused.

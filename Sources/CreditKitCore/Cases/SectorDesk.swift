@@ -35,7 +35,7 @@ public struct SectorDesk<State: CaseState>: Sendable {
     @discardableResult
     public func record(_ facts: [any AnyCaseEvent<State>]) async throws -> [LedgerEntry] {
         _ = try module()
-        return try await kit.ledger.append(facts)
+        return try await kit.append(facts)
     }
 
     /// The sector's cases as the ledger knew them.

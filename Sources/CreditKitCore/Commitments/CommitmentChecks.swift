@@ -240,7 +240,7 @@ extension CreditKit {
     ///   - channel: Where.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when already published.
     public func publish(_ commitment: Commitment.ID, on: LocalDate, channel: String) async throws {
-        try await ledger.append(CommitmentPublished(commitment: commitment, on: on, channel: channel))
+        try await append(CommitmentPublished(commitment: commitment, on: on, channel: channel))
     }
 
     /// Records how a commitment ended: fulfilled, breached or withdrawn.
@@ -250,7 +250,7 @@ extension CreditKit {
     ///   - outcome: The outcome.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when it already ended.
     public func end(_ commitment: Commitment.ID, on: LocalDate, outcome: CommitmentOutcome) async throws {
-        try await ledger.append(CommitmentEnded(commitment: commitment, on: on, outcome: outcome))
+        try await append(CommitmentEnded(commitment: commitment, on: on, outcome: outcome))
     }
 
     /// Records a change of a commitment.
@@ -260,6 +260,6 @@ extension CreditKit {
     ///   - change: The change.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` for a lawful reason without authority or procedure.
     public func change(_ commitment: Commitment.ID, on: LocalDate, change: CommitmentChange) async throws {
-        try await ledger.append(CommitmentChanged(commitment: commitment, on: on, change: change))
+        try await append(CommitmentChanged(commitment: commitment, on: on, change: change))
     }
 }

@@ -140,10 +140,24 @@ public protocol CommitmentLifecycleEvent: LedgerEvent {
     func apply(to lifecycle: inout CommitmentLifecycle, sequence: Int64, recordedAt: Timestamp)
 }
 
+extension CommitmentLifecycleEvent {
+    /// Within the scope of the commitment's promisor.
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: The ledger before the event.
+    /// - Returns: Whether the unit made the commitment.
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
+        // An unknown commitment is no unit's (validation then names it).
+        (try? context.commitment(commitment).promisor) == unit
+    }
+}
+
 /// A commitment was published (承诺公开): `core.commitment.published`.
 public struct CommitmentPublished: CommitmentLifecycleEvent, Hashable {
     /// `core.commitment.published`.
     public static let kind: EventKind = "core.commitment.published"
+    /// The promisor's own report.
+    public static var authorship: Authorship { .reportingUnit }
     /// The commitment.
     public var commitment: Commitment.ID
     /// The day.
@@ -193,6 +207,8 @@ public struct CommitmentPublished: CommitmentLifecycleEvent, Hashable {
 public struct CommitmentEnded: CommitmentLifecycleEvent, Hashable {
     /// `core.commitment.ended`.
     public static let kind: EventKind = "core.commitment.ended"
+    /// The promisor's own report (a breach found against it is a finding, confirmed by the office).
+    public static var authorship: Authorship { .reportingUnit }
     /// The commitment.
     public var commitment: Commitment.ID
     /// The day.
@@ -250,6 +266,8 @@ public struct CommitmentEnded: CommitmentLifecycleEvent, Hashable {
 public struct CommitmentChanged: CommitmentLifecycleEvent, Hashable {
     /// `core.commitment.changed`.
     public static let kind: EventKind = "core.commitment.changed"
+    /// The promisor's own report.
+    public static var authorship: Authorship { .reportingUnit }
     /// The commitment.
     public var commitment: Commitment.ID
     /// The day.

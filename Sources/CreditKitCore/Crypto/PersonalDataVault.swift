@@ -31,14 +31,23 @@ public struct PersonalDataVault: Sendable {
 
     let store: any LedgerStore
     let keys: VaultKeys
+    /// Who reads through this vault: only a role that may unmask personal data opens it.
+    public let reader: Principal
 
     /// Makes a vault over a store's vault table.
     /// - Parameters:
     ///   - store: The store.
     ///   - keys: The keys.
-    public init(store: any LedgerStore, keys: VaultKeys) {
+    ///   - reader: Who reads through it; ``Principal/system`` by default.
+    public init(store: any LedgerStore, keys: VaultKeys, reader: Principal = .system) {
         self.store = store
         self.keys = keys
+        self.reader = reader
+    }
+
+    /// The same vault, read by another principal.
+    func read(by principal: Principal) -> PersonalDataVault {
+        PersonalDataVault(store: store, keys: keys, reader: principal)
     }
 
     /// Seals and stores a person's data under their token.
@@ -58,9 +67,15 @@ public struct PersonalDataVault: Sendable {
     /// Opens a person's data.
     /// - Parameter token: The person's token.
     /// - Returns: The data.
-    /// - Throws: ``CreditKitError/Code/erased`` when there is none (never stored, or erased);
+    /// - Throws: ``CreditKitError/Code/forbidden`` when the reader's role may not unmask personal data (a reporting
+    ///   unit, the public); ``CreditKitError/Code/erased`` when there is none (never stored, or erased);
     ///   ``CreditKitError/Code/crypto`` when the key is wrong or the entry was altered.
     public func open(_ token: PersonToken) throws -> PersonalData {
+        guard reader.mayUnmask else {
+            throw CreditKitError(
+                .forbidden, "\(reader) may not read personal data (names and ID numbers); officials are shown masked",
+                context: ["role": reader.role.rawValue])
+        }
         guard let sealed = try store.sealedPersonalData(for: token) else {
             throw CreditKitError(
                 .erased, "no personal data is held for person \(token.hex.prefix(12))…: erased or never stored")

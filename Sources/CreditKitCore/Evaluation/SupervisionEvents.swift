@@ -13,6 +13,8 @@ public enum LawsuitOutcome: String, Hashable, Sendable, Codable, CaseIterable {
 public struct LawsuitConcluded: LedgerEvent, Hashable {
     /// `core.lawsuit.concluded`.
     public static let kind: EventKind = "core.lawsuit.concluded"
+    /// The agency's own report of its lawsuit's outcome.
+    public static var authorship: Authorship { .reportingUnit }
     /// The defendant agency.
     public var agency: SubjectID
     /// The case number, for example （2026）冀03行初12号.
@@ -60,6 +62,8 @@ public enum ProposalKind: String, Hashable, Sendable, Codable, CaseIterable {
 public struct ProposalHandled: LedgerEvent, Hashable {
     /// `core.proposal.handled`.
     public static let kind: EventKind = "core.proposal.handled"
+    /// The agency's own report of a proposal it handled.
+    public static var authorship: Authorship { .reportingUnit }
     /// The handling agency.
     public var agency: SubjectID
     /// Proposal or motion.

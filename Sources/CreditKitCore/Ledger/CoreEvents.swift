@@ -201,6 +201,8 @@ public struct TenureEnded: LedgerEvent, Hashable {
 public struct RecordEntered: LedgerEvent, Hashable {
     /// `core.record.entered`.
     public static let kind: EventKind = "core.record.entered"
+    /// The deciding unit's report of its decision.
+    public static var authorship: Authorship { .reportingUnit }
     /// The record.
     public var record: CreditRecord
 
@@ -216,6 +218,15 @@ public struct RecordEntered: LedgerEvent, Hashable {
         var ids = [record.subject] + record.responsibleOfficials
         if let code = record.authority.creditCode, SubjectID(code) != record.subject { ids.append(SubjectID(code)) }
         return ids
+    }
+
+    /// Within the scope of the deciding unit: the authority whose credit code the record carries.
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: Unused.
+    /// - Returns: Whether the unit decided the record.
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
+        record.authority.creditCode.map { SubjectID($0) } == unit
     }
 
     /// Refuses a record that is incomplete or inconsistent, or whose subject or officials are unknown.
@@ -288,6 +299,8 @@ public protocol CommitmentMaking: LedgerEvent {
 public struct CommitmentMade: CommitmentMaking, Hashable {
     /// `core.commitment.made`.
     public static let kind: EventKind = "core.commitment.made"
+    /// The promisor's own report.
+    public static var authorship: Authorship { .reportingUnit }
     /// The commitment.
     public var commitment: Commitment
 

@@ -22,6 +22,12 @@ public actor Ledger {
     public nonisolated let profile: JurisdictionProfile
     /// After how many new entries a checkpoint is written on its own; `close()` always writes one.
     public var checkpointInterval: Int = 250_000
+    /// Which role may append which events (权限策略).
+    public nonisolated let access: AccessPolicy
+    private nonisolated let refused = RefusalCounter()
+
+    /// The appends refused by the access policy since the ledger was opened, by role and event kind (拒绝统计).
+    public nonisolated var refusals: [RefusalTally: Int] { refused.all }
 
     /// The view. The writer mutates it in place under the lock, so no copy is made unless a reader holds a
     /// snapshot; readers take a snapshot (a retained value) under the same lock.
@@ -66,13 +72,15 @@ public actor Ledger {
     ///   - profile: The jurisdiction profile validation uses.
     ///   - cacheKey: The key the view checkpoint is authenticated with (``VaultKeys/cacheKey``); without one no
     ///     checkpoint is written or used, and the views are rebuilt from the chain on every open.
+    ///   - access: Which role may append which events; the standard policy by default.
     /// - Throws: ``CreditKitError/Code/unknownEventKind`` naming a stored kind no registered type reads;
     ///   ``CreditKitError/Code/brokenChain`` when the last entry's hash does not match its contents; storage errors.
     public init(
         store: any LedgerStore, registry: EventRegistry = .core, clock: any LedgerClock = SystemClock(),
-        profile: JurisdictionProfile = .national, cacheKey: [UInt8]? = nil
+        profile: JurisdictionProfile = .national, cacheKey: [UInt8]? = nil, access: AccessPolicy = .standard
     ) throws {
         self.store = store
+        self.access = access
         self.registry = registry
         self.clock = clock
         self.profile = profile
@@ -162,15 +170,19 @@ public actor Ledger {
 
     /// Validates and appends a batch atomically.
     ///
-    /// Every event is validated first, in order, each seeing the ones before it; if any fails, nothing is written
-    /// and the error names the event's index and the reason. Then the batch gets consecutive sequence numbers and
-    /// one recorded time, is hashed into the chain and committed in one transaction.
-    /// - Parameter events: The events.
+    /// Every event is checked against the access policy and validated first, in order, each seeing the ones before
+    /// it; if any fails, nothing is written and the error names the event's index and the reason. Then the batch
+    /// gets consecutive sequence numbers and one recorded time, is hashed into the chain with who appended it, and
+    /// is committed in one transaction.
+    /// - Parameters:
+    ///   - events: The events.
+    ///   - principal: Who appends them; ``Principal/system`` (an integrator's own code) by default.
     /// - Returns: The entries written, in order.
-    /// - Throws: ``CreditKitError`` with `index` in its context for a bad event; storage errors.
+    /// - Throws: ``CreditKitError/Code/forbidden`` when the principal may not append an event;
+    ///   ``CreditKitError`` with `index` in its context for a bad event; storage errors.
     @discardableResult
-    public func append(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
-        try append(events, alongside: nil)
+    public func append(_ events: [any LedgerEvent], by principal: Principal = .system) throws -> [LedgerEntry] {
+        try append(events, alongside: nil, by: principal)
     }
 
     /// Validates and appends a batch atomically, with another write to the same store in the same transaction:
@@ -180,19 +192,23 @@ public actor Ledger {
     /// - Parameters:
     ///   - events: The events.
     ///   - alongside: The other write (to the store's vault, say); not run when the batch is refused.
+    ///   - principal: Who appends them; ``Principal/system`` by default.
     /// - Returns: The entries written, in order.
-    /// - Throws: ``CreditKitError`` with `index` in its context for a bad event; what `alongside` throws; storage
-    ///   errors.
+    /// - Throws: ``CreditKitError`` with `index` in its context for a bad event or one the principal may not
+    ///   append; what `alongside` throws; storage errors.
     @discardableResult
-    public func append(_ events: [any LedgerEvent], alongside: (@Sendable () throws -> Void)?) throws -> [LedgerEntry] {
+    public func append(
+        _ events: [any LedgerEvent], alongside: (@Sendable () throws -> Void)?, by principal: Principal = .system
+    ) throws -> [LedgerEntry] {
         guard !events.isEmpty else { return [] }
-        return try append(building: { _ in events }, alongside: alongside)
+        return try append(building: { _ in events }, alongside: alongside, by: principal)
     }
 
     /// Builds, validates and appends a batch under the store's write lock, after taking in what another process
     /// wrote, so the first sequence number given to `build` is the one the batch gets.
     private func append(
-        building build: (_ firstSequence: Int64) throws -> [any LedgerEvent], alongside: (@Sendable () throws -> Void)?
+        building build: (_ firstSequence: Int64) throws -> [any LedgerEvent], alongside: (@Sendable () throws -> Void)?,
+        by principal: Principal
     ) throws -> [LedgerEntry] {
         // Another process may write to the same file: with its writers held off, take in what it wrote, validate
         // against that and commit, so nothing can come in between.
@@ -201,7 +217,7 @@ public actor Ledger {
             if try store.head() != snapshot.head { try catchUp() }
             events = try build(snapshot.head.sequence + 1)
             guard !events.isEmpty else { return [LedgerEntry]() }
-            let entries = try prepare(events)
+            let entries = try prepare(events, by: principal)
             try alongside?()
             try store.append(entries)
             return entries
@@ -225,8 +241,9 @@ public actor Ledger {
     ///
     /// Validation runs in order (each event sees the ones before it). Encoding and hashing all but the previous
     /// hash are independent per event, so a large batch does them on every core; the chain is then closed in order.
-    private func prepare(_ events: [any LedgerEvent]) throws -> [LedgerEntry] {
+    private func prepare(_ events: [any LedgerEvent], by principal: Principal) throws -> [LedgerEntry] {
         let recordedAt = clock.now()
+        let principalText = principal.canonicalText
         let view = snapshot
         let (store, registry) = (self.store, self.registry)
         var context = ValidationContext(
@@ -249,6 +266,11 @@ public actor Ledger {
                 for subject in event.subjects where !subject.isWellFormed {
                     throw CreditKitError(
                         .invalidEvent, "subject identifier '\(subject)' is not 1-128 printable ASCII characters")
+                }
+                // Who may append it, before anything else is looked at; a refusal is counted.
+                if principal.role != .system, let reason = access.refusal(of: event, by: principal, in: context) {
+                    refused.count(RefusalTally(role: principal.role, kind: kind))
+                    throw CreditKitError(.forbidden, reason, context: ["role": principal.role.rawValue])
                 }
                 try event.validate(in: context)
             } catch let error as CreditKitError {
@@ -280,7 +302,7 @@ public actor Ledger {
                         slots[index].partial = hasher.partialHash(
                             sequence: first + Int64(index), recordedAt: recordedAt, effectiveDate: event.effectiveDate,
                             kind: type(of: event).kind, version: type(of: event).version, subjects: subjects,
-                            payload: payload)
+                            payload: payload, principal: principalText)
                         slots[index].payload = payload
                         slots[index].subjects = subjects
                     } catch {
@@ -302,7 +324,7 @@ public actor Ledger {
                 LedgerEntry(
                     sequence: first + Int64(index), recordedAt: recordedAt, effectiveDate: event.effectiveDate,
                     kind: kind, version: type(of: event).version, subjects: prepared[index].subjects,
-                    payload: prepared[index].payload, previousHash: previous, hash: hash))
+                    payload: prepared[index].payload, previousHash: previous, hash: hash, appendedBy: principal))
             previous = hash
         }
         return entries
@@ -317,12 +339,16 @@ public actor Ledger {
     /// other append in between, in this process or another writing to the same file (the batch is built under the
     /// write lock): for batches whose later events refer to earlier ones (a record and the confirmation that names
     /// it, a commitment and the sector fact that carries it).
-    /// - Parameter build: Makes the events, given the first one's sequence number.
+    /// - Parameters:
+    ///   - build: Makes the events, given the first one's sequence number.
+    ///   - principal: Who appends them; ``Principal/system`` by default.
     /// - Returns: The entries written.
-    /// - Throws: What `build` throws, or what `append(_:)` throws.
+    /// - Throws: What `build` throws, or what `append(_:by:)` throws.
     @discardableResult
-    public func append(building build: (_ firstSequence: Int64) throws -> [any LedgerEvent]) throws -> [LedgerEntry] {
-        try append(building: build, alongside: nil)
+    public func append(
+        building build: (_ firstSequence: Int64) throws -> [any LedgerEvent], by principal: Principal = .system
+    ) throws -> [LedgerEntry] {
+        try append(building: build, alongside: nil, by: principal)
     }
 
     /// Appends a registration unless its subject is registered already, deciding under the write lock.
@@ -332,16 +358,20 @@ public actor Ledger {
     ///   - same: Whether the subject registered already is the same one.
     /// - Returns: The entry, or `nil` when the same subject was there.
     /// - Throws: ``CreditKitError/Code/duplicate`` when another subject holds the identifier; what append throws.
-    func registering(_ event: some LedgerEvent, unless id: SubjectID, same: (Subject) -> Bool) throws -> LedgerEntry? {
-        try append(building: { _ in
-            guard let known = snapshot.subject(id)?.subject else { return [event] }
-            guard same(known) else {
-                throw CreditKitError(
-                    .duplicate, "\(id) is registered already with other details; nothing was written",
-                    context: ["subject": id.rawValue])
-            }
-            return []
-        }).first
+    func registering(
+        _ event: some LedgerEvent, unless id: SubjectID, by principal: Principal, same: (Subject) -> Bool
+    ) throws -> LedgerEntry? {
+        try append(
+            building: { _ in
+                guard let known = snapshot.subject(id)?.subject else { return [event] }
+                guard same(known) else {
+                    throw CreditKitError(
+                        .duplicate, "\(id) is registered already with other details; nothing was written",
+                        context: ["subject": id.rawValue])
+                }
+                return []
+            }, by: principal
+        ).first
     }
 
     /// Validates and appends one event.

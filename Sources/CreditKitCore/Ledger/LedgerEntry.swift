@@ -3,7 +3,10 @@
 /// The hash is SHA-256 over the entry's canonical bytes: the tag `CKL1`, the sequence number (8 bytes, big
 /// endian), the recorded time (8 bytes, microseconds), the effective date (4 bytes, days since 1970-01-01), the
 /// kind (2-byte length and UTF-8), the version (2 bytes), the subjects (4-byte count, each a 2-byte length and
-/// UTF-8), the payload (4-byte length and bytes) and the previous entry's hash (32 bytes).
+/// UTF-8), the payload (4-byte length and bytes) and the previous entry's hash (32 bytes). An entry that names who
+/// appended it (every entry written since principals were introduced) has the tag `CKL2` and, after the payload, the
+/// principal's canonical text (2-byte length and UTF-8): who appended an entry cannot be changed without breaking the
+/// chain.
 public struct LedgerEntry: Hashable, Sendable, Identifiable {
     /// An entry's identifier (条目标识): its sequence number, typed so that evidence, decisions and lookups cannot be
     /// handed a count, a position in a range or another kind's number by mistake.
@@ -27,6 +30,8 @@ public struct LedgerEntry: Hashable, Sendable, Identifiable {
     public let previousHash: Digest
     /// This entry's hash.
     public let hash: Digest
+    /// Who appended it (操作主体), or `nil` for an entry written before principals were recorded.
+    public let appendedBy: Principal?
 
     /// The entry's identifier, which evidence lists and references hold.
     public var id: ID { ID(sequence) }
@@ -42,9 +47,10 @@ public struct LedgerEntry: Hashable, Sendable, Identifiable {
     ///   - payload: The canonical bytes.
     ///   - previousHash: The previous entry's hash.
     ///   - hash: The stored hash.
+    ///   - appendedBy: Who appended it, when the entry says.
     public init(
         sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
-        subjects: [SubjectID], payload: [UInt8], previousHash: Digest, hash: Digest
+        subjects: [SubjectID], payload: [UInt8], previousHash: Digest, hash: Digest, appendedBy: Principal? = nil
     ) {
         self.sequence = sequence
         self.recordedAt = recordedAt
@@ -55,6 +61,7 @@ public struct LedgerEntry: Hashable, Sendable, Identifiable {
         self.payload = payload
         self.previousHash = previousHash
         self.hash = hash
+        self.appendedBy = appendedBy
     }
 }
 
@@ -90,11 +97,11 @@ final class EntryHasher {
 
     func hash(
         sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
-        subjects: [SubjectID], payload: [UInt8], previousHash: Digest
+        subjects: [SubjectID], payload: [UInt8], principal: String?, previousHash: Digest
     ) -> Digest {
         writePrefix(
             sequence: sequence, recordedAt: recordedAt, effectiveDate: effectiveDate, kind: kind, version: version,
-            subjects: subjects, payload: payload)
+            subjects: subjects, payload: payload, principal: principal)
         previousHash.appendBytes(to: &buffer)
         return sha.hash(buffer)
     }
@@ -102,20 +109,20 @@ final class EntryHasher {
     /// Hashes everything but the previous hash, which ``PartialSHA256/finish(appending:)`` adds later.
     func partialHash(
         sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
-        subjects: [SubjectID], payload: [UInt8]
+        subjects: [SubjectID], payload: [UInt8], principal: String?
     ) -> PartialSHA256 {
         writePrefix(
             sequence: sequence, recordedAt: recordedAt, effectiveDate: effectiveDate, kind: kind, version: version,
-            subjects: subjects, payload: payload)
+            subjects: subjects, payload: payload, principal: principal)
         return buffer.withUnsafeBytes { PartialSHA256(prefix: $0) }
     }
 
     private func writePrefix(
         sequence: Int64, recordedAt: Timestamp, effectiveDate: LocalDate, kind: EventKind, version: Int,
-        subjects: [SubjectID], payload: [UInt8]
+        subjects: [SubjectID], payload: [UInt8], principal: String?
     ) {
         buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: [67, 75, 76, 49])  // "CKL1"
+        buffer.append(contentsOf: principal == nil ? [67, 75, 76, 49] : [67, 75, 76, 50])  // "CKL1", "CKL2"
         append64(UInt64(bitPattern: sequence))
         append64(UInt64(bitPattern: recordedAt.microseconds))
         append32(UInt32(bitPattern: effectiveDate.daysSinceEpoch))
@@ -125,13 +132,14 @@ final class EntryHasher {
         for subject in subjects { appendString16(subject.rawValue) }
         append32(UInt32(payload.count))
         buffer.append(contentsOf: payload)
+        if let principal { appendString16(principal) }
     }
 
     func hash(of entry: LedgerEntry) -> Digest {
         hash(
             sequence: entry.sequence, recordedAt: entry.recordedAt, effectiveDate: entry.effectiveDate,
             kind: entry.kind, version: entry.version, subjects: entry.subjects, payload: entry.payload,
-            previousHash: entry.previousHash)
+            principal: entry.appendedBy?.canonicalText, previousHash: entry.previousHash)
     }
 
     private func append64(_ v: UInt64) {

@@ -23,6 +23,16 @@ public protocol LedgerEvent: Codable, Sendable {
     /// The event as a fact about a case, when it is one: how validation keeps a batch's case facts without a
     /// dynamic cast per event.
     var caseFact: (any AnyCaseEvent)? { get }
+    /// Whose act the event records (填报主体), which decides who may append it (``AccessPolicy``); the credit
+    /// office's by default.
+    static var authorship: Authorship { get }
+    /// Whether the event is within a reporting unit's own scope: by default, when it names the unit among its
+    /// subjects. A record is the deciding unit's (its authority's credit code).
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: The ledger before the event.
+    /// - Returns: Whether the unit may report it.
+    func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool
 }
 
 extension LedgerEvent {
@@ -33,6 +43,14 @@ extension LedgerEvent {
     /// No checks beyond decoding.
     /// - Parameter context: Unused.
     public func validate(in context: ValidationContext) throws {}
+    /// The credit office's.
+    public static var authorship: Authorship { .creditOffice }
+    /// When the event names the unit among its subjects.
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: Unused.
+    /// - Returns: Whether the unit is among the subjects.
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool { subjects.contains(unit) }
 }
 
 /// The stable kind string of an event, for example `core.record.entered`.

@@ -137,6 +137,8 @@ final class SQLiteStatement {
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
 
+    func bindNull(_ index: Int32) { sqlite3_bind_null(handle, index) }
+
     func bind(_ index: Int32, _ value: String) {
         sqlite3_bind_text(handle, index, value, -1, sqliteTransient)
     }

@@ -146,8 +146,24 @@ public final class SQLiteLedgerStore: LedgerStore {
             guard try format.step(), format.string(0) == "creditkit-ledger-1" else {
                 throw CreditKitError(.storage, "\(path) is not a CreditKit ledger of format creditkit-ledger-1")
             }
-            let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash"
-            insertEntry = try db.prepare("INSERT INTO ledger(\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            // Who appended each entry: a column added to a file made before principals were recorded (its entries
+            // keep none); a file opened to read only and lacking it reads none.
+            let info = try db.prepare("PRAGMA table_info(ledger)")
+            var hasPrincipal = false
+            while try info.step() {
+                if info.string(1) == "principal" { hasPrincipal = true }
+            }
+            if !hasPrincipal, !readOnly {
+                try db.execute("ALTER TABLE ledger ADD COLUMN principal TEXT")
+                hasPrincipal = true
+            }
+            let fixedColumns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash"
+            let columns = fixedColumns + (hasPrincipal ? ", principal" : ", NULL")
+            // (A file opened to read only never inserts; without the column, its statement names none.)
+            insertEntry = try db.prepare(
+                hasPrincipal
+                    ? "INSERT INTO ledger(\(fixedColumns), principal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    : "INSERT INTO ledger(\(fixedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             insertSubject = try db.prepare("INSERT OR IGNORE INTO ledger_subject(subject, seq) VALUES (?, ?)")
             selectHead = try db.prepare("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
@@ -221,7 +237,8 @@ public final class SQLiteLedgerStore: LedgerStore {
                     subjects TEXT NOT NULL,
                     payload BLOB NOT NULL,
                     prev_hash BLOB NOT NULL,
-                    hash BLOB NOT NULL);
+                    hash BLOB NOT NULL,
+                    principal TEXT);
                 CREATE TABLE IF NOT EXISTS ledger_subject(
                     subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(subject, seq)) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL);
@@ -280,6 +297,8 @@ public final class SQLiteLedgerStore: LedgerStore {
 
         /// The last kind read, reused while rows repeat it (they mostly do), to spare a string per row.
         var lastKind = EventKind(rawValue: "")
+        /// The last principal read, reused while rows repeat it (a batch's rows all do).
+        var lastPrincipal: (text: String, principal: Principal?)?
 
         func entry(from s: SQLiteStatement) throws -> LedgerEntry {
             let seq = s.int64(0)
@@ -301,12 +320,24 @@ public final class SQLiteLedgerStore: LedgerStore {
                 !(0...Int64(UInt16.max)).contains(rawVersion) || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
                 || lastKind.rawValue.utf8.count > Int(UInt16.max)
                 || subjects.contains { $0.rawValue.utf8.count > Int(UInt16.max) }
+            // Who appended it: a stored text that is not a principal reads as none, so its hash cannot match and
+            // verify names the entry.
+            var principal: Principal?
+            if !s.isNull(9) {
+                if let last = lastPrincipal, s.textEquals(9, last.text) {
+                    principal = last.principal
+                } else {
+                    let text = s.string(9)
+                    principal = Principal(canonicalText: text)
+                    lastPrincipal = (text, principal)
+                }
+            }
             return LedgerEntry(
                 sequence: seq, recordedAt: Timestamp(microseconds: s.int64(1)),
                 effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: rawDay)),
                 kind: lastKind,
                 version: aliased ? Int(UInt16(truncatingIfNeeded: rawVersion) ^ 1) : Int(rawVersion),
-                subjects: subjects, payload: s.bytes(6), previousHash: previous, hash: hash)
+                subjects: subjects, payload: s.bytes(6), previousHash: previous, hash: hash, appendedBy: principal)
         }
     }
 
@@ -478,6 +509,11 @@ public final class SQLiteLedgerStore: LedgerStore {
                         s.bind(7, entry.payload)
                         s.bind(8, entry.previousHash)
                         s.bind(9, entry.hash)
+                        if let principal = entry.appendedBy?.canonicalText {
+                            s.bind(10, principal)
+                        } else {
+                            s.bindNull(10)
+                        }
                         try s.run()
                         for subject in entry.subjects {
                             c.pending[subject, default: []].append(entry.sequence)

@@ -115,7 +115,7 @@ extension CreditKit {
             }
         }
         do {
-            return try await ledger.append(facts)
+            return try await append(facts)
         } catch let error as CreditKitError {
             guard let index = error.context["index"].flatMap(Int.init), lineOfFact.indices.contains(index) else {
                 throw error

@@ -137,6 +137,8 @@ public struct RecordPublished: RecordLifecycleEvent, Hashable {
 public struct ObjectionFiled: RecordLifecycleEvent, Hashable {
     /// `core.objection.filed`.
     public static let kind: EventKind = "core.objection.filed"
+    /// The record's subject's own request.
+    public static var authorship: Authorship { .subject }
     /// The record.
     public var record: CreditRecord.ID
     /// The day it was filed.
@@ -276,6 +278,8 @@ public struct ObjectionResolved: RecordLifecycleEvent, Hashable {
 public struct RepairApplied: RecordLifecycleEvent, Hashable {
     /// `core.repair.applied`.
     public static let kind: EventKind = "core.repair.applied"
+    /// The record's subject's own request.
+    public static var authorship: Authorship { .subject }
     /// The record.
     public var record: CreditRecord.ID
     /// The day of the application.

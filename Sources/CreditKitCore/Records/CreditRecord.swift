@@ -53,6 +53,7 @@ public struct CreditRecord: Hashable, Sendable, Codable {
     ///   - amount: The amount involved, in yuan.
     ///   - responsibleOfficials: The officials held responsible.
     ///   - sector: The sector, when there is one.
+    ///   - penalty: What an administrative penalty imposed, for the 双公示 layout.
     public init(
         subject: SubjectID, polarity: RecordPolarity, basis: RecordBasis, severity: Severity?, actDate: LocalDate,
         decisionDate: LocalDate, authority: Authority, documentNumber: String, legalBasis: [LegalCitation],

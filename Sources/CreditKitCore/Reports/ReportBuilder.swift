@@ -14,7 +14,8 @@ public enum ReportKind: String, Hashable, Sendable, CaseIterable {
 
 extension CreditKit {
     /// A subject's name for reports: an agency's or enterprise's name, an official's masked ID number (the name
-    /// stays in the vault), or the identifier when not registered.
+    /// stays in the vault; the token's start for a principal that may not read personal data), or the identifier
+    /// when not registered.
     /// - Parameter subject: The subject.
     /// - Returns: The name; `公务人员 [已删除]` for an official whose personal data was erased.
     /// - Throws: When an official's sealed data cannot be opened.
@@ -22,8 +23,10 @@ extension CreditKit {
         switch view.subject(subject)?.subject {
         case .agency(let a)?: return a.name
         case .enterprise(let e)?: return e.name
-        case .official?:
+        case .official(let o)?:
             guard view.subject(subject)?.personalDataErasedOn == nil else { return "公务人员 [已删除]" }
+            // A principal that may not read personal data sees the token's start, never the ID number.
+            guard principal.mayUnmask else { return "公务人员 \(o.token.hex.prefix(12))…" }
             return "公务人员 " + (try personalData(of: subject).residentID.masked)
         case nil: return subject.rawValue
         }

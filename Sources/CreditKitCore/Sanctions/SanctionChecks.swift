@@ -66,7 +66,7 @@ extension CreditKit {
     ///   - summary: What was done.
     /// - Throws: ``CreditKitError/Code/invalidTransition`` when already rectified.
     public func rectified(_ record: CreditRecord.ID, on: LocalDate, summary: String) async throws {
-        try await ledger.append(SanctionRectified(record: record, on: on, summary: summary))
+        try await append(SanctionRectified(record: record, on: on, summary: summary))
     }
 
     /// Records a leniency decision on a record's measures.
@@ -82,7 +82,7 @@ extension CreditKit {
         _ record: CreditRecord.ID, on: LocalDate, ground: LeniencyGround, effect: LeniencyEffect,
         official: SubjectID? = nil, decidedBy: String
     ) async throws {
-        try await ledger.append(
+        try await append(
             SanctionLeniency(
                 record: record, on: on, ground: ground, effect: effect, official: official, decidedBy: decidedBy))
     }

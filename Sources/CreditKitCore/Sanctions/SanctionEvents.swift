@@ -112,6 +112,8 @@ public struct LeniencyDecision: Hashable, Sendable, Codable {
 public struct SanctionRectified: RecordLifecycleEvent, Hashable {
     /// `core.sanction.rectified`.
     public static let kind: EventKind = "core.sanction.rectified"
+    /// The sanctioned subject's own report of its rectification.
+    public static var authorship: Authorship { .subject }
     /// The record.
     public var record: CreditRecord.ID
     /// The day the rectification was accepted.
@@ -134,6 +136,16 @@ public struct SanctionRectified: RecordLifecycleEvent, Hashable {
     public var effectiveDate: LocalDate { on }
     /// None beyond the record.
     public var subjects: [SubjectID] { [] }
+
+    /// Within the scope of the record's subject, whose rectification it is.
+    /// - Parameters:
+    ///   - unit: The reporting unit.
+    ///   - context: The ledger before the event.
+    /// - Returns: Whether the unit is the record's subject.
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
+        // An unknown record is no unit's (validation then names it).
+        (try? context.record(record).subject) == unit
+    }
 
     /// Refuses a second rectification, one before the decision, or one without a summary.
     /// - Parameter context: The ledger before this event.

@@ -56,6 +56,9 @@ public struct CreditKitError: Error, Hashable, Sendable, CustomStringConvertible
         /// A tree head or a proof does not hold: not signed by the key, not of this ledger, or not leading to
         /// its root (``InclusionProof``, ``ConsistencyProof``).
         public static let invalidProof = Code(rawValue: "invalid-proof")
+        /// The principal may not do this (a write its role does not allow, a read that would unmask personal data);
+        /// nothing was written.
+        public static let forbidden = Code(rawValue: "forbidden")
     }
 
     /// What kind of failure this is.

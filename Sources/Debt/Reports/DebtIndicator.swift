@@ -132,7 +132,7 @@ public struct DebtDesk: Sendable {
         for fact in facts where !type(of: fact).kind.rawValue.hasPrefix(DebtModule.sectorID.rawValue + ".") {
             throw CreditKitError(.invalidArgument, "\(type(of: fact).kind) is not a debt fact")
         }
-        return try await kit.ledger.append(facts)
+        return try await kit.append(facts)
     }
 
     /// Every reported region-year assessed as of a day.

@@ -139,7 +139,7 @@ public struct InvestmentDesk: Sendable {
         where !type(of: fact).kind.rawValue.hasPrefix(InvestmentPromotionModule.sectorID.rawValue + ".") {
             throw CreditKitError(.invalidArgument, "\(type(of: fact).kind) is not an investment fact")
         }
-        return try await kit.ledger.append(facts)
+        return try await kit.append(facts)
     }
 
     /// A promise of an agreement as the ledger holds it.
@@ -176,7 +176,7 @@ public struct InvestmentDesk: Sendable {
         inFull: Bool
     ) async throws -> LedgerEntry {
         let commitment = try self.promise(agreement, promise).commitment
-        return try await kit.ledger.append([
+        return try await kit.append([
             agreement.on(
                 day, InvestmentPromiseFulfilled(promise, commitment: commitment, amount: amount, inFull: inFull))
         ])[0]
@@ -203,7 +203,7 @@ public struct InvestmentDesk: Sendable {
         compensationPaid: Decimal? = nil, newTerms: String? = nil, newDue: LocalDate? = nil
     ) async throws -> LedgerEntry {
         let commitment = try self.promise(agreement, promise).commitment
-        return try await kit.ledger.append([
+        return try await kit.append([
             agreement.on(
                 day,
                 InvestmentPromiseChanged(

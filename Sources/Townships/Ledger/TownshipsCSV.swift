@@ -462,7 +462,7 @@ public struct TownshipsDesk: Sendable {
         for fact in facts where !type(of: fact).kind.rawValue.hasPrefix(TownshipsModule.sectorID.rawValue + ".") {
             throw CreditKitError(.invalidArgument, "\(type(of: fact).kind) is not a township fact")
         }
-        return try await kit.ledger.append(facts)
+        return try await kit.append(facts)
     }
 
     /// Records the assessment of a catalogue item with a deadline: met with its evidence, or not met with why.
@@ -484,7 +484,7 @@ public struct TownshipsDesk: Sendable {
         guard let commitment = found?.commitment else {
             throw CreditKitError(.invalidArgument, "township \(item.owner) has published no item \(item.id)")
         }
-        return try await kit.ledger.append([
+        return try await kit.append([
             item.on(day, TownshipCommitmentAssessed(commitment: commitment, met: met, evidence: evidence))
         ])[0]
     }

@@ -22,7 +22,7 @@ extension DemoCity {
                     let head = kit.view.tenures(of: bureau.id).last {
                         $0.tenure.isPrincipal && $0.tenure.start <= day && ($0.end.map { day <= $0 } ?? true)
                     }
-                    try await kit.ledger.append([
+                    try await kit.append([
                         project.on(
                             day,
                             PPPStageEntered(

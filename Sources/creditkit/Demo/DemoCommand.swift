@@ -235,7 +235,7 @@ enum DemoCommand: Command {
             clock.set(day == city.today ? min(dayStart, realNow) : dayStart)
             var batch: [any LedgerEvent] = []
             func flush() async throws {
-                if !batch.isEmpty { try await kit.ledger.append(batch) }
+                if !batch.isEmpty { try await kit.append(batch) }
                 batch = []
             }
             for item in days[day]!.sorted(by: { $0.order < $1.order }) {
