@@ -287,9 +287,20 @@ struct ComplaintAndFindingTests {
         let penalty = try await world.record("2026-05-06", basis: .administrativePenalty)
         let judgment = try await world.record("2026-05-06", basis: .courtJudgment)
         let accountability = try await world.record("2026-05-06", basis: .accountabilityDecision)
-        for r in [penalty, judgment, accountability] {
+        for r in [penalty, judgment] {
             try await world.reviewAndPublish(r, reviewed: "2026-05-07", published: "2026-05-08")
         }
+        // An accountability decision is never published: its publication is refused, writing nothing, and no
+        // finding asks for it.
+        try await world.kit.review(accountability, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
+        try await world.refused {
+            try await world.kit.publish(
+                accountability, on: LocalDate("2026-05-08")!, office: world.regulator.id, channel: "信用中国")
+        }
+        #expect(
+            !(try world.findings("2026-09-01")).contains {
+                $0.fact("record") == String(accountability.rawValue)
+            })
         let shown = try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-06-01")!)
         #expect(shown.map(\.id) == [penalty, judgment] && shown.map(\.layout) == [.penalty, .dishonesty])
         let penalties = Disclosure.csv(shown, layout: .penalty)
@@ -308,9 +319,13 @@ struct ComplaintAndFindingTests {
         let official = try await world.kit.registerOfficial(residentID: id, name: "赵建国", on: LocalDate("2020-01-01")!)
         let record = try await world.record("2026-05-06", basis: .judgmentDefaulter, subject: official.id)
         try await world.reviewAndPublish(record, reviewed: "2026-05-07", published: "2026-05-08")
-        // A disciplinary sanction is never published, whatever its review says.
+        // A disciplinary sanction is never published, whatever its review says: its publication is refused.
         let discipline = try await world.record("2026-05-06", basis: .disciplinarySanction, subject: official.id)
-        try await world.reviewAndPublish(discipline, reviewed: "2026-05-07", published: "2026-05-08")
+        try await world.kit.review(discipline, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
+        try await world.refused {
+            try await world.kit.publish(
+                discipline, on: LocalDate("2026-05-08")!, office: world.regulator.id, channel: "信用中国")
+        }
         let shown = try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-06-01")!)
         let csv = Disclosure.csv(shown, layout: .dishonesty)
         let json = Disclosure.penaltyJSON(shown)

@@ -29,7 +29,8 @@ public struct PublicRecord: Hashable, Sendable, Codable {
         public static func of(_ basis: RecordBasis) -> Layout? {
             switch basis {
             case .administrativePenalty: .penalty
-            case .disciplinarySanction, .accountabilityDecision, .commendation, .thirdPartyAssessment: nil
+            case _ where basis.isNeverPublished: nil
+            case .commendation, .thirdPartyAssessment: nil
             default: .dishonesty
             }
         }

@@ -77,7 +77,9 @@ public struct LifecycleChecks: Sendable {
     func publication(
         _ id: CreditRecord.ID, _ record: CreditRecord, _ life: RecordLifecycle, asOf: LocalDate, knownAt: Timestamp
     ) throws -> [Finding] {
-        guard record.polarity == .dishonesty, record.severity != .minor else { return [] }
+        guard record.polarity == .dishonesty, record.severity != .minor, !record.basis.isNeverPublished else {
+            return []
+        }
         if case .withheld? = life.review(asOf: asOf, knownAt: knownAt) { return [] }
         if let revoked = life.revokedOn(asOf: asOf, knownAt: knownAt),
             life.publishedOn(asOf: asOf, knownAt: knownAt) == nil,
@@ -92,9 +94,11 @@ public struct LifecycleChecks: Sendable {
         let published = life.publishedOn(asOf: asOf, knownAt: knownAt)
         let (late, days) = overdue(due, done: published, asOf: asOf)
         guard late else { return [] }
+        // The deciding unit answers for publishing its decision in time (the 双公示 duty is the decider's), whoever
+        // put it on the credit website.
         var (office, officeFacts) = LifecycleChecks.office(of: record)
-        if let publisher = life.publication?.value {
-            (office, officeFacts) = (publisher, [])
+        if let publisher = life.publication?.value, publisher != office {
+            officeFacts.append(Finding.Fact("publisher", publisher.rawValue))
         }
         return [
             finding(

@@ -106,6 +106,11 @@ public struct RecordPublished: RecordLifecycleEvent, Hashable {
     public func validate(in context: ValidationContext) throws {
         let r = try context.record(record)
         let life = context.lifecycle(record)
+        guard !r.basis.isNeverPublished else {
+            throw refuse(
+                "record \(record) is a \(r.basis.chineseName) decision, handled inside the discipline system and never "
+                    + "published as credit information")
+        }
         guard life.publication == nil else { throw refuse("record \(record) is already published") }
         guard on >= r.decisionDate else {
             throw refuse("record \(record) cannot be published on \(on), before its decision \(r.decisionDate)")

@@ -211,8 +211,12 @@ public enum RecordBasis: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether records on this basis are never published as credit information: discipline and accountability
+    /// decisions (纪律处分、问责) are handled inside the discipline system.
+    public var isNeverPublished: Bool { self == .disciplinarySanction || self == .accountabilityDecision }
+
     /// The rule whose period a record on this basis must be published within: 7 working days for administrative
-    /// penalties (双公示), the profile's figure for the rest.
+    /// penalties (双公示), the profile's figure for the rest (none applies to a basis never published).
     public var publicationRule: RuleID {
         self == .administrativePenalty ? CoreLaw.disclosurePenaltyPublication.id : CoreLaw.recordPublicationOther.id
     }

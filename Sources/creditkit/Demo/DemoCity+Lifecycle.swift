@@ -9,7 +9,10 @@ extension DemoCity {
         var repairKey = 0
         var withheld = false
         for (index, record) in records.enumerated() {
-            guard record.polarity == .dishonesty, let severity = record.severity else { continue }
+            // Discipline and accountability decisions stay inside the discipline system: never reviewed for
+            // publication, never published.
+            guard record.polarity == .dishonesty, let severity = record.severity, !record.basis.isNeverPublished
+            else { continue }
             let known = events.first {
                 if case .enterRecord(index) = $0.action { return true }
                 return false
@@ -41,7 +44,8 @@ extension DemoCity {
                         .resolve(
                             key: key, on: decided, outcome,
                             reason: outcome == .upheld ? "经核查，原认定事实清楚、证据确凿。" : "经核查，原认定存在错误。",
-                            corrected: outcome == .corrected ? record.facts + "（经异议核查更正：涉及金额已全部清偿）" : nil)),
+                            corrected: outcome == .corrected
+                                ? record.facts + "（经异议核查更正：行为发生日期有误，已按原始凭证更正）" : nil)),
                     on: decided)
                 if outcome == .revoked { continue }
             }
