@@ -292,7 +292,8 @@ struct ComplaintAndFindingTests {
         }
         // An accountability decision is never published: its publication is refused, writing nothing, and no
         // finding asks for it.
-        try await world.kit.review(accountability, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
+        try await world.kit.review(
+            accountability, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
         try await world.refused {
             try await world.kit.publish(
                 accountability, on: LocalDate("2026-05-08")!, office: world.regulator.id, channel: "信用中国")
@@ -321,7 +322,8 @@ struct ComplaintAndFindingTests {
         try await world.reviewAndPublish(record, reviewed: "2026-05-07", published: "2026-05-08")
         // A disciplinary sanction is never published, whatever its review says: its publication is refused.
         let discipline = try await world.record("2026-05-06", basis: .disciplinarySanction, subject: official.id)
-        try await world.kit.review(discipline, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
+        try await world.kit.review(
+            discipline, on: LocalDate("2026-05-07")!, reviewer: "保密审查小组", outcome: .publishable)
         try await world.refused {
             try await world.kit.publish(
                 discipline, on: LocalDate("2026-05-08")!, office: world.regulator.id, channel: "信用中国")

@@ -61,6 +61,28 @@ struct TownshipAssessmentTests {
     }
 
     @Test(
+        "a commitment the township made outside its catalogue, overdue in the year, counts against the kept-on-time line"
+    )
+    func commitmentsOutsideTheCatalogue() async throws {
+        let county = try await County.make()
+        let t = county.townships[0].id
+        try await commitments(county, t, due: 4, late: 0)
+        let yearEnd = day("2025-12-31")
+        #expect(try county.kit.townships.eligibility(of: t, asOf: yearEnd).eligible)
+        // A core commitment to residents, due in June, never fulfilled: 4 of 5 kept, 80%, below the line.
+        let promise = try await county.kit.make(
+            Commitment(
+                promisor: t, beneficiary: "辖区居民", kind: .publicService, terms: "年中前完成村级便民服务站建设。",
+                madeOn: day("2025-01-10"), dueDate: day("2025-06-30")))
+        let judged = try county.kit.townships.eligibility(of: t, asOf: yearEnd)
+        let kept = try #require(judged.criteria.first { $0.rule == "townships.integrity.commitments-kept" })
+        #expect(!judged.eligible && kept.value == "80%（4/5），含目录外承诺1项" && kept.evidence.contains(promise.entry))
+        // Fulfilled on its last day, it is kept: 5 of 5.
+        try await county.kit.end(promise, on: day("2025-06-30"), outcome: .fulfilled)
+        #expect(try county.kit.townships.eligibility(of: t, asOf: yearEnd).eligible)
+    }
+
+    @Test(
         "townships.integrity.serious-records and townships.integrity.unresolved-complaints bar a township that keeps every commitment"
     )
     func otherCriteria() async throws {

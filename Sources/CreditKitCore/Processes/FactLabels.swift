@@ -40,7 +40,8 @@ public struct FactLabels: Sendable {
             // Facts of the core's rules.
             "documentNumber": "文书号", "figureStatus": "标准来源", "terms": "承诺内容", "beneficiary": "承诺对象",
             "statedReason": "所述理由", "missingStep": "缺少程序", "principal": "时任主要负责人", "official": "时任负责人",
-            "accountability": "问责", "office": "决定机关", "publisher": "公示机构", "objection": "异议", "repair": "修复申请", "department": "部门",
+            "accountability": "问责", "office": "决定机关", "publisher": "公示机构", "objection": "异议", "repair": "修复申请",
+            "department": "部门",
             "members": "成员人数", "experts": "专家人数", "problems": "问题",
         ],
         values: [

@@ -317,19 +317,22 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
         guard let profile = try kit.profile(of: file.township, asOf: file.asOf) else {
             throw CreditKitError(.unknownSubject, "\(file.township) is not registered on \(file.asOf)")
         }
-        return try judge(file, records: profile.records, view: kit.view)
+        return try judge(file, records: profile.records, commitments: profile.commitments, view: kit.view)
     }
 
     /// Judges a township for the year of the day looked at.
     /// - Parameters:
     ///   - file: The township's file as of the day.
     ///   - records: The records about it, from its profile.
-    ///   - view: The snapshot, for the records' lifecycles.
+    ///   - commitments: The commitments in its profile: those it made outside its catalogue count in the
+    ///     kept-on-time criterion beside the catalogue's.
+    ///   - view: The snapshot, for the records' and commitments' lifecycles.
     /// - Returns: The judgement.
     /// - Throws: A figure the profile lacks.
-    public static func judge(_ file: TownshipFile, records: [SubjectProfile.RecordItem], view: CoreView) throws
-        -> IntegrityTownshipEligibility
-    {
+    public static func judge(
+        _ file: TownshipFile, records: [SubjectProfile.RecordItem], commitments: [SubjectProfile.CommitmentItem] = [],
+        view: CoreView
+    ) throws -> IntegrityTownshipEligibility {
         let year = file.asOf.year
         let yearEnd = LocalDate(validYear: year, month: 12, day: 31)!
         let profile = file.profile
@@ -348,18 +351,38 @@ public struct IntegrityTownshipEligibility: Sendable, Hashable {
                 value: String(serious.count), met: Decimal(serious.count) <= recordsFigure.figure.value,
                 evidence: serious.map { LedgerEntry.ID($0.id.rawValue) }))
 
-        let due = file.due(in: year)
-        let kept = file.keptOnTime(due)
+        let catalogue = file.due(in: year)
+        // The township's other commitments (made outside its catalogue) due in the year count too: a promise is a
+        // promise wherever it was published.
+        let others = commitments.filter { item in
+            let c = item.commitment
+            guard item.role == .promisor, c.promisor == file.township, c.sector != TownshipsModule.sectorID,
+                let due = view.commitmentLifecycle(item.id).dueDate(original: c.dueDate, asOf: file.asOf),
+                due.year == year, due <= file.asOf
+            else { return false }
+            return true
+        }
+        let othersKept = others.filter { item in
+            let life = view.commitmentLifecycle(item.id)
+            guard let due = life.dueDate(original: item.commitment.dueDate, asOf: file.asOf),
+                let outcome = life.outcome, case .fulfilled = outcome.value
+            else { return false }
+            return outcome.on <= due && outcome.on <= file.asOf
+        }.count
+        let dueCount = catalogue.count + others.count
+        let kept = file.keptOnTime(catalogue) + othersKept
         let keptFigure = try figure(TownshipsLaw.integrityCommitmentsKept)
         // Compared exactly: kept × 100 ≥ figure × due, so 19 of 20 is exactly 95%.
-        let keptMet = !due.isEmpty && Decimal(kept) * 100 >= keptFigure.figure.value * Decimal(due.count)
+        let keptMet = dueCount > 0 && Decimal(kept) * 100 >= keptFigure.figure.value * Decimal(dueCount)
         criteria.append(
             Criterion(
                 rule: keptFigure.rule, title: "年内到期公开承诺按期兑现率", figure: "≥ \(keptFigure.figure.value)%",
-                value: due.isEmpty
-                    ? "承诺目录内无年内到期承诺，无从考核"
-                    : "\(ReportFormat.number(Double(kept) * 100 / Double(due.count)))%（\(kept)/\(due.count)）",
-                met: keptMet, evidence: due.compactMap { $0.publishedOn?.evidence.first }))
+                value: dueCount == 0
+                    ? "无年内到期承诺，无从考核"
+                    : "\(ReportFormat.number(Double(kept) * 100 / Double(dueCount)))%（\(kept)/\(dueCount)）"
+                        + (others.isEmpty ? "" : "，含目录外承诺\(others.count)项"),
+                met: keptMet,
+                evidence: catalogue.compactMap { $0.publishedOn?.evidence.first } + others.map(\.id.entry)))
 
         let unresolved = file.cases.orders.filter {
             ($0.receivedOn?.on ?? .distantFuture) <= file.asOf && $0.founded(by: file.asOf)

@@ -121,6 +121,19 @@ enum ProfileText {
             lines.append(
                 "      \(r.facts)  — \(r.authority.name); \(r.legalBasis.map(\.description).joined(separator: "; "))")
         }
+        if profile.subject.kind == .official {
+            // Lifelong accountability for major decisions (终身追责), as the ledger holds it for this official.
+            let applied = try kit.ledger.read(concerning: id, through: kit.view).compactMap {
+                try kit.ledger.registry.decode($0, as: AccountabilityApplied.self)
+            }.filter { $0.official == id && $0.on <= profile.asOf }
+            lines.append("")
+            lines.append("问责 accountability (\(applied.count))")
+            for a in applied {
+                lines.append(
+                    "  \(a.on) \(a.form.chineseName)，\(a.by)；决定 decision #\(a.decision.rawValue) of "
+                        + (try name(of: a.agency, kit: kit)))
+            }
+        }
         lines.append("")
         lines.append("承诺 commitments (\(profile.commitments.count))")
         for item in profile.commitments {

@@ -82,7 +82,9 @@ extension DemoCity {
         for event: any LedgerEvent in [
             deal.on(
                 signed,
-                InvestmentAgreementSigned(investor: investor.id, project: "北戴河滨海文旅综合体", investment: 800_000_000)),
+                InvestmentAgreementSigned(
+                    investor: investor.id, project: "北戴河滨海文旅综合体",
+                    signedBy: principal(of: zone, on: signed).map { officials[$0].id }, investment: 800_000_000)),
             deal.on(
                 signed,
                 InvestmentPromised(

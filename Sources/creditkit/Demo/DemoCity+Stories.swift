@@ -76,6 +76,12 @@ extension DemoCity {
         }
     }
 
+    /// Each court's number in case numbers (冀03 the intermediate court, 冀0302 a district's), by region.
+    static let courtNumber: [String: String] = [
+        "130300": "冀03", "130302": "冀0302", "130303": "冀0303", "130304": "冀0304", "130306": "冀0306",
+        "130321": "冀0321", "130322": "冀0322", "130324": "冀0324",
+    ]
+
     static let courtOf: [String: String] = [
         "130300": "秦皇岛市中级人民法院", "130302": "秦皇岛市海港区人民法院", "130303": "秦皇岛市山海关区人民法院",
         "130304": "秦皇岛市北戴河区人民法院", "130306": "秦皇岛市抚宁区人民法院", "130321": "青龙满族自治县人民法院",
@@ -96,33 +102,34 @@ extension DemoCity {
     static let recordKinds: [RecordKind] = [
         RecordKind(
             basis: .unexecutedJudgment, severity: .serious, facts: "拖欠工程款，法院判决后逾期未履行给付义务。", source: "court",
-            citation: LegalCitation(document: "《中华人民共和国民事诉讼法》", article: "第二百四十七条"), amount: 300_000...4_800_000),
+            citation: LegalCitation(document: "《中华人民共和国民事诉讼法》", article: "第二百四十七条"), amount: 300...4_800),
         RecordKind(
             basis: .judgmentDefaulter, severity: .serious, facts: "有履行能力而拒不履行生效法律文书确定的义务，被纳入失信被执行人名单。",
             source: "court", citation: LegalCitation(document: "《最高人民法院关于公布失信被执行人名单信息的若干规定》", article: "第一条"),
-            amount: 500_000...9_000_000),
+            amount: 500...9_000),
         RecordKind(
             basis: .lostAdministrativeLawsuit, severity: .ordinary, facts: "行政征收程序违法，行政诉讼一审败诉。", source: "court",
             citation: LegalCitation(document: "《中华人民共和国行政诉讼法》", article: "第七十条"), amount: nil),
         RecordKind(
-            basis: .administrativePenalty, severity: .ordinary, facts: "违规倾倒建筑垃圾，未采取防扬散措施。", source: "penalty",
+            basis: .administrativePenalty, severity: .ordinary, facts: "所属工地违规倾倒建筑垃圾，未采取防扬散措施。",
+            source: "秦皇岛市城市管理综合行政执法局",
             citation: LegalCitation(document: "《中华人民共和国固体废物污染环境防治法》", article: "第一百一十一条"),
-            amount: 20_000...200_000, penalty: ("违规倾倒建筑垃圾", [.fine])),
+            amount: 20...200, penalty: ("违规倾倒建筑垃圾", [.fine])),
         RecordKind(
-            basis: .administrativePenalty, severity: .minor, facts: "未按规定期限公开行政许可结果。", source: "penalty",
-            citation: LegalCitation(document: "《中华人民共和国政府信息公开条例》", article: "第五十二条"), amount: nil,
-            penalty: ("未按规定公开政府信息", [.circulatedCriticism])),
+            basis: .administrativePenalty, severity: .minor, facts: "所属锅炉房超标排放大气污染物。", source: "秦皇岛市生态环境局",
+            citation: LegalCitation(document: "《中华人民共和国大气污染防治法》", article: "第九十九条"), amount: 10...100,
+            penalty: ("超标排放大气污染物", [.fine])),
         RecordKind(
             basis: .accountabilityDecision, severity: .ordinary, facts: "招商引资承诺的奖补资金逾期未兑现，造成不良影响。",
             source: "discipline", citation: LegalCitation(document: "《中国共产党问责条例》", article: "第七条"),
-            amount: 800_000...3_000_000),
+            amount: 800...3_000),
         RecordKind(
             basis: .verifiedComplaint, severity: .minor, facts: "12345热线投诉经核实：承诺时限内未办结群众申请事项。", source: "hotline",
             citation: LegalCitation(document: "国发〔2016〕76号", article: "三（三）"), amount: nil),
         RecordKind(
             basis: .disciplinarySanction, severity: .serious, facts: "违规决策造成国有资产损失。", source: "discipline",
             citation: LegalCitation(document: "《中华人民共和国公职人员政务处分法》", article: "第三十九条"),
-            amount: 1_000_000...6_000_000),
+            amount: 1_000...6_000),
         RecordKind(
             basis: .commendation, severity: nil, facts: "政务诚信建设工作成绩突出，获通报表扬。", source: "province",
             citation: LegalCitation(document: "国发〔2016〕76号", article: "二（五）"), amount: nil),
@@ -132,37 +139,58 @@ extension DemoCity {
     ]
 
     mutating func buildRecords() {
-        let penaltyBy = ["秦皇岛市生态环境局", "秦皇岛市市场监督管理局", "秦皇岛市自然资源和规划局"]
         for n in 0..<96 {
             let kind = pick(DemoCity.recordKinds)
-            let subject: Agency = kind.basis == .verifiedComplaint ? pick(townships + departments) : pick(agencies)
+            var subject: Agency = kind.basis == .verifiedComplaint ? pick(townships + departments) : pick(agencies)
             let decided = day(from: start.adding(days: 10), to: today.adding(days: -1))
             let acted = decided.adding(days: -Int(20 + rng.next() % 300))
+            // The deciding body and its own document number: each court its case number, each bureau its own series.
             let authority: Authority
+            let number: String
             switch kind.source {
-            case "court": authority = Authority(name: DemoCity.courtOf[subject.region.rawValue] ?? "秦皇岛市中级人民法院")
-            case "penalty":
-                // Never a body penalising itself.
-                let name = pick(penaltyBy.filter { $0 != subject.name })
-                authority = Authority(name: name, creditCode: departments.first { $0.name == name }?.creditCode)
-            case "discipline": authority = Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
-            case "hotline": authority = Authority(name: "秦皇岛市12345政务服务便民热线")
-            case "province": authority = Authority(name: "河北省人民政府")
-            default: authority = Authority(name: "河北省社会信用研究会（第三方评估机构）")
+            case "court":
+                authority = Authority(name: DemoCity.courtOf[subject.region.rawValue] ?? "秦皇岛市中级人民法院")
+                let court = DemoCity.courtNumber[subject.region.rawValue] ?? "冀03"
+                let docket = kind.basis == .lostAdministrativeLawsuit ? "行初" : "执"
+                number = "（\(decided.year)）\(court)\(docket)\(100 + n)号"
+            case "discipline":
+                authority = Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
+                number = "秦纪\(kind.basis == .disciplinarySanction ? "处" : "问")〔\(decided.year)〕\(n + 1)号"
+            case "hotline":
+                authority = Authority(name: "秦皇岛市12345政务服务便民热线")
+                number = "秦12345核〔\(decided.year)〕\(n + 1)号"
+            case "province":
+                authority = Authority(name: "河北省人民政府")
+                number = "冀政通〔\(decided.year)〕\(n + 1)号"
+            case "assessor":
+                authority = Authority(name: "河北省社会信用研究会（第三方评估机构）")
+                number = "冀信评〔\(decided.year)〕\(n + 1)号"
+            default:
+                // A penalty, by the competent department; never on itself.
+                let body = departments.first { $0.name == kind.source }
+                if body?.id == subject.id { subject = pick(departments.filter { $0.id != body?.id }) }
+                authority = Authority(name: kind.source, creditCode: body?.creditCode)
+                let series = kind.source.contains("生态环境") ? "秦环罚" : "秦城管罚"
+                number = "\(series)〔\(decided.year)〕\(n + 1)号"
             }
+            // 政务处分 is of a person: the discipline record is the agency head's, as the responsible official.
+            var recordSubject = subject.id
             var responsible: [SubjectID] = []
-            if kind.severity != nil, kind.basis != .verifiedComplaint, let boss = principal(of: subject, on: acted) {
+            if kind.basis == .disciplinarySanction {
+                guard let boss = principal(of: subject, on: acted) else { continue }
+                recordSubject = officials[boss].id
+            } else if kind.severity != nil, kind.basis != .verifiedComplaint,
+                let boss = principal(of: subject, on: acted)
+            {
                 responsible = [officials[boss].id]
             }
-            let amount = kind.amount.map { Decimal(Int(rng.next() % UInt64($0.count)) + $0.lowerBound) }
-            let number = kind.source == "court" ? "（\(decided.year)）冀03执\(100 + n)号" : "秦信〔\(decided.year)〕\(n + 1)号"
+            // Sums in whole thousands of yuan (fines as decided, sums owed as judged).
+            let amount = kind.amount.map { Decimal((Int(rng.next() % UInt64($0.count)) + $0.lowerBound) * 1_000) }
             let penalty = kind.penalty.map { p in
-                PenaltyDetails(
-                    violation: p.violation, kinds: p.kinds,
-                    content: p.kinds.contains(.fine) ? "罚款人民币\(amount ?? 0)元，责令限期改正" : "通报批评，责令限期改正")
+                PenaltyDetails(violation: p.violation, kinds: p.kinds, content: "罚款人民币\(amount ?? 0)元，责令限期改正")
             }
             let record = CreditRecord(
-                subject: subject.id, polarity: kind.severity == nil ? .good : .dishonesty, basis: kind.basis,
+                subject: recordSubject, polarity: kind.severity == nil ? .good : .dishonesty, basis: kind.basis,
                 severity: kind.severity, actDate: acted, decisionDate: decided, authority: authority,
                 documentNumber: number, legalBasis: [kind.citation], facts: kind.facts, amount: amount,
                 responsibleOfficials: responsible, penalty: penalty)
@@ -171,14 +199,15 @@ extension DemoCity {
         }
         // A sanction of an official as the subject, decided shortly before the official moved post.
         if let moved = movedPost, let end = moved.end {
+            // For a conduct of its own, before the parking-fee decision of the accountability story.
             let decided = max(start, end.adding(days: -20))
             let record = CreditRecord(
                 subject: officials[moved.official].id, polarity: .dishonesty, basis: .disciplinarySanction,
-                severity: .ordinary, actDate: decided.adding(days: -90), decisionDate: decided,
+                severity: .ordinary, actDate: max(start, end.adding(days: -150)), decisionDate: decided,
                 authority: Authority(name: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会"),
                 documentNumber: "秦纪处〔\(decided.year)〕7号",
                 legalBasis: [LegalCitation(document: "《中华人民共和国公职人员政务处分法》", article: "第三十九条")],
-                facts: "对重大行政决策未履行合法性审查程序负有直接责任，给予警告处分。")
+                facts: "违规审批下属单位公务用车购置，造成不良影响，给予警告处分。")
             records.append(record)
             schedule(.enterRecord(records.count - 1), on: decided.adding(days: 3))
         }
@@ -238,7 +267,7 @@ extension DemoCity {
         let cityDepartments = [
             "秦皇岛市发展和改革委员会", "秦皇岛市财政局", "秦皇岛市交通运输局", "秦皇岛市住房和城乡建设局", "秦皇岛市自然资源和规划局",
             "秦皇岛市生态环境局", "秦皇岛市市场监督管理局", "秦皇岛市人力资源和社会保障局", "秦皇岛市教育局", "秦皇岛市卫生健康委员会",
-            "秦皇岛市司法局", "秦皇岛市农业农村局",
+            "秦皇岛市司法局", "秦皇岛市农业农村局", "秦皇岛市城市管理综合行政执法局",
         ]
         for name in cityDepartments { departments.append(agency(name, .city, .department, "130300", parent: cityGov)) }
         departments.append(agency("秦皇岛市公共资源交易中心", .city, .publicInstitution, "130300", parent: cityGov))

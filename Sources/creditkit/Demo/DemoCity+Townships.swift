@@ -15,8 +15,12 @@ extension DemoCity {
         func township(_ town: String) -> Agency? { townships.first { $0.name.contains(town) } }
         let published = today.adding(days: -330)
         let deadlines = [today.adding(days: -240), today.adding(days: -150), today.adding(days: -60)]
-        let areas: [ServiceArea] = ServiceArea.allCases
-        let promises = ["新增公益性岗位", "老旧小区物业全覆盖", "建成日间照料中心", "入户消防安全检查", "村道硬化", "便民服务站全覆盖"]
+        // Each promise in the service area it belongs to, with its target.
+        let promises: [(area: ServiceArea, promise: String, target: String)] = [
+            (.employment, "新增公益性岗位", "20个"), (.property, "老旧小区物业全覆盖", "覆盖率100%"),
+            (.elderlyCare, "建成日间照料中心", "1处"), (.fireAndTheft, "入户消防安全检查", "覆盖全部自建房"),
+            (.travel, "村道硬化", "8公里"), (.convenience, "便民服务站全覆盖", "每村1站"),
+        ]
         for (n, town) in townships.enumerated() {
             for (i, deadline) in deadlines.enumerated() {
                 let item = TownshipCommitment.item(CaseID(rawValue: "CN-\(i + 1)"), township: town.id)
@@ -24,8 +28,9 @@ extension DemoCity {
                     item.on(
                         published,
                         TownshipCommitmentPublished(
-                            areas[(n + i) % areas.count], promise: promises[(n + i) % promises.count],
-                            deadline: deadline, office: "党政综合办公室")))
+                            promises[(n + i) % promises.count].area,
+                            promise: promises[(n + i) % promises.count].promise,
+                            target: promises[(n + i) % promises.count].target, deadline: deadline, office: "党政综合办公室")))
                 let late = town.name.contains("海阳镇") && i == 1
                 let failed = town.name.contains("台营镇") && i == 2
                 let unassessed = town.name.contains("祖山镇") && i == 2

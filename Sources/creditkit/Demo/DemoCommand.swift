@@ -375,24 +375,24 @@ enum DemoCommand: Command {
         let sample = worst.first?.0.subject.id.rawValue ?? ""
         let moved = city.movedPost
         var lines = [
-            "CreditKit demo — 秦皇岛市 (a fictional two-year history on the city's real structure)",
-            "history \(city.start) → \(today); as of \(today)",
+            "CreditKit 演示 demo — 秦皇岛市（按真实机构设置虚构的两年历史 a fictional two-year history on the city's real structure）",
+            "history   历史 \(city.start) → \(today)；截至 as of \(today)",
             "",
-            "ledger    \(path)   (vault keys: \(path).keys)",
-            "entries   \(report.entryCount), head hash \(report.head.hash)",
-            "verify    ok — every entry's SHA-256 chain recomputed (\(String(format: "%.2f", seconds)) s to build and check)",
+            "ledger    账本 \(path)（个人信息密钥 vault keys: \(path).keys）",
+            "entries   条目 \(report.entryCount)，链头哈希 head hash \(report.head.hash)",
+            "verify    校验通过 ok：逐条重算SHA-256哈希链 every entry's chain recomputed（\(String(format: "%.2f", seconds)) s）",
             "",
-            "agencies  \(city.agencies.count): city \(levels[.city]?.count ?? 0), county \(levels[.county]?.count ?? 0), "
-                + "township/street \(levels[.township]?.count ?? 0)",
-            "officials \(city.officials.count) (names and ID numbers sealed in the vault; \(city.transfers) transfers, "
-                + "\(city.retirements) retirements)",
-            "enterprises \(city.enterprises.count) (\(city.enterprises.filter(\.isSME).count) SMEs)",
-            "records   \(records.count) in force on agencies (\(all.count - records.count) revoked or repaired): \(dishonest.count) dishonesty (serious \(count(.serious)), "
-                + "ordinary \(count(.ordinary)), minor \(count(.minor))), \(records.count - dishonest.count) good",
-            "          by basis: " + byBasis.map { "\($0.0.chineseName) \($0.1)" }.joined(separator: ", "),
-            "commitments \(commitments.count) (\(view.commitmentCount) in the ledger)",
+            "agencies  机构 \(city.agencies.count)：市级 city \(levels[.city]?.count ?? 0)，县级 county "
+                + "\(levels[.county]?.count ?? 0)，乡镇（街道） township \(levels[.township]?.count ?? 0)",
+            "officials 公务人员 \(city.officials.count)（姓名和身份证号加密存于密库 sealed in the vault；调任 transfers "
+                + "\(city.transfers)，退休 retirements \(city.retirements)）",
+            "enterprises 企业 \(city.enterprises.count)（中小企业 SMEs \(city.enterprises.filter(\.isSME).count)）",
+            "records   机构的有效信用记录 \(records.count)（另有已撤销或已修复 \(all.count - records.count)）：失信 \(dishonest.count)"
+                + "（严重 \(count(.serious))，一般 \(count(.ordinary))，轻微 \(count(.minor))），守信 \(records.count - dishonest.count)",
+            "          按依据 by basis：" + byBasis.map { "\($0.0.chineseName) \($0.1)" }.joined(separator: "，"),
+            "commitments 承诺 \(commitments.count)",
             "",
-            "most dishonesty records in force as of \(today):",
+            "most dishonesty records in force 有效失信记录最多的单位（截至 \(today)）:",
         ]
         for (profile, n) in worst {
             lines.append("  \(n)  \(try ProfileText.name(of: profile.subject.id, kit: kit))  \(profile.subject.id)")
@@ -409,42 +409,43 @@ enum DemoCommand: Command {
         }
         lines += [
             "",
-            "lifecycle: \(lifecycles.filter { $0.publication != nil }.count) published after a confidentiality review, "
-                + "\(withheld.count) withheld (negative list)",
-            "          objections \(objections.count): "
+            "lifecycle 经保密审查后公示 published \(lifecycles.filter { $0.publication != nil }.count)，"
+                + "列入负面清单不公示 withheld \(withheld.count)",
+            "          objections 异议 \(objections.count)："
                 + ObjectionOutcome.allCases.map { o in
                     "\(o.chineseName) \(objections.filter { $0.resolution?.value == o }.count)"
                 }
                 .joined(separator: ", "),
-            "          repairs \(repairs.count): granted \(repairs.filter { $0.decision?.value == true }.count), "
-                + "refused \(repairs.filter { $0.decision?.value == false }.count)",
-            "          complaints \(view.allComplaints.count): verified \(view.allComplaints.filter { $0.outcome?.value != nil }.count), "
-                + "rejected \(view.allComplaints.filter { $0.rejection != nil }.count), "
-                + "open \(view.allComplaints.filter { $0.outcome == nil }.count)",
-            "findings  \(findings.count) as of \(today) (线索, for an officer to confirm or dismiss): "
-                + byRule.joined(separator: ", "),
-            "public    \(shown.count) records on the credit website today (penalties in the 双公示 layout, other "
-                + "dishonesty in its own; officials masked); \(licences.count) licences",
+            "          repairs 信用修复 \(repairs.count)：准予 granted \(repairs.filter { $0.decision?.value == true }.count)，"
+                + "不予 refused \(repairs.filter { $0.decision?.value == false }.count)",
+            "          complaints 投诉 \(view.allComplaints.count)：核实 verified "
+                + "\(view.allComplaints.filter { $0.outcome?.value != nil }.count)，不予受理 rejected "
+                + "\(view.allComplaints.filter { $0.rejection != nil }.count)，办理中 open "
+                + "\(view.allComplaints.filter { $0.outcome == nil }.count)",
+            "findings  核查线索 \(findings.count)（待人工认定或排除 for an officer to confirm or dismiss）："
+                + byRule.joined(separator: "，"),
+            "public    信用网站公示 records on the credit website \(shown.count)（行政处罚按双公示格式，其他失信信息按其格式；"
+                + "公务人员脱敏）；行政许可 licences \(licences.count)",
         ]
         let restricted = CheckPurpose.allCases.map { purpose -> String in
             let count = city.agencies.filter { kit.check($0.id, for: purpose, on: today)?.allowed == false }.count
             return "\(purpose.chineseName) \(count)"
         }
         lines.append(
-            "sanctions agencies restricted today (joint measures, credit check): " + restricted.joined(separator: ", "))
+            "sanctions 今日受联合惩戒限制的机构 agencies restricted today：" + restricted.joined(separator: "，"))
         if let listed = try BiddingBlacklist.entries(in: kit, asOf: today).first {
             let tenders = try city.agencies.reduce(0) { n, a in
                 n + (try kit.ledger.cases(BiddingProcess.self, view: kit.view, owner: a.id, asOf: today).count)
             }
             lines.append(
-                "bidding   \(tenders) tender\(tenders == 1 ? "" : "s"); blacklisted \(listed.name) (\(listed.ground.chineseName)) through "
-                    + "\(listed.through); may it bid today? "
-                    + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "no" : "yes")"
+                "bidding   招标项目 tenders \(tenders)；列入黑名单 blacklisted \(listed.name)（\(listed.ground.chineseName)）"
+                    + "至 through \(listed.through)；今日可否投标 may it bid today？"
+                    + "\(kit.check(listed.enterprise, for: .tenderParticipation, on: today)?.allowed == false ? "否 no" : "是 yes")"
             )
         }
         let townships = try TownshipReport.make(kit, asOf: today)
         lines.append(
-            "townships " + townships.keyFigures.map { "\($0.label) \($0.value)" }.joined(separator: ", "))
+            "townships " + townships.keyFigures.map { "\($0.label) \($0.value)" }.joined(separator: "，"))
         var total = CommitmentStats()
         for agency in city.agencies {
             let s = try kit.commitmentStats(of: agency.id, asOf: today)
@@ -454,17 +455,23 @@ enum DemoCommand: Command {
             total.overdue += s.overdue
             total.breached += s.breached
             total.changedLawfully += s.changedLawfully
+            total.withdrawn += s.withdrawn
+            total.open += s.open
         }
         lines.append(
-            "commitments kept on time \(total.fulfilledOnTime) of \(total.made); late \(total.fulfilledLate), "
-                + "overdue \(total.overdue), breached \(total.breached), changed lawfully \(total.changedLawfully)")
+            "commitments 承诺 \(total.made)：按期履行 kept on time \(total.fulfilledOnTime)，逾期履行 late "
+                + "\(total.fulfilledLate)，违约 breached \(total.breached)，撤回 withdrawn \(total.withdrawn)，未到期 open "
+                + "\(total.open)，逾期未履行 overdue \(total.overdue)；其中依法变更 changed lawfully "
+                + "\(total.changedLawfully)（按其最终状态计入）")
         if let decision = findings.first(where: { $0.rule == CoreLaw.decisionStepMissing.id }) {
             // The finding's facts name subjects by ID; the summary shows their names.
             func named(_ text: String) throws -> String { try FindingsCommand.named(text, kit: kit) }
-            lines.append("decision  \(decision.fact("decision") ?? "") lacked \(decision.fact("missingStep") ?? "")")
-            lines.append("          answers for it: \(try named(decision.fact("principal") ?? "nobody on record"))")
+            lines.append(
+                "decision  重大决策 \(decision.fact("decision") ?? "") 缺少程序 lacked \(decision.fact("missingStep") ?? "")")
+            lines.append(
+                "          负责人 answers for it: \(try named(decision.fact("principal") ?? "未记录 nobody on record"))")
             if let applied = decision.fact("accountability") {
-                lines.append("          held to account: \(try named(applied))")
+                lines.append("          问责 held to account: \(try named(applied))")
             }
         }
         lines.append("")
