@@ -19,12 +19,20 @@ public struct InvestmentPromotionModule: SectorModule {
 
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
-        FactLabels(names: [
-            "about": "被投诉单位", "approval": "国务院批准", "compensationAgreed": "约定补偿", "compensationPaid": "已付补偿",
-            "legalBasis": "法律依据", "promiseDue": "承诺兑现期限", "promised": "作出承诺", "tiedTo": "挂钩条件", "withdrawn": "撤回",
-            // Dates.
-            "fulfilled": "兑现", "paid": "支付", "forwarded": "转交", "resolved": "办结",
-        ])
+        FactLabels(
+            names: [
+                "about": "被投诉单位", "approval": "国务院批准", "compensationAgreed": "约定补偿", "compensationPaid": "已付补偿",
+                "legalBasis": "法律依据", "promiseDue": "承诺兑现期限", "promised": "作出承诺", "tiedTo": "挂钩条件", "withdrawn": "撤回",
+                // Dates.
+                "fulfilled": "兑现", "paid": "支付", "forwarded": "转交", "resolved": "办结", "category": "承诺类别",
+                "reason": "理由",
+            ],
+            values: [
+                "category": Dictionary(
+                    uniqueKeysWithValues: PromiseCategory.allCases.map { ($0.rawValue, $0.chineseName) }),
+                "reason": Dictionary(
+                    uniqueKeysWithValues: BreachOrChangeReason.allCases.map { ($0.rawValue, $0.chineseName) }),
+            ])
     }
 
     /// `investment`.

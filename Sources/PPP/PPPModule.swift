@@ -16,17 +16,27 @@ public struct PPPModule: SectorModule {
 
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
-        FactLabels(names: [
-            "assessed": "财政承受能力论证", "budgetExpenditure": "预算支出", "change": "变更", "concessionaire": "社会资本方",
-            "daysOver": "超出天数", "disclosed": "公开", "dueTerm": "期限", "failure": "未履行", "failureFrom": "未履行起",
-            "failureTo": "未履行止", "kind": "类型", "mechanism": "机制", "obligation": "义务",
-            "obligations": "义务", "paidLate": "逾期支付", "penaltyContracted": "约定违约金", "penaltyImposed": "实际违约金",
-            "pppSpending": "PPP支出", "privateEquity": "社会资本出资", "qualified": "合格", "ratio": "比例", "recorded": "记录",
-            "tenure": "任职", "termEnd": "合作期止", "termStart": "合作期起", "terminates": "终止",
-            // Dates.
-            "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "signed": "签约", "lastAllowed": "期限上限",
-            "reviewed": "资格审查", "executionBegan": "进入执行",
-        ])
+        FactLabels(
+            names: [
+                "assessed": "财政承受能力论证", "budgetExpenditure": "预算支出", "change": "变更", "concessionaire": "社会资本方",
+                "daysOver": "超出天数", "disclosed": "公开", "dueTerm": "期限", "failure": "未履行", "failureFrom": "未履行起",
+                "failureTo": "未履行止", "kind": "类型", "mechanism": "机制", "obligation": "义务",
+                "obligations": "义务", "paidLate": "逾期支付", "penaltyContracted": "约定违约金", "penaltyImposed": "实际违约金",
+                "pppSpending": "PPP支出", "privateEquity": "社会资本出资", "qualified": "合格", "ratio": "比例", "recorded": "记录",
+                "tenure": "任职", "termEnd": "合作期止", "termStart": "合作期起", "terminates": "终止",
+                // Dates.
+                "agreedDue": "约定期限", "paidInFull": "付清", "paid": "支付", "signed": "签约", "lastAllowed": "期限上限",
+                "reviewed": "资格审查", "executionBegan": "进入执行", "stage": "阶段", "reason": "理由", "wrong": "问题",
+            ],
+            values: [
+                "stage": Dictionary(uniqueKeysWithValues: PPPStage.allCases.map { ($0.rawValue, $0.chineseName) })
+                    .merging(["not entered": "未进入"]) { a, _ in a },
+                "kind": Dictionary(
+                    uniqueKeysWithValues: PPPObligationKind.allCases.map { ($0.rawValue, $0.chineseName) }),
+                "reason": Dictionary(
+                    uniqueKeysWithValues: PPPChangeReason.allCases.map { ($0.rawValue, $0.chineseName) }),
+                "responsible": ["not recorded": "未记录"],
+            ])
     }
 
     /// `ppp`.

@@ -119,12 +119,12 @@ public struct PPPRules: CaseRules {
     func changes(_ p: PPPProject, _ out: inout FindingCollector) throws {
         for change in p.changes where change.byGovernment && change.on.on <= out.asOf {
             var wrongs: [String] = []
-            if change.reason.isProhibited { wrongs.append("prohibited reason") }
-            if !change.lawfulProcedure { wrongs.append("no lawful procedure") }
+            if change.reason.isProhibited { wrongs.append("以法律不认可的理由变更（如领导人员更替）") }
+            if !change.lawfulProcedure { wrongs.append("未履行法定程序") }
             if change.compensationAgreed == nil
                 && ![.concessionaireBreach, .mutualAgreement, .forceMajeure].contains(change.reason)
             {
-                wrongs.append("no compensation agreed")
+                wrongs.append("未依法约定补偿")
             }
             guard !wrongs.isEmpty, let figure = try out.figure(PPPLaw.unlawfulChange.id, on: change.on.on) else {
                 continue
@@ -133,7 +133,7 @@ public struct PPPRules: CaseRules {
                 figure,
                 [
                     .init("change", change.description), .init("terminates", change.terminates ? "yes" : "no"),
-                    .init("reason", change.reason.rawValue), .init("wrong", wrongs.joined(separator: "; ")),
+                    .init("reason", change.reason.rawValue), .init("wrong", wrongs.joined(separator: "；")),
                 ] + Self.trace(p, on: change.on.on),
                 dates: [.init("changed", change.on.on)],
                 evidence: change.on.evidence + Self.stageEvidence(p, on: change.on.on),

@@ -17,13 +17,20 @@ public struct ProcurementModule: SectorModule {
 
     /// The Chinese labels of the module's findings' facts (事实标签).
     public var factLabels: FactLabels {
-        FactLabels(names: [
-            "budget": "预算", "challenge": "质疑",
-            "date": "日期", "deadline": "期限",
-            "method": "采购方式", "organised": "组织", "purchaser": "采购人", "sme": "中小企业", "supplier": "供应商", "winner": "中标人",
-            "fact": "事实",
-            "name": "名称",
-        ])
+        FactLabels(
+            names: [
+                "budget": "预算", "challenge": "质疑", "date": "日期", "deadline": "期限", "method": "采购方式",
+                "organised": "组织", "purchaser": "采购人", "sme": "中小企业", "supplier": "供应商", "winner": "中标人",
+                "fact": "事实", "name": "名称", "winnerConfirmed": "确定中标", "announced": "公告", "notice": "中标通知",
+            ],
+            values: [
+                // The methods as registered, and OCDS's own (`procurementMethod`) where the data gives only those.
+                "method": Dictionary(
+                    uniqueKeysWithValues: ProcurementMethod.allCases.map { ($0.rawValue, $0.chineseName) }
+                ).merging([
+                    "open": "公开", "selective": "邀请", "limited": "有限竞争", "direct": "直接采购",
+                ]) { mine, _ in mine }
+            ])
     }
 
     /// `procurement`.

@@ -96,6 +96,41 @@ struct LedgerTests {
         #expect(kit.view.head.sequence == head.sequence + 1)
     }
 
+    @Test(
+        "attack: no field holds a control character or a bidirectional override; names are one line; an agency's code is the establishment authority's"
+    )
+    func textAttacks() async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        let bureau = Fixtures.agency(index: 1)
+        try await kit.register(bureau, on: date("2024-01-01"))
+        let head = kit.view.head
+        var record = Fixtures.record(subject: bureau.id, decisionDate: date("2025-03-01"))
+        for bad in ["\u{1B}[31m红字", "金额\u{202E}0001", "删除\u{7F}", "C1\u{85}控制"] {
+            record.facts = bad
+            await #expect(throws: CreditKitError.self, "\(bad.unicodeScalars.map(\.value))") {
+                try await kit.enter(record)
+            }
+        }
+        record.facts = "第一行\n第二行\t（制表）"
+        record.documentNumber = "秦环罚〔2025〕1号\n"
+        await #expect(throws: CreditKitError.self) { try await kit.enter(record) }
+        var named = Fixtures.agency(index: 2)
+        named.name = "秦皇岛市\n某局"
+        await #expect(throws: CreditKitError.self) { try await kit.register(named, on: date("2024-01-01")) }
+        let business = Agency(
+            creditCode: Fixtures.creditCode(index: 3, authority: "9"), name: "某局", level: .city, kind: .department,
+            region: try RegionCode("130300"))
+        await #expect(throws: CreditKitError.self) { try await kit.register(business, on: date("2024-01-01")) }
+        var firm = Fixtures.enterprise(index: 4)
+        firm.name = "某公司\u{2066}"
+        await #expect(throws: CreditKitError.self) { try await kit.register(firm, on: date("2024-01-01")) }
+        #expect(kit.view.head == head)
+        // Line breaks and tabs in free text are let through.
+        record.documentNumber = "秦环罚〔2025〕1号"
+        _ = try await kit.enter(record)
+        #expect(kit.view.head.sequence == head.sequence + 1)
+    }
+
     @Test("refuses duplicates, unknown parents and tenures of unknown people")
     func registrationRules() async throws {
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)

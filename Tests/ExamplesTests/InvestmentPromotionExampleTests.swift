@@ -14,7 +14,7 @@ struct InvestmentPromotionExampleTests {
         let lines = try await runInvestmentPromotionExample(writingTo: directory)
         #expect(
             lines.filter { $0.hasPrefix("finding ") } == [
-                "finding investment.commitment.unlawful-change QETDZ-ZS-2023-07 promise=P-2 reason=leadershipChange wrong=prohibited reason",
+                "finding investment.commitment.unlawful-change QETDZ-ZS-2023-07 promise=P-2 reason=leadershipChange wrong=以法律不认可的理由变更（如领导人员更替）",
                 "finding investment.incentive.unlawful QETDZ-ZS-2024-19 promise=P-1",
                 "finding investment.incentive.unreviewed QETDZ-ZS-2024-19 promise=P-1",
                 // Received Friday 26 September 2025; the 11th working day, after National Day, is one day late.

@@ -22,7 +22,7 @@ struct PPPExampleTests {
         #expect(findings[0].contains("obligation=AP-2021 daysLate=47") && findings[0].hasSuffix("answered by 张建国"))
         #expect(findings[1].contains("outstanding=3000000 daysLate=915") && findings[1].hasSuffix("answered by 张建国"))
         #expect(
-            findings[2].contains("wrong=prohibited reason; no lawful procedure")
+            findings[2].contains("wrong=以法律不认可的理由变更（如领导人员更替）；未履行法定程序")
                 && findings[2].hasSuffix("answered by 李明"))
         #expect(findings[3].contains("year=2021"))
         #expect(lines.contains("parking concession: 0 findings"))

@@ -149,8 +149,8 @@ struct InvestmentRulesTests {
             procedure: "区管委会主任办公会纪要", newTerms: "设备补助减为100万元")
         let found = try z.findings("investment.commitment.unlawful-change", asOf: "2025-04-01")
         #expect(found.map { $0.fact("agreement") } == ["A", "C"])
-        #expect(found[0].fact("wrong") == "prohibited reason" && found[0].severity == .serious)
-        #expect(found[1].fact("wrong") == "no compensation")
+        #expect(found[0].fact("wrong") == "以法律不认可的理由变更（如领导人员更替）" && found[0].severity == .serious)
+        #expect(found[1].fact("wrong") == "未依法给予补偿")
         // In the core: A's promise breached (leadership change), B's withdrawn.
         let ids = try ["A", "B"].map { try z.kit.investment.promise(z.deal(CaseID(rawValue: $0)), "P-1").commitment }
         #expect(z.kit.view.commitmentLifecycle(ids[0]).outcome?.value == .breached(.leadershipChange, "撤回：领导人员更替"))
@@ -161,7 +161,7 @@ struct InvestmentRulesTests {
             z.deal("D"), promise: "P-1", on: day("2025-03-01"), withdraws: true, reason: .counterpartyDefault)
         #expect(
             try z.findings("investment.commitment.unlawful-change", asOf: "2025-04-01").last?.fact("wrong")
-                == "investor default claimed, none recorded")
+                == "以投资方违约为由，但未记录投资方违约")
     }
 
     @Test("investment.payment.late: a subsidy paid late owes the agreed rate, or for an SME the statutory 0.05% a day")

@@ -186,8 +186,8 @@ struct PPPRulesTests {
         ])
         let found = try county.findings("ppp.contract.unlawful-change", asOf: day("2025-03-02"))
         #expect(found.map { $0.fact("project") } == ["A", "C"])
-        #expect(found[0].fact("wrong") == "prohibited reason; no lawful procedure; no compensation agreed")
-        #expect(found[0].severity == .serious && found[1].fact("wrong") == "no compensation agreed")
+        #expect(found[0].fact("wrong") == "以法律不认可的理由变更（如领导人员更替）；未履行法定程序；未依法约定补偿")
+        #expect(found[0].severity == .serious && found[1].fact("wrong") == "未依法约定补偿")
         // Judged by the version in force on the change's day: from 2024-05-01 the 2024 concession measures.
         #expect(found[0].basis.contains { $0.document.contains("第17号") })
     }

@@ -38,4 +38,45 @@ struct OCDSRoutingTests {
         let again = try await OCDSImport.run(path: file.path, into: kit, buyers: ["CN-QL-ZJ": bureau.id])
         #expect(again.cases.isEmpty && again.alreadyThere == 2)
     }
+
+    @Test(
+        "attack: --notes never overwrites (a ledger, the input, a link); red flags ignore releases after the day; md escapes markup and labels each finding by its own module"
+    )
+    func checkOutputs() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ck-notes-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // One single-bid process of 2016 by a buyer named with markup, signed late (a procurement contract), and
+        // a release with a bad field so there is a note.
+        let line =
+            #"{"ocid":"ocds-x-1","date":"2016-05-01","buyer":{"id":"B1","name":"<script>alert(1)</script>"},"tender":{"procurementMethod":"open","numberOfTenderers":1,"mainProcurementCategory":"goods","tenderPeriod":{"startDate":"2016-01-04","endDate":"2016-02-10"}},"awards":[{"id":"A1","date":"2016-02-20","status":"active","suppliers":[{"id":"S1"}]}],"parties":[{"id":"S1","name":"某公司","roles":["supplier"]}],"contracts":[{"id":"C-9","awardID":"A1","dateSigned":"2016-04-30"}]}"#
+        let input = folder.appendingPathComponent("in.jsonl")
+        try Data((line + "\n").utf8).write(to: input)
+        let ledger = folder.appendingPathComponent("ledger.sqlite")
+        try Data("a ledger".utf8).write(to: ledger)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("link.csv"), withDestinationURL: ledger)
+        for target in [ledger.path, input.path, folder.appendingPathComponent("link.csv").path] {
+            var parser = ArgumentParser(
+                ["check", input.path, "--as-of", "2016-12-31", "--notes", target], command: OCDSCommand.self)
+            await #expect(throws: CLIError.self) { try await OCDSCommand.run(&parser) }
+        }
+        #expect(try String(contentsOf: ledger, encoding: .utf8) == "a ledger")
+        #expect(try String(contentsOf: input, encoding: .utf8) == line + "\n")
+        let notes = folder.appendingPathComponent("notes.csv")
+        try OCDSCommand.writeNew(notes.path, "\u{FEFF}line,field,message\r\n")
+        #expect(FileManager.default.fileExists(atPath: notes.path))
+        #expect(throws: CLIError.self) { try OCDSCommand.writeNew(notes.path, "again") }
+
+        // Looked at on 2016-12-31 the process is flagged; looked at before its release it is not there yet.
+        let after = try OCDSCommand.check(path: input.path, asOf: LocalDate("2016-12-31")!, preparation: .init())
+        let before = try OCDSCommand.check(path: input.path, asOf: LocalDate("2016-03-01")!, preparation: .init())
+        #expect(after.findings.contains { $0.rule == "bidding.flag.single-bid" })
+        #expect(!before.findings.contains { $0.rule.rawValue.hasPrefix("bidding.flag.") })
+        let md = OCDSCommand.render(
+            after.findings, report: after.report, asOf: LocalDate("2016-12-31")!, format: "md")
+        #expect(!md.contains("<script>") && md.contains("&lt;script&gt;"))
+        let late = try #require(md.split(separator: "\n").first { $0.contains("procurement.contract.late-signing") })
+        #expect(late.contains("合同=C-9") && !late.contains("欠款编号"))
+    }
 }

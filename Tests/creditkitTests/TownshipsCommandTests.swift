@@ -180,7 +180,8 @@ struct TownshipsCommandTests {
         #expect(text.contains("状态=尚未办结") && !text.contains("daysLate"), "\(text)")
         #expect(text.contains("标准=0日"), "\(text)")
         #expect(FactLabels.figure("3 wd") == "3个工作日" && FactLabels.figure("1 month") == "1个月")
-        #expect(FactLabels.figure("0 count") == "0" && FactLabels.figure("31 Mar") == "31 Mar")
+        #expect(FactLabels.figure("0 count") == "0" && FactLabels.figure("31 Mar") == "3月31日")
+        #expect(FactLabels.figure("0 d") == "0日（到期当日）" && FactLabels.figure("no figure") == "no figure")
     }
 
     @Test("a header missing a required column is judged by the layout it most resembles, and the column is named")

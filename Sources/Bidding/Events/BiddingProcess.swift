@@ -12,6 +12,16 @@ public enum TenderCategory: String, Hashable, Sendable, Codable, CaseIterable {
     /// Other services.
     case services
 
+    /// 施工, 重要设备、材料, 勘察、设计、监理, 其他服务.
+    public var chineseName: String {
+        switch self {
+        case .construction: "施工"
+        case .goods: "重要设备、材料"
+        case .surveyDesignSupervision: "勘察、设计、监理"
+        case .services: "其他服务"
+        }
+    }
+
     /// The rule whose figure is the threshold, if the category has one.
     public var scopeRule: RuleID? {
         switch self {

@@ -195,7 +195,7 @@ public enum BiddingAgencyRegistry {
             let last = p.supervisions.last
             rows.append([
                 p.name, p.agency.rawValue, "\(r.registeredWith) \(r.registrationNumber)",
-                r.scope.map(\.rawValue).joined(separator: ", "), r.qualification, String(p.tendersRun),
+                r.scope.map(\.chineseName).joined(separator: "、"), r.qualification, String(p.tendersRun),
                 String(p.supervisions.count),
                 last.map { "\($0.on) \($0.outcome.chineseName)" } ?? "—",
                 String(p.supervisions.filter { $0.outcome == .violation }.count), String(p.dishonestyRecords),

@@ -213,14 +213,18 @@ public struct BiddingOCDSCheck: OCDSCheck {
         self.flags = RedFlagScan(settings: flags)
     }
 
-    /// The rules' findings on a works release; the release's red flags are kept for the end.
+    /// The rules' findings on a works release; the release's red flags are kept for the end (a release dated after
+    /// the day looked at raises none).
     /// - Parameters:
     ///   - release: The release.
     ///   - asOf: The day looked at.
     /// - Returns: The rules' findings.
     /// - Throws: When the profile lacks a rule's figure.
     public mutating func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
-        if !flags.add(release).isEmpty { buyers[release.ocid] = OCDSBuyers.subject(of: release) }
+        // A release dated after the day looked at was not there yet: no flag rests on it.
+        if release.date.map({ $0 <= asOf }) ?? true, !flags.add(release).isEmpty {
+            buyers[release.ocid] = OCDSBuyers.subject(of: release)
+        }
         return try rules.check(release, asOf: asOf)
     }
 

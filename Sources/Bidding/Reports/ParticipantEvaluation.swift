@@ -317,7 +317,9 @@ public enum ParticipantEvaluation {
                                     i.items.map { item in
                                         [
                                             i.name.chinese, f(item.points), item.reason,
-                                            item.dates.map { "\(kit.factLabels.label($0.name)) \($0.date)" }.joined(
+                                            item.dates.map {
+                                                "\(kit.factLabels(for: i.indicator).label($0.name)) \($0.date)"
+                                            }.joined(
                                                 separator: "；"),
                                             item.evidence.map { "#\($0)" }.joined(separator: " "),
                                         ]

@@ -131,6 +131,12 @@ public struct CaseStamp<State: CaseState>: Hashable, Sendable {
 }
 
 extension String {
+    /// Whether the text is one line: no control character, bidirectional override, line break or tab (a name, a
+    /// number).
+    public var isOneLine: Bool {
+        !hasControlCharacters && !unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" }
+    }
+
     /// Whether the text has a control character other than a tab or a line break (C0, DEL, C1), or a bidirectional
     /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which can make a number or name read otherwise
     /// than it is stored.

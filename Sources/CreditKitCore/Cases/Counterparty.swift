@@ -41,8 +41,13 @@ public struct Counterparty: Hashable, Sendable, Codable {
     /// Refuses an identifier that has the form of a unified social credit code but is not a valid one: a mistyped
     /// code would otherwise name no subject, and the firm's facts would silently miss its credit file. Any other
     /// identifier (an OCDS scheme's, a foreign one) is taken as it is.
-    /// - Throws: ``CreditKitError/Code/invalidCreditCode`` naming the counterparty and what is wrong with the code.
+    /// A blank name, or one that is not one line of text, is refused too.
+    /// - Throws: ``CreditKitError/Code/invalidCreditCode`` naming the counterparty and what is wrong with the code;
+    ///   ``CreditKitError/Code/invalidEvent`` for a blank name or one that is not one line.
     public func validate() throws {
+        guard name.isOneLine, !name.isBlank else {
+            throw CreditKitError(.invalidEvent, "a counterparty's name is blank or not one line of text")
+        }
         guard let identifier = codeText, UnifiedSocialCreditCode.hasCodeForm(identifier) else { return }
         do {
             _ = try UnifiedSocialCreditCode(identifier)

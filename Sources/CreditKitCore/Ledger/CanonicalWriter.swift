@@ -120,6 +120,41 @@ public struct CanonicalWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// The first character in a payload's text that no field may hold, or `nil`: a control character (a terminal
+    /// would run an escape sequence written in a name), DEL, a C1 control, or a bidirectional override (which shows
+    /// text in another order than it is stored). Line breaks and tabs, written escaped, are let through.
+    /// - Parameter payload: Canonical bytes.
+    /// - Returns: The character's code point, for the message.
+    static func forbiddenText(in payload: [UInt8]) -> UInt32? {
+        var i = 0
+        let n = payload.count
+        while i < n {
+            let b = payload[i]
+            switch b {
+            case 92 where i + 1 < n:
+                // An escape: \u00XX is the writer's form of a control character; any other is two bytes.
+                if payload[i + 1] == UInt8(ascii: "u"), i + 5 < n {
+                    let hex = String(decoding: payload[(i + 2)...(i + 5)], as: UTF8.self)
+                    return UInt32(hex, radix: 16) ?? 0
+                }
+                i += 2
+                continue
+            case 0x7F:
+                return 0x7F
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(payload[i + 1]):
+                return 0x80 + UInt32(payload[i + 1] - 0x80)
+            case 0xE2 where i + 2 < n:
+                let (b1, b2) = (payload[i + 1], payload[i + 2])
+                if b1 == 0x80, (0xAA...0xAE).contains(b2) { return 0x2000 + UInt32(b2) }
+                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return 0x2040 + UInt32(b2) }
+            default:
+                break
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(48 + value))

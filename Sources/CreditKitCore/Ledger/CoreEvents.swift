@@ -45,6 +45,13 @@ public struct AgencyRegistered: LedgerEvent, Hashable {
     /// - Parameter context: The ledger before this event.
     public func validate(in context: ValidationContext) throws {
         try require(!agency.name.isBlank, "agency \(agency.id) has an empty name")
+        try require(agency.name.isOneLine, "agency \(agency.id)'s name is not one line of text")
+        // A government body's or public institution's code is issued by the establishment authority (机构编制, '1').
+        try require(
+            agency.creditCode.registrationAuthority == "1",
+            "agency \(agency.id)'s credit code was issued by registration authority "
+                + "'\(agency.creditCode.registrationAuthority)', not the establishment authority ('1') that registers "
+                + "government bodies and public institutions")
         // A body's code is issued where it sits: another province in the code than in the body's region is a typing
         // error in one of them (a central body's code, issued under 100000, may sit anywhere).
         let issued = agency.creditCode.regionCode
@@ -118,6 +125,7 @@ public struct EnterpriseRegistered: LedgerEvent, Hashable {
     public func validate(in context: ValidationContext) throws {
         try require(
             !enterprise.name.isBlank, "enterprise \(enterprise.id) has an empty name")
+        try require(enterprise.name.isOneLine, "enterprise \(enterprise.id)'s name is not one line of text")
         try context.requireNew(enterprise.id)
     }
 }
@@ -249,6 +257,9 @@ public struct RecordEntered: LedgerEvent, Hashable {
             "decision date \(r.decisionDate) is in the future (today is \(context.recordedAt.chinaDate))")
         try require(!r.authority.name.isBlank, "the deciding authority has no name")
         try require(!r.documentNumber.isBlank, "the record has no document number")
+        try require(
+            r.authority.name.isOneLine && r.documentNumber.isOneLine,
+            "the authority's name and the document number are each one line of text")
         try require(!r.facts.isBlank, "the record states no facts")
         if let amount = r.amount {
             try require(amount >= 0, "amount \(amount) is negative; amounts are yuan at or above zero")

@@ -298,6 +298,12 @@ public actor Ledger {
                     let event = events[index]
                     do {
                         let payload = try encoder.encode(event)
+                        if let bad = CanonicalWriter.forbiddenText(in: payload) {
+                            throw CreditKitError(
+                                .invalidEvent,
+                                "a text holds the character U+\(String(bad, radix: 16, uppercase: true)) (a control "
+                                    + "character or a bidirectional override), which no field may hold")
+                        }
                         let subjects = event.subjects
                         slots[index].partial = hasher.partialHash(
                             sequence: first + Int64(index), recordedAt: recordedAt, effectiveDate: event.effectiveDate,

@@ -42,7 +42,8 @@ public struct FactLabels: Sendable {
             "statedReason": "所述理由", "missingStep": "缺少程序", "principal": "时任主要负责人", "official": "时任负责人",
             "accountability": "问责", "office": "决定机关", "publisher": "公示机构", "objection": "异议", "repair": "修复申请",
             "department": "部门",
-            "members": "成员人数", "experts": "专家人数", "problems": "问题",
+            "members": "成员人数", "experts": "专家人数", "problems": "问题", "change": "变更", "reviewed": "公平竞争审查",
+            "term": "期限", "legalBasis": "法律依据",
         ],
         values: [
             "*": [
@@ -70,12 +71,13 @@ public struct FactLabels: Sendable {
     /// - Returns: The label.
     public func label(_ name: String) -> String { names[name] ?? name }
 
-    /// A fact as an official reads it: `逾期天数=3`; a name without a label stays as it is.
+    /// A fact as an official reads it: `逾期天数=3`, a sum with its unit (`金额=50000元`), a figure in Chinese
+    /// (`3个工作日`); a name without a label stays as it is.
     /// - Parameter fact: The fact.
     /// - Returns: The text.
     public func text(_ fact: Finding.Fact) -> String {
-        var value = values[fact.name]?[fact.value] ?? values["*"]?[fact.value] ?? fact.value
-        if fact.name == "figure" { value = Self.figure(fact.value) }
+        var value = values[fact.name]?[fact.value] ?? values["*"]?[fact.value] ?? Self.figure(fact.value)
+        if case .money = fact.typed { value += "元" }
         return "\(names[fact.name] ?? fact.name)=\(value)"
     }
 
@@ -88,6 +90,11 @@ public struct FactLabels: Sendable {
         // singular), then written as the figure writes itself in Chinese.
         let parts = text.split(separator: " ")
         guard parts.count == 2, let value = Decimal(string: String(parts[0])) else { return text }
+        // A day of the year (`31 Mar`).
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        if let month = months.firstIndex(of: String(parts[1])) { return "\(month + 1)月\(parts[0])日" }
+        // No days of grace: due on the day itself.
+        if value == 0, parts[1] == "d" { return "0日（到期当日）" }
         let symbol = ["month": "months", "year": "years"][String(parts[1])] ?? String(parts[1])
         guard let unit = Figure.Unit.allCases.first(where: { $0.symbol == symbol && $0 != .monthDay }) else {
             return text
@@ -97,8 +104,24 @@ public struct FactLabels: Sendable {
 
 }
 
+extension FactLabels {
+    /// The labels a rule's or indicator's facts and dates are read with: the core's, with those of the module whose
+    /// id starts the rule's (`procurement.…`), since a name means what its own module says (`contract` is a
+    /// procurement contract in one module and an arrear's in another).
+    /// - Parameters:
+    ///   - rule: The rule's or indicator's id.
+    ///   - modules: The modules to look among.
+    /// - Returns: The labels.
+    public static func of(_ rule: RuleID, among modules: [any SectorModule]) -> FactLabels {
+        guard let module = modules.first(where: { rule.rawValue.hasPrefix($0.id.rawValue + ".") }) else { return .core }
+        return FactLabels.core.adding(module.factLabels)
+    }
+}
+
 extension CreditKit {
-    /// The labels of every fact and date the kit's rules and indicators use: the core's, then each registered
-    /// module's (事实标签).
-    public var factLabels: FactLabels { modules.reduce(FactLabels.core) { $0.adding($1.factLabels) } }
+    /// The labels a rule's or indicator's facts and dates are read with (事实标签): the core's and those of the
+    /// registered module the rule belongs to.
+    /// - Parameter rule: The rule's or indicator's id.
+    /// - Returns: The labels.
+    public func factLabels(for rule: RuleID) -> FactLabels { FactLabels.of(rule, among: modules) }
 }

@@ -46,7 +46,6 @@ extension CreditKit {
         let card = try evaluate(asOf: asOf, agencies: [subject]).first!
         let trend = try self.trend(of: subject, months: 12, asOf: asOf)
         let f = ReportFormat.number
-        let labels = factLabels
         var sections: [ReportSection] = []
         sections.append(
             ReportSection(
@@ -77,7 +76,8 @@ extension CreditKit {
                                 i.items.map { item in
                                     [
                                         i.name.chinese, f(item.points), item.reason,
-                                        item.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: "；"),
+                                        item.dates.map { "\(factLabels(for: i.indicator).label($0.name)) \($0.date)" }
+                                            .joined(separator: "；"),
                                         item.evidence.map { "#\($0)" }.joined(separator: " "),
                                     ]
                                 }

@@ -82,20 +82,20 @@ public struct InvestmentRules: Sendable {
         for change in p.changes where change.on.on <= c.asOf {
             let x = change.change
             var wrong: [String] = []
-            if Self.prohibited.contains(x.reason) { wrong.append("prohibited reason") }
-            if x.reason == .other { wrong.append("no reason the law recognises") }
+            if Self.prohibited.contains(x.reason) { wrong.append("以法律不认可的理由变更（如领导人员更替）") }
+            if x.reason == .other { wrong.append("未给出法律认可的理由") }
             if [.publicInterest, .nationalInterest, .otherStatutoryReason].contains(x.reason) {
-                if x.procedure.map({ $0.allSatisfy(\.isWhitespace) }) ?? true { wrong.append("no lawful procedure") }
-                if (x.compensationAgreed ?? 0) <= 0 { wrong.append("no compensation") }
+                if x.procedure.map({ $0.allSatisfy(\.isWhitespace) }) ?? true { wrong.append("未履行法定程序") }
+                if (x.compensationAgreed ?? 0) <= 0 { wrong.append("未依法给予补偿") }
             }
             if x.reason == .counterpartyDefault, a.investorDefault(by: change.on.on) == nil {
-                wrong.append("investor default claimed, none recorded")
+                wrong.append("以投资方违约为由，但未记录投资方违约")
             }
             guard !wrong.isEmpty, let figure = try c.figure(InvestmentLaw.unlawfulChange.id, on: change.on.on)
             else { continue }
             var facts: [Finding.Fact] = [
                 .init("change", x.withdraws ? "withdrawn" : "changed"), .init("reason", x.reason.rawValue),
-                .init("wrong", wrong.joined(separator: "; ")),
+                .init("wrong", wrong.joined(separator: "；")),
             ]
             if let agreed = x.compensationAgreed { facts.append(.money("compensationAgreed", agreed)) }
             if let paid = x.compensationPaid { facts.append(.money("compensationPaid", paid)) }

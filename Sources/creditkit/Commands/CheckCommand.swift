@@ -44,7 +44,7 @@ enum CheckCommand: Command {
 
     static func render(_ answer: CreditCheck, kit: CreditKit) throws -> String {
         var lines = [
-            "\(try ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName) (\(answer.purpose.rawValue)) on \(answer.date)",
+            "\(try ProfileText.name(of: answer.subject, kit: kit)) — \(answer.purpose.chineseName)，\(answer.date)",
             answer.allowed ? "允许 ALLOWED" : "受限 RESTRICTED：\(answer.restrictions.count)项惩戒措施",
         ]
         for r in answer.restrictions {

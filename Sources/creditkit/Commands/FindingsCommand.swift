@@ -24,8 +24,8 @@ enum FindingsCommand: Command {
         let all = try kit.runChecks(asOf: asOf)
         let findings = all.filter { $0.rule.rawValue.hasPrefix(prefix) }
         for f in findings {
-            print("\(f.rule)  \(try ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
-            print("  \(f.title.chinese) — \(f.basis.map(\.description).joined(separator: "; "))")
+            print("\(f.title.chinese)  \(try ProfileText.name(of: f.subject, kit: kit))  [\(f.severity.chineseName)]")
+            print("  规则 rule \(f.rule) — 依据 \(f.basis.map(\.description).joined(separator: "；"))")
             print("  事实 facts: " + (try factsText(f, kit: kit)))
             print(
                 "  日期 dates: " + f.dates.map { "\(labels(for: f).label($0.name)) \($0.date)" }.joined(separator: ", ")
@@ -33,7 +33,7 @@ enum FindingsCommand: Command {
                     + (f.evidence.isEmpty
                         ? "none (an act that never came)" : "#" + f.evidence.map(String.init).joined(separator: ", #")))
         }
-        print("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
+        print("核查线索 \(findings.count) 条 finding\(findings.count == 1 ? "" : "s")")
     }
 
     /// A finding's facts as the operator reads them: a fact naming an official (a stage's responsible official)
@@ -49,11 +49,7 @@ enum FindingsCommand: Command {
     }
 
     /// The core's fact labels, with those of the module whose rule the finding is (a name means what its module says).
-    static func labels(for finding: Finding) -> FactLabels {
-        guard let module = allSectorModules.first(where: { finding.rule.rawValue.hasPrefix($0.id.rawValue + ".") })
-        else { return .core }
-        return FactLabels.core.adding(module.factLabels)
-    }
+    static func labels(for finding: Finding) -> FactLabels { FactLabels.of(finding.rule, among: allSectorModules) }
 
     /// A text with each registered subject's identifier in it replaced by its name: an official's (`person:` and 64
     /// hex digits) by the name and masked ID number, an agency's or enterprise's credit code by its name.

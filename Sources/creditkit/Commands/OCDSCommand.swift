@@ -20,8 +20,8 @@ enum OCDSCommand: Command {
           --format FMT          json (default): {"findings": [...], "summary": {...}}; csv; md. Each finding
                                 names the organisation as in the data (`name`) and is dated by the day the
                                 rule speaks of (a signing, a deadline; a red flag by its latest release)
-          --notes FILE          write every data-quality note (line, field, message) to FILE as CSV; stderr
-                                shows the first hundred
+          --notes FILE          write every data-quality note (line, field, message) to FILE, a new file, as
+                                CSV (stderr then shows none); without it stderr shows the first hundred
           --bid-status A=B      read bid status A as B, as Cardinal's prepare does
                                 (Armenia: --bid-status qualified=valid --bid-status not-qualified=disqualified)
           --currency CUR        compare bid prices in this currency (default: each process's first)
@@ -56,29 +56,54 @@ enum OCDSCommand: Command {
         preparation.everyReleaseIsPPP = arguments.flag("--ppp")
         let notesFile = try arguments.option("--notes")
         try arguments.finish()
+        // Refused before the file is read: a path in use is never overwritten (a link counts as in use).
+        if let notesFile, (try? FileManager.default.attributesOfItem(atPath: notesFile)) != nil {
+            throw CLIError(
+                message: "cannot write \(notesFile): it exists (a file is never overwritten: choose a new name)")
+        }
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
         let (findings, report) = try check(path: file, asOf: asOf, preparation: preparation)
         for (line, message) in report.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
-        // The data-quality notes, each with its line and field (the first hundred), so they can be mended.
-        for note in report.notes.prefix(100) {
+        // The data-quality notes, each with its line and field (the first hundred), so they can be mended; all of
+        // them go to the notes file when one is named.
+        for note in report.notes.prefix(notesFile == nil ? 100 : 0) {
             FileHandle.standardError.write(Data("note: line \(note.line): \(note.field): \(note.message)\n".utf8))
         }
-        if report.notes.count > 100 {
+        if notesFile == nil, report.notes.count > 100 {
             FileHandle.standardError.write(
                 Data(
                     "note: \(report.notes.count - 100) more data-quality notes (--notes FILE writes them all)\n".utf8))
         }
         if let notesFile {
             let rows = [["line", "field", "message"]] + report.notes.map { [String($0.line), $0.field, $0.message] }
-            do {
-                try Data(CSVText.document(rows).utf8).write(to: URL(fileURLWithPath: notesFile))
-            } catch {
-                throw CLIError(message: "cannot write the notes to \(notesFile): \(error.localizedDescription)")
-            }
+            try writeNew(notesFile, CSVText.document(rows))
         }
         print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
+    }
+
+    /// Writes a new file, never over one that is there (a ledger, its keys, the input itself, a link's target):
+    /// the file is created exclusively and a path in use is refused, naming it.
+    /// - Parameters:
+    ///   - path: The new file.
+    ///   - text: What it holds.
+    /// - Throws: ``CLIError`` when the path is in use or cannot be written.
+    static func writeNew(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            let reason =
+                errno == EEXIST
+                ? "it exists (a file is never overwritten: choose a new name)" : String(cString: strerror(errno))
+            throw CLIError(message: "cannot write \(path): \(reason)")
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+        } catch {
+            throw CLIError(message: "cannot write \(path): \(error.localizedDescription)")
+        }
     }
 
     /// Reads an OCDS file and runs every registered module that reads OCDS: each release in reading order, then
@@ -173,22 +198,26 @@ enum OCDSCommand: Command {
                     })
         case "md":
             // For a reader: the rule's title, the organisation's name, every date, the facts labelled in Chinese.
-            let labels = FactLabels.core.adding(FactLabels(names: ["release": "发布", "indicator": "指标", "value": "值"]))
-                .adding(allSectorModules.reduce(FactLabels()) { $0.adding($1.factLabels) })
+            // Each finding read with its own module's labels (a name means what its module says).
+            let flags = FactLabels(names: ["release": "发布", "indicator": "指标", "value": "值", "group": "对象"])
+            let labels = { (f: Finding) in FactLabels.of(f.rule, among: allSectorModules).adding(flags) }
             var out =
                 "# OCDS check, as of \(asOf)\n\n\(report.releases) releases, \(findings.count) findings, "
                 + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes "
                 + "(`--notes FILE` writes them)\n\n"
                 + "| rule | ocid | subject | date | dates | facts |\n|---|---|---|---|---|---|\n"
+            // A cell as Markdown shows it: markup in the data (a buyer named `<script>`) is text, never HTML.
             func cell(_ text: String) -> String {
-                text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+                    .replacingOccurrences(of: "\n", with: " ")
             }
             for f in findings {
                 let who = f.fact("name").map { "\($0) (\(f.subject))" } ?? f.subject.rawValue
                 out +=
                     "| \(cell(f.title.chinese)) `\(f.rule)` | \(cell(ocid(f))) | \(cell(who)) | \(date(f)) | "
-                    + cell(f.dates.map { "\(labels.label($0.name)) \($0.date)" }.joined(separator: "，")) + " | "
-                    + cell(others(f).map(labels.text).joined(separator: "；")) + " |\n"
+                    + cell(f.dates.map { "\(labels(f).label($0.name)) \($0.date)" }.joined(separator: "，")) + " | "
+                    + cell(others(f).map(labels(f).text).joined(separator: "；")) + " |\n"
             }
             return out
         default:

@@ -66,8 +66,10 @@ enum VerifyCommand: Command {
         // Each fault once.
         var faults = store.openingWarnings
         if let problem = try store.indexProblem() { faults.append(problem) }
+        var checkpointFound = false
         if keysHere {
             let kit = try openKit(path, warn: false)
+            checkpointFound = kit.ledger.restoration.usedCheckpoint
             for fault in kit.ledger.restoration.warnings + (try kit.vaultFaults())
             where !faults.contains(fault) {
                 faults.append(fault)
@@ -96,11 +98,20 @@ enum VerifyCommand: Command {
                             + faults.joined(separator: "\n")))
         }
         print("ok: \(report.entryCount) entries, head hash \(report.head.hash)")
-        print(
-            keysHere
-                ? "the subject index, the checkpoint and the vault agree with the chain"
-                : "the subject index agrees with the chain; the checkpoint and the vault were not checked: the keys "
-                    + "file \(keysPath) is not there")
+        if !keysHere {
+            print(
+                "the subject index agrees with the chain; the checkpoint and the vault were not checked: the keys file "
+                    + "\(keysPath) is not there")
+        } else if checkpointFound {
+            print("the subject index, the checkpoint and the vault agree with the chain")
+        } else {
+            // Every ledger the tool closes has a checkpoint: without one the chain alone was checked, and a ledger
+            // rewritten and re-hashed by someone with the file would pass; only a published head (--against) tells.
+            print(
+                "the subject index and the vault agree with the chain; there is NO checkpoint (removed, or the writer "
+                    + "stopped before closing), so a rewritten and re-hashed chain would not show: verify --against a "
+                    + "published head to be sure")
+        }
         if let head {
             print(
                 "the ledger extends the head in \(against ?? ""): its \(head.treeSize) entries are unchanged, "
