@@ -55,7 +55,9 @@ public struct BiddingModule: SectorModule {
                 subjectKinds: [.enterprise], target: .recordSubject, sectors: [Self.sectorID],
                 measures: [DepartmentMeasure("招标投标行政监督部门", .tenderExclusion, .years(5))],
                 legalBasis: [
-                    LegalCitation(document: BiddingLaw.law, article: "第六十条"),
+                    // Collusion and bribery (art. 53), a false name or fraud (art. 54), a contract not performed
+                    // (art. 60): each takes away the right to bid for a term.
+                    LegalCitation(document: BiddingLaw.law, article: "第五十三条、第五十四条、第六十条"),
                     LegalCitation(document: BiddingLaw.regulations, article: "第六十七条、第六十八条"),
                 ], confirmed: true)
         ]

@@ -28,7 +28,7 @@ public struct DebtModule: SectorModule {
                 "level": "应急等级", "restructuring": "财政重整", "arrear": "欠款编号", "creditor": "债权企业", "category": "款项类别",
                 "project": "项目", "amount": "金额", "outstanding": "未清偿", "outstandingAtDue": "到期未付", "region": "地区代码",
                 "workMonth": "工资所属月份", "daysLate": "逾期天数", "state": "状态", "name": "名称", "fundsInPlace": "资金落实",
-                "contractorAdvance": "要求垫资", "contracts": "合同数", "contract": "欠款编号", "term": "付款期限",
+                "contractorAdvance": "要求垫资", "contracts": "合同数", "contract": "合同编号", "term": "付款期限",
                 "latePayments": "逾期支付笔数", "lateAmount": "逾期支付金额", "interestOwed": "应付利息", "interestAccrued": "已产生利息",
                 // Dates (and `published`, which is also a fact).
                 "judged": "评估日", "due": "截止日", "arrearDue": "应付日", "noNewArrearsFrom": "不得新增拖欠起始日",

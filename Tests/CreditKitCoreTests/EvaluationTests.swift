@@ -59,6 +59,23 @@ struct EvaluationTests {
         #expect(warnings.contains { $0.rule == "warning.judgment-defaulter" })
     }
 
+    @Test("what would raise the score says what each step alone gives back, never more than was lost")
+    func improvementsAlone() async throws {
+        let world = try await LifecycleWorld()
+        // A listing (10) and an unexecuted judgment (5) against a weight of 10: 0 points, 10 to win back.
+        let listing = try await world.record("2026-05-04", basis: .judgmentDefaulter, severity: .serious)
+        let judgment = try await world.record("2026-05-05", basis: .unexecutedJudgment, severity: .serious)
+        let judgments = indicator(try card(world, world.bureau.id, "2026-06-01"), "eval.judgments")
+        #expect(judgments.points == 0 && judgments.weight == 10)
+        let byRecord = { (id: CreditRecord.ID) in judgments.improvements.first { $0.evidence == [id.entry] }! }
+        // Leaving the list alone gives back 5 (the judgment still takes 5); paying the judgment alone gives nothing.
+        #expect(byRecord(listing).points == 5)
+        #expect(byRecord(judgment).points == 0 && byRecord(judgment).action.contains("单独完成不能恢复分数"))
+        #expect(judgments.improvements.reduce(0) { $0 + $1.points } <= judgments.weight - judgments.points)
+        #expect(IndicatorScore.gainAlone(removing: 10, taken: -15, weight: 10) == 5)
+        #expect(IndicatorScore.gainAlone(removing: 3, taken: -3, weight: 10) == 3)
+    }
+
     @Test(
         "publication on time is scored for the deciding authority; lawsuits by loss rate; proposals by replies on time")
     func authorityIndicators() async throws {

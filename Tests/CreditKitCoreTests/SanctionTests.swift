@@ -128,6 +128,10 @@ struct CreditCheckTests {
         #expect(check.allowed && check.incentives.map(\.incentive) == [.priorityHonours])
         #expect(world.kit.check(world.bureau.id, for: .honours, on: date("2027-01-05"))?.incentives.isEmpty == true)
         #expect(world.kit.check("UNKNOWN", for: .honours, on: date("2026-06-01")) == nil)
+        // A serious record restricts honours: the restriction prevails, and no priority is offered beside it.
+        _ = try await world.record("2026-03-02", severity: .serious)
+        let both = try #require(world.kit.check(world.bureau.id, for: .honours, on: date("2026-06-01")))
+        #expect(!both.allowed && both.incentives.isEmpty)
     }
 
     @Test("rectification is due within 3 months of the decision: last allowed day and first late one")

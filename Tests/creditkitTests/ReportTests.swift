@@ -122,6 +122,10 @@ struct ReportTests {
         let investment = try figures("investment")
         #expect(investment["协议"] == "2" && investment["承诺事项"] == "3" && investment["到期承诺"] == "2")
         #expect(investment["按期兑现"] == "1" && investment["到期未兑付奖补（元）"] == "2000000" && investment["核查线索"] == "3")
+        // Six counties with the same figures share the second place; the next would be eighth.
+        let ranking = try #require(
+            try moduleReport("debt", subject: nil, kit: kit).tables.first { $0.name == "debt-ranking" })
+        #expect(ranking.rows.map { $0[0] } == ["1", "2", "2", "2", "2", "2", "2"])
         let registry = try figures("investment-registry")
         #expect(registry["已兑现"] == "1" && registry["已撤回"] == "1" && registry["未定期限"] == "1")
         let blacklist = try moduleReport("blacklist", subject: nil, kit: kit)

@@ -198,7 +198,8 @@ public enum BiddingAgencyRegistry {
                 r.scope.map(\.chineseName).joined(separator: "、"), r.qualification, String(p.tendersRun),
                 String(p.supervisions.count),
                 last.map { "\($0.on) \($0.outcome.chineseName)" } ?? "—",
-                String(p.supervisions.filter { $0.outcome == .violation }.count), String(p.dishonestyRecords),
+                "\(p.supervisions.filter { $0.outcome == .corrected }.count)/\(p.supervisions.filter { $0.outcome == .violation }.count)",
+                String(p.dishonestyRecords),
                 p.blacklisted ? "是" : "否",
             ])
         }
@@ -206,7 +207,7 @@ public enum BiddingAgencyRegistry {
             name: "bidding-agencies", caption: "招标代理机构信用信息 Bidding agencies as of \(asOf)",
             headers: [
                 "名称 Name", "代码 Code", "登记 Registration", "业务范围 Scope", "资信 Qualification", "代理项目 Tenders",
-                "监管次数 Supervisions", "最近监管 Latest", "违规 Violations", "失信记录 Records", "黑名单 Blacklisted",
+                "监管次数 Supervisions", "最近监管 Latest", "责令改正/违法违规 Corrected/Violations", "失信记录 Records", "黑名单 Blacklisted",
             ], rows: rows)
     }
 }

@@ -88,7 +88,19 @@ public struct DishonestyIndicator: Indicator {
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: clamp(weight + taken, weight), items: items,
-            improvements: improvements)
+            improvements: Self.alone(improvements, taken: taken, weight: weight))
+    }
+
+    /// Each improvement's points as it alone would give them back, and said so when it alone gives nothing.
+    static func alone(_ improvements: [IndicatorScore.Improvement], taken: Double, weight: Double)
+        -> [IndicatorScore.Improvement]
+    {
+        improvements.map { i in
+            var alone = i
+            alone.points = IndicatorScore.gainAlone(removing: i.points, taken: taken, weight: weight)
+            if alone.points == 0 { alone.action += "（单独完成不能恢复分数，须与本指标其他措施一并完成）" }
+            return alone
+        }
     }
 }
 
@@ -147,7 +159,7 @@ public struct JudgmentIndicator: Indicator {
         }
         return IndicatorScore(
             indicator: id, name: name, weight: weight, points: clamp(weight + taken, weight), items: items,
-            improvements: improvements)
+            improvements: DishonestyIndicator.alone(improvements, taken: taken, weight: weight))
     }
 }
 

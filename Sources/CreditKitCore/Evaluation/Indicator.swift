@@ -205,7 +205,7 @@ public struct IndicatorScore: Hashable, Sendable {
     ///   - weight: Its weight.
     ///   - points: The points earned.
     ///   - items: Each point added or taken.
-    ///   - improvements: What would raise the score.
+    ///   - improvements: What would raise the score; none is said to give back more than the indicator has lost.
     public init(
         indicator: RuleID, name: LocalizedName, weight: Double, points: Double, items: [Item],
         improvements: [Improvement]
@@ -215,7 +215,25 @@ public struct IndicatorScore: Hashable, Sendable {
         self.weight = weight
         self.points = points
         self.items = items
-        self.improvements = improvements
+        let lost = max(0, weight - points)
+        self.improvements = improvements.map { i in
+            var capped = i
+            capped.points = min(i.points, lost)
+            return capped
+        }
+    }
+
+    /// What removing one deduction alone gives back when the points are clamped to `0...weight`: the deductions
+    /// beyond the weight are absorbed first, so one of several may give back less than it took, or nothing
+    /// (`weight` 10, deductions 10 and 5: the 10 alone gives back 5, the 5 alone nothing).
+    /// - Parameters:
+    ///   - deduction: The points the deduction took (positive).
+    ///   - taken: Every point taken, summed (negative).
+    ///   - weight: The indicator's weight.
+    /// - Returns: The points it alone gives back.
+    public static func gainAlone(removing deduction: Double, taken: Double, weight: Double) -> Double {
+        func clamp(_ v: Double) -> Double { min(weight, max(0, v)) }
+        return clamp(weight + taken + deduction) - clamp(weight + taken)
     }
 }
 

@@ -65,6 +65,42 @@ public struct ModuleCSVLayout: Sendable {
 }
 
 extension CreditKit {
+    /// Puts each agency's registration after its parent's when both are in the file, whatever the rows' order (a
+    /// county's bureau listed before the county): the registrations keep their places among the other facts, only
+    /// their order among themselves changes, and each keeps its line for the messages. A parent chain that loops is
+    /// left as it is, for the ledger to refuse.
+    static func parentsFirst(_ facts: inout [any LedgerEvent], lines: inout [Int]) {
+        let slots = facts.indices.filter { facts[$0] is AgencyRegistered }
+        guard slots.count > 1 else { return }
+        var parentOf: [SubjectID: SubjectID] = [:]
+        for i in slots {
+            let agency = (facts[i] as! AgencyRegistered).agency
+            if let parent = agency.parent { parentOf[agency.id] = parent }
+        }
+        let inFile = Set(slots.map { (facts[$0] as! AgencyRegistered).agency.id })
+        func depth(_ id: SubjectID) -> Int {
+            var d = 0
+            var at = id
+            while let up = parentOf[at], inFile.contains(up), d <= slots.count {
+                d += 1
+                at = up
+            }
+            return d
+        }
+        let ordered = slots.enumerated().sorted { a, b in
+            let (da, db) = (
+                depth((facts[a.element] as! AgencyRegistered).agency.id),
+                (depth((facts[b.element] as! AgencyRegistered).agency.id))
+            )
+            return da != db ? da < db : a.offset < b.offset
+        }.map(\.element)
+        let (movedFacts, movedLines) = (ordered.map { facts[$0] }, ordered.map { lines[$0] })
+        for (slot, k) in zip(slots, movedFacts.indices) {
+            facts[slot] = movedFacts[k]
+            lines[slot] = movedLines[k]
+        }
+    }
+
     /// Imports a CSV file in a module's layout (表格导入): every row's fact, in one batch: all of them, or, when one
     /// row does not fit the layout, repeats another row, is in the ledger already, or is refused by the ledger,
     /// none. A file imported twice is therefore refused the second time, never doubled.
@@ -89,6 +125,7 @@ extension CreditKit {
             facts += made
             lineOfFact += Array(repeating: row.line, count: made.count)
         }
+        Self.parentsFirst(&facts, lines: &lineOfFact)
         // The same fact twice (in the file, or in the file and the ledger) is a repeated import, not two facts.
         let encoder = CanonicalEncoder()
         var lines: [[UInt8]: Int] = [:]

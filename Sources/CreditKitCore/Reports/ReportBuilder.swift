@@ -6,7 +6,8 @@ public enum ReportKind: String, Hashable, Sendable, CaseIterable {
     case file
     /// The ranking of agencies (排名).
     case ranking
-    /// The semi-annual jurisdiction report upward (半年报告), due 10 July and 10 January.
+    /// The semi-annual jurisdiction report upward (半年报告), due on the day a local plan sets (the Qinhuangdao
+    /// transport bureau's: 10 July and 10 January).
     case semiannual
     /// The early-warning list (预警名单).
     case warnings
@@ -230,7 +231,9 @@ extension CreditKit {
                     .chart(
                         ReportChart(
                             kind: .bar, name: "lowest-\(level.rawValue)",
-                            caption: "\(level.chineseName)得分最低的\(min(20, ranked.count))个单位 The lowest scores",
+                            caption: ranked.count <= 20
+                                ? "\(level.chineseName)各单位得分（由低到高） Every score, lowest first"
+                                : "\(level.chineseName)得分最低的20个单位 The lowest scores",
                             labelHeader: "单位 Agency", valueHeader: "评分 Score",
                             points: ranked.suffix(20).reversed().map {
                                 ("\($0.rank). \(byID[$0.card.subject]?.name ?? "")", $0.card.score)
@@ -322,10 +325,8 @@ extension CreditKit {
         let dishonest = inPeriod.values.filter { $0.polarity == .dishonesty }
         let byBasis = Dictionary(grouping: dishonest, by: \.basis).map { ($0.key.chineseName, Double($0.value.count)) }
             .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        let findings =
-            try lifecycleFindings(asOf: periodEnd) + commitmentFindings(asOf: periodEnd)
-            + sanctionFindings(asOf: periodEnd)
-            + decisionFindings(asOf: periodEnd)
+        // Every rule's open findings at the period's end, the sector modules' included.
+        let findings = try runChecks(asOf: periodEnd)
         // Labelled by the rule's Chinese title (its id in the table's row follows the title).
         let byRule = Dictionary(grouping: findings, by: \.rule).map {
             ("\($0.value[0].title.chinese)（\($0.key)）", Double($0.value.count))

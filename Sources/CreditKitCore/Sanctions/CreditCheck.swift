@@ -30,7 +30,7 @@ public struct CreditCheck: Hashable, Sendable {
     public var date: LocalDate
     /// The restrictions in force.
     public var restrictions: [Reason]
-    /// The incentives in force.
+    /// The incentives in force; none while a restriction for the same purpose is (a restriction prevails).
     public var incentives: [Reason]
 
     /// Whether nothing restricts the subject for the purpose on the day.
@@ -122,6 +122,8 @@ extension CoreView {
                         legalBasis: rule.legalBasis, from: from, until: last, adjustment: adjustment))
             }
         }
+        // A restriction prevails: no favour for the same purpose while the subject is restricted from it.
+        if !result.restrictions.isEmpty { result.incentives = [] }
         return result
     }
 

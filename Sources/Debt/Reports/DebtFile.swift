@@ -123,7 +123,8 @@ public struct DebtFile: Sendable {
                     ReportTable(
                         name: "debt-arrears", caption: "拖欠账款明细 Arrears one by one",
                         headers: [
-                            "编号 No.", "债权企业 Creditor", "类别 Kind", "应付日 Due", "金额 Amount", "未清偿 Owed", "结清日 Cleared",
+                            "编号 No.", "债权企业 Creditor", "类别 Kind", "约定应付日 Agreed due", "金额 Amount", "未清偿 Owed",
+                            "结清日 Cleared",
                         ],
                         rows: try arrears.compactMap { a in
                             guard let r = a.recorded, (a.recordedOn?.on ?? .distantFuture) <= asOf else { return nil }

@@ -179,13 +179,28 @@ public enum DebtReport {
         }
     }
 
+    /// Each region's place in the ranking: regions with the same level, colour and ratio share a place, and the
+    /// next place counts them (1, 2, 2, 4).
+    static func places(_ ranked: [DebtAssessment]) -> [Int] {
+        func key(_ a: DebtAssessment) -> String {
+            "\(a.emergencyLevel?.rawValue ?? "")|\(a.colour?.rawValue ?? "")|\(a.debtRatio.map { "\($0)" } ?? "")"
+        }
+        var out: [Int] = []
+        for (i, a) in ranked.enumerated() {
+            out.append(i > 0 && key(ranked[i - 1]) == key(a) ? out[i - 1] : i + 1)
+        }
+        return out
+    }
+
     static func rankingTable(_ ranked: [DebtAssessment]) -> ReportTable {
-        ReportTable(
-            name: "debt-ranking", caption: "地区债务风险排名（按最近年度） Regions ranked by risk, latest year",
+        let places = places(ranked)
+        return ReportTable(
+            name: "debt-ranking",
+            caption: "地区债务风险排名（按最近年度；风险相同者并列） Regions ranked by risk, latest year; equal risks share a place",
             headers: ["名次", "地区", "年度", "应急等级", "风险等级", "债务率", "财政重整"],
             rows: ranked.enumerated().map { i, a in
                 [
-                    String(i + 1), "\(a.figures.regionName ?? "")（\(a.figures.region)）", String(a.figures.year),
+                    String(places[i]), "\(a.figures.regionName ?? "")（\(a.figures.region)）", String(a.figures.year),
                     level(a), a.colour?.chineseName ?? "无法判断", percent(a.debtRatioText),
                     a.restructuring.map { $0 ? "触发" : "未触发" } ?? "无法判断",
                 ]

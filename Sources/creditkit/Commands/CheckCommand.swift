@@ -5,14 +5,14 @@ enum CheckCommand: Command {
     static let name = "check"
     static let summary = "the credit check (信用核查): may a subject have an honour, a post, funds, a project, a tender?"
     static let help = """
-        usage: creditkit check PATH --subject CODE --for PURPOSE [--on YYYY-MM-DD]
+        usage: creditkit check PATH --subject CODE --for PURPOSE [--as-of YYYY-MM-DD]
 
         Answers ALLOWED or RESTRICTED, with every measure in force: which department, from which record, under
         which rule and legal basis, until when. Incentives from good records are listed too.
 
           --subject CODE   a credit code, a resident ID number, or person:<token>
           --for PURPOSE    \(aliases.keys.sorted().joined(separator: ", "))
-          --on DATE        the day (default: today in China time)
+          --as-of DATE     the day (default: today in China time); --on is the same
         """
 
     static let aliases: [String: CheckPurpose] = [
@@ -32,7 +32,7 @@ enum CheckCommand: Command {
             throw CLIError(
                 message: "unknown purpose '\(purposeText)'; use \(aliases.keys.sorted().joined(separator: ", "))")
         }
-        let on = try arguments.dateOption("--on")
+        let on = try arguments.dateOption("--as-of") ?? arguments.dateOption("--on")
         try arguments.finish()
         let kit = try openKit(path)
         let subject = try ProfileCommand.resolveSubject(code, kit: kit)

@@ -12,8 +12,8 @@ enum ReportCommand: Command {
 
         Writes the report into DIR and prints the files written. The same inputs give byte-identical files.
 
-          --kind KIND      file (a subject's credit file, 信用档案), ranking, semiannual (due 10 July and
-                           10 January), warnings; and the registered modules' reports:
+          --kind KIND      file (a subject's credit file, 信用档案), ranking, semiannual (its due day is the
+                           local plan's where the profile has one), warnings; and the registered modules' reports:
         \(moduleReports.map { "                   \($0.kind)\($0.subject == .required ? " (with --subject)" : ""): \($0.summary)" }.joined(separator: "\n"))
           --subject CODE   for --kind file (without it, the file of every agency) and the modules' reports about one
                            subject
