@@ -4,7 +4,7 @@ import Foundation
 
 let commands: [any Command.Type] = [
     DemoCommand.self, InitCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self, CheckProofCommand.self,
-    ProfileCommand.self, CheckCommand.self, FindingsCommand.self,
+    ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
     RulesCommand.self, OCDSCommand.self, ImportCommand.self,

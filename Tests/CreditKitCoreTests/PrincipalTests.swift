@@ -190,4 +190,41 @@ struct PrincipalTests {
         #expect(Principal(canonicalText: "reporting-unit - op-1") == nil)
         #expect(Principal(canonicalText: "judge - op-1") == nil)
     }
+
+    @Test(
+        "the audit trail names who entered, reviewed, published, objected and decided; a unit's records are reported in time or late"
+    )
+    func auditTrail() async throws {
+        let clock = SteppingClock(start: Timestamp(startOf: day("2026-02-02")))
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
+        let office = Fixtures.agency(index: 1, level: .city)
+        let regulator = Fixtures.agency(index: 2)
+        let bureau = Fixtures.agency(index: 3)
+        for a in [office, regulator, bureau] { try await kit.register(a, on: day("2020-01-01")) }
+        let c = City(kit: kit, office: office, regulator: regulator, bureau: bureau)
+        let unit = try c.principal("op-0142", .reportingUnit, regulator)
+        let credit = try c.principal("op-0001", .creditOffice, office)
+        let subject = try c.principal("op-0300", .reportingUnit, bureau)
+        // Decided Monday 2 February 2026: 7 working days run to 11 February. One entered that day, one on the 12th.
+        clock.set(to: day("2026-02-11"))
+        let onTime = try await kit.acting(as: unit).enter(penalty(c, by: regulator, number: "秦环罚〔2026〕1号"))
+        clock.set(to: day("2026-02-12"))
+        let late = try await kit.acting(as: unit).enter(penalty(c, by: regulator, number: "秦环罚〔2026〕2号"))
+        try await kit.acting(as: credit).review(onTime, on: day("2026-02-12"), reviewer: "保密审查", outcome: .publishable)
+        try await kit.acting(as: credit).publish(onTime, on: day("2026-02-12"), office: office.id, channel: "信用中国")
+        let objection = try await kit.acting(as: subject).fileObjection(
+            onTime, on: day("2026-02-13"), by: bureau.id, grounds: "处罚金额有误")
+        try await kit.acting(as: credit).resolveObjection(
+            objection, of: onTime, on: day("2026-02-14"), outcome: .upheld, office: office.id, reason: "经核查属实")
+
+        let steps = try kit.audit(of: onTime)
+        #expect(steps.map(\.by) == [unit, credit, credit, subject, credit])
+        #expect(steps.first?.step.hasPrefix("录入") == true && steps.last?.step.contains("维持") == true)
+        #expect(steps.map(\.entry) == steps.map(\.entry).sorted())
+        let reporting = try kit.reporting(of: regulator.id, asOf: day("2026-03-01"))
+        #expect(reporting.items.map(\.record) == [onTime, late] && reporting.onTime == 1)
+        #expect(reporting.items[0].due == day("2026-02-11") && !reporting.items[1].onTime)
+        #expect(reporting.items.allSatisfy { $0.by == unit })
+        #expect(throws: CreditKitError.self) { try kit.audit(of: CreditRecord.ID(1)) }
+    }
 }

@@ -230,6 +230,17 @@ enum DemoCommand: Command {
         var commitmentIDs: [Int: Commitment.ID] = [:]
         var decisionIDs: [Int: LedgerEntry.ID] = [:]
         let realNow = SystemClock().now()
+        // Who does what (操作主体): the credit office's operator registers, reviews, publishes and decides; a
+        // department's operator enters the records it decided and its own commitments and decisions; a body asks
+        // for its own objections and repairs. The story's other facts are appended by the system.
+        let office = kit.acting(as: try Principal("op-xyb-01", role: .creditOffice, unit: city.creditOffice.creditCode))
+        let registered = Set(city.agencies.map(\.id))
+        func unit(_ id: SubjectID?) throws -> CreditKit {
+            guard let id, registered.contains(id) else { return office }
+            return kit.acting(
+                as: try Principal(
+                    "op-\(id.rawValue.suffix(6))", role: .reportingUnit, unit: UnifiedSocialCreditCode(id.rawValue)))
+        }
         for day in days.keys.sorted() {
             let dayStart = Timestamp(microseconds: Timestamp(startOf: day).microseconds + 8 * 3_600_000_000)
             clock.set(day == city.today ? min(dayStart, realNow) : dayStart)
@@ -245,11 +256,11 @@ enum DemoCommand: Command {
                 case .registerOfficial(let index, let on):
                     try await flush()
                     let official = city.officials[index]
-                    try await kit.registerOfficial(residentID: official.residentID, name: official.name, on: on)
+                    try await office.registerOfficial(residentID: official.residentID, name: official.name, on: on)
                 case .startTenure(let index):
                     try await flush()
                     let post = city.posts[index]
-                    tenureIDs[index] = try await kit.startTenure(
+                    tenureIDs[index] = try await office.startTenure(
                         Tenure(
                             official: city.officials[post.official].id, agency: post.agency.id, post: post.post,
                             isPrincipal: post.principal, start: post.start))
@@ -258,51 +269,61 @@ enum DemoCommand: Command {
                     guard let id = tenureIDs[index] else {
                         throw CLIError(message: "demo story error: post \(index) ends on \(on) before it started")
                     }
-                    try await kit.endTenure(id, on: on, reason: reason)
+                    try await office.endTenure(id, on: on, reason: reason)
                 case .enterRecord(let index):
                     try await flush()
-                    recordIDs[index] = try await kit.enter(city.records[index])
+                    let record = city.records[index]
+                    recordIDs[index] = try await unit(record.authority.creditCode.map { SubjectID($0) }).enter(record)
                 case .lifecycle(let index, let step):
                     try await flush()
                     guard let id = recordIDs[index] else {
                         throw CLIError(
                             message: "demo story error: a step of record \(index) comes before it was entered")
                     }
+                    // The office decides; the record's subject asks (an objection, a repair) for itself.
+                    let asking: Bool
+                    switch step {
+                    case .object, .applyForRepair, .rectify: asking = true
+                    default: asking = false
+                    }
                     try await perform(
-                        step, on: id, record: city.records[index], publisher: city.creditOffice.id, kit: kit,
+                        step, on: id, record: city.records[index], publisher: city.creditOffice.id,
+                        kit: asking ? try unit(city.records[index].subject) : office,
                         objections: &objectionIDs, repairs: &repairIDs)
                 case .makeCommitment(let index):
                     try await flush()
-                    commitmentIDs[index] = try await kit.make(city.commitments[index])
+                    commitmentIDs[index] = try await unit(city.commitments[index].promisor).make(
+                        city.commitments[index])
                 case .commitmentStep(let index, let step):
                     try await flush()
                     let id = commitmentIDs[index]!
+                    let promisor = try unit(city.commitments[index].promisor)
                     switch step {
-                    case .publish(let on): try await kit.publish(id, on: on, channel: "政府门户网站承诺公开专栏")
-                    case .end(let on, let outcome): try await kit.end(id, on: on, outcome: outcome)
-                    case .change(let on, let change): try await kit.change(id, on: on, change: change)
+                    case .publish(let on): try await promisor.publish(id, on: on, channel: "政府门户网站承诺公开专栏")
+                    case .end(let on, let outcome): try await promisor.end(id, on: on, outcome: outcome)
+                    case .change(let on, let change): try await promisor.change(id, on: on, change: change)
                     }
                 case .recordDecision(let index):
                     try await flush()
-                    decisionIDs[index] = try await kit.record(city.decisions[index])
+                    decisionIDs[index] = try await unit(city.decisions[index].agency).record(city.decisions[index])
                 case .holdAccountable(let index, let official, let form, let on):
                     try await flush()
-                    try await kit.holdAccountable(
+                    try await office.holdAccountable(
                         city.officials[official].id, for: decisionIDs[index]!, of: city.decisions[index].agency,
                         form: form,
                         on: on, by: "中共秦皇岛市纪律检查委员会 秦皇岛市监察委员会")
                 case .receiveComplaint(let index):
                     try await flush()
                     let c = city.complaints[index]
-                    complaintIDs[index] = try await kit.receiveComplaint(
+                    complaintIDs[index] = try await office.receiveComplaint(
                         against: c.against, channel: c.channel, on: c.on, handler: c.handler, summary: c.summary)
                 case .verifyComplaint(let index, let record, let on):
                     try await flush()
-                    recordIDs[record] = try await kit.verifyComplaint(
+                    recordIDs[record] = try await office.verifyComplaint(
                         complaintIDs[index]!, record: city.records[record], on: on)
                 case .rejectComplaint(let index, let on, let reason):
                     try await flush()
-                    try await kit.rejectComplaint(complaintIDs[index]!, on: on, reason: reason)
+                    try await office.rejectComplaint(complaintIDs[index]!, on: on, reason: reason)
                 case .blacklist(let decision):
                     try await flush()
                     try await BiddingBlacklist.enter(decision, in: kit)
