@@ -27,6 +27,11 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
         self.init(w0: words[0], w1: words[1], w2: words[2], w3: words[3])
     }
 
+    /// The SHA-256 digest of some bytes (a service's bearer token, kept only as its digest).
+    /// - Parameter bytes: The bytes.
+    /// - Returns: Their digest.
+    public static func sha256(of bytes: [UInt8]) -> Digest { SHA256Hasher().hash(bytes) }
+
     /// Parses 64 hexadecimal digits.
     /// - Parameter hex: The digits, either case.
     /// - Throws: ``CreditKitError/Code/invalidArgument`` when they are not 64 hex digits.

@@ -199,3 +199,14 @@ extension Ledger {
             path: MerkleTree.consistencyProof(oldSize: Int(fromSize), leaves: leaves[...]))
     }
 }
+
+extension CreditKit {
+    /// A signed tree head of the whole ledger as it stands (签名树头), for a service to publish: the chain is walked and
+    /// checked first, and no head is signed over a broken one.
+    /// - Parameter key: The signing key (``TreeHeadKey/load(keysFile:)`` reads it from the keys file).
+    /// - Returns: The signed head.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` naming the first entry that does not hold; storage errors.
+    public func signedTreeHead(key: TreeHeadKey) throws -> SignedTreeHead {
+        try Ledger.signedTreeHead(store: ledger.store, key: key, clock: ledger.clock)
+    }
+}
