@@ -131,6 +131,52 @@ struct LedgerTests {
         #expect(kit.view.head.sequence == head.sequence + 1)
     }
 
+    @Test(
+        "attack: facts that cannot be true are refused, writing nothing: dated after today, self-decided, a misnamed authority, before registration, fractions of a fen, an objection by another"
+    )
+    func impossibleFacts() async throws {
+        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)
+        let regulator = Fixtures.agency(index: 1)
+        let bureau = Fixtures.agency(index: 2)
+        let other = Fixtures.agency(index: 3)
+        for a in [regulator, bureau, other] { try await kit.register(a, on: date("2024-01-01")) }
+        func record(_ change: (inout CreditRecord) -> Void) -> CreditRecord {
+            var r = Fixtures.record(subject: bureau.id, decisionDate: date("2025-03-01"))
+            r.authority = Authority(name: regulator.name, creditCode: regulator.creditCode)
+            r.amount = 50_000
+            change(&r)
+            return r
+        }
+        let good = try await kit.enter(record { _ in })
+        let head = kit.view.head
+        let bad: [(String, CreditRecord)] = [
+            ("after today", record { $0.decisionDate = date("2026-11-24") }),
+            ("self-decided", record { $0.subject = regulator.id }),
+            ("misnamed", record { $0.authority.name = "另一机关" }),
+            (
+                "before registration",
+                record {
+                    $0.decisionDate = date("2023-12-31"); $0.actDate = date("2023-12-01")
+                }
+            ),
+            ("a fraction of a fen", record { $0.amount = Decimal(string: "0.001") }),
+            ("beyond any sum", record { $0.amount = Decimal(string: "1e18") }),
+        ]
+        for (what, r) in bad {
+            await #expect(throws: CreditKitError.self, "\(what)") { try await kit.enter(r) }
+        }
+        // An objection is the record's subject's (or a responsible official's), never another body's.
+        await #expect(throws: CreditKitError.self) {
+            try await kit.fileObjection(good, on: date("2025-03-10"), by: other.id, grounds: "代为提出")
+        }
+        // Nor is a fact recorded before it happens: an objection dated tomorrow.
+        await #expect(throws: CreditKitError.self) {
+            try await kit.fileObjection(good, on: date("2026-11-24"), by: bureau.id, grounds: "事实有误")
+        }
+        #expect(kit.view.head == head)
+        _ = try await kit.fileObjection(good, on: date("2026-11-23"), by: bureau.id, grounds: "事实有误")
+    }
+
     @Test("refuses duplicates, unknown parents and tenures of unknown people")
     func registrationRules() async throws {
         let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: FixedClock.demo)

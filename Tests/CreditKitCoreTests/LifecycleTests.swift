@@ -200,10 +200,16 @@ struct RepairTests {
         let open = try #require(try world.findings("2026-10-11").first)
         #expect(open.rule == "repair.decision" && open.date("due") == LocalDate("2026-10-10"))
         #expect(try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-10-12")!).map(\.id) == [id])
+        let beforeRepair = world.kit.ledger.clock.now()
         try await world.kit.decideRepair(
             app, of: id, on: LocalDate("2026-10-13")!, granted: true, office: world.regulator.id, reason: "已整改并作出信用承诺")
-        #expect(try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-10-12")!).map(\.id) == [id])
+        // Repaired, the record is never shown again, whatever day is asked about; the view as it was known before
+        // the repair still had it.
+        #expect(try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-10-12")!).isEmpty)
         #expect(try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-10-13")!).isEmpty)
+        #expect(
+            try Disclosure.publicRecords(of: world.kit, asOf: LocalDate("2026-10-12")!, knownAt: beforeRepair).map(\.id)
+                == [id])
         #expect(try world.kit.profile(of: world.bureau.id)?.records.count == 1, "the archive keeps the record")
     }
 

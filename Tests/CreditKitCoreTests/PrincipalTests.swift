@@ -212,6 +212,7 @@ struct PrincipalTests {
         let late = try await kit.acting(as: unit).enter(penalty(c, by: regulator, number: "秦环罚〔2026〕2号"))
         try await kit.acting(as: credit).review(onTime, on: day("2026-02-12"), reviewer: "保密审查", outcome: .publishable)
         try await kit.acting(as: credit).publish(onTime, on: day("2026-02-12"), office: office.id, channel: "信用中国")
+        clock.set(to: day("2026-02-14"))
         let objection = try await kit.acting(as: subject).fileObjection(
             onTime, on: day("2026-02-13"), by: bureau.id, grounds: "处罚金额有误")
         try await kit.acting(as: credit).resolveObjection(

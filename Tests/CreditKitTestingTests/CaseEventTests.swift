@@ -66,7 +66,7 @@ struct CaseEventTests {
 
     @Test("the fold: cases by owner in first-seen order, facts as of a day and as known at a time")
     func fold() async throws {
-        let clock = SteppingClock(start: Timestamp(startOf: date("2025-03-01")))
+        let clock = SteppingClock(start: Timestamp(startOf: date("2025-03-10")))
         let kit = try await kit(clock: clock)
         let a = CaseRef<Grant>("A", owner: agency.id)
         let b = CaseRef<Grant>("B", owner: agency.id)

@@ -54,8 +54,11 @@ public struct PersonalDataVault: Sendable {
     /// - Parameter data: The data.
     /// - Returns: The token.
     /// - Throws: Crypto or storage errors.
+    ///
+    /// Only the kit's own registration writes here (``CreditKit/registerOfficial(residentID:name:on:externalIdentifiers:)``,
+    /// in the same transaction as the registration it belongs to): no principal writes the vault directly.
     @discardableResult
-    public func seal(_ data: PersonalData) throws -> PersonToken {
+    package func seal(_ data: PersonalData) throws -> PersonToken {
         let token = keys.token(for: data.residentID)
         let plain = try JSONEncoder().encode(Sealed(id: data.residentID.unmaskedValue, name: data.name))
         let sealed = try LibCrypto.seal(Array(plain), key: keys.sealingKey, associatedData: token.bytes)
@@ -159,12 +162,13 @@ public struct PersonalDataVault: Sendable {
     /// - Throws: Storage errors.
     public func holds(_ token: PersonToken) throws -> Bool { try store.sealedPersonalData(for: token) != nil }
 
-    /// Erases a person's data.
+    /// Erases a person's data: only through an erasure the ledger recorded first
+    /// (``CreditKit/erasePersonalData(of:on:reason:)``), never directly.
     /// - Parameter token: The person's token.
     /// - Returns: Whether there was any.
     /// - Throws: Storage errors.
     @discardableResult
-    public func erase(_ token: PersonToken) throws -> Bool {
+    package func erase(_ token: PersonToken) throws -> Bool {
         try store.eraseSealedPersonalData(for: token)
     }
 }

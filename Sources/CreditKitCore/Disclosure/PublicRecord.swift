@@ -145,20 +145,19 @@ public enum Disclosure {
                 let layout = PublicRecord.Layout.of(record.basis)
             else { continue }
             let life = view.lifecycle(id)
+            // A record revoked or repaired since (as far as the ledger knows) is never shown again, whatever day is
+            // asked about: the public view does not bring back what was found wrong or was repaired.
             guard case .publishable? = life.review(asOf: day, knownAt: known),
                 life.publishedOn(asOf: day, knownAt: known) != nil,
-                life.revokedOn(asOf: day, knownAt: known) == nil
+                life.revokedOn(asOf: .distantFuture, knownAt: known) == nil,
+                life.repairedOn(asOf: .distantFuture, knownAt: known) == nil
             else { continue }
             let maximum = try kit.profile.figure(
                 RuleID("record.display.maximum.\(severity.rawValue)"), on: record.decisionDate)
             guard let period = maximum.figure.period else { continue }
             let end = kit.profile.calendar.deadline(period, from: record.decisionDate, restDayExtension: false).due
-            var lastDay = end.adding(days: -1)
+            let lastDay = end.adding(days: -1)
             var remarks = ["\(severity.chineseName)失信；最长公示\(maximum.figure.chineseDescription)"]
-            if let repaired = life.repairedOn(asOf: .distantFuture, knownAt: known) {
-                lastDay = min(lastDay, repaired.adding(days: -1))
-                if repaired <= day { continue }
-            }
             guard day <= lastDay else { continue }
             let corrected = life.correctedFacts(asOf: day, knownAt: known)
             if corrected != nil { remarks.append("经异议更正") }

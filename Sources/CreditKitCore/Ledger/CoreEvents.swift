@@ -1,3 +1,5 @@
+import Foundation
+
 /// The core's own event types.
 enum CoreEvents {
     static let all: [any LedgerEvent.Type] =
@@ -263,6 +265,31 @@ public struct RecordEntered: LedgerEvent, Hashable {
         try require(!r.facts.isBlank, "the record states no facts")
         if let amount = r.amount {
             try require(amount >= 0, "amount \(amount) is negative; amounts are yuan at or above zero")
+            // Yuan to the fen, below a thousand trillion: a sum beyond either is a typing error.
+            try require(amount < 1_000_000_000_000_000, "amount \(amount) is beyond any sum a decision names")
+            var cents = amount * 100
+            var whole = Decimal()
+            NSDecimalRound(&whole, &cents, 0, .plain)
+            try require(whole == cents, "amount \(amount) has fractions of a fen; amounts are yuan to two places")
+        }
+        try require(
+            r.documentNumber.count <= 100 && r.authority.name.count <= 100 && r.facts.count <= 4_000,
+            "the document number and the authority's name are 100 characters at most, the facts 4,000")
+        if let code = r.authority.creditCode.map({ SubjectID($0) }) {
+            // A body never decides about itself (it would commend or penalise itself), and a registered body is named
+            // as it is registered.
+            try require(code != r.subject, "the deciding authority \(code) is the record's own subject")
+            if let registered = context.agency(code) {
+                try require(
+                    registered.name == r.authority.name,
+                    "the authority \(code) is registered as \(registered.name), not \(r.authority.name)")
+            }
+        }
+        // A record is of a subject that existed by the decision's day.
+        if let since = context.view.subject(r.subject)?.registeredOn {
+            try require(
+                since <= r.decisionDate,
+                "\(r.subject) is registered from \(since), after the decision on \(r.decisionDate)")
         }
         if let p = r.penalty {
             try require(

@@ -267,6 +267,13 @@ public actor Ledger {
                     throw CreditKitError(
                         .invalidEvent, "subject identifier '\(subject)' is not 1-128 printable ASCII characters")
                 }
+                // A fact holds from a day that has come: one dated after the day it is recorded has not happened.
+                if event.effectiveDate > context.recordedAt.chinaDate {
+                    throw CreditKitError(
+                        .invalidEvent,
+                        "it takes effect on \(event.effectiveDate), after the day it is recorded "
+                            + "(\(context.recordedAt.chinaDate)): a fact is recorded once it has happened")
+                }
                 // Who may append it, before anything else is looked at; a refusal is counted.
                 if principal.role != .system, let reason = access.refusal(of: event, by: principal, in: context) {
                     refused.count(RefusalTally(role: principal.role, kind: kind))

@@ -177,6 +177,10 @@ public struct ObjectionFiled: RecordLifecycleEvent, Hashable {
         let r = try context.record(record)
         let life = context.lifecycle(record)
         try context.requireSubject(by, kind: nil, role: "objector")
+        // Only the record's subject (or an official it names responsible) objects to it.
+        guard by == r.subject || r.responsibleOfficials.contains(by) else {
+            throw refuse("\(by) is not the subject of record \(record) nor an official it names; only they may object")
+        }
         guard on >= r.decisionDate else {
             throw refuse("an objection on \(on) precedes record \(record)'s decision \(r.decisionDate)")
         }

@@ -93,9 +93,9 @@ struct ObjectionBody: Decodable {
 
 extension CreditService {
     /// `GET /v1/check/{code}?purpose=…&on=…`: the credit check with every reason. Any authenticated principal.
-    func check(_ request: Request, _ context: some RequestContext) throws -> Response {
+    func check(_ request: Request, code text: String) throws -> Response {
         _ = try authenticated(request)
-        let code = try subjectID(context.parameters.get("code") ?? "")
+        let code = try subjectID(text)
         let purposeText = request.uri.queryParameters.get("purpose") ?? ""
         guard let purpose = CheckPurpose(rawValue: purposeText) else {
             throw ServiceError.badRequest(
@@ -121,9 +121,9 @@ extension CreditService {
 
     /// `GET /v1/subjects/{code}`: the subject and its records; officials named only for a principal that may read
     /// personal data, masked otherwise.
-    func subject(_ request: Request, _ context: some RequestContext) throws -> Response {
+    func subject(_ request: Request, code: String) throws -> Response {
         let principal = try authenticated(request)
-        let id = try subjectID(context.parameters.get("code") ?? "")
+        let id = try subjectID(code)
         let asOf = try date(request, "asOf", kit: kit)
         let acting = kit.acting(as: principal)
         guard let profile = try acting.profile(of: id, asOf: asOf) else {
@@ -145,12 +145,16 @@ extension CreditService {
 
     /// `GET /v1/public/records?page=…&size=…&asOf=…`: the credit website's view, paged (no token needed).
     func publicRecords(_ request: Request) throws -> Response {
-        _ = try principal(request)
+        let principal = try principal(request)
+        // The public sees today's view; another day's is for a principal with a token.
+        if principal.role == .public, request.uri.queryParameters.get("asOf") != nil {
+            throw ServiceError.forbidden(principal, "ask for the public view of another day")
+        }
         let asOf = try date(request, "asOf", kit: kit)
         let page = request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1
         let size = request.uri.queryParameters.get("size").flatMap { Int($0) } ?? 20
-        guard page >= 1, (1...200).contains(size) else {
-            throw ServiceError.badRequest("page is 1 or more, size 1 to 200")
+        guard (1...100_000).contains(page), (1...200).contains(size) else {
+            throw ServiceError.badRequest("page is 1 to 100000, size 1 to 200")
         }
         let all = try Disclosure.publicRecords(of: kit, asOf: asOf)
         let items = all.dropFirst((page - 1) * size).prefix(size).map { r in
@@ -173,11 +177,16 @@ extension CreditService {
     /// `POST /v1/findings/{key}/confirm|dismiss`: the credit office's decision on an open finding.
     func decide(_ request: Request, _ context: some RequestContext, confirm: Bool) async throws -> Response {
         let principal = try authenticated(request)
+        // Only the credit office and systems decide findings: said before any check is run.
+        guard [.creditOffice, .system].contains(principal.role) else {
+            throw ServiceError.forbidden(principal, "decide findings")
+        }
         let key = (context.parameters.get("key") ?? "").removingPercentEncoding ?? ""
         let body = try await request.body.collect(upTo: 1 << 16)
         let decision = try JSONDecoder().decode(Decision.self, from: Data(buffer: body))
         let acting = kit.acting(as: principal)
-        guard let finding = try acting.runChecks(asOf: decision.on).first(where: { $0.key == key }) else {
+        let open = try await offload { try acting.runChecks(asOf: decision.on) }
+        guard let finding = open.first(where: { $0.key == key }) else {
             throw ServiceError.notFound("no open finding with key '\(key)' on \(decision.on)")
         }
         if confirm {
@@ -208,20 +217,29 @@ extension CreditService {
 
     /// `GET /v1/reports/{kind}/{code}?asOf=…&format=json|html|md`: a credit file (`file`) or the ranking (`ranking`,
     /// code `all`), for the credit office, auditors and systems.
-    func report(_ request: Request, _ context: some RequestContext) throws -> Response {
+    func report(_ request: Request, kind: String, code: String) throws -> Response {
         let principal = try authenticated(request)
         guard [.creditOffice, .auditor, .system].contains(principal.role) else {
             throw ServiceError.forbidden(principal, "read reports")
         }
+        let format = request.uri.queryParameters.get("format") ?? "json"
+        guard ["json", "html", "md"].contains(format) else {
+            throw ServiceError.badRequest("format is json, html or md, not '\(format.prefix(20))'")
+        }
         let asOf = try date(request, "asOf", kit: kit)
         let acting = kit.acting(as: principal)
         let report: Report
-        switch context.parameters.get("kind") ?? "" {
-        case "file": report = try acting.creditFile(of: try subjectID(context.parameters.get("code") ?? ""), asOf: asOf)
+        switch kind {
+        case "file":
+            let id = try subjectID(code)
+            guard case .agency? = kit.view.subject(id)?.subject else {
+                throw ServiceError.notFound("\(id) is no registered agency: a credit file is an agency's")
+            }
+            report = try acting.creditFile(of: id, asOf: asOf)
         case "ranking": report = try acting.rankingReport(asOf: asOf)
-        case let other: throw ServiceError.notFound("no report kind '\(other)' (file, ranking)")
+        case let other: throw ServiceError.notFound("no report kind '\(other.prefix(20))' (file, ranking)")
         }
-        switch request.uri.queryParameters.get("format") ?? "json" {
+        switch format {
         case "html": return text(ReportRenderer.html(report), type: "text/html")
         case "md": return text(ReportRenderer.markdown(report), type: "text/markdown")
         case "json": return text(try ReportRenderer.json(report), type: "application/json")
@@ -233,8 +251,15 @@ extension CreditService {
     func ocdsCheck(_ request: Request, _ context: some RequestContext) async throws -> Response {
         _ = try authenticated(request)
         let asOf = try date(request, "asOf", kit: kit)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ocds-\(UUID().uuidString).jsonl")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+        guard await uploads.enter() else {
+            throw ServiceError(
+                status: .serviceUnavailable, code: "busy", message: "another OCDS file is being checked; try again")
+        }
+        defer { Task { await uploads.leave() } }
+        // In the service's own upload folder, readable by the service alone.
+        let file = uploadFolder.appendingPathComponent("ocds-\(UUID().uuidString).jsonl")
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
             throw ServiceError(status: .internalServerError, code: "storage", message: "cannot take in the upload")
         }
         defer { try? FileManager.default.removeItem(at: file) }
@@ -249,7 +274,17 @@ extension CreditService {
             try handle.write(contentsOf: Data(buffer: chunk))
         }
         try handle.close()
-        let (findings, report) = try OCDSRun.check(path: file.path, modules: serviceModules, asOf: asOf)
+        let (findings, report): ([Finding], OCDSReader.Report)
+        do {
+            (findings, report) = try await offload {
+                try OCDSRun.check(path: file.path, modules: serviceModules, asOf: asOf)
+            }
+        } catch let error as CreditKitError {
+            // The message speaks of the upload, never of where the server keeps it.
+            var e = error
+            e.message = e.message.replacingOccurrences(of: file.path, with: "the upload")
+            throw e
+        }
         return json(
             .ok,
             OCDSAnswer(
@@ -273,12 +308,12 @@ extension CreditService {
     }
 
     /// `GET /v1/audit/records/{id}`: who entered, changed and decided a record; the credit office, auditors, systems.
-    func audit(_ request: Request, _ context: some RequestContext) throws -> Response {
+    func audit(_ request: Request, id: String) throws -> Response {
         let principal = try authenticated(request)
         guard [.creditOffice, .auditor, .system].contains(principal.role) else {
             throw ServiceError.forbidden(principal, "read the audit trail")
         }
-        guard let n = context.parameters.get("id").flatMap({ Int64($0) }) else {
+        guard let n = Int64(id) else {
             throw ServiceError.badRequest("a record's number")
         }
         let steps = try kit.audit(of: CreditRecord.ID(n)).map {

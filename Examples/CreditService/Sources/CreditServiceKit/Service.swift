@@ -42,16 +42,20 @@ struct ServiceError: Error {
         ServiceError(status: .notFound, code: "not-found", message: message)
     }
 
-    /// The status of a CreditKit error: refused by the policy 403, unknown 404, storage 500, the rest 422.
+    /// The status of a CreditKit error: refused by the policy 403, unknown 404, the ledger busy with another
+    /// writer 503, other storage faults 500, the rest 422. The message is cut at 300 characters (a long input is not
+    /// echoed whole).
     init(_ error: CreditKitError) {
         switch error.code {
         case .forbidden: status = .forbidden
         case .unknownSubject: status = .notFound
+        case .storage where error.message.contains("locked") || error.message.contains("busy"):
+            status = .serviceUnavailable
         case .storage, .brokenChain, .crypto, .personalDataLost: status = .internalServerError
         default: status = .unprocessableContent
         }
         code = error.code.rawValue
-        message = error.message
+        message = error.message.count > 300 ? String(error.message.prefix(300)) + "…" : error.message
     }
 }
 
@@ -65,6 +69,10 @@ public struct CreditService: Sendable {
     public let tokens: TokenBook
     /// The key that signs tree heads, when the keys file holds one.
     public let headKey: TreeHeadKey?
+    /// One OCDS check at a time.
+    let uploads = UploadGate()
+    /// Where uploads wait while they are checked: a folder of the service's own, emptied when it starts.
+    let uploadFolder: URL
 
     /// Makes the service over a kit.
     /// - Parameters:
@@ -75,6 +83,20 @@ public struct CreditService: Sendable {
         self.kit = kit
         self.tokens = tokens
         self.headKey = headKey
+        // A folder per process; the leftovers of a service stopped mid-upload (its process gone) go when the next one
+        // starts.
+        let temporary = FileManager.default.temporaryDirectory
+        uploadFolder = temporary.appendingPathComponent("creditservice-uploads-\(getpid())")
+        let stale = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in stale where name.hasPrefix("creditservice-uploads-") {
+            guard let pid = Int32(name.dropFirst("creditservice-uploads-".count)), pid != getpid(), kill(pid, 0) != 0
+            else { continue }
+            // Absence is the meaning: another process may have removed it first.
+            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        // Absence is the meaning: a folder that cannot be made shows when the first upload cannot be written.
+        try? FileManager.default.createDirectory(
+            at: uploadFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// Opens the ledger the configuration names and makes the application listening on an address.
@@ -101,7 +123,10 @@ public struct CreditService: Sendable {
     /// - Throws: ``ServiceError`` 401 for a token the service does not know (never echoed).
     func principal(_ request: Request) throws -> Principal {
         guard let header = request.headers[.authorization] else { return .anonymous }
-        guard header.hasPrefix("Bearer "), let p = tokens.principal(for: String(header.dropFirst(7))) else {
+        // The scheme's name is case-insensitive (RFC 9110); the token is never echoed.
+        guard header.count > 7, header.prefix(7).lowercased() == "bearer ",
+            let p = tokens.principal(for: String(header.dropFirst(7)))
+        else {
             throw ServiceError.unauthorized()
         }
         return p
@@ -125,9 +150,19 @@ public struct CreditService: Sendable {
     /// Adds the routes.
     /// - Parameter router: The router.
     public func routes(_ router: Router<some RequestContext>) {
-        router.get("/v1/check/:code") { request, context in try await answer { try check(request, context) } }
-        router.get("/v1/subjects/:code") { request, context in try await answer { try subject(request, context) } }
-        router.get("/v1/public/records") { request, _ in try await answer { try publicRecords(request) } }
+        // Reads do their ledger work off the server's own threads (`offload`), so a request waiting on the store
+        // never holds up the others.
+        router.get("/v1/check/:code") { request, context in
+            let code = context.parameters.get("code") ?? ""
+            return try await answer { try await offload { try check(request, code: code) } }
+        }
+        router.get("/v1/subjects/:code") { request, context in
+            let code = context.parameters.get("code") ?? ""
+            return try await answer { try await offload { try subject(request, code: code) } }
+        }
+        router.get("/v1/public/records") { request, _ in
+            try await answer { try await offload { try publicRecords(request) } }
+        }
         router.post("/v1/records") { request, context in try await answer { try await enter(request, context) } }
         router.post("/v1/findings/:key/confirm") { request, context in
             try await answer { try await decide(request, context, confirm: true) }
@@ -139,13 +174,17 @@ public struct CreditService: Sendable {
             try await answer { try await object(request, context) }
         }
         router.get("/v1/reports/:kind/:code") { request, context in
-            try await answer { try report(request, context) }
+            let (kind, code) = (context.parameters.get("kind") ?? "", context.parameters.get("code") ?? "")
+            return try await answer { try await offload { try report(request, kind: kind, code: code) } }
         }
         router.post("/v1/ocds/check") { request, context in
             try await answer { try await ocdsCheck(request, context) }
         }
-        router.get("/v1/head") { request, _ in try await answer { try head(request) } }
-        router.get("/v1/audit/records/:id") { request, context in try await answer { try audit(request, context) } }
+        router.get("/v1/head") { request, _ in try await answer { try await offload { try head(request) } } }
+        router.get("/v1/audit/records/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await answer { try await offload { try audit(request, id: id) } }
+        }
         // Liveness, and the load run's yardstick: the framework's own cost with no ledger work.
         router.get("/v1/ping") { _, _ in json(.ok, ["ok": true]) }
     }
@@ -164,6 +203,28 @@ public struct CreditService: Sendable {
                 .badRequest, ["error": "bad-request", "message": "the body is not what the route takes: \(error)"])
         }
     }
+}
+
+/// Runs blocking ledger work on a dispatch queue rather than on the server's cooperative threads.
+func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// At most one OCDS file is checked at a time: the check is a whole core's work and its memory.
+actor UploadGate {
+    private var busy = false
+
+    /// Takes the gate, or says it is taken.
+    func enter() -> Bool {
+        guard !busy else { return false }
+        busy = true
+        return true
+    }
+
+    /// Gives the gate back.
+    func leave() { busy = false }
 }
 
 /// A JSON response.

@@ -134,6 +134,51 @@ struct ServiceTests {
         }
     }
 
+    @Test(
+        "attack: a page beyond any, another day's public view without a token, an objection for another, odd formats and kinds"
+    )
+    func attacks() async throws {
+        let w = try await World()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        let record = try await w.kit.enter(
+            try JSONDecoder().decode(CreditRecord.self, from: Data(w.penalty("秦环罚〔2026〕7号").utf8)))
+        try await w.app().test(.live) { client in
+            // Paging cannot overflow into a crash.
+            let huge = try await client.execute(
+                uri: "/v1/public/records?page=4611686018427387904&size=200", method: .get)
+            #expect(huge.status == .badRequest)
+            // The public reads today's view only; another day's needs a token.
+            let past = try await client.execute(uri: "/v1/public/records?asOf=2025-10-01", method: .get)
+            #expect(past.status == .forbidden)
+            let pastWithToken = try await client.execute(
+                uri: "/v1/public/records?asOf=2025-10-01", method: .get, headers: w.auth("auditor"))
+            #expect(pastWithToken.status == .ok)
+            // Only the record's subject objects to it: the regulator may not object for the bureau's record.
+            let objection = try await client.execute(
+                uri: "/v1/objections", method: .post, headers: w.auth("regulator"),
+                body: ByteBuffer(
+                    string: #"{"record":\#(record.rawValue),"on":"2026-02-10","grounds":"x","by":"\#(w.bureau.id)"}"#))
+            #expect(objection.status == .forbidden || objection.status == .unprocessableContent, "\(body(objection))")
+            // The scheme's name is case-insensitive.
+            let lower = try await client.execute(
+                uri: "/v1/check/\(w.bureau.id)?purpose=funding", method: .get,
+                headers: [.authorization: "bearer secret-bureau"])
+            #expect(lower.status == .ok)
+            // A format or kind the service has not is refused at once; a credit file is an agency's.
+            let xml = try await client.execute(
+                uri: "/v1/reports/file/\(w.bureau.id)?format=xml", method: .get, headers: w.auth("office"))
+            #expect(xml.status == .badRequest)
+            let person = try await client.execute(
+                uri: "/v1/reports/file/\(w.official)", method: .get, headers: w.auth("office"))
+            #expect(person.status == .notFound)
+            // A reporting unit may not even ask for a finding to be decided.
+            let decide = try await client.execute(
+                uri: "/v1/findings/x/dismiss", method: .post, headers: w.auth("regulator"),
+                body: ByteBuffer(string: "{}"))
+            #expect(decide.status == .forbidden)
+        }
+    }
+
     @Test("officials are named for the credit office and auditors, masked for a reporting unit")
     func masking() async throws {
         let w = try await World()
