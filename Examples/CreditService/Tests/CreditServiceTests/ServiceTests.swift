@@ -179,6 +179,73 @@ struct ServiceTests {
         }
     }
 
+    @Test("every route for every role: who is answered and who is refused (401 without a token, 403 by role)")
+    func everyRouteEveryRole() async throws {
+        let w = try await World()
+        defer { try? FileManager.default.removeItem(at: w.folder) }
+        let record = try await w.kit.enter(
+            try JSONDecoder().decode(CreditRecord.self, from: Data(w.penalty("秦环罚〔2026〕8号").utf8)))
+        let ocds = #"{"ocid":"o-1","buyer":{"id":"B1"},"tender":{"procurementMethod":"open","numberOfTenderers":1}}"#
+        typealias Row = (
+            method: HTTPRequest.Method, uri: String, body: String?, expected: [String?: HTTPResponse.Status]
+        )
+        let anyone: [String?: HTTPResponse.Status] = [
+            nil: .ok, "office": .ok, "regulator": .ok, "bureau": .ok, "auditor": .ok,
+        ]
+        let tokenHolders: [String?: HTTPResponse.Status] = [
+            nil: .unauthorized, "office": .ok, "regulator": .ok, "bureau": .ok, "auditor": .ok,
+        ]
+        let officeAndAuditors: [String?: HTTPResponse.Status] = [
+            nil: .unauthorized, "office": .ok, "regulator": .forbidden, "bureau": .forbidden, "auditor": .ok,
+        ]
+        let rows: [Row] = [
+            (.get, "/v1/check/\(w.bureau.id)?purpose=funding", nil, tokenHolders),
+            (.get, "/v1/subjects/\(w.bureau.id)", nil, tokenHolders),
+            (.get, "/v1/public/records", nil, anyone),
+            (.get, "/v1/head", nil, anyone),
+            (.get, "/v1/ping", nil, anyone),
+            (.post, "/v1/ocds/check?asOf=2016-12-31", ocds + "\n", tokenHolders),
+            (.get, "/v1/reports/file/\(w.bureau.id)", nil, officeAndAuditors),
+            (.get, "/v1/audit/records/\(record.rawValue)", nil, officeAndAuditors),
+            (
+                .post, "/v1/findings/no-such-key/dismiss", #"{"on":"2026-06-01","by":"x","reason":"y"}"#,
+                [
+                    nil: .unauthorized, "office": .notFound, "regulator": .forbidden, "bureau": .forbidden,
+                    "auditor": .forbidden,
+                ]
+            ),
+            (
+                .post, "/v1/records", nil,
+                [
+                    nil: .unauthorized, "office": .created, "regulator": .created, "bureau": .forbidden,
+                    "auditor": .forbidden,
+                ]
+            ),
+            (
+                .post, "/v1/objections",
+                #"{"record":\#(record.rawValue),"on":"2026-02-10","grounds":"有误","by":"\#(w.bureau.id)"}"#,
+                [nil: .unauthorized, "auditor": .forbidden, "regulator": .forbidden, "bureau": .created]
+            ),
+        ]
+        try await w.app().test(.live) { client in
+            var n = 20
+            for row in rows {
+                // Roles in a fixed order, so a write allowed once is tried by the refused roles first.
+                for role in [nil, "auditor", "regulator", "office", "bureau"] as [String?] {
+                    guard let expected = row.expected[role] else { continue }
+                    n += 1
+                    let body = row.uri == "/v1/records" ? w.penalty("秦环罚〔2026〕\(n)号") : row.body
+                    let r = try await client.execute(
+                        uri: row.uri, method: row.method, headers: role.map { w.auth($0) } ?? [:],
+                        body: body.map { ByteBuffer(string: $0) })
+                    #expect(
+                        r.status == expected,
+                        "\(row.method) \(row.uri) as \(role ?? "no token"): \(String(buffer: r.body))")
+                }
+            }
+        }
+    }
+
     @Test("officials are named for the credit office and auditors, masked for a reporting unit")
     func masking() async throws {
         let w = try await World()
