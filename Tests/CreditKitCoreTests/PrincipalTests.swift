@@ -20,8 +20,8 @@ struct PrincipalTests {
         }
     }
 
-    func city(store: CreditKit.StoreChoice = .inMemory) async throws -> City {
-        let kit = try CreditKit(store: store, keys: Fixtures.keys, clock: FixedClock.demo)
+    func city(store: CreditKit.StoreChoice = .inMemory, clock: any LedgerClock = FixedClock.demo) async throws -> City {
+        let kit = try CreditKit(store: store, keys: Fixtures.keys, clock: clock)
         let office = Fixtures.agency(index: 1, level: .city)
         let regulator = Fixtures.agency(index: 2)
         let bureau = Fixtures.agency(index: 3)
@@ -39,14 +39,20 @@ struct PrincipalTests {
             penalty: PenaltyDetails(violation: "超标排放大气污染物", kinds: [.fine], content: "罚款5万元"))
     }
 
-    @Test("a record entered by a reporting unit names it in every view: the entry, the store after reopening, verify")
-    func recordNamesItsPrincipal() async throws {
-        let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// A city kept in a SQLite file in `folder`, and one penalty entered there by the regulator's operator.
+    func penaltyInFile(_ folder: URL) async throws -> (City, String, Principal, CreditRecord.ID) {
         let path = folder.appendingPathComponent("ledger.sqlite").path
         let c = try await city(store: .sqlite(path))
         let unit = try c.principal("op-0142", .reportingUnit, c.regulator)
         let id = try await c.kit.acting(as: unit).enter(penalty(c, by: c.regulator))
+        return (c, path, unit, id)
+    }
+
+    @Test("a record entered by a reporting unit names it in every view: the entry, the store after reopening, verify")
+    func recordNamesItsPrincipal() async throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (c, path, unit, id) = try await penaltyInFile(folder)
         let entry = try #require(try c.kit.ledger.read([id.entry]).first)
         #expect(entry.appendedBy == unit)
         // The registrations made without a principal name the system.
@@ -61,10 +67,7 @@ struct PrincipalTests {
     func forgedPrincipal() async throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ledger.sqlite").path
-        let c = try await city(store: .sqlite(path))
-        let unit = try c.principal("op-0142", .reportingUnit, c.regulator)
-        let id = try await c.kit.acting(as: unit).enter(penalty(c, by: c.regulator))
+        let (c, path, _, id) = try await penaltyInFile(folder)
         try await c.kit.ledger.close()
         // Someone with the file in hand says the credit office entered it, or that nobody is recorded.
         for forged in [
@@ -99,6 +102,27 @@ struct PrincipalTests {
             version: 1, subjects: ["S"], payload: payload, principal: Principal.system.canonicalText,
             previousHash: .zero)
         #expect(withPrincipal != hash)
+    }
+
+    @Test("a reporting unit naming a record or commitment that does not exist is told so, never 'out of scope'")
+    func unknownTargetIsNoRefusal() async throws {
+        let c = try await city()
+        let bureauUnit = try c.principal("op-0200", .reportingUnit, c.bureau)
+        let head = c.kit.view.head
+        for event: any LedgerEvent in [
+            SanctionRectified(record: CreditRecord.ID(9_999), on: day("2026-03-01"), summary: "已整改"),
+            CommitmentEnded(commitment: Commitment.ID(9_999), on: day("2026-03-01"), outcome: .fulfilled),
+        ] {
+            do {
+                try await c.kit.ledger.append([event], by: bureauUnit)
+                Issue.record("\(type(of: event).kind) on an unknown target was written")
+            } catch let error as CreditKitError {
+                #expect(error.code == .invalidEvent, "\(type(of: event).kind): \(error)")
+                #expect(error.message.contains("9999"), "the error names the missing id: \(error.message)")
+            }
+        }
+        #expect(c.kit.view.head.sequence == head.sequence)
+        #expect(c.kit.ledger.refusals.isEmpty, "a missing target is no refusal of the principal")
     }
 
     @Test("each role is refused what it may not do, with nothing written, and each refusal is counted")
@@ -196,12 +220,8 @@ struct PrincipalTests {
     )
     func auditTrail() async throws {
         let clock = SteppingClock(start: Timestamp(startOf: day("2026-02-02")))
-        let kit = try CreditKit(store: .inMemory, keys: Fixtures.keys, clock: clock)
-        let office = Fixtures.agency(index: 1, level: .city)
-        let regulator = Fixtures.agency(index: 2)
-        let bureau = Fixtures.agency(index: 3)
-        for a in [office, regulator, bureau] { try await kit.register(a, on: day("2020-01-01")) }
-        let c = City(kit: kit, office: office, regulator: regulator, bureau: bureau)
+        let c = try await city(clock: clock)
+        let (kit, office, regulator, bureau) = (c.kit, c.office, c.regulator, c.bureau)
         let unit = try c.principal("op-0142", .reportingUnit, regulator)
         let credit = try c.principal("op-0001", .creditOffice, office)
         let subject = try c.principal("op-0300", .reportingUnit, bureau)

@@ -43,7 +43,10 @@ public struct AccessPolicy: Sendable {
     ///   - principal: Who appends it.
     ///   - context: The ledger before the event.
     /// - Returns: The reason, in words.
-    public func refusal(of event: any LedgerEvent, by principal: Principal, in context: ValidationContext) -> String? {
+    /// - Throws: When what the event's scope rests on cannot be read (an unknown record, a storage fault).
+    public func refusal(of event: any LedgerEvent, by principal: Principal, in context: ValidationContext) throws
+        -> String?
+    {
         let kind = type(of: event).kind
         let authorship = type(of: event).authorship
         let allowed = writersByKind[kind] ?? writers[authorship] ?? []
@@ -57,7 +60,7 @@ public struct AccessPolicy: Sendable {
         guard let unit = principal.unit, case .agency? = context.view.subject(unit)?.subject else {
             return "\(principal) acts for \(principal.unit?.rawValue ?? "no unit"), which is not a registered agency"
         }
-        guard event.isWithinScope(of: unit, in: context) else {
+        guard try event.isWithinScope(of: unit, in: context) else {
             return authorship == .subject
                 ? "\(principal) may make \(kind) only for its own unit"
                 : "\(principal) may append \(kind) only for what its own unit decided or owns"

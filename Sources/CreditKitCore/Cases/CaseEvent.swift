@@ -52,7 +52,7 @@ public struct CaseEvent<Facts: CaseFacts>: LedgerEvent, Hashable {
     ///   - unit: The reporting unit.
     ///   - context: Unused.
     /// - Returns: Whether the unit owns the case.
-    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool { owner == unit }
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool { owner == unit }
 
     /// The owner, then the facts' parties.
     public var subjects: [SubjectID] {

@@ -146,9 +146,9 @@ extension CommitmentLifecycleEvent {
     ///   - unit: The reporting unit.
     ///   - context: The ledger before the event.
     /// - Returns: Whether the unit made the commitment.
-    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
-        // An unknown commitment is no unit's (validation then names it).
-        (try? context.commitment(commitment).promisor) == unit
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool {
+        // An unknown commitment, or a store that cannot be read, is an error, never "out of scope".
+        try context.commitment(commitment).promisor == unit
     }
 }
 

@@ -235,7 +235,7 @@ public struct RecordEntered: LedgerEvent, Hashable {
     ///   - unit: The reporting unit.
     ///   - context: Unused.
     /// - Returns: Whether the unit decided the record.
-    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool {
         record.authority.creditCode.map { SubjectID($0) } == unit
     }
 

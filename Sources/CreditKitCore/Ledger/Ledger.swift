@@ -275,7 +275,7 @@ public actor Ledger {
                             + "(\(context.recordedAt.chinaDate)): a fact is recorded once it has happened")
                 }
                 // Who may append it, before anything else is looked at; a refusal is counted.
-                if principal.role != .system, let reason = access.refusal(of: event, by: principal, in: context) {
+                if principal.role != .system, let reason = try access.refusal(of: event, by: principal, in: context) {
                     refused.count(RefusalTally(role: principal.role, kind: kind))
                     throw CreditKitError(.forbidden, reason, context: ["role": principal.role.rawValue])
                 }

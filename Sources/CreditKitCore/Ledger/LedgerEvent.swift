@@ -32,7 +32,9 @@ public protocol LedgerEvent: Codable, Sendable {
     ///   - unit: The reporting unit.
     ///   - context: The ledger before the event.
     /// - Returns: Whether the unit may report it.
-    func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool
+    /// - Throws: When what the scope rests on cannot be read (an unknown record, a storage fault): an error, never a
+    ///   refusal.
+    func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool
 }
 
 extension LedgerEvent {
@@ -50,7 +52,9 @@ extension LedgerEvent {
     ///   - unit: The reporting unit.
     ///   - context: Unused.
     /// - Returns: Whether the unit is among the subjects.
-    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool { subjects.contains(unit) }
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool {
+        subjects.contains(unit)
+    }
 }
 
 /// The stable kind string of an event, for example `core.record.entered`.

@@ -142,9 +142,9 @@ public struct SanctionRectified: RecordLifecycleEvent, Hashable {
     ///   - unit: The reporting unit.
     ///   - context: The ledger before the event.
     /// - Returns: Whether the unit is the record's subject.
-    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) -> Bool {
-        // An unknown record is no unit's (validation then names it).
-        (try? context.record(record).subject) == unit
+    public func isWithinScope(of unit: SubjectID, in context: ValidationContext) throws -> Bool {
+        // An unknown record, or a store that cannot be read, is an error, never "out of scope".
+        try context.record(record).subject == unit
     }
 
     /// Refuses a second rectification, one before the decision, or one without a summary.

@@ -56,7 +56,8 @@ enum OCDSCommand: Command {
         preparation.everyReleaseIsPPP = arguments.flag("--ppp")
         let notesFile = try arguments.option("--notes")
         try arguments.finish()
-        // Refused before the file is read: a path in use is never overwritten (a link counts as in use).
+        // Refused before the file is read: a path in use is never overwritten (a link counts as in use). No
+        // attributes means nothing is there; `writeNew` still creates the file exclusively, so a race cannot overwrite.
         if let notesFile, (try? FileManager.default.attributesOfItem(atPath: notesFile)) != nil {
             throw CLIError(
                 message: "cannot write \(notesFile): it exists (a file is never overwritten: choose a new name)")

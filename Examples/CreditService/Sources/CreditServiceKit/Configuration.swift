@@ -77,6 +77,7 @@ public struct TokenBook: Sendable {
     public init(_ configuration: ServiceConfiguration) throws {
         var principals: [String: Principal] = [:]
         for (i, t) in configuration.tokens.enumerated() {
+            // A digest that does not parse is this entry's error, said with its number (never the digest).
             guard (try? Digest(hex: t.sha256)) != nil else {
                 throw CreditKitError(.invalidArgument, "token entry \(i + 1) (\(t.id)): sha256 is not 64 hex digits")
             }

@@ -262,6 +262,7 @@ extension CreditService {
         else {
             throw ServiceError(status: .internalServerError, code: "storage", message: "cannot take in the upload")
         }
+        // Tidying after the answer: a copy left behind is cleared when the next service starts, and the answer stands.
         defer { try? FileManager.default.removeItem(at: file) }
         let handle = try FileHandle(forWritingTo: file)
         var size = 0

@@ -87,6 +87,7 @@ public struct CreditService: Sendable {
         // starts.
         let temporary = FileManager.default.temporaryDirectory
         uploadFolder = temporary.appendingPathComponent("creditservice-uploads-\(getpid())")
+        // A temporary folder that cannot be listed has no leftovers this service can clear: nothing to tidy.
         let stale = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
         for name in stale where name.hasPrefix("creditservice-uploads-") {
             guard let pid = Int32(name.dropFirst("creditservice-uploads-".count)), pid != getpid(), kill(pid, 0) != 0
@@ -231,8 +232,12 @@ actor UploadGate {
 func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Every value the routes answer with is made of strings, numbers, dates and arrays of them: it encodes.
-    let data = (try? encoder.encode(value)) ?? Data(#"{"error":"encoding"}"#.utf8)
+    // A value that does not encode is a fault, answered as one (500), never as the status asked for.
+    guard let data = try? encoder.encode(value) else {
+        return Response(
+            status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: #"{"error":"encoding","message":"the answer did not encode"}"#)))
+    }
     return Response(
         status: status, headers: [.contentType: "application/json; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(bytes: data)))
