@@ -1,5 +1,6 @@
 // creditkit-bench: the standard workloads, one JSON object per line. Build and run in release:
 //   swift run -c release creditkit-bench ledger [--n 1000000] [--dir DIR]
+import Bidding
 import CreditKitCore
 import CreditKitTesting
 import Foundation
@@ -21,7 +22,8 @@ struct Options {
                    (default N = 1,000,000)
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
           ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
-                   rules, the red flags), one thread and two
+                   rules, the red flags), one thread and two, with all eleven red flags and with the first six;
+                   then the red flags alone as `creditkit ocds flags` computes them, one thread and two
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
           ppp      N PPP facts (default 1,000,000: 100,000 projects over 10,000 agencies) appended through
@@ -206,43 +208,72 @@ func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
     typealias PartResult = (report: OCDSReader.Report, findings: Int, checks: [any OCDSCheck])
-    @Sendable func run(_ part: Range<Int>?) throws -> PartResult {
-        var checks = try OCDSRun.checks(benchModules)
-        let (findings, report) = try OCDSRun.read(path: file, part: part, checks: &checks, asOf: asOf)
-        return (report, findings.count, checks)
-    }
-    for threads in [1, 2] {
-        let start = ContinuousClock.now
-        var total = (report: OCDSReader.Report(), findings: 0)
-        var checks: [any OCDSCheck] = []
-        if threads == 1 {
-            let r = try run(nil)
-            total = (r.report, r.findings)
-            checks = r.checks
-        } else {
-            let parts = try OCDSReader.parts(of: file, count: 2)
-            let results = Mutex<[Int: Result<PartResult, any Error>]>([:])
-            DispatchQueue.concurrentPerform(iterations: parts.count) { i in
-                let r = Result { try run(parts[i]) }
-                results.withLock { $0[i] = r }
-            }
-            for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-                let r = try result.get()
-                total.report.append(r.report)
-                total.findings += r.findings
-                if checks.isEmpty {
-                    checks = r.checks
-                } else {
-                    for i in checks.indices { try checks[i].merge(r.checks[i]) }
+    /// The six flags CreditKit had before Cardinal's other five: the yardstick of what the five cost.
+    let six: Set<RedFlagCode> = [
+        .singleBid, .identicalPrices, .lateBidWon, .allButWinnerDisqualified, .lowestBidDisqualified,
+        .excessiveDisqualifications,
+    ]
+    for flagSet in ["all", "six"] {
+        @Sendable func run(_ part: Range<Int>?) throws -> PartResult {
+            var checks = try OCDSRun.checks(benchModules)
+            if flagSet == "six" {
+                var settings = RedFlagSettings()
+                settings.enabled = six
+                for i in checks.indices where checks[i] is BiddingOCDSCheck {
+                    checks[i] = BiddingOCDSCheck(rules: try BiddingOCDSChecks(), flags: settings)
                 }
             }
+            let (findings, report) = try OCDSRun.read(path: file, part: part, checks: &checks, asOf: asOf)
+            return (report, findings.count, checks)
         }
-        let flags = try OCDSRun.finish(&checks, asOf: asOf).count
+        for threads in [1, 2] {
+            let start = ContinuousClock.now
+            var total = (report: OCDSReader.Report(), findings: 0)
+            var checks: [any OCDSCheck] = []
+            if threads == 1 {
+                let r = try run(nil)
+                total = (r.report, r.findings)
+                checks = r.checks
+            } else {
+                let parts = try OCDSReader.parts(of: file, count: 2)
+                let results = Mutex<[Int: Result<PartResult, any Error>]>([:])
+                DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+                    let r = Result { try run(parts[i]) }
+                    results.withLock { $0[i] = r }
+                }
+                for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+                    let r = try result.get()
+                    total.report.append(r.report)
+                    total.findings += r.findings
+                    if checks.isEmpty {
+                        checks = r.checks
+                    } else {
+                        for i in checks.indices { try checks[i].merge(r.checks[i]) }
+                    }
+                }
+            }
+            let flags = try OCDSRun.finish(&checks, asOf: asOf).count
+            let elapsed = seconds(since: start)
+            emit([
+                ("workload", "ocds"), ("flags", flagSet == "all" ? 11 : 6), ("threads", threads),
+                ("n", total.report.releases), ("seconds", elapsed),
+                ("per_second", Double(total.report.releases) / elapsed),
+                ("mb_per_second", Double(size) / 1e6 / elapsed),
+                ("findings", total.findings), ("flag_findings", flags),
+            ])
+        }
+    }
+    // The red flags alone, on the path `creditkit ocds flags` takes: every indicator, Cardinal's output shape.
+    for threads in [1, 2] {
+        let start = ContinuousClock.now
+        var (scan, report) = try RedFlagScan.scan(path: file, settings: RedFlagSettings(), threads: threads)
+        let flags = scan.finish()
+        let text = CardinalOutput.json(flags, meta: scan.meta)
         let elapsed = seconds(since: start)
         emit([
-            ("workload", "ocds"), ("threads", threads), ("n", total.report.releases), ("seconds", elapsed),
-            ("per_second", Double(total.report.releases) / elapsed), ("mb_per_second", Double(size) / 1e6 / elapsed),
-            ("findings", total.findings), ("flag_findings", flags),
+            ("workload", "ocds-flags"), ("flags", 11), ("threads", threads), ("n", report.releases),
+            ("seconds", elapsed), ("per_second", Double(report.releases) / elapsed),
+            ("mb_per_second", Double(size) / 1e6 / elapsed), ("results", flags.count), ("bytes_out", text.utf8.count),
         ])
     }
 }

@@ -38,6 +38,11 @@ public struct OCDSRelease: Hashable, Sendable {
         public var periodEnd: LocalDate?
         /// The bid deadline as an instant (seconds since 1970 UTC), for comparing with bid times.
         public var periodEndInstant: Int64?
+        /// The tender period's start as milliseconds since 1970 UTC, when it is given as a date-time with its offset
+        /// (a plain date gives none): the submission period is measured between two such instants.
+        public var periodStartMillis: Int64?
+        /// The tender period's end as milliseconds since 1970 UTC, when it is given as a date-time with its offset.
+        public var periodEndMillis: Int64?
         /// The procuring entity's party id.
         public var procuringEntity: String?
         /// The number of tenderers.
@@ -87,6 +92,8 @@ public struct OCDSRelease: Hashable, Sendable {
         public var value: Decimal?
         /// The suppliers' party ids.
         public var suppliers: [String] = []
+        /// The classification codes of the items awarded (`items.classification.id`), in order.
+        public var itemClassifications: [String] = []
 
         /// The award notice day: the notice document's date where present, else the award date.
         public var notice: LocalDate? { noticeDate ?? date }
@@ -130,6 +137,9 @@ public struct OCDSRelease: Hashable, Sendable {
         public var charges: [Charge] = []
         /// The concessionaire's performance failures (`implementation.performanceFailures`, OCDS for PPPs).
         public var failures: [PerformanceFailure] = []
+
+        /// An empty contract, to fill in.
+        public init() {}
     }
 
     /// A performance failure under a PPP contract (绩效不达标, OCDS for PPPs: `implementation.performanceFailures`).

@@ -34,6 +34,18 @@ struct ReleaseDecoder {
         return nil
     }
 
+    /// A date, its instant, and, for a date-time with its offset, the instant in milliseconds.
+    mutating func instant(_ s: inout JSONScanner, _ field: String) throws -> (LocalDate, Int64, Int64?)? {
+        let (text, _, isScalar) = try s.scalarText()
+        guard let text else {
+            if !isScalar { note(field, "not a date") }
+            return nil
+        }
+        if let m = OCDSDate.moment(text) { return (m.date, m.instant, OCDSDate.millis(text, instant: m.instant)) }
+        note(field, "'\(text.prefix(40))' is not a date or date-time")
+        return nil
+    }
+
     /// The locale numbers are read in, made once.
     static let posix = Locale(identifier: "en_US_POSIX")
 
@@ -222,11 +234,15 @@ struct ReleaseDecoder {
             } else if key.equals("tenderPeriod") {
                 try s.objectOrSkip { s, key in
                     if key.equals("startDate") {
-                        t.periodStart = try date(&s, "tender.tenderPeriod.startDate")
+                        if let (day, _, millis) = try instant(&s, "tender.tenderPeriod.startDate") {
+                            t.periodStart = day
+                            t.periodStartMillis = millis
+                        }
                     } else if key.equals("endDate") {
-                        if let (day, instant) = try moment(&s, "tender.tenderPeriod.endDate") {
+                        if let (day, instant, millis) = try instant(&s, "tender.tenderPeriod.endDate") {
                             t.periodEnd = day
                             t.periodEndInstant = instant
+                            t.periodEndMillis = millis
                         }
                     } else {
                         try s.skipValue()
@@ -275,6 +291,19 @@ struct ReleaseDecoder {
                 a.value = try amount(&s, "awards.value")
             } else if key.equals("suppliers") {
                 a.suppliers = try ids(&s, "awards.suppliers")
+            } else if key.equals("items") {
+                try s.arrayOrSkip { s in
+                    try s.objectOrSkip { s, key in
+                        guard key.equals("classification") else { return try s.skipValue() }
+                        try s.objectOrSkip { s, key in
+                            if key.equals("id"), let id = try text(&s, "awards.items.classification.id") {
+                                a.itemClassifications.append(id)
+                            } else {
+                                try s.skipValue()
+                            }
+                        }
+                    }
+                }
             } else if key.equals("documents") {
                 try documents(&s, "awards.documents") { type, published in
                     if type == "awardnotice" { a.noticeDate = min(a.noticeDate ?? published, published) }
@@ -429,6 +458,28 @@ public enum OCDSDate {
     /// - Parameter text: The text.
     /// - Returns: The date.
     public static func chinaDate(_ text: String) -> LocalDate? { moment(text)?.date }
+
+    /// The instant in milliseconds since 1970-01-01 UTC of a date-time with `Z` or an offset, its fraction of a
+    /// second kept to the millisecond; `nil` for a plain date, which names no instant of its own.
+    /// - Parameters:
+    ///   - text: The text, which ``moment(_:)`` read.
+    ///   - instant: Its instant in whole seconds, from ``moment(_:)``.
+    /// - Returns: The milliseconds.
+    public static func millis(_ text: String, instant: Int64) -> Int64? {
+        let b = Array(text.utf8)
+        guard b.count > 10 else { return nil }
+        var ms: Int64 = 0
+        if b.count > 19, b[19] == UInt8(ascii: ".") {
+            var scale: Int64 = 100
+            var i = 20
+            while i < b.count, (48...57).contains(b[i]), scale > 0 {
+                ms += Int64(b[i] - 48) * scale
+                scale /= 10
+                i += 1
+            }
+        }
+        return instant * 1_000 + ms
+    }
 
     /// The China-time calendar date and the instant (seconds since 1970-01-01 UTC) of `YYYY-MM-DD` (midnight in
     /// China time) or an ISO 8601 date-time with `Z` or an offset; `nil` for anything else.

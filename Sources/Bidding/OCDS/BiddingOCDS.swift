@@ -117,7 +117,9 @@ extension RedFlag {
         }
         return Finding(
             rule: code.rule,
-            title: LocalizedName(chinese: "招投标风险信号 \(code.rawValue)", english: "red flag \(code.rawValue)"),
+            title: LocalizedName(
+                chinese: "招投标风险信号 \(code.rawValue)：\(code.name.chinese)",
+                english: "red flag \(code.rawValue): \(code.name.english)"),
             basis: [
                 LegalCitation(document: "Open Contracting Partnership, Cardinal red flags", article: code.rawValue)
             ],
@@ -239,13 +241,14 @@ public struct BiddingOCDSCheck: OCDSCheck {
         buyers.merge(other.buyers) { mine, _ in mine }
     }
 
-    /// The red flags on processes, in reading order, then R038 on buyers, procuring entities and tenderers.
+    /// The red flags on processes, then those on organisations (R025, R038 and R048; a process flag's companion marks
+    /// on its tenderers are not findings of their own).
     /// - Parameter asOf: The day looked at.
     /// - Returns: The flags as findings.
     public mutating func finish(asOf: LocalDate) throws -> [Finding] {
         let raised = flags.finish()
         return raised.filter { $0.group == .process }.map { $0.finding(buyer: buyers[$0.key], asOf: asOf) }
-            + raised.filter { $0.group != .process && $0.code == .excessiveDisqualifications }.map {
+            + raised.filter { $0.group != .process && $0.code.groups.contains($0.group) }.map {
                 $0.finding(buyer: nil, asOf: asOf)
             }
     }
@@ -258,8 +261,8 @@ extension BiddingModule: OCDSModule {
     /// Works under the Bidding Law, and OCP Cardinal's red flags on every process.
     public var ocdsSummary: String {
         "works under the Bidding Law (bidding.*), imported as tenders; and on every process, whatever its "
-            + "category, the red flags (bidding.flag.*) with the meaning of OCP Cardinal's R018, R028, R030, R035, "
-            + "R036 and R038"
+            + "category, the red flags (bidding.flag.*) with the meaning of OCP Cardinal's eleven indicators "
+            + "(R003, R018, R024, R025, R028, R030, R035, R036, R038, R048, R058)"
     }
 
     /// Whether the Bidding Law governs a release (works).

@@ -3,10 +3,17 @@ import Foundation
 import OpenContracting
 
 /// A red flag (风险信号) over an open-contracting process, with the meaning of an Open Contracting Partnership
-/// Cardinal indicator so the two can be compared.
+/// Cardinal indicator so the two can be compared. Each is declared here once: its Cardinal code, its rule id, its
+/// names and the groups it speaks of; its figures are ``RedFlagSettings``'s, Cardinal's defaults.
 public enum RedFlagCode: String, Hashable, Sendable, CaseIterable, Comparable {
+    /// The submission period is shorter than a threshold (Cardinal R003).
+    case shortSubmissionPeriod = "R003"
     /// Only one tenderer in an open or selective procedure (Cardinal R018).
     case singleBid = "R018"
+    /// The winning bid is close to the second-lowest valid bid, a low outlier (R024).
+    case priceCloseToWinner = "R024"
+    /// A top tenderer wins few of its valid bids, a low outlier (R025, "excessive unsuccessful bids").
+    case excessiveUnsuccessfulBids = "R025"
     /// Tenderers submitted bids of identical price (R028).
     case identicalPrices = "R028"
     /// The winning bid was received after the deadline (R030).
@@ -17,16 +24,55 @@ public enum RedFlagCode: String, Hashable, Sendable, CaseIterable, Comparable {
     case lowestBidDisqualified = "R036"
     /// A buyer, procuring entity or tenderer disqualifies or is disqualified far more often than its peers (R038).
     case excessiveDisqualifications = "R038"
+    /// A supplier awarded items of many unrelated classes, a high outlier (R048).
+    case heterogeneousSupplier = "R048"
+    /// The winning bid is far below the second-lowest valid bid, a high outlier (R058).
+    case heavilyDiscountedBid = "R058"
 
     /// The rule id, `bidding.flag.*`.
     public var rule: RuleID {
         switch self {
+        case .shortSubmissionPeriod: "bidding.flag.short-submission-period"
         case .singleBid: "bidding.flag.single-bid"
+        case .priceCloseToWinner: "bidding.flag.price-close-to-winner"
+        case .excessiveUnsuccessfulBids: "bidding.flag.excessive-unsuccessful-bids"
         case .identicalPrices: "bidding.flag.identical-prices"
         case .lateBidWon: "bidding.flag.late-bid-won"
         case .allButWinnerDisqualified: "bidding.flag.all-but-winner-disqualified"
         case .lowestBidDisqualified: "bidding.flag.lowest-bid-disqualified"
         case .excessiveDisqualifications: "bidding.flag.excessive-disqualifications"
+        case .heterogeneousSupplier: "bidding.flag.heterogeneous-supplier"
+        case .heavilyDiscountedBid: "bidding.flag.heavily-discounted-bid"
+        }
+    }
+
+    /// The flag's name, in Chinese for officials and in Cardinal's English.
+    public var name: LocalizedName {
+        switch self {
+        case .shortSubmissionPeriod: LocalizedName(chinese: "投标期限过短", english: "short submission period")
+        case .singleBid: LocalizedName(chinese: "仅一家投标", english: "single bid received")
+        case .priceCloseToWinner: LocalizedName(chinese: "中标价与次低价过于接近", english: "price close to winning bid")
+        case .excessiveUnsuccessfulBids:
+            LocalizedName(chinese: "投标屡投不中（疑似陪标）", english: "excessive unsuccessful bids")
+        case .identicalPrices: LocalizedName(chinese: "投标报价相同", english: "identical bid prices")
+        case .lateBidWon: LocalizedName(chinese: "逾期投标中标", english: "late bid won")
+        case .allButWinnerDisqualified:
+            LocalizedName(chinese: "除中标人外投标均被否决", english: "all except winning bid disqualified")
+        case .lowestBidDisqualified: LocalizedName(chinese: "最低价投标被否决", english: "lowest bid disqualified")
+        case .excessiveDisqualifications:
+            LocalizedName(chinese: "否决投标比例异常偏高", english: "excessive disqualified bids")
+        case .heterogeneousSupplier: LocalizedName(chinese: "中标品类异常繁杂", english: "heterogeneous supplier")
+        case .heavilyDiscountedBid: LocalizedName(chinese: "中标价大幅低于次低价", english: "heavily discounted bid")
+        }
+    }
+
+    /// The groups whose results are the flag's own (an organisation flagged for what it did): a process flag's
+    /// companion marks on its tenderers (value 0 or 1, as Cardinal prints them) are not among them.
+    public var groups: [RedFlagGroup] {
+        switch self {
+        case .excessiveUnsuccessfulBids, .heterogeneousSupplier: [.tenderer]
+        case .excessiveDisqualifications: [.buyer, .procuringEntity, .tenderer]
+        default: [.process]
         }
     }
 
@@ -42,29 +88,52 @@ public enum RedFlagGroup: String, Hashable, Sendable, CaseIterable, Comparable {
     case buyer = "Buyer"
     /// A procuring entity, by `tender.procuringEntity.id`.
     case procuringEntity = "ProcuringEntity"
-    /// A tenderer, by `bids.details.tenderers.id`.
+    /// A tenderer, by `bids.details.tenderers.id` (a supplier, by `awards.suppliers.id`, for R048).
     case tenderer = "Tenderer"
+
+    /// The group's Chinese name.
+    public var chinese: String {
+        switch self {
+        case .process: "采购项目"
+        case .buyer: "采购人"
+        case .procuringEntity: "采购组织单位"
+        case .tenderer: "投标人"
+        }
+    }
 
     /// Ordered by name.
     public static func < (a: RedFlagGroup, b: RedFlagGroup) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// How the flags read the data; the defaults are Cardinal's.
+/// How the flags read the data; the defaults are Cardinal's. ``RedFlagSettings/init(cardinalINI:)`` reads them
+/// from a Cardinal settings file.
 public struct RedFlagSettings: Sendable {
     /// The flags computed.
     public var enabled: Set<RedFlagCode> = Set(RedFlagCode.allCases)
-    /// `procurementMethod` values the single-bid flag looks at.
+    /// R018: the `procurementMethod` values looked at (Cardinal's `[R018] procurement_methods`).
     public var singleBidMethods: Set<String> = ["open", "selective"]
-    /// `procurementMethodDetails` values whose award does not compare prices: no price flags for them.
+    /// R003: the shortest submission period in whole days, not flagged (`[R003] threshold`).
+    public var submissionPeriodDays = 15
+    /// R003: the shortest period per `procurementMethodDetails` (`[R003.procurement_method_details]`).
+    public var submissionPeriodByMethodDetails: [String: Int] = [:]
+    /// R003: the `procurementMethod` values looked at, every one when empty (`[R003] procurement_methods`).
+    public var submissionPeriodMethods: Set<String> = []
+    /// `procurementMethodDetails` values whose award does not compare prices: no price flags for them
+    /// (`no_price_comparison_procurement_methods`).
     public var noPriceComparisonMethods: Set<String> = []
-    /// `procurementMethodDetails` values left out of every flag.
+    /// When not empty, the only `procurementMethodDetails` values whose awards compare prices; it overrides
+    /// ``noPriceComparisonMethods`` (`price_comparison_procurement_methods`).
+    public var priceComparisonMethods: Set<String> = []
+    /// `procurementMethodDetails` values left out of every flag (`[exclusions] procurement_method_details`).
     public var excludedMethodDetails: Set<String> = []
     /// Local bid statuses and the OCDS ones they mean (Armenia: `qualified` → `valid`, `not-qualified` →
-    /// `disqualified`), as Cardinal's `prepare` maps them.
+    /// `disqualified`), as Cardinal's `prepare` maps them (`[codelists.bid_status]`).
     public var bidStatuses: [String: String] = [:]
-    /// The currency prices are compared in; by default the first one a process's bids use.
+    /// Local award statuses and the OCDS ones they mean (`[codelists.award_status]`).
+    public var awardStatuses: [String: String] = [:]
+    /// The currency prices are compared in; by default the first one a process's bids use (`currency`).
     public var currency: String?
-    /// How many other tenderers must be disqualified for R035.
+    /// How many other tenderers must be disqualified for R035 (`[R035] threshold`).
     public var allButWinnerThreshold = 1
     /// R038's fixed ratio, or `nil` for the upper fence (third quartile plus 1.5 times the interquartile range).
     public var disqualificationThreshold: Double?
@@ -73,9 +142,56 @@ public struct RedFlagSettings: Sendable {
     /// R038: the bids a buyer's or procuring entity's processes must have received to be compared (Cardinal's
     /// `minimum_contracting_processes`, which it counts in submitted bids).
     public var minimumContractingProcesses = 2
+    /// R024's fixed lower fence, or `nil` for the first quartile less 1.5 times the interquartile range.
+    public var closePriceThreshold: Double?
+    /// R025: the percentile of valid-bid counts a tenderer must reach to be a top tenderer (`percentile`, 75).
+    public var topTendererPercentile = 75
+    /// R025's fixed lower fence of the win ratio, or `nil` for the first quartile less 1.5 IQR.
+    public var unsuccessfulBidsThreshold: Double?
+    /// R048: the leading digits of a classification code that make its first level (`digits`, 2).
+    public var classificationDigits = 2
+    /// R048's fixed upper fence of the number of classes, or `nil` for the third quartile plus 1.5 IQR.
+    public var heterogeneityThreshold: Int?
+    /// R048: the processes a supplier must have been awarded in to be compared (`minimum_contracting_processes`,
+    /// 20).
+    public var minimumAwardedProcesses = 20
+    /// R058's fixed upper fence, or `nil` for the third quartile plus 1.5 IQR.
+    public var discountThreshold: Double?
+    /// What Cardinal's `prepare` does to each release before the flags read it (`[defaults]`, `[redactions]`,
+    /// `[corrections]`, `[modifications]`).
+    public var preparation = RedFlagPreparation()
 
     /// Cardinal's defaults.
     public init() {}
+}
+
+/// What Cardinal's `prepare` command does to a release before its indicators read it (数据准备), for the settings
+/// that change what a flag sees; applied by ``RedFlagScan`` as each release is read.
+public struct RedFlagPreparation: Sendable, Hashable {
+    /// The status of a bid that has none (`[defaults] bid_status`).
+    public var bidStatus: String?
+    /// The status of an award that has none (`[defaults] award_status`).
+    public var awardStatus: String?
+    /// The currency of a bid price that has none (`[defaults] currency`).
+    public var currency: String?
+    /// Bid amounts that mean "withheld", removed (`[redactions] amount`).
+    public var redactedAmounts: Set<Decimal> = []
+    /// Organisation ids that mean "withheld", removed (`[redactions] organization_id`).
+    public var redactedOrganizations: Set<String> = []
+    /// An award whose contracts are all cancelled is cancelled (`[corrections] award_status_by_contract_status`).
+    public var awardStatusByContractStatus = false
+    /// Put before buyer and procuring-entity ids that lack it (`prefix_buyer_or_procuring_entity_id`).
+    public var buyerPrefix = ""
+    /// Put before tenderer and supplier ids that lack it (`prefix_tenderer_or_supplier_id`).
+    public var tendererPrefix = ""
+    /// `procurementMethodDetails` is cut at this text, the rest dropped (`split_procurement_method_details`).
+    public var methodDetailsSeparator: String?
+
+    /// Nothing done.
+    public init() {}
+
+    /// Whether anything is done at all.
+    public var isEmpty: Bool { self == RedFlagPreparation() }
 }
 
 /// One flag raised: on what, with which value (Cardinal's value: 1 for a plain flag, a count or a ratio).
@@ -93,216 +209,4 @@ public struct RedFlag: Hashable, Sendable {
     public var date: LocalDate? = nil
     /// The buyer's name for a process, the organisation's name otherwise, when the data gives one.
     public var name: String? = nil
-}
-
-/// The red flags over a file of releases (招投标风险信号): per process as each release is read, and, for R038,
-/// over the whole file at the end.
-///
-/// Like Cardinal, a cancelled tender (`tender.status` `cancelled`) and a method listed in
-/// ``RedFlagSettings/excludedMethodDetails`` are left out; submitted bids are those with a status other than
-/// `invited` or `withdrawn`; an award is final when `active` (counted), `cancelled` or `unsuccessful` (ignored).
-public struct RedFlagScan: Sendable {
-    /// The settings.
-    public let settings: RedFlagSettings
-    /// The flags raised so far, by group, key and code (a later value for the same one replaces the earlier).
-    public private(set) var results: [RedFlagGroup: [String: [RedFlagCode: Double]]] = [:]
-    private var buyerRatios: [String: (disqualified: Int, submitted: Int)] = [:]
-    private var entityRatios: [String: (disqualified: Int, submitted: Int)] = [:]
-    private var tendererRatios: [String: (disqualified: Int, submitted: Int)] = [:]
-    /// The latest release date and a name of each process and organisation the flags may name.
-    private var seen: [RedFlagGroup: [String: (date: LocalDate?, name: String?)]] = [:]
-
-    /// Starts a scan.
-    /// - Parameter settings: The settings.
-    public init(settings: RedFlagSettings = RedFlagSettings()) { self.settings = settings }
-
-    func status(_ bid: OCDSRelease.Bid) -> String? { bid.status.map { settings.bidStatuses[$0] ?? $0 } }
-
-    /// Reads one release.
-    /// - Parameter r: The release.
-    /// - Returns: The process-level flags it raised.
-    @discardableResult
-    public mutating func add(_ r: OCDSRelease) -> [RedFlagCode] {
-        guard r.tender?.status != "cancelled",
-            !(r.tender?.procurementMethodDetails.map(settings.excludedMethodDetails.contains) ?? false)
-        else { return [] }
-        let on = settings.enabled
-        let priced = !(r.tender?.procurementMethodDetails.map(settings.noPriceComparisonMethods.contains) ?? false)
-        var raised: [RedFlagCode] = []
-        func flag(_ code: RedFlagCode, _ value: Double = 1) {
-            results[.process, default: [:]][r.ocid, default: [:]][code] = value
-            raised.append(code)
-        }
-        func tenderer(_ id: String, _ code: RedFlagCode, _ value: Double) {
-            results[.tenderer, default: [:]][id, default: [:]][code] = value
-        }
-        let submitted = r.bids.filter { b in status(b).map { $0 != "invited" && $0 != "withdrawn" } ?? false }
-        note(r)
-        let activeSuppliers = Set(r.awards.filter { $0.status == "active" }.flatMap(\.suppliers))
-
-        if on.contains(.singleBid), let t = r.tender, settings.singleBidMethods.contains(t.procurementMethod ?? ""),
-            t.numberOfTenderers == 1
-        {
-            flag(.singleBid)
-        }
-        if on.contains(.identicalPrices), priced {
-            var seen: [String: Set<String>] = [:]
-            for bid in submitted {
-                let ids = Set(bid.tenderers)
-                guard !ids.isEmpty, let amount = bid.value, let currency = bid.currency else { continue }
-                let price = "\(amount) \(currency)"
-                if let other = seen[price], other != ids {
-                    flag(.identicalPrices)
-                    for id in ids.union(other) { tenderer(id, .identicalPrices, 1) }
-                }
-                seen[price] = ids
-            }
-        }
-        if on.contains(.lateBidWon), let deadline = r.tender?.periodEndInstant, !r.awards.isEmpty {
-            for bid in r.bids where status(bid) == "valid" && (bid.instant ?? .min) > deadline {
-                for id in bid.tenderers where activeSuppliers.contains(id) {
-                    flag(.lateBidWon)
-                    tenderer(id, .lateBidWon, 1)
-                }
-            }
-        }
-        // R035 needs every award final; a pending or invalid one leaves the process out.
-        let finalAwards = r.awards.allSatisfy { a in
-            a.status.map { ["active", "cancelled", "unsuccessful"].contains($0) } ?? true
-        }
-        if on.contains(.allButWinnerDisqualified), finalAwards, !r.bids.isEmpty {
-            let valid = Set(r.bids.filter { status($0) == "valid" }.flatMap(\.tenderers))
-            let disqualified = Set(r.bids.filter { status($0) == "disqualified" }.flatMap(\.tenderers))
-            let others = disqualified.subtracting(valid).count
-            if valid.count == 1, valid == activeSuppliers, others >= max(settings.allButWinnerThreshold, 1) {
-                flag(.allButWinnerDisqualified, Double(others))
-                tenderer(valid.first!, .allButWinnerDisqualified, 0)
-            }
-        }
-        if on.contains(.lowestBidDisqualified), priced, r.awards.contains(where: { $0.status == "active" }) {
-            let currency = settings.currency ?? submitted.first { $0.value != nil }?.currency
-            let comparable = submitted.filter { $0.value != nil && $0.currency == currency }
-            let lowestDisqualified = comparable.filter { status($0) == "disqualified" }.compactMap(\.value).min()
-            let lowestOther = comparable.filter { status($0) != "disqualified" }.compactMap(\.value).min()
-            if let d = lowestDisqualified, let o = lowestOther, d <= o { flag(.lowestBidDisqualified) }
-        }
-        if on.contains(.excessiveDisqualifications), !submitted.isEmpty {
-            let disqualified = submitted.filter { status($0) == "disqualified" }.count
-            for bid in submitted {
-                let out = status(bid) == "disqualified" ? 1 : 0
-                for id in bid.tenderers {
-                    let old = tendererRatios[id] ?? (0, 0)
-                    tendererRatios[id] = (old.disqualified + out, old.submitted + 1)
-                }
-            }
-            if let id = r.buyer?.id {
-                let old = buyerRatios[id] ?? (0, 0)
-                buyerRatios[id] = (old.disqualified + disqualified, old.submitted + submitted.count)
-            }
-            if let id = r.tender?.procuringEntity {
-                let old = entityRatios[id] ?? (0, 0)
-                entityRatios[id] = (old.disqualified + disqualified, old.submitted + submitted.count)
-            }
-        }
-        return raised
-    }
-
-    /// Keeps the release's date and names for the process, its buyer, its procuring entity and its tenderers.
-    mutating func note(_ r: OCDSRelease) {
-        func keep(_ group: RedFlagGroup, _ key: String, _ name: String?) {
-            let old = seen[group]?[key]
-            let date = [old?.date, r.date].compactMap { $0 }.max()
-            seen[group, default: [:]][key] = (date, old?.name ?? name)
-        }
-        let names = Dictionary(r.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        keep(.process, r.ocid, r.buyer?.name)
-        if let buyer = r.buyer?.id { keep(.buyer, buyer, r.buyer?.name ?? names[buyer] ?? nil) }
-        if let entity = r.tender?.procuringEntity { keep(.procuringEntity, entity, names[entity] ?? nil) }
-        for id in Set(r.bids.flatMap(\.tenderers)) { keep(.tenderer, id, names[id] ?? nil) }
-    }
-
-    /// Adds another scan's counts and flags (for a file read in parts).
-    /// - Parameter other: The other scan.
-    public mutating func merge(_ other: RedFlagScan) {
-        for (group, keys) in other.seen {
-            for (key, value) in keys {
-                let old = seen[group]?[key]
-                seen[group, default: [:]][key] = (
-                    [old?.date, value.date].compactMap { $0 }.max(), old?.name ?? value.name
-                )
-            }
-        }
-        for (group, keys) in other.results {
-            for (key, codes) in keys { results[group, default: [:]][key, default: [:]].merge(codes) { _, b in b } }
-        }
-        for (k, v) in other.buyerRatios {
-            buyerRatios[k] = ((buyerRatios[k]?.0 ?? 0) + v.0, (buyerRatios[k]?.1 ?? 0) + v.1)
-        }
-        for (k, v) in other.entityRatios {
-            entityRatios[k] = ((entityRatios[k]?.0 ?? 0) + v.0, (entityRatios[k]?.1 ?? 0) + v.1)
-        }
-        for (k, v) in other.tendererRatios {
-            tendererRatios[k] = ((tendererRatios[k]?.0 ?? 0) + v.0, (tendererRatios[k]?.1 ?? 0) + v.1)
-        }
-    }
-
-    /// Ends the scan: adds R038 for buyers, procuring entities and tenderers whose disqualification ratio reaches
-    /// the threshold (by default the upper fence of the ratios compared).
-    /// - Returns: Every flag, by group, key and code.
-    public mutating func finish() -> [RedFlag] {
-        if settings.enabled.contains(.excessiveDisqualifications) {
-            for (group, ratios, minimum) in [
-                (RedFlagGroup.buyer, buyerRatios, settings.minimumContractingProcesses),
-                (.procuringEntity, entityRatios, settings.minimumContractingProcesses),
-                (.tenderer, tendererRatios, settings.minimumSubmittedBids),
-            ] {
-                let compared = ratios.filter { $0.value.submitted >= minimum }.mapValues {
-                    Double($0.disqualified) / Double($0.submitted)
-                }
-                guard !compared.isEmpty else { continue }
-                let fence = settings.disqualificationThreshold ?? Self.upperFence(Array(compared.values))
-                // A ratio of zero is never excessive, even when the fence is zero (most of a file without a
-                // disqualified bid), as in Cardinal's results.
-                for (key, ratio) in compared where ratio >= fence && ratio > 0 {
-                    results[group, default: [:]][key, default: [:]][.excessiveDisqualifications] = ratio
-                }
-            }
-            buyerRatios = [:]
-            entityRatios = [:]
-            tendererRatios = [:]
-        }
-        var out: [RedFlag] = []
-        for (group, keys) in results {
-            for (key, codes) in keys {
-                let known = seen[group]?[key]
-                for (code, value) in codes {
-                    out.append(
-                        RedFlag(code: code, group: group, key: key, value: value, date: known?.date, name: known?.name))
-                }
-            }
-        }
-        return out.sorted { ($0.group, $0.key, $0.code) < ($1.group, $1.key, $1.code) }
-    }
-
-    /// The third quartile plus 1.5 times the interquartile range, quartiles estimated as Cardinal's statistics
-    /// library does (the R-8 estimator, approximately median-unbiased).
-    /// - Parameter values: The values.
-    /// - Returns: The upper fence.
-    public static func upperFence(_ values: [Double]) -> Double {
-        let q1 = quantile(values, 0.25)
-        let q3 = quantile(values, 0.75)
-        return q3 + 1.5 * (q3 - q1)
-    }
-
-    /// The R-8 quantile estimate.
-    static func quantile(_ values: [Double], _ tau: Double) -> Double {
-        let x = values.sorted()
-        let n = Double(x.count)
-        guard x.count > 1 else { return x.first ?? .nan }
-        if tau < 2 / 3 / (n + 1 / 3) { return x[0] }
-        if tau >= (n - 1 / 3) / (n + 1 / 3) { return x[x.count - 1] }
-        let h = (n + 1 / 3) * tau + 1 / 3
-        let lower = Int(h.rounded(.down))
-        return x[lower - 1] + (h - Double(lower)) * (x[lower] - x[lower - 1])
-    }
 }

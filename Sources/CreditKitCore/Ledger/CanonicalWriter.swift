@@ -85,6 +85,14 @@ public struct CanonicalWriter: Sendable {
         DecimalText.append(value, to: &bytes)
     }
 
+    /// Writes a binary floating-point number with the fewest digits that read back as it (`1.0`, `0.2`), or `null`
+    /// when it is not finite, as JSON has no such number. Not for the ledger, whose amounts are decimals: for
+    /// reports that print measures, such as red-flag values.
+    /// - Parameter value: The number.
+    public mutating func double(_ value: Double) {
+        bytes.append(contentsOf: value.isFinite ? Array(value.description.utf8) : [110, 117, 108, 108])
+    }
+
     /// Writes a date as `"YYYY-MM-DD"`.
     /// - Parameter date: The date.
     public mutating func date(_ date: LocalDate) {

@@ -10,6 +10,8 @@ enum OCDSCommand: Command {
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md] [--notes NOTES.csv]
                                          [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
+               creditkit ocds flags FILE [--settings SETTINGS.ini] [--format cardinal|json|csv|md] [--no-meta]
+                                         [--threads N] [--bid-status LOCAL=OCDS ...] [--currency CUR]
 
         Reads OCDS 1.1 compiled releases (JSON Lines), release packages or record packages and runs every
         registered module that reads OCDS; each release goes to the module whose law governs it:
@@ -32,16 +34,21 @@ enum OCDSCommand: Command {
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
         Cases the ledger holds already are skipped, so a second import adds nothing; a file with any malformed line
         is refused whole. `creditkit findings PATH` then shows what the rules find.
+
+        flags computes the red flags alone, with OCP Cardinal's settings file and in its output shape:
+
+        \(OCDSFlagsCommand.help)
         """
     }
 
     static func run(_ arguments: inout ArgumentParser) async throws {
-        let verb = try arguments.positional("the verb (check or import)")
-        guard verb == "check" || verb == "import" else {
+        let verb = try arguments.positional("the verb (check, import or flags)")
+        guard ["check", "import", "flags"].contains(verb) else {
             throw CLIError(message: "unknown verb '\(verb)'; see `creditkit ocds --help`")
         }
         let file = try arguments.positional("the OCDS FILE")
         if verb == "import" { return try await importFile(file, &arguments) }
+        if verb == "flags" { return try OCDSFlagsCommand.run(file, &arguments) }
         let asOf = try arguments.dateOption("--as-of") ?? SystemClock().today
         let format = try arguments.option("--format") ?? "json"
         var preparation = OCDSPreparation()
@@ -179,6 +186,16 @@ enum OCDSCommand: Command {
             ?? f.date("changed") ?? f.dates.first?.date ?? f.asOf
     }
 
+    /// A table cell as Markdown shows it: markup in the data (a buyer named `<script>`) is text, never HTML, and a
+    /// bar or a line break cannot end the cell.
+    /// - Parameter text: The text.
+    /// - Returns: The cell's text.
+    static func markdownCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
         let date = { (f: Finding) in Self.date(of: f).description }
         let ocid = { (f: Finding) in f.fact("ocid") ?? f.fact("project") ?? "" }
@@ -207,12 +224,7 @@ enum OCDSCommand: Command {
                 + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes "
                 + "(`--notes FILE` writes them)\n\n"
                 + "| rule | ocid | subject | date | dates | facts |\n|---|---|---|---|---|---|\n"
-            // A cell as Markdown shows it: markup in the data (a buyer named `<script>`) is text, never HTML.
-            func cell(_ text: String) -> String {
-                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-                    .replacingOccurrences(of: "\n", with: " ")
-            }
+            let cell = markdownCell
             for f in findings {
                 let who = f.fact("name").map { "\($0) (\(f.subject))" } ?? f.subject.rawValue
                 out +=

@@ -1,0 +1,77 @@
+import Bidding
+import CreditKitTesting
+import Foundation
+import Testing
+
+/// `creditkit ocds flags` run as a user runs it: the built tool, a Cardinal settings file, Cardinal's shape out.
+@Suite("creditkit ocds flags")
+struct OCDSFlagsCommandTests {
+    let peers = Peers.ocds
+    let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("creditkit")
+
+    func run(_ arguments: [String]) throws -> (Int32, String, String) {
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path), "build the tool first: \(tool.path)")
+        return try ReadmeCommandTests().run(tool, arguments, in: FileManager.default.temporaryDirectory)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("a fixture with its settings file prints exactly Cardinal's expected output, --no-meta as Cardinal has it")
+    func fixtureInCardinalShape() throws {
+        let dir = peers.appendingPathComponent("cardinal-fixtures/indicators")
+        let ini = FileManager.default.temporaryDirectory.appendingPathComponent("ck-flags-\(UUID()).ini")
+        // A temporary file: a failure to remove it changes nothing tested.
+        defer { try? FileManager.default.removeItem(at: ini) }
+        try CardinalFixtureINI.text("R024").write(to: ini, atomically: true, encoding: .utf8)
+        let (code, out, _) = try run([
+            "ocds", "flags", dir.appendingPathComponent("R024.jsonl").path, "--settings", ini.path, "--format",
+            "cardinal", "--no-meta",
+        ])
+        #expect(code == 0)
+        let expected = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: dir.appendingPathComponent("R024.expected")))
+        #expect(try json(out) as NSDictionary == expected as? NSDictionary)
+    }
+
+    @Test("the real sample on one thread and on two: the same flags and meta, Cardinal's 379 short periods among them")
+    func threads() throws {
+        let file = peers.appendingPathComponent("sample-data-real-examples.compiled.jsonl").path
+        let (c1, one, _) = try run(["ocds", "flags", file, "--format", "cardinal", "--threads", "1"])
+        let (c2, two, _) = try run(["ocds", "flags", file, "--format", "cardinal", "--threads", "2"])
+        #expect(c1 == 0 && c2 == 0)
+        #expect(try json(one) as NSDictionary == json(two) as NSDictionary)
+        let processes = try #require(try json(one)["OCID"] as? [String: [String: Double]])
+        #expect(processes.filter { $0.value["R003"] != nil }.count == 379)
+        let (_, md, _) = try run(["ocds", "flags", file, "--format", "md"])
+        #expect(md.contains("共读取 1410 条发布") && md.contains("| R003 | 投标期限过短 | 379 |"))
+        #expect(md.contains("| R018 | 仅一家投标 | 29 |") && md.contains("| R028 | 投标报价相同 | 49 |"))
+    }
+
+    @Test("a settings file with an unknown key is refused, naming it, and nothing is printed")
+    func badSettings() throws {
+        let ini = FileManager.default.temporaryDirectory.appendingPathComponent("ck-flags-\(UUID()).ini")
+        // A temporary file: a failure to remove it changes nothing tested.
+        defer { try? FileManager.default.removeItem(at: ini) }
+        try "[R038]\nminimum_bids = 3\n".write(to: ini, atomically: true, encoding: .utf8)
+        let file = peers.appendingPathComponent("cardinal-fixtures/indicators/R038.jsonl").path
+        let (code, out, err) = try run(["ocds", "flags", file, "--settings", ini.path])
+        #expect(code != 0 && out.isEmpty && err.contains("line 2: unknown key [R038] minimum_bids"))
+        let (code2, _, err2) = try run(["ocds", "flags", file, "--threads", "0"])
+        #expect(code2 != 0 && err2.contains("--threads takes a whole number from 1 to 256"))
+    }
+}
+
+/// The settings file a Cardinal fixture's name encodes (the same derivation as the Bidding tests').
+enum CardinalFixtureINI {
+    static func text(_ name: String) -> String {
+        var parts = name.replacingOccurrences(of: "+", with: "|").split(separator: "-").map(String.init)
+        let code = parts.removeFirst()
+        var ini = "no_price_comparison_procurement_methods = NPC\n[exclusions]\nprocurement_method_details = EXC\n"
+        ini += "[\(code)]\n"
+        if parts.count == 2 { ini += "\(parts[0]) = \(parts[1])\n" }
+        return ini
+    }
+}
