@@ -13,6 +13,7 @@ struct Options {
     var n: Int?
     var dir: String?
     var file: String?
+    var cardinal: String?
 
     static let usage = """
         usage: creditkit-bench WORKLOAD [--n N] [--dir DIR]
@@ -24,6 +25,10 @@ struct Options {
           ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
                    rules, the red flags), one thread and two, with all eleven red flags and with the first six;
                    then the red flags alone as `creditkit ocds flags` computes them, one thread and two
+          commands FILE  the user's commands as whole processes (`creditkit ocds check` and `ocds flags` on one
+                   thread, two and every core): wall time, cores busy, peak memory; with --cardinal BIN, OCP
+                   Cardinal's `indicators` on the same file (every indicator, one thread and two) and each
+                   figure as a ratio to it
           check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
                    checks of random subjects, purposes and days, each timed
           ppp      N PPP facts (default 1,000,000: 100,000 projects over 10,000 agencies) appended through
@@ -40,6 +45,7 @@ struct Options {
         options:
           --n N      how many events
           --dir DIR  where the SQLite file goes (default: a new temporary directory, removed afterwards)
+          --cardinal BIN  OCP Cardinal's `ocdscardinal`, the yardstick of `commands`
         """
 
     init(_ arguments: [String]) throws {
@@ -56,6 +62,11 @@ struct Options {
             case "--dir":
                 guard let v = args.popFirst() else { throw BenchError.message("--dir takes a directory") }
                 dir = v
+            case "--cardinal":
+                guard let v = args.popFirst() else {
+                    throw BenchError.message("--cardinal takes Cardinal's executable")
+                }
+                cardinal = v
             case "--help", "-h": throw BenchError.usage
             default:
                 guard file == nil, !arg.hasPrefix("--") else { throw BenchError.message("unknown option \(arg)") }
@@ -199,22 +210,22 @@ func evaluateWorkload(records: Int) async throws {
     }
 }
 
-/// The OCDS workload: what `creditkit ocds check` does — every registered module that reads OCDS over every
-/// release (the rules), then what needs the whole file (the red flags, R038 at the end) — on one thread and on two
-/// (the file cut at a line end near its middle by `OCDSReader.parts`, each part streamed through the reader's own
-/// buffer, the second part's checks merged into the first's before the end). Opening and reading the file are
-/// inside the timing.
+/// The OCDS workload: what `creditkit ocds check` does, through the same `OCDSRun.check` — every registered module
+/// that reads OCDS over every release (the rules, the flags a process raises), then what needs the whole file (the
+/// red flags over organisations and gaps) — on one thread and on two (the file cut at a line end near its middle,
+/// each part streamed through the reader's own buffer, the later part's findings held in a temporary file until
+/// their turn), with all eleven red flags and with the first six; the findings are counted, not printed (the
+/// `commands` workload times the printing command). Opening and reading the file are inside the timing.
 func ocdsWorkload(file: String) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
     let asOf = try LocalDate(year: 2026, month: 11, day: 23)
-    typealias PartResult = (report: OCDSReader.Report, findings: Int, checks: [any OCDSCheck])
     /// The six flags CreditKit had before Cardinal's other five: the yardstick of what the five cost.
     let six: Set<RedFlagCode> = [
         .singleBid, .identicalPrices, .lateBidWon, .allButWinnerDisqualified, .lowestBidDisqualified,
         .excessiveDisqualifications,
     ]
     for flagSet in ["all", "six"] {
-        @Sendable func run(_ part: Range<Int>?) throws -> PartResult {
+        @Sendable func checks() throws -> [any OCDSCheck] {
             var checks = try OCDSRun.checks(benchModules)
             if flagSet == "six" {
                 var settings = RedFlagSettings()
@@ -223,43 +234,21 @@ func ocdsWorkload(file: String) throws {
                     checks[i] = BiddingOCDSCheck(rules: try BiddingOCDSChecks(), flags: settings)
                 }
             }
-            let (findings, report) = try OCDSRun.read(path: file, part: part, checks: &checks, asOf: asOf)
-            return (report, findings.count, checks)
+            return checks
         }
         for threads in [1, 2] {
             let start = ContinuousClock.now
-            var total = (report: OCDSReader.Report(), findings: 0)
-            var checks: [any OCDSCheck] = []
-            if threads == 1 {
-                let r = try run(nil)
-                total = (r.report, r.findings)
-                checks = r.checks
-            } else {
-                let parts = try OCDSReader.parts(of: file, count: 2)
-                let results = Mutex<[Int: Result<PartResult, any Error>]>([:])
-                DispatchQueue.concurrentPerform(iterations: parts.count) { i in
-                    let r = Result { try run(parts[i]) }
-                    results.withLock { $0[i] = r }
-                }
-                for (_, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-                    let r = try result.get()
-                    total.report.append(r.report)
-                    total.findings += r.findings
-                    if checks.isEmpty {
-                        checks = r.checks
-                    } else {
-                        for i in checks.indices { try checks[i].merge(r.checks[i]) }
-                    }
-                }
+            var findings = 0
+            var flags = 0
+            let report = try OCDSRun.check(path: file, checks: checks, asOf: asOf, threads: threads) {
+                findings += 1
+                if $0.rule.rawValue.hasPrefix("bidding.flag.") { flags += 1 }
             }
-            let flags = try OCDSRun.finish(&checks, asOf: asOf).count
             let elapsed = seconds(since: start)
             emit([
                 ("workload", "ocds"), ("flags", flagSet == "all" ? 11 : 6), ("threads", threads),
-                ("n", total.report.releases), ("seconds", elapsed),
-                ("per_second", Double(total.report.releases) / elapsed),
-                ("mb_per_second", Double(size) / 1e6 / elapsed),
-                ("findings", total.findings), ("flag_findings", flags),
+                ("n", report.releases), ("seconds", elapsed), ("per_second", Double(report.releases) / elapsed),
+                ("mb_per_second", Double(size) / 1e6 / elapsed), ("findings", findings), ("flag_findings", flags),
             ])
         }
     }
@@ -367,6 +356,9 @@ do {
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)
+    case "commands":
+        guard let file = options.file else { throw BenchError.message("commands needs a FILE") }
+        try commandWorkload(file: file, cardinal: options.cardinal)
     default: throw BenchError.message("unknown workload '\(options.workload)'")
     }
 } catch BenchError.usage {

@@ -14,8 +14,14 @@ public enum OCDSBuyers {
     /// ASCII only.
     /// - Parameter release: The release.
     /// - Returns: The subject.
-    public static func subject(of release: OCDSRelease) -> SubjectID {
-        let id = Self.id(of: release) ?? "unknown"
+    public static func subject(of release: OCDSRelease) -> SubjectID { subject(buyerID: id(of: release)) }
+
+    /// The subject findings name for a buyer id not matched to a registered agency: `ocds:` and the id, printable
+    /// ASCII only (`ocds:unknown` without one).
+    /// - Parameter buyerID: The buyer's id in the data.
+    /// - Returns: The subject.
+    public static func subject(buyerID: String?) -> SubjectID {
+        let id = buyerID ?? "unknown"
         let clean = String(id.unicodeScalars.map { (33...126).contains($0.value) ? Character($0) : "_" }.prefix(100))
         return SubjectID(rawValue: "ocds:" + clean)
     }

@@ -1,5 +1,6 @@
 import CreditKitCore
 import Foundation
+import Synchronization
 
 /// How a file's data is read before any rule (数据准备), as OCP Cardinal's `prepare` step reads it: the same for
 /// every module that reads the file.
@@ -168,21 +169,135 @@ public enum OCDSRun {
         path: String, part: Range<Int>? = nil, checks: inout [any OCDSCheck], asOf: LocalDate
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         var findings: [Finding] = []
+        let report = try read(path: path, part: part, checks: &checks, asOf: asOf) { findings.append($0) }
+        return (findings, report)
+    }
+
+    /// Reads a file (or one part of it) and runs checks on each release, handing each finding to `emit` as it is
+    /// made, in reading order: nothing is kept but what the checks keep for ``finish(_:asOf:)``.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - part: A part's byte range, or `nil` for the whole file.
+    ///   - checks: The checks.
+    ///   - asOf: The day looked at.
+    ///   - emit: Called with each finding.
+    /// - Returns: The reader's report.
+    /// - Throws: Reading errors; a rule figure the profile lacks; what `emit` throws.
+    public static func read(
+        path: String, part: Range<Int>? = nil, checks: inout [any OCDSCheck], asOf: LocalDate,
+        emit: (Finding) throws -> Void
+    ) throws -> OCDSReader.Report {
         func each(_ release: OCDSRelease) throws {
-            let first = findings.count
-            for i in checks.indices { findings += try checks[i].check(release, asOf: asOf) }
-            // A finding on an OCDS organisation carries its name from the release, for the reader.
-            for i in first..<findings.count where findings[i].fact("name") == nil {
-                let subject = findings[i].subject.rawValue
-                guard subject.hasPrefix("ocds:") else { continue }
-                let id = String(subject.dropFirst(5))
-                let name = release.buyer?.id == id ? release.buyer?.name : release.parties.first { $0.id == id }?.name
-                if let name { findings[i].facts.append(Finding.Fact("name", name)) }
+            for i in checks.indices {
+                for var finding in try checks[i].check(release, asOf: asOf) {
+                    // A finding on an OCDS organisation carries its name from the release, for the reader.
+                    let subject = finding.subject.rawValue
+                    if finding.fact("name") == nil, subject.hasPrefix("ocds:") {
+                        let id = String(subject.dropFirst(5))
+                        let name =
+                            release.buyer?.id == id ? release.buyer?.name : release.parties.first { $0.id == id }?.name
+                        if let name { finding.facts.append(Finding.Fact("name", name)) }
+                    }
+                    try emit(finding)
+                }
             }
         }
-        let report =
-            try part.map { try OCDSReader.read(path: path, part: $0, each) } ?? OCDSReader.read(path: path, each)
-        return (findings, report)
+        return try part.map { try OCDSReader.read(path: path, part: $0, each) } ?? OCDSReader.read(path: path, each)
+    }
+
+    /// Reads a file on up to `threads` threads and runs every OCDS-reading module's checks, handing every finding to
+    /// `emit` in the order one thread would make them: what `creditkit ocds check` does, in bounded memory.
+    ///
+    /// A JSON Lines file is cut at line ends into one part per thread (a one-document file is read whole on the
+    /// calling thread). The first part is read on the calling thread, its findings handed on as they are made; each
+    /// later part is read at the same time on a thread of its own, its findings written to a temporary file (deleted
+    /// afterwards) and handed on, in order, once the parts before it are done. Then every part's checks are merged
+    /// and what needs the whole file (the red flags on organisations and R024's and R058's gaps) is handed on.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - modules: The registered modules.
+    ///   - profile: The profile whose figures apply.
+    ///   - preparation: How the data is read.
+    ///   - asOf: The day looked at.
+    ///   - threads: How many threads at most (1 or more).
+    ///   - emit: Called with each finding, on the calling thread.
+    /// - Returns: The reader's report of the whole file.
+    /// - Throws: Reading errors; a rule figure the profile lacks; a temporary file that cannot be written; what
+    ///   `emit` throws.
+    public static func check(
+        path: String, modules: [any SectorModule], profile: JurisdictionProfile = .national,
+        preparation: OCDSPreparation = OCDSPreparation(), asOf: LocalDate, threads: Int,
+        emit: (Finding) throws -> Void
+    ) throws -> OCDSReader.Report {
+        try check(
+            path: path, checks: { try Self.checks(modules, profile: profile, preparation: preparation) }, asOf: asOf,
+            threads: threads, emit: emit)
+    }
+
+    /// As ``check(path:modules:profile:preparation:asOf:threads:emit:)``, with the checks each part runs made by
+    /// `makeChecks` (fresh for each part; merged in file order at the end).
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - makeChecks: Makes one part's checks.
+    ///   - asOf: The day looked at.
+    ///   - threads: How many threads at most (1 or more).
+    ///   - keepingInMemory: How many of a later part's findings wait in memory before the rest go to a temporary
+    ///     file.
+    ///   - emit: Called with each finding, on the calling thread.
+    /// - Returns: The reader's report of the whole file.
+    /// - Throws: As the other.
+    public static func check(
+        path: String, checks makeChecks: @escaping @Sendable () throws -> [any OCDSCheck], asOf: LocalDate,
+        threads: Int, keepingInMemory: Int = 4_096, emit: (Finding) throws -> Void
+    ) throws -> OCDSReader.Report {
+        let parts = try OCDSReader.parts(of: path, count: max(threads, 1))
+        var checks = try makeChecks()
+        guard parts.count > 1 else {
+            let report = try read(path: path, checks: &checks, asOf: asOf, emit: emit)
+            for finding in try finish(&checks, asOf: asOf) { try emit(finding) }
+            return report
+        }
+        typealias Part = (report: OCDSReader.Report, checks: [any OCDSCheck], spill: FindingSpill)
+        let later = Mutex<[Int: Result<Part, any Error>]>([:])
+        let group = DispatchGroup()
+        for i in parts.indices.dropFirst() {
+            DispatchQueue.global().async(group: group) {
+                let result = Result { () throws -> Part in
+                    var checks = try makeChecks()
+                    let spill = FindingSpill(keepingInMemory: keepingInMemory)
+                    do {
+                        let report = try read(path: path, part: parts[i], checks: &checks, asOf: asOf) {
+                            try spill.write($0)
+                        }
+                        try spill.close()
+                        return (report, checks, spill)
+                    } catch {
+                        spill.remove()
+                        throw error
+                    }
+                }
+                later.withLock { $0[i] = result }
+            }
+        }
+        var report: OCDSReader.Report
+        do {
+            report = try read(path: path, part: parts[0], checks: &checks, asOf: asOf, emit: emit)
+        } catch {
+            group.wait()
+            for case .success(let part) in later.withLock({ $0.values }) { part.spill.remove() }
+            throw error
+        }
+        group.wait()
+        let done = later.withLock { $0 }
+        defer { for case .success(let part) in done.values { part.spill.remove() } }
+        for i in parts.indices.dropFirst() {
+            let part = try done[i]!.get()
+            try part.spill.replay(emit)
+            report.append(part.report)
+            for j in checks.indices { try checks[j].merge(part.checks[j]) }
+        }
+        for finding in try finish(&checks, asOf: asOf) { try emit(finding) }
+        return report
     }
 
     /// The findings over the whole file, module by module.
@@ -213,5 +328,80 @@ public enum OCDSRun {
         var checks = try checks(modules, profile: profile, preparation: preparation)
         let (findings, report) = try read(path: path, checks: &checks, asOf: asOf)
         return (findings + (try finish(&checks, asOf: asOf)), report)
+    }
+}
+
+/// Findings a later part of a file made while an earlier part was still being read (暂存的核查结果), kept until
+/// their turn comes: the first few thousand in memory, any beyond them in a temporary file as JSON Lines, so however
+/// many a part makes, they never all wait in memory.
+final class FindingSpill: @unchecked Sendable {
+    /// How many findings wait in memory before the rest go to the file.
+    let inMemory: Int
+    private var held: [Finding] = []
+    private var path: String?
+    private var handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private let encoder = JSONEncoder()
+
+    init(keepingInMemory: Int) { inMemory = max(keepingInMemory, 0) }
+
+    /// Keeps one finding.
+    func write(_ finding: Finding) throws {
+        guard held.count >= inMemory else { return held.append(finding) }
+        if handle == nil { try open() }
+        buffer += try encoder.encode(finding)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Creates the temporary file, readable and writable by its owner only.
+    private func open() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "creditkit-findings-\(UUID().uuidString).jsonl"
+        ).path
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CreditKitError(
+                .storage, "cannot write the temporary file \(path): \(String(cString: strerror(errno)))")
+        }
+        self.path = path
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty, let path else { return }
+        do {
+            try handle?.write(contentsOf: buffer)
+        } catch {
+            throw CreditKitError(.storage, "cannot write the temporary file \(path): \(error.localizedDescription)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left to the file, if there is one, and closes it.
+    func close() throws {
+        try flush()
+        try handle?.close()
+        handle = nil
+    }
+
+    /// Hands each finding back, in the order kept.
+    func replay(_ emit: (Finding) throws -> Void) throws {
+        for finding in held { try emit(finding) }
+        guard let path else { return }
+        let decoder = JSONDecoder()
+        let file = try OCDSFile(path: path)
+        try file.forEachLine(from: 0, to: file.size) { line in
+            guard !line.isEmpty else { return }
+            try emit(try decoder.decode(Finding.self, from: Data(line)))
+        }
+    }
+
+    /// Deletes the file; one already gone is no loss (absence is the aim).
+    func remove() {
+        try? handle?.close()
+        handle = nil
+        if let path { unlink(path) }
+        held = []
     }
 }

@@ -14,9 +14,9 @@ struct OCDSGoldenTests {
         .appendingPathComponent("Golden/ocds-check.tsv")
 
     /// The lines the check gives for one file, in the golden file's shape.
-    static func lines(for name: String) throws -> [String] {
+    static func lines(for name: String, threads: Int = 2) throws -> [String] {
         let (findings, report) = try OCDSCommand.check(
-            path: Peers.file(name).path, asOf: LocalDate("2026-11-30")!, preparation: .init())
+            path: Peers.file(name).path, asOf: LocalDate("2026-11-30")!, preparation: .init(), threads: threads)
         var out = [
             "=\t\(name)\t\(report.releases)\t\(findings.count)\t\(report.malformed.count)\t\(report.notes.count)"
         ]
@@ -53,5 +53,41 @@ struct OCDSGoldenTests {
         #expect(
             extra.isEmpty, "lines given now that the golden file lacks:\n\(extra.prefix(10).joined(separator: "\n"))")
         #expect(actual == expected, "the same lines in another order")
+    }
+
+    @Test(
+        "on one thread, two or three the real sample gives the same findings in the same order",
+        .enabled(if: Peers.isAvailable, "no OCDS peers folder"))
+    func threads() throws {
+        let name = "sample-data-real-examples.compiled.jsonl"
+        let one = try Self.lines(for: name, threads: 1)
+        #expect(one.count > 500)
+        #expect(try Self.lines(for: name, threads: 2) == one)
+        #expect(try Self.lines(for: name, threads: 3) == one)
+    }
+
+    @Test(
+        "a later part's findings that wait in a temporary file come back whole and in order, and the file is removed",
+        .enabled(if: Peers.isAvailable, "no OCDS peers folder"))
+    func spilled() throws {
+        let file = Peers.file("sample-data-real-examples.compiled.jsonl").path
+        let asOf = LocalDate("2026-11-30")!
+        let temporary = FileManager.default.temporaryDirectory.path
+        func spills() throws -> Set<String> {
+            Set(
+                try FileManager.default.contentsOfDirectory(atPath: temporary).filter {
+                    $0.hasPrefix("creditkit-findings-")
+                })
+        }
+        let before = try spills()
+        var one: [Finding] = []
+        _ = try OCDSRun.check(path: file, modules: allSectorModules, asOf: asOf, threads: 1) { one.append($0) }
+        var spilled: [Finding] = []
+        let report = try OCDSRun.check(
+            path: file, checks: { try OCDSRun.checks(allSectorModules) }, asOf: asOf, threads: 3, keepingInMemory: 0
+        ) { spilled.append($0) }
+        #expect(report.releases == 1_410 && one.count > 500)
+        #expect(spilled == one)
+        #expect(try spills() == before)
     }
 }

@@ -201,10 +201,9 @@ public enum BiddingOCDSImport {
 public struct BiddingOCDSCheck: OCDSCheck {
     /// The rules on works releases.
     public let rules: BiddingOCDSChecks
-    /// The red flags so far.
+    /// The red flags so far: what the whole file needs (organisations, R024's and R058's gaps); a process flag
+    /// becomes a finding as soon as it is raised and is not kept.
     public private(set) var flags: RedFlagScan
-    /// The buyers of flagged processes, for the findings' subjects.
-    private var buyers: [String: SubjectID] = [:]
 
     /// Makes the checks.
     /// - Parameters:
@@ -212,22 +211,22 @@ public struct BiddingOCDSCheck: OCDSCheck {
     ///   - flags: The red flags' settings.
     public init(rules: BiddingOCDSChecks, flags: RedFlagSettings) {
         self.rules = rules
-        self.flags = RedFlagScan(settings: flags)
+        self.flags = RedFlagScan(settings: flags, retainingProcessFlags: false)
     }
 
-    /// The rules' findings on a works release; the release's red flags are kept for the end (a release dated after
-    /// the day looked at raises none).
+    /// The rules' findings on a works release, then the red flags the release raises on its process (a release
+    /// dated after the day looked at raises none); what the whole file needs is kept for the end.
     /// - Parameters:
     ///   - release: The release.
     ///   - asOf: The day looked at.
-    /// - Returns: The rules' findings.
+    /// - Returns: The findings.
     /// - Throws: When the profile lacks a rule's figure.
     public mutating func check(_ release: OCDSRelease, asOf: LocalDate) throws -> [Finding] {
+        let found = try rules.check(release, asOf: asOf)
         // A release dated after the day looked at was not there yet: no flag rests on it.
-        if release.date.map({ $0 <= asOf }) ?? true, !flags.add(release).isEmpty {
-            buyers[release.ocid] = OCDSBuyers.subject(of: release)
-        }
-        return try rules.check(release, asOf: asOf)
+        guard release.date.map({ $0 <= asOf }) ?? true else { return found }
+        let buyer = OCDSBuyers.subject(of: release)
+        return found + flags.add(release).map { $0.finding(buyer: buyer, asOf: asOf) }
     }
 
     /// Takes in another part's red flags.
@@ -238,16 +237,17 @@ public struct BiddingOCDSCheck: OCDSCheck {
             throw CreditKitError(.invalidArgument, "cannot merge \(type(of: other)) into the bidding checks")
         }
         flags.merge(other.flags)
-        buyers.merge(other.buyers) { mine, _ in mine }
     }
 
-    /// The red flags on processes, then those on organisations (R025, R038 and R048; a process flag's companion marks
-    /// on its tenderers are not findings of their own).
+    /// The red flags over the whole file: R024 and R058 on processes, then R025, R038 and R048 on organisations (a
+    /// process flag's companion marks on its tenderers are not findings of their own).
     /// - Parameter asOf: The day looked at.
     /// - Returns: The flags as findings.
     public mutating func finish(asOf: LocalDate) throws -> [Finding] {
         let raised = flags.finish()
-        return raised.filter { $0.group == .process }.map { $0.finding(buyer: buyers[$0.key], asOf: asOf) }
+        return raised.filter { $0.group == .process }.map {
+            $0.finding(buyer: OCDSBuyers.subject(buyerID: $0.buyer), asOf: asOf)
+        }
             + raised.filter { $0.group != .process && $0.code.groups.contains($0.group) }.map {
                 $0.finding(buyer: nil, asOf: asOf)
             }

@@ -11,9 +11,16 @@ import Synchronization
 /// ``RedFlagSettings/excludedMethodDetails`` are left out; submitted bids are those with a status other than
 /// `invited` or `withdrawn`; an award is final when `active` (counted), `cancelled` or `unsuccessful` (ignored).
 /// Two scans over two parts of a file merge into the scan of the whole (``merge(_:)``).
+///
+/// What a scan keeps grows with the organisations it meets and with the processes a whole-file flag may still name
+/// (R024's and R058's gaps), not with the releases read: a scan that does not retain process flags
+/// (``init(settings:retainingProcessFlags:)``) hands each back as it is raised and keeps nothing of it.
 public struct RedFlagScan: Sendable {
     /// The settings.
     public let settings: RedFlagSettings
+    /// Whether process flags raised as releases are read are kept for ``finish()`` (for Cardinal's output), or only
+    /// handed back by ``add(_:)`` (for findings made as the file is read).
+    public let retainsProcessFlags: Bool
     /// The flags raised so far, by group, key and code (a later value for the same one replaces the earlier).
     public private(set) var results: [RedFlagGroup: [String: [RedFlagCode: Double]]] = [:]
     /// The quartiles and fences each peer-comparing flag used, by code, under Cardinal's names (`q1`, `q3`,
@@ -31,22 +38,32 @@ public struct RedFlagScan: Sendable {
     /// The latest release date and a name of each process and organisation the flags may name.
     private var seen: [RedFlagGroup: [String: (date: LocalDate?, name: String?)]] = [:]
 
-    /// The relative gap between a winning bid and the lowest other valid bid.
+    /// The relative gap between a winning bid and the lowest other valid bid, with what a flag on the process names.
     struct PriceGap: Sendable {
         var ratio: Double
         var winner: String
         var runnerUp: String
+        var date: LocalDate?
+        var buyerName: String?
+        var buyer: String?
     }
 
     /// Starts a scan.
-    /// - Parameter settings: The settings.
-    public init(settings: RedFlagSettings = RedFlagSettings()) { self.settings = settings }
+    /// - Parameters:
+    ///   - settings: The settings.
+    ///   - retainingProcessFlags: Whether the process flags raised as releases are read are kept for ``finish()``
+    ///     (`true`, as Cardinal's output needs), or only handed back by ``add(_:)``.
+    public init(settings: RedFlagSettings = RedFlagSettings(), retainingProcessFlags: Bool = true) {
+        self.settings = settings
+        self.retainsProcessFlags = retainingProcessFlags
+    }
 
     /// Reads one release.
     /// - Parameter release: The release.
-    /// - Returns: The process-level flags it raised.
+    /// - Returns: The process-level flags it raised, each with its value, the release's date, the buyer's name and
+    ///   id.
     @discardableResult
-    public mutating func add(_ release: OCDSRelease) -> [RedFlagCode] {
+    public mutating func add(_ release: OCDSRelease) -> [RedFlag] {
         let r = prepared(release)
         guard r.tender?.status != "cancelled",
             !(r.tender?.procurementMethodDetails.map(settings.excludedMethodDetails.contains) ?? false)
@@ -58,10 +75,16 @@ public struct RedFlagScan: Sendable {
             settings.priceComparisonMethods.isEmpty
             ? !(details.map(settings.noPriceComparisonMethods.contains) ?? false)
             : details.map(settings.priceComparisonMethods.contains) ?? false
-        var raised: [RedFlagCode] = []
+        var raised: [RedFlag] = []
+        let buyerID = OCDSBuyers.id(of: r)
         func flag(_ code: RedFlagCode, _ value: Double = 1) {
-            results[.process, default: [:]][r.ocid, default: [:]][code] = value
-            raised.append(code)
+            if retainsProcessFlags { results[.process, default: [:]][r.ocid, default: [:]][code] = value }
+            // A flag raised twice on one process (several late bids) is handed back once, with its latest value.
+            raised.removeAll { $0.code == code }
+            raised.append(
+                RedFlag(
+                    code: code, group: .process, key: r.ocid, value: value, date: r.date, name: r.buyer?.name,
+                    buyer: buyerID))
         }
         func tenderer(_ id: String, _ code: RedFlagCode, _ value: Double) {
             results[.tenderer, default: [:]][id, default: [:]][code] = value
@@ -148,8 +171,9 @@ public struct RedFlagScan: Sendable {
         }
         let winner = Self.soleWinner(r)
         if on.contains(.priceCloseToWinner) || on.contains(.heavilyDiscountedBid), priced, let winner,
-            let gap = priceGap(r, winner: winner)
+            var gap = priceGap(r, winner: winner)
         {
+            (gap.date, gap.buyerName, gap.buyer) = (r.date, r.buyer?.name, buyerID)
             gaps[r.ocid] = gap
         }
         if on.contains(.excessiveUnsuccessfulBids), let winner {
@@ -282,7 +306,7 @@ public struct RedFlagScan: Sendable {
             seen[group, default: [:]][key] = (date, old?.name ?? name)
         }
         let names = Dictionary(r.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        keep(.process, r.ocid, r.buyer?.name)
+        if retainsProcessFlags { keep(.process, r.ocid, r.buyer?.name) }
         if let buyer = r.buyer?.id { keep(.buyer, buyer, r.buyer?.name ?? names[buyer] ?? nil) }
         if let entity = r.tender?.procuringEntity { keep(.procuringEntity, entity, names[entity] ?? nil) }
         for id in Set(r.bids.flatMap(\.tenderers) + r.awards.flatMap(\.suppliers)) {
@@ -328,6 +352,12 @@ public struct RedFlagScan: Sendable {
         let on = settings.enabled
         func set(_ group: RedFlagGroup, _ key: String, _ code: RedFlagCode, _ value: Double) {
             results[group, default: [:]][key, default: [:]][code] = value
+        }
+        // A process flag taken over the whole file names what its gap kept (the process may not be in `seen`).
+        var gapOf: [String: PriceGap] = [:]
+        func setGap(_ ocid: String, _ gap: PriceGap, _ code: RedFlagCode) {
+            set(.process, ocid, code, gap.ratio)
+            gapOf[ocid] = gap
         }
         /// The first and third quartiles of values, kept in the meta under the code.
         func quartiles(_ code: RedFlagCode, _ values: [Double], prefix: String = "") -> (q1: Double, q3: Double) {
@@ -376,7 +406,7 @@ public struct RedFlagScan: Sendable {
             // A gap is never negative: when a quarter of processes have none, the fence would flag most of them.
             if q1 > 0, fence > 0 {
                 for (ocid, gap) in gaps where gap.ratio <= fence {
-                    set(.process, ocid, .priceCloseToWinner, gap.ratio)
+                    setGap(ocid, gap, .priceCloseToWinner)
                     set(.tenderer, gap.winner, .priceCloseToWinner, 0)
                     set(.tenderer, gap.runnerUp, .priceCloseToWinner, 0)
                 }
@@ -392,7 +422,7 @@ public struct RedFlagScan: Sendable {
             meta[.heavilyDiscountedBid, default: [:]]["upper_fence"] = fence
             if fence > 0 {
                 for (ocid, gap) in gaps where gap.ratio >= fence {
-                    set(.process, ocid, .heavilyDiscountedBid, gap.ratio)
+                    setGap(ocid, gap, .heavilyDiscountedBid)
                     set(.tenderer, gap.winner, .heavilyDiscountedBid, 0)
                 }
             }
@@ -441,12 +471,17 @@ public struct RedFlagScan: Sendable {
         for (group, keys) in results {
             for (key, codes) in keys {
                 let known = seen[group]?[key]
+                let gap = group == .process ? gapOf[key] : nil
                 for (code, value) in codes {
                     out.append(
-                        RedFlag(code: code, group: group, key: key, value: value, date: known?.date, name: known?.name))
+                        RedFlag(
+                            code: code, group: group, key: key, value: value, date: known?.date ?? gap?.date,
+                            name: known?.name ?? gap?.buyerName, buyer: gap?.buyer))
                 }
             }
         }
+        // Handed back once: the whole-file process flags are not kept when the scan does not retain process flags.
+        if !retainsProcessFlags { results[.process] = nil }
         return out.sorted { ($0.group, $0.key, $0.code) < ($1.group, $1.key, $1.code) }
     }
 

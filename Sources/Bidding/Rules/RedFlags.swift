@@ -209,4 +209,6 @@ public struct RedFlag: Hashable, Sendable {
     public var date: LocalDate? = nil
     /// The buyer's name for a process, the organisation's name otherwise, when the data gives one.
     public var name: String? = nil
+    /// For a process, the buyer's id in the data, when the scan that raised it knew it.
+    public var buyer: String? = nil
 }

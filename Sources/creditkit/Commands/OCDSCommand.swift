@@ -8,7 +8,7 @@ enum OCDSCommand: Command {
     static var help: String {
         """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md] [--notes NOTES.csv]
-                                         [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp]
+                                         [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp] [--threads N]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
                creditkit ocds flags FILE [--settings SETTINGS.ini] [--format cardinal|json|csv|md] [--no-meta]
                                          [--threads N] [--bid-status LOCAL=OCDS ...] [--currency CUR]
@@ -29,6 +29,8 @@ enum OCDSCommand: Command {
           --currency CUR        compare bid prices in this currency (default: each process's first)
           --ppp                 read every release as a PPP's too (for data that marks its PPPs neither by
                                 charges nor by performance failures)
+          --threads N           read on N threads (default: every core); findings are written as they are
+                                made, in file order, so memory stays bounded whatever the file's size
 
         import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
@@ -62,6 +64,7 @@ enum OCDSCommand: Command {
         preparation.currency = try arguments.option("--currency")
         preparation.everyReleaseIsPPP = arguments.flag("--ppp")
         let notesFile = try arguments.option("--notes")
+        let threads = try OCDSFlagsCommand.threadCount(&arguments)
         try arguments.finish()
         // Refused before the file is read: a path in use is never overwritten (a link counts as in use). No
         // attributes means nothing is there; `writeNew` still creates the file exclusively, so a race cannot overwrite.
@@ -70,7 +73,20 @@ enum OCDSCommand: Command {
                 message: "cannot write \(notesFile): it exists (a file is never overwritten: choose a new name)")
         }
         guard ["json", "csv", "md"].contains(format) else { throw CLIError(message: "--format takes json, csv or md") }
-        let (findings, report) = try check(path: file, asOf: asOf, preparation: preparation)
+        // Findings are written as they are made, so memory stays bounded whatever the file's size.
+        var writer = FindingsWriter(format: format, asOf: asOf)
+        let out = BufferedOutput()
+        out.write(writer.header())
+        let report: OCDSReader.Report
+        do {
+            report = try OCDSRun.check(
+                path: file, modules: allSectorModules, preparation: preparation, asOf: asOf, threads: threads
+            ) { out.write(writer.line($0)) }
+        } catch let error as CreditKitError {
+            throw CLIError(message: error.message)
+        }
+        out.write(writer.footer(report))
+        out.flush()
         for (line, message) in report.malformed {
             FileHandle.standardError.write(Data("line \(line): \(message)\n".utf8))
         }
@@ -88,7 +104,6 @@ enum OCDSCommand: Command {
             let rows = [["line", "field", "message"]] + report.notes.map { [String($0.line), $0.field, $0.message] }
             try writeNew(notesFile, CSVText.document(rows))
         }
-        print(render(findings, report: report, asOf: asOf, format: format), terminator: "")
     }
 
     /// Writes a new file, never over one that is there (a ledger, its keys, the input itself, a link's target):
@@ -114,19 +129,24 @@ enum OCDSCommand: Command {
         }
     }
 
-    /// Reads an OCDS file and runs every registered module that reads OCDS: each release in reading order, then
-    /// what needs the whole file (the red flags on organisations).
+    /// Reads an OCDS file on `threads` threads and runs every registered module that reads OCDS: each release in
+    /// reading order, then what needs the whole file (the red flags on organisations), the findings gathered.
     /// - Parameters:
     ///   - path: The file.
     ///   - asOf: The day looked at.
     ///   - preparation: How bid statuses and currencies are read.
+    ///   - threads: How many threads read the file.
     /// - Returns: The findings and the reader's report.
     /// - Throws: ``CLIError`` when the file cannot be read.
     static func check(
-        path: String, asOf: LocalDate, preparation: OCDSPreparation
+        path: String, asOf: LocalDate, preparation: OCDSPreparation, threads: Int = 2
     ) throws -> (findings: [Finding], report: OCDSReader.Report) {
         do {
-            return try OCDSRun.check(path: path, modules: allSectorModules, preparation: preparation, asOf: asOf)
+            var findings: [Finding] = []
+            let report = try OCDSRun.check(
+                path: path, modules: allSectorModules, preparation: preparation, asOf: asOf, threads: threads
+            ) { findings.append($0) }
+            return (findings, report)
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
@@ -197,98 +217,9 @@ enum OCDSCommand: Command {
     }
 
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
-        let date = { (f: Finding) in Self.date(of: f).description }
-        let ocid = { (f: Finding) in f.fact("ocid") ?? f.fact("project") ?? "" }
-        let others = { (f: Finding) in f.facts.filter { !["ocid", "name"].contains($0.name) } }
-        let dates = { (f: Finding, separator: String) in
-            f.dates.map { "\($0.name) \($0.date)" }.joined(separator: separator)
-        }
-        switch format {
-        case "csv":
-            return CSVText.document(
-                [["rule", "ocid", "subject", "name", "date", "dates", "facts"]]
-                    + findings.map { f in
-                        let facts = others(f).map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
-                        return [
-                            f.rule.rawValue, ocid(f), f.subject.rawValue, f.fact("name") ?? "", date(f), dates(f, "; "),
-                            facts,
-                        ]
-                    })
-        case "md":
-            // For a reader: the rule's title, the organisation's name, every date, the facts labelled in Chinese.
-            // Each finding read with its own module's labels (a name means what its module says).
-            let flags = FactLabels(names: ["release": "发布", "indicator": "指标", "value": "值", "group": "对象"])
-            let labels = { (f: Finding) in FactLabels.of(f.rule, among: allSectorModules).adding(flags) }
-            var out =
-                "# OCDS check, as of \(asOf)\n\n\(report.releases) releases, \(findings.count) findings, "
-                + "\(report.malformed.count) malformed lines, \(report.notes.count) data-quality notes "
-                + "(`--notes FILE` writes them)\n\n"
-                + "| rule | ocid | subject | date | dates | facts |\n|---|---|---|---|---|---|\n"
-            let cell = markdownCell
-            for f in findings {
-                let who = f.fact("name").map { "\($0) (\(f.subject))" } ?? f.subject.rawValue
-                out +=
-                    "| \(cell(f.title.chinese)) `\(f.rule)` | \(cell(ocid(f))) | \(cell(who)) | \(date(f)) | "
-                    + cell(f.dates.map { "\(labels(f).label($0.name)) \($0.date)" }.joined(separator: "，")) + " | "
-                    + cell(others(f).map(labels(f).text).joined(separator: "；")) + " |\n"
-            }
-            return out
-        default:
-            var w = CanonicalWriter()
-            w.openObject()
-            w.key("findings")
-            w.openArray()
-            for f in findings {
-                w.element()
-                w.openObject()
-                w.key("rule")
-                w.string(f.rule.rawValue)
-                w.key("ocid")
-                w.string(ocid(f))
-                w.key("subject")
-                w.string(f.subject.rawValue)
-                if let name = f.fact("name") {
-                    w.key("name")
-                    w.string(name)
-                }
-                w.key("date")
-                w.string(date(f))
-                w.key("facts")
-                w.openObject()
-                for fact in f.facts where fact.name != "ocid" && fact.name != "name" {
-                    w.key(string: fact.name)
-                    w.string(fact.value)
-                }
-                for d in f.dates {
-                    w.key(string: d.name)
-                    w.string(d.date.description)
-                }
-                w.closeObject()
-                w.closeObject()
-            }
-            w.closeArray()
-            w.key("summary")
-            w.openObject()
-            w.key("releases")
-            w.integer(report.releases)
-            w.key("findings")
-            w.integer(findings.count)
-            w.key("malformedLines")
-            w.integer(report.malformed.count)
-            w.key("dataQualityNotes")
-            w.integer(report.notes.count)
-            w.key("byRule")
-            w.openObject()
-            for (rule, n) in Dictionary(grouping: findings, by: \.rule).map({ ($0.key.rawValue, $0.value.count) })
-                .sorted(by: { $0.0 < $1.0 })
-            {
-                w.key(string: rule)
-                w.integer(n)
-            }
-            w.closeObject()
-            w.closeObject()
-            w.closeObject()
-            return String(decoding: w.bytes, as: UTF8.self) + "\n"
-        }
+        var writer = FindingsWriter(format: format, asOf: asOf)
+        var out = writer.header()
+        for f in findings { out += writer.line(f) }
+        return out + writer.footer(report)
     }
 }
