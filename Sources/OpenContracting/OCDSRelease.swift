@@ -73,6 +73,9 @@ public struct OCDSRelease: Hashable, Sendable {
         public var instant: Int64?
         /// The tenderers' party ids.
         public var tenderers: [String] = []
+        /// How many tenderers the bid names, with an id or without (a joint bid whose partner has no id is still
+        /// joint).
+        public var tendererEntries = 0
 
         /// An empty bid, to fill in.
         public init() {}
@@ -92,6 +95,8 @@ public struct OCDSRelease: Hashable, Sendable {
         public var value: Decimal?
         /// The suppliers' party ids.
         public var suppliers: [String] = []
+        /// How many suppliers the award names, with an id or without.
+        public var supplierEntries = 0
         /// The classification codes of the items awarded (`items.classification.id`), in order.
         public var itemClassifications: [String] = []
 

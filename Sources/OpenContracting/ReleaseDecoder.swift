@@ -115,12 +115,19 @@ struct ReleaseDecoder {
     }
 
     mutating func ids(_ s: inout JSONScanner, _ field: String) throws -> [String] {
+        var entries = 0
+        return try ids(&s, field, entries: &entries)
+    }
+
+    /// The ids of an array of organisation references, and how many entries the array has, with an id or without.
+    mutating func ids(_ s: inout JSONScanner, _ field: String, entries: inout Int) throws -> [String] {
         var out: [String] = []
         guard s.peek() == UInt8(ascii: "[") else {
             try s.skipValue()
             return out
         }
         try s.arrayOrSkip { s in
+            entries += 1
             guard s.peek() == UInt8(ascii: "{") else { return try s.skipValue() }
             try s.objectOrSkip { s, key in
                 if key.equals("id"), let id = try text(&s, field + ".id") { out.append(id) } else { try s.skipValue() }
@@ -270,7 +277,7 @@ struct ReleaseDecoder {
             } else if key.equals("value") {
                 (b.value, b.currency) = try money(&s, "bids.details.value")
             } else if key.equals("tenderers") {
-                b.tenderers = try ids(&s, "bids.details.tenderers")
+                b.tenderers = try ids(&s, "bids.details.tenderers", entries: &b.tendererEntries)
             } else {
                 try s.skipValue()
             }
@@ -290,7 +297,7 @@ struct ReleaseDecoder {
             } else if key.equals("value") {
                 a.value = try amount(&s, "awards.value")
             } else if key.equals("suppliers") {
-                a.suppliers = try ids(&s, "awards.suppliers")
+                a.suppliers = try ids(&s, "awards.suppliers", entries: &a.supplierEntries)
             } else if key.equals("items") {
                 try s.arrayOrSkip { s in
                     try s.objectOrSkip { s, key in
@@ -489,7 +496,9 @@ public enum OCDSDate {
         let b = Array(text.utf8)
         guard b.count >= 10, let day = LocalDate.parse(b[0..<10]) else { return nil }
         if b.count == 10 { return (day, Int64(day.daysSinceEpoch) * 86_400 - 8 * 3_600) }
-        guard b.count >= 19, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
+        // RFC 3339: `T` in either case (or a space) between the date and the time, `Z` in either case.
+        guard b.count >= 19, b[10] | 0x20 == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
+            b[13] == UInt8(ascii: ":"),
             b[16] == UInt8(ascii: ":")
         else { return nil }
         func two(_ i: Int) -> Int? {
@@ -500,16 +509,18 @@ public enum OCDSDate {
         var i = 19
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
+            let digits = i
             while i < b.count, (48...57).contains(b[i]) { i += 1 }
+            guard i > digits else { return nil }  // a point must have digits after it
         }
         var offsetMinutes: Int
         if i == b.count {
             return nil  // no zone: not a valid OCDS date-time
-        } else if b[i] == UInt8(ascii: "Z") && i + 1 == b.count {
+        } else if b[i] | 0x20 == UInt8(ascii: "z") && i + 1 == b.count {
             offsetMinutes = 0
         } else if (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) && i + 6 == b.count
             && b[i + 3] == UInt8(ascii: ":"),
-            let oh = two(i + 1), let om = two(i + 4)
+            let oh = two(i + 1), let om = two(i + 4), oh < 24, om < 60
         {
             offsetMinutes = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
         } else {

@@ -52,14 +52,14 @@ struct RedFlagSettingsTests {
                 == [.shortSubmissionPeriod])
     }
 
-    @Test("every property is read into its figure, trailing comments and quotes dropped")
+    @Test("every property is read into its figure, quotes dropped")
     func properties() throws {
         let s = try RedFlagSettings(
             cardinalINI: """
                 currency = "USD"
                 price_comparison_procurement_methods = Reverse Auction|Tender
                 [R003]
-                threshold = 10 ; shorter by law here
+                threshold = 10
                 procurement_methods = open|selective
                 [R003.procurement_method_details]
                 Cotización = 7
@@ -113,10 +113,13 @@ struct RedFlagSettingsTests {
             ("[R099]\n", "line 1: unknown section [R099]"),
             ("curency = USD\n", "line 1: unknown key curency"),
             ("[R003]\nthreshold = fifteen\n", "line 2: [R003] threshold takes a whole number, not 'fifteen'"),
-            ("[R003]\nthreshold = -1\n", "line 2: [R003] threshold takes a whole number, not '-1'"),
+            ("[R035]\nthreshold = -1\n", "line 2: [R035] threshold takes a whole number, not '-1'"),
+            ("[R003]\nthreshold = 15 # default\n", "line 2: [R003] threshold takes a whole number, not '15 # default'"),
+            ("[R058]\nthreshold = 0x1p-1\n", "line 2: [R058] threshold takes a number, not '0x1p-1'"),
+            ("[R003]\n= 5\n", "line 2: '= 5' gives a value without a key"),
             ("[R058]\nthreshold = nan\n", "line 2: [R058] threshold takes a number, not 'nan'"),
             ("[R025]\npercentile = 101\n", "line 2: [R025] percentile is a percentile, from 0 to 100, not '101'"),
-            ("[corrections]\naward_status_by_contract_status = yes\n", "takes true or false, not 'yes'"),
+            ("[corrections]\naward_status_by_contract_status = maybe\n", "takes true or false, not 'maybe'"),
             ("[modifications]\nmove_auctions = true\n", "CreditKit does not read /auctions"),
             ("[R003\n", "line 1: '[R003' opens a section but does not close it"),
             ("[R003]\nthreshold\n", "line 2: 'threshold' is neither a section nor a key"),
@@ -124,6 +127,27 @@ struct RedFlagSettingsTests {
     func refused(_ ini: String, _ message: String) throws {
         let error = try #require(throws: CardinalSettingsError.self) { try RedFlagSettings(cardinalINI: ini) }
         #expect(error.description.contains(message), "\(error)")
+    }
+
+    @Test(
+        "read as Cardinal's INI reader reads: CR LF and CR line ends, quotes of either kind, ':' for '=', a section again"
+    )
+    func iniReading() throws {
+        let crlf = try RedFlagSettings(cardinalINI: "[R003]\r\nthreshold = 10\r\n[R018]\rprocurement_methods: 'open'\r")
+        #expect(crlf.enabled == [.shortSubmissionPeriod, .singleBid])
+        #expect(crlf.submissionPeriodDays == 10 && crlf.singleBidMethods == ["open"])
+        // The last [R003] is R003's settings: its threshold goes back to the default.
+        let again = try RedFlagSettings(cardinalINI: "[R003]\nthreshold = 3\n[R003]\nprocurement_methods = open\n")
+        #expect(again.submissionPeriodDays == 15 && again.submissionPeriodMethods == ["open"])
+        // A # inside a value is part of it (Cardinal's reader has no trailing comments).
+        let hash = try RedFlagSettings(cardinalINI: "[exclusions]\nprocurement_method_details = Compra Directa #2\n")
+        #expect(hash.excludedMethodDetails == ["Compra Directa #2"])
+        let yes = try RedFlagSettings(cardinalINI: "[corrections]\naward_status_by_contract_status = yes\n")
+        #expect(yes.preparation.awardStatusByContractStatus)
+        // R003's figures are signed, as in Cardinal: a negative one flags nothing.
+        #expect(try RedFlagSettings(cardinalINI: "[R003]\nthreshold = -1\n").submissionPeriodDays == -1)
+        // An empty method list is every method, as in Cardinal.
+        #expect(try RedFlagSettings(cardinalINI: "[R018]\nprocurement_methods =\n").singleBidMethods.isEmpty)
     }
 
     // MARK: - The figures' edges
@@ -301,5 +325,63 @@ struct RedFlagSettingsTests {
         #expect(p.bids.map(\.tenderers) == [["CN-A"], [], ["CN-B"]])
         #expect(p.bids[0].value == nil && p.bids[1].value == 5)
         #expect(p.awards[0].status == "cancelled" && p.awards[0].suppliers == ["CN-A"])
+    }
+
+    @Test(
+        "R036 as Cardinal: the first bid at the lowest price decides, a valid priced bid is needed, a price needs its currency"
+    )
+    func lowestDisqualified() {
+        let s = Self.only(.lowestBidDisqualified)
+        func process(_ ocid: String, _ bids: [(String, Decimal?, String)], currency: Bool = true) -> OCDSRelease {
+            var r = Self.release(ocid, bids: bids, winner: bids.first { $0.2 == "valid" }?.0 ?? "W")
+            if !currency { for i in r.bids.indices { r.bids[i].currency = nil } }
+            return r
+        }
+        let flagged = Self.flags(
+            s,
+            [
+                process("lowest-out", [("A", 90, "disqualified"), ("B", 100, "valid")]),
+                process("tie-valid-first", [("B", 90, "valid"), ("A", 90, "disqualified")]),
+                process("tie-disqualified-first", [("A", 90, "disqualified"), ("B", 90, "valid")]),
+                process("no-valid", [("A", 90, "disqualified"), ("B", 100, "pending")]),
+                process("no-currency", [("A", 90, "disqualified"), ("B", 100, "valid")], currency: false),
+            ]
+        ).map(\.key)
+        #expect(flagged == ["lowest-out", "tie-disqualified-first"])
+    }
+
+    @Test("a joint bid or award stays joint when a partner has no id: R024, R025, R048 and R058 leave it out")
+    func jointEntries() {
+        var s = Self.only(.excessiveUnsuccessfulBids)
+        s.unsuccessfulBidsThreshold = 1
+        s.topTendererPercentile = 0
+        var joint = Self.release("joint", bids: [("A", nil, "valid"), ("B", nil, "valid")], winner: "A")
+        joint.bids[1].tendererEntries = 2  // B and a partner without an id
+        joint.awards[0].supplierEntries = 1
+        #expect(Set(Self.flags(s, [joint]).map(\.key)) == ["A"])
+        var jointAward = joint
+        jointAward.awards[0].supplierEntries = 2  // the winner and a partner without an id: no sole winner
+        #expect(Self.flags(s, [jointAward]).isEmpty)
+    }
+
+    @Test("a release without an ocid names no process and raises nothing; an empty R018 list is every method")
+    func noOCIDAndEmptyList() {
+        var s = Self.only(.singleBid)
+        s.singleBidMethods = []
+        var nameless = Self.release("", method: "direct")
+        nameless.tender?.numberOfTenderers = 1
+        var named = nameless
+        named.ocid = "direct-1"
+        #expect(Self.flags(s, [nameless, named]).map(\.key) == ["direct-1"])
+    }
+
+    @Test("R003's instants as RFC 3339 reads them: t and z in either case; a point needs digits; offsets within a day")
+    func dateForms() {
+        #expect(OCDSDate.moment("2025-09-20t09:00:00z") != nil)
+        #expect(OCDSDate.moment("2025-09-20T09:00:00.Z") == nil)
+        #expect(OCDSDate.moment("2025-09-20T09:00:00+24:00") == nil)
+        #expect(OCDSDate.moment("2025-09-20T09:00:00+05:60") == nil)
+        #expect(
+            OCDSDate.moment("2025-09-20T09:00:00+08:00")?.instant == OCDSDate.moment("2025-09-20T01:00:00Z")?.instant)
     }
 }

@@ -46,8 +46,15 @@ struct OCDSFlagsCommandTests {
         let processes = try #require(try json(one)["OCID"] as? [String: [String: Double]])
         #expect(processes.filter { $0.value["R003"] != nil }.count == 379)
         let (_, md, _) = try run(["ocds", "flags", file, "--format", "md"])
-        #expect(md.contains("共读取 1410 条发布") && md.contains("| R003 | 投标期限过短 | 379 |"))
-        #expect(md.contains("| R018 | 仅一家投标 | 29 |") && md.contains("| R028 | 投标报价相同 | 49 |"))
+        // Counted as Cardinal counts, per group: a process and the tenderers it marks are not added together.
+        #expect(md.contains("共读取 1410 条发布；风险信号 423 条（另有 34 条对相关投标人的伴随标记）"))
+        #expect(md.contains("| R003 | 投标期限过短 | 379 | 0 | 0 | 0 | 0 |"))
+        #expect(md.contains("| R018 | 仅一家投标 | 29 | 0 | 0 | 0 | 0 |"))
+        #expect(md.contains("| R028 | 投标报价相同 | 15 | 0 | 0 | 0 | 34 |"))
+        let (_, json, _) = try run(["ocds", "flags", file])
+        let summary = try #require(try self.json(json)["summary"] as? [String: Any])
+        let byIndicator = try #require(summary["byIndicator"] as? [String: [String: Int]])
+        #expect(byIndicator == ["R003": ["OCID": 379], "R018": ["OCID": 29], "R028": ["OCID": 15, "Tenderer": 34]])
     }
 
     @Test("a settings file with an unknown key is refused, naming it, and nothing is printed")
@@ -61,6 +68,41 @@ struct OCDSFlagsCommandTests {
         #expect(code != 0 && out.isEmpty && err.contains("line 2: unknown key [R038] minimum_bids"))
         let (code2, _, err2) = try run(["ocds", "flags", file, "--threads", "0"])
         #expect(code2 != 0 && err2.contains("--threads takes a whole number from 1 to 256"))
+    }
+
+    @Test("statuses outside the OCDS codelist are counted on stderr; a file of which no line reads is an error")
+    func warnings() throws {
+        let armenia = FileManager.default.temporaryDirectory.appendingPathComponent("ck-flags-\(UUID()).jsonl")
+        // A temporary file: a failure to remove it changes nothing tested.
+        defer { try? FileManager.default.removeItem(at: armenia) }
+        let all = try String(
+            contentsOf: peers.appendingPathComponent("sample-data-real-examples.compiled.jsonl"), encoding: .utf8)
+        try all.split(separator: "\n").filter { $0.contains("\"ocid\":\"AM-PPS") }.joined(separator: "\n")
+            .write(to: armenia, atomically: true, encoding: .utf8)
+        let (code, _, err) = try run(["ocds", "flags", armenia.path, "--format", "cardinal"])
+        // Counted over the releases the flags read (cancelled tenders and excluded methods left out).
+        #expect(code == 0)
+        #expect(err.contains("1115 bids have a status outside the OCDS codelist (qualified 727, not-qualified 388)"))
+        let (code2, _, err2) = try run([
+            "ocds", "flags", armenia.path, "--bid-status", "qualified=valid", "--bid-status",
+            "not-qualified=disqualified",
+        ])
+        #expect(code2 == 0 && !err2.contains("outside the OCDS codelist"))
+        let garbage = FileManager.default.temporaryDirectory.appendingPathComponent("ck-flags-\(UUID()).jsonl")
+        // A temporary file: a failure to remove it changes nothing tested.
+        defer { try? FileManager.default.removeItem(at: garbage) }
+        try "not json\n{also not\n".write(to: garbage, atomically: true, encoding: .utf8)
+        let (code3, out3, err3) = try run(["ocds", "flags", garbage.path, "--format", "cardinal"])
+        #expect(code3 != 0 && out3.isEmpty && err3.contains("no line of"))
+    }
+
+    @Test("`ocds settings` prints a file that reads back as every indicator at Cardinal's defaults")
+    func settingsTemplate() throws {
+        let (code, out, _) = try run(["ocds", "settings"])
+        #expect(code == 0)
+        let settings = try RedFlagSettings(cardinalINI: out)
+        #expect(settings.enabled == Set(RedFlagCode.allCases) && settings.preparation.isEmpty)
+        #expect(settings.submissionPeriodDays == 15 && settings.minimumAwardedProcesses == 20)
     }
 }
 

@@ -35,6 +35,11 @@ public struct RedFlagScan: Sendable {
     private var wins: [String: (won: Int, valid: Int)] = [:]
     /// R048: each supplier's processes awarded and the first-level classes of the items awarded.
     private var classes: [String: (processes: Int, codes: Set<String>)] = [:]
+    /// Bid and award statuses outside the OCDS codelists, as read (after the settings' codelists), with how many
+    /// bids or awards had each: no flag reads them, so the data may need a codelist mapping.
+    public private(set) var unknownStatuses: [String: Int] = [:]
+    /// Priced bids left out of a price comparison because their currency was not the one compared.
+    public private(set) var mismatchedCurrencies = 0
     /// The latest release date and a name of each process and organisation the flags may name.
     private var seen: [RedFlagGroup: [String: (date: LocalDate?, name: String?)]] = [:]
 
@@ -65,7 +70,8 @@ public struct RedFlagScan: Sendable {
     @discardableResult
     public mutating func add(_ release: OCDSRelease) -> [RedFlag] {
         let r = prepared(release)
-        guard r.tender?.status != "cancelled",
+        // As Cardinal: a release without an ocid names no process and is passed over.
+        guard !r.ocid.isEmpty, r.tender?.status != "cancelled",
             !(r.tender?.procurementMethodDetails.map(settings.excludedMethodDetails.contains) ?? false)
         else { return [] }
         let on = settings.enabled
@@ -91,6 +97,16 @@ public struct RedFlagScan: Sendable {
         }
         let submitted = r.bids.filter { b in b.status.map { $0 != "invited" && $0 != "withdrawn" } ?? false }
         note(r)
+        for bid in r.bids {
+            if let status = bid.status, !Self.bidStatuses.contains(status) {
+                unknownStatuses["bid " + status, default: 0] += 1
+            }
+        }
+        for award in r.awards {
+            if let status = award.status, !Self.awardStatuses.contains(status) {
+                unknownStatuses["award " + status, default: 0] += 1
+            }
+        }
         let activeSuppliers = Set(r.awards.filter { $0.status == "active" }.flatMap(\.suppliers))
 
         if on.contains(.shortSubmissionPeriod), let t = r.tender,
@@ -105,7 +121,8 @@ public struct RedFlagScan: Sendable {
                 ?? settings.submissionPeriodDays
             if days < Int64(threshold) { flag(.shortSubmissionPeriod) }
         }
-        if on.contains(.singleBid), let t = r.tender, settings.singleBidMethods.contains(t.procurementMethod ?? ""),
+        if on.contains(.singleBid), let t = r.tender,
+            settings.singleBidMethods.isEmpty || t.procurementMethod.map(settings.singleBidMethods.contains) ?? false,
             t.numberOfTenderers == 1
         {
             flag(.singleBid)
@@ -145,11 +162,18 @@ public struct RedFlagScan: Sendable {
             }
         }
         if on.contains(.lowestBidDisqualified), priced, r.awards.contains(where: { $0.status == "active" }) {
-            let currency = settings.currency ?? submitted.first { $0.value != nil }?.currency
-            let comparable = submitted.filter { $0.value != nil && $0.currency == currency }
-            let lowestDisqualified = comparable.filter { $0.status == "disqualified" }.compactMap(\.value).min()
-            let lowestOther = comparable.filter { $0.status != "disqualified" }.compactMap(\.value).min()
-            if let d = lowestDisqualified, let o = lowestOther, d <= o { flag(.lowestBidDisqualified) }
+            // The first bid at the lowest price decides (a later one at the same price does not), and some valid
+            // bid must have a price: the lowest was then set aside for something other than its price.
+            let withPrice = submitted.filter { $0.value != nil && $0.currency != nil }
+            let currency = settings.currency ?? withPrice.first?.currency
+            var lowest: OCDSRelease.Bid?
+            var validPriced = false
+            for bid in withPrice where bid.currency == currency {
+                if lowest == nil || bid.value! < lowest!.value! { lowest = bid }
+                if bid.status == "valid" { validPriced = true }
+            }
+            mismatchedCurrencies += withPrice.count(where: { $0.currency != currency })
+            if validPriced, lowest?.status == "disqualified" { flag(.lowestBidDisqualified) }
         }
         if on.contains(.excessiveDisqualifications), !submitted.isEmpty {
             let disqualified = submitted.filter { $0.status == "disqualified" }.count
@@ -178,7 +202,7 @@ public struct RedFlagScan: Sendable {
         }
         if on.contains(.excessiveUnsuccessfulBids), let winner {
             // Each tenderer counted once per process, however many valid bids it made there.
-            for id in Set(r.bids.filter { $0.status == "valid" && $0.tenderers.count == 1 }.map { $0.tenderers[0] }) {
+            for id in Set(r.bids.filter { $0.status == "valid" && $0.hasOneTenderer }.map { $0.tenderers[0] }) {
                 let old = wins[id] ?? (0, 0)
                 wins[id] = (old.won + (id == winner ? 1 : 0), old.valid + 1)
             }
@@ -186,12 +210,15 @@ public struct RedFlagScan: Sendable {
         if on.contains(.heterogeneousSupplier) {
             var counted: Set<String> = []
             // An award to several suppliers is left out: which of them supplied which item is not said.
-            for award in r.awards where award.status == "active" && award.suppliers.count == 1 {
+            for award in r.awards where award.status == "active" && award.hasOneSupplier {
                 let id = award.suppliers[0]
                 for code in award.itemClassifications {
                     // A supplier counts once per process, and only for an award with a classified item.
                     if counted.insert(id).inserted { classes[id, default: (0, [])].processes += 1 }
-                    classes[id, default: (0, [])].codes.insert(String(code.prefix(settings.classificationDigits)))
+                    // The first digits as code points, not as the characters a reader sees.
+                    let first = String(
+                        String.UnicodeScalarView(code.unicodeScalars.prefix(settings.classificationDigits)))
+                    classes[id, default: (0, [])].codes.insert(first)
                 }
             }
         }
@@ -231,6 +258,8 @@ public struct RedFlagScan: Sendable {
             if let status = r.bids[i].status ?? p.bidStatus {
                 r.bids[i].status = settings.bidStatuses[status] ?? status
             }
+            // A redacted id leaves its entry: a joint bid stays joint.
+            r.bids[i].tendererEntries = max(r.bids[i].tendererEntries, r.bids[i].tenderers.count)
             r.bids[i].tenderers = ids(r.bids[i].tenderers, p.tendererPrefix)
         }
         // An award all of whose contracts are cancelled is cancelled.
@@ -246,10 +275,16 @@ public struct RedFlagScan: Sendable {
                 r.awards[i].status = settings.awardStatuses[status] ?? status
             }
             if let award = r.awards[i].id, cancelledAwards[award] == true { r.awards[i].status = "cancelled" }
+            r.awards[i].supplierEntries = max(r.awards[i].supplierEntries, r.awards[i].suppliers.count)
             r.awards[i].suppliers = ids(r.awards[i].suppliers, p.tendererPrefix)
         }
         return r
     }
+
+    /// The OCDS bid status codelist.
+    static let bidStatuses: Set<String> = ["invited", "pending", "valid", "disqualified", "withdrawn"]
+    /// The OCDS award status codelist.
+    static let awardStatuses: Set<String> = ["pending", "active", "cancelled", "unsuccessful"]
 
     /// The supplier of a process's one active award, when every award is final (active, cancelled or
     /// unsuccessful; an award without a status is passed over) and that award has one supplier: the bids then
@@ -265,18 +300,19 @@ public struct RedFlagScan: Sendable {
             default: return nil
             }
         }
-        guard let active, active.suppliers.count == 1 else { return nil }
+        guard let active, active.hasOneSupplier else { return nil }
         return active.suppliers[0]
     }
 
     /// The gap from the winner's lowest valid bid to the lowest valid bid of any other tenderer, in the process's
     /// currency (the one set, else the first a valid bid uses), over bids of one tenderer each; none when the
     /// lowest bid did not win (the award then weighed more than price) or the winning price is not positive.
-    func priceGap(_ r: OCDSRelease, winner: String) -> PriceGap? {
-        let valid = r.bids.filter { $0.status == "valid" && $0.tenderers.count == 1 && $0.value != nil }
+    mutating func priceGap(_ r: OCDSRelease, winner: String) -> PriceGap? {
+        let valid = r.bids.filter { $0.status == "valid" && $0.hasOneTenderer && $0.value != nil }
         guard let currency = settings.currency ?? valid.first(where: { $0.currency != nil })?.currency else {
             return nil
         }
+        mismatchedCurrencies += valid.count(where: { $0.currency != nil && $0.currency != currency })
         var won: (id: String, amount: Decimal)?
         var other: (id: String, amount: Decimal)?
         for bid in valid where bid.currency == currency {
@@ -338,6 +374,8 @@ public struct RedFlagScan: Sendable {
             tendererRatios[k] = ((tendererRatios[k]?.0 ?? 0) + v.0, (tendererRatios[k]?.1 ?? 0) + v.1)
         }
         gaps.merge(other.gaps) { _, b in b }
+        unknownStatuses.merge(other.unknownStatuses, uniquingKeysWith: +)
+        mismatchedCurrencies += other.mismatchedCurrencies
         for (k, v) in other.wins { wins[k] = ((wins[k]?.won ?? 0) + v.won, (wins[k]?.valid ?? 0) + v.valid) }
         for (k, v) in other.classes {
             classes[k] = ((classes[k]?.processes ?? 0) + v.processes, (classes[k]?.codes ?? []).union(v.codes))
@@ -540,4 +578,15 @@ extension RedFlagScan {
         }
         return (whole, report)
     }
+}
+
+extension OCDSRelease.Bid {
+    /// Whether the bid names exactly one tenderer, and with an id: a joint bid (even one whose partner has no id)
+    /// is not one tenderer's price.
+    var hasOneTenderer: Bool { tenderers.count == 1 && tendererEntries <= 1 }
+}
+
+extension OCDSRelease.Award {
+    /// Whether the award names exactly one supplier, and with an id.
+    var hasOneSupplier: Bool { suppliers.count == 1 && supplierEntries <= 1 }
 }

@@ -53,7 +53,7 @@ public enum RedFlagCode: String, Hashable, Sendable, CaseIterable, Comparable {
         case .singleBid: LocalizedName(chinese: "仅一家投标", english: "single bid received")
         case .priceCloseToWinner: LocalizedName(chinese: "中标价与次低价过于接近", english: "price close to winning bid")
         case .excessiveUnsuccessfulBids:
-            LocalizedName(chinese: "投标屡投不中（疑似陪标）", english: "excessive unsuccessful bids")
+            LocalizedName(chinese: "投标屡次未中标", english: "excessive unsuccessful bids")
         case .identicalPrices: LocalizedName(chinese: "投标报价相同", english: "identical bid prices")
         case .lateBidWon: LocalizedName(chinese: "逾期投标中标", english: "late bid won")
         case .allButWinnerDisqualified:

@@ -20,7 +20,7 @@ struct FindingsWriter {
         switch format {
         case "csv": CSVText.document([["rule", "ocid", "subject", "name", "date", "dates", "facts"]])
         case "md":
-            "# OCDS check, as of \(asOf)\n\n| rule | ocid | subject | date | dates | facts |\n|---|---|---|---|---|---|\n"
+            "# 开放合同数据核查（截至 \(asOf)）\n\n| 规则 | 项目（ocid） | 对象 | 日期 | 相关日期 | 事实 |\n|---|---|---|---|---|---|\n"
         default: #"{"findings":["#
         }
     }
@@ -84,8 +84,8 @@ struct FindingsWriter {
         switch format {
         case "csv": return ""
         case "md":
-            return "\n\(report.releases) releases, \(count) findings, \(report.malformed.count) malformed lines, "
-                + "\(report.notes.count) data-quality notes (`--notes FILE` writes them)\n"
+            return "\n共读取 \(report.releases) 条发布，核查线索 \(count) 条；无法读取的行 \(report.malformed.count) 行，"
+                + "数据质量提示 \(report.notes.count) 条（`--notes FILE` 可全部写出）。\n"
         default:
             var w = CanonicalWriter()
             w.openObject()

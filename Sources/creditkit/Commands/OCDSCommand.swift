@@ -1,3 +1,4 @@
+import Bidding
 import CreditKitCore
 import Foundation
 import OpenContracting
@@ -9,6 +10,7 @@ enum OCDSCommand: Command {
         """
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md] [--notes NOTES.csv]
                                          [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp] [--threads N]
+                                         [--settings SETTINGS.ini]
                creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
                creditkit ocds flags FILE [--settings SETTINGS.ini] [--format cardinal|json|csv|md] [--no-meta]
                                          [--threads N] [--bid-status LOCAL=OCDS ...] [--currency CUR]
@@ -29,6 +31,7 @@ enum OCDSCommand: Command {
           --currency CUR        compare bid prices in this currency (default: each process's first)
           --ppp                 read every release as a PPP's too (for data that marks its PPPs neither by
                                 charges nor by performance failures)
+          --settings FILE       a Cardinal settings file for the red flags among the findings (see flags below)
           --threads N           read on N threads (default: every core); findings are written as they are
                                 made, in file order, so memory stays bounded whatever the file's size
 
@@ -44,7 +47,11 @@ enum OCDSCommand: Command {
     }
 
     static func run(_ arguments: inout ArgumentParser) async throws {
-        let verb = try arguments.positional("the verb (check, import or flags)")
+        let verb = try arguments.positional("the verb (check, import, flags or settings)")
+        if verb == "settings" {
+            try arguments.finish()
+            return print(OCDSFlagsCommand.template, terminator: "")
+        }
         guard ["check", "import", "flags"].contains(verb) else {
             throw CLIError(message: "unknown verb '\(verb)'; see `creditkit ocds --help`")
         }
@@ -65,6 +72,7 @@ enum OCDSCommand: Command {
         preparation.everyReleaseIsPPP = arguments.flag("--ppp")
         let notesFile = try arguments.option("--notes")
         let threads = try OCDSFlagsCommand.threadCount(&arguments)
+        let flagSettings = try OCDSFlagsCommand.settingsOption(&arguments)
         try arguments.finish()
         // Refused before the file is read: a path in use is never overwritten (a link counts as in use). No
         // attributes means nothing is there; `writeNew` still creates the file exclusively, so a race cannot overwrite.
@@ -79,9 +87,22 @@ enum OCDSCommand: Command {
         out.write(writer.header())
         let report: OCDSReader.Report
         do {
-            report = try OCDSRun.check(
-                path: file, modules: allSectorModules, preparation: preparation, asOf: asOf, threads: threads
-            ) { out.write(writer.line($0)) }
+            // The red flags among the findings read the settings file when one is given, as `ocds flags` does.
+            let preparation = preparation
+            let makeChecks: @Sendable () throws -> [any OCDSCheck] = {
+                var checks = try OCDSRun.checks(allSectorModules, preparation: preparation)
+                if var settings = flagSettings {
+                    settings.bidStatuses.merge(preparation.bidStatuses) { _, given in given }
+                    settings.currency = preparation.currency ?? settings.currency
+                    for i in checks.indices where checks[i] is BiddingOCDSCheck {
+                        checks[i] = BiddingOCDSCheck(rules: try BiddingOCDSChecks(), flags: settings)
+                    }
+                }
+                return checks
+            }
+            report = try OCDSRun.check(path: file, checks: makeChecks, asOf: asOf, threads: threads) {
+                out.write(writer.line($0))
+            }
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
@@ -211,9 +232,14 @@ enum OCDSCommand: Command {
     /// - Parameter text: The text.
     /// - Returns: The cell's text.
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        // Control characters from the data (an escape sequence) are shown as U+FFFD, never sent to a terminal.
+        let scalars = text.unicodeScalars.map { c -> Unicode.Scalar in
+            if c == "\n" || c == "\r" || c == "\t" { return " " }
+            return c.properties.generalCategory == .control ? "\u{FFFD}" : c
+        }
+        return String(String.UnicodeScalarView(scalars))
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
     }
 
     static func render(_ findings: [Finding], report: OCDSReader.Report, asOf: LocalDate, format: String) -> String {
