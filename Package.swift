@@ -28,7 +28,8 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CreditKitCore", "CreditKitTesting", "OpenContracting"] + sectors.map { .target(name: $0) },
+        dependencies: ["CSQLite", "CreditKitCore", "CreditKitTesting", "OpenContracting"]
+            + sectors.map { .target(name: $0) },
         path: "Benchmarks/CreditKitBench"
     ),
     .executableTarget(

@@ -135,19 +135,33 @@ func ledgerWorkload(n: Int, dir: String) async throws {
             payloadBytes += written.reduce(0) { $0 + $1.payload.count }
             made += count
         }
-        emit([
-            ("workload", "append"), ("n", n), ("seconds", appendSeconds), ("per_second", Double(n) / appendSeconds),
-            ("batch", batch), ("mean_payload_bytes", payloadBytes / n),
-        ])
         let start = ContinuousClock.now
         let report = try await ledger.verify()
         let verifySeconds = seconds(since: start)
         guard report.isValid else { throw BenchError.message("verify failed: \(report)") }
+        try await ledger.close()
+        // The yardsticks, on the same rows in the same run: SQLite putting the record rows on disk in the same
+        // batches with the same durability and no subject index; SQLite reading every row; SHA-256 over the bytes.
+        let yardstickPath = dir + "/bench-yardstick.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: yardstickPath + suffix) }
+        let (rows, sqlitePerSecond) = try LedgerYardsticks.insert(
+            from: path, after: Int64(agencies), batch: batch, into: yardstickPath)
+        guard rows == n else { throw BenchError.message("the yardstick wrote \(rows) rows, not \(n)") }
+        let appendPerSecond = Double(n) / appendSeconds
+        emit([
+            ("workload", "append"), ("n", n), ("seconds", appendSeconds), ("per_second", appendPerSecond),
+            ("batch", batch), ("mean_payload_bytes", payloadBytes / n), ("sqlite_insert_per_second", sqlitePerSecond),
+            ("vs_sqlite", appendPerSecond / sqlitePerSecond),
+        ])
+        let scanPerSecond = try LedgerYardsticks.scan(path)
+        let hashPerSecond = try LedgerYardsticks.hash(path)
+        let verifyPerSecond = Double(report.entryCount) / verifySeconds
         emit([
             ("workload", "verify"), ("n", Int(report.entryCount)), ("seconds", verifySeconds),
-            ("per_second", Double(report.entryCount) / verifySeconds),
+            ("per_second", verifyPerSecond), ("scan_per_second", scanPerSecond), ("hash_per_second", hashPerSecond),
+            ("vs_limit", verifyPerSecond / min(scanPerSecond, hashPerSecond)),
         ])
-        try await ledger.close()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: yardstickPath + suffix) }
     }
     let start = ContinuousClock.now
     let reopened = try Ledger(store: SQLiteLedgerStore(path: path), cacheKey: cacheKey)
