@@ -430,6 +430,15 @@ public actor Ledger {
     /// - Returns: The report.
     /// - Throws: Storage errors.
     public static func verify(store: any LedgerStore) throws -> VerificationReport {
+        if let report = try store.verifiedChain() { return report }
+        return try verifyEntryByEntry(store: store)
+    }
+
+    /// Recomputes a store's chain entry by entry, whatever the store.
+    /// - Parameter store: The store.
+    /// - Returns: The report.
+    /// - Throws: Storage errors.
+    static func verifyEntryByEntry(store: any LedgerStore) throws -> VerificationReport {
         let hasher = EntryHasher()
         var expected = ChainHead.empty
         var problem: (Int64, String)?

@@ -135,6 +135,16 @@ final class EntryHasher {
         if let principal { appendString16(principal) }
     }
 
+    /// The bytes an entry's hash is taken over (its canonical form, the previous hash last), appended to `out`.
+    func appendCanonicalBytes(of entry: LedgerEntry, to out: inout [UInt8]) {
+        writePrefix(
+            sequence: entry.sequence, recordedAt: entry.recordedAt, effectiveDate: entry.effectiveDate,
+            kind: entry.kind, version: entry.version, subjects: entry.subjects, payload: entry.payload,
+            principal: entry.appendedBy?.canonicalText)
+        entry.previousHash.appendBytes(to: &buffer)
+        out += buffer
+    }
+
     func hash(of entry: LedgerEntry) -> Digest {
         hash(
             sequence: entry.sequence, recordedAt: entry.recordedAt, effectiveDate: entry.effectiveDate,

@@ -39,6 +39,13 @@ public protocol LedgerStore: AnyObject, Sendable {
     /// checkpoint.
     var isReadOnly: Bool { get }
 
+    /// The chain verified by the store itself, when it can do so faster than entry by entry (the SQLite store hashes
+    /// its rows on a second thread while it reads them): the same report ``Ledger/verify(store:)`` would give, or
+    /// `nil` to have it read the entries.
+    /// - Returns: The report, or `nil`.
+    /// - Throws: A storage error.
+    func verifiedChain() throws -> VerificationReport?
+
     /// Calls `body` with every entry from `first` on, in order, streaming.
     /// - Parameters:
     ///   - first: The first sequence number to read.
@@ -98,6 +105,10 @@ public protocol LedgerStore: AnyObject, Sendable {
 }
 
 extension LedgerStore {
+    /// None: ``Ledger/verify(store:)`` reads the entries one by one.
+    /// - Returns: `nil`.
+    public func verifiedChain() throws -> VerificationReport? { nil }
+
     /// None: a store without derived data has nothing to rebuild.
     public var openingWarnings: [String] { [] }
 
