@@ -1,5 +1,6 @@
 import CreditKitCore
 import Foundation
+import Synchronization
 
 /// Imports the facts of an OCDS file into the ledger (开放合同数据导入), for every registered module that reads it,
 /// in one batch: all of them, or, if the ledger refuses one, none.
@@ -43,13 +44,17 @@ public enum OCDSImport {
     ///   - path: The OCDS file.
     ///   - kit: The kit; its registered modules that read OCDS do the work.
     ///   - more: More buyer ids and the registered agencies they stand for.
+    ///   - threads: How many threads read the file (every core by default): a JSON Lines file is cut at line ends,
+    ///     each part's releases turned into facts on its own thread, and the parts taken in file order, so the
+    ///     batch is the same as one thread's.
     /// - Returns: What was done.
     /// - Throws: `CreditKitError` (`invalidArgument`) when no registered module reads OCDS; (`unknownSubject`) for
     ///   a buyer mapped to no registered agency; (`decoding`) when any line of the file does not read; reading
     ///   errors; the ledger's refusal. Nothing is written then.
-    public static func run(path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:]) async throws
-        -> Summary
-    {
+    public static func run(
+        path: String, into kit: CreditKit, buyers more: [String: SubjectID] = [:],
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async throws -> Summary {
         let modules = OCDSRun.readers(kit.modules)
         guard !modules.isEmpty else {
             throw CreditKitError(.invalidArgument, "the kit has no module that reads OCDS registered")
@@ -62,37 +67,36 @@ public enum OCDSImport {
         }
         let buyers = OCDSBuyers.agencies(in: view).merging(more) { _, given in given }
         var held = try modules.map { try $0.ocdsCasesHeld(in: kit) }
+        let parts = try OCDSReader.parts(of: path, count: max(threads, 1))
+        let results = Mutex<[Int: Result<Part, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            let result = Result { try Part(path: path, range: parts[i], modules: modules, buyers: buyers) }
+            results.withLock { $0[i] = result }
+        }
         var summary = Summary()
         var events: [any LedgerEvent] = []
         var tally = OCDSImportTally()
-        let report = try OCDSReader.read(path: path) { release in
-            // A release may be two laws' at once: a PPP's selection of its concessionaire is a procurement.
-            let governing = modules.indices.filter { modules[$0].governs(release) }
-            guard !governing.isEmpty else {
-                summary.otherLaw += 1
-                return
-            }
-            let buyerID = OCDSBuyers.id(of: release) ?? ""
-            guard let owner = buyers[buyerID] else {
-                summary.unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
-                if let name = release.buyer?.name, !buyerID.isEmpty { summary.unmatchedBuyerNames[buyerID] = name }
-                return
-            }
-            guard !release.ocid.allSatisfy(\.isWhitespace) else {
-                tally.inconsistentFacts += 1
-                return
-            }
-            for index in governing {
-                guard held[index].insert(OCDSCaseKey(owner: owner, id: release.ocid)).inserted else {
+        var report = OCDSReader.Report()
+        // The parts in file order: a case the ledger holds, or an earlier release of the file gave, is skipped.
+        for (i, result) in results.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            let part = try result.get()
+            if i == 0 { report = part.report } else { report.append(part.report) }
+            summary.otherLaw += part.otherLaw
+            summary.unmatchedBuyers.merge(part.unmatchedBuyers, uniquingKeysWith: +)
+            summary.unmatchedBuyerNames.merge(part.unmatchedBuyerNames) { _, later in later }
+            tally.inconsistentFacts += part.blankOCIDs
+            for candidate in part.candidates {
+                guard held[candidate.module].insert(candidate.key).inserted else {
                     summary.alreadyThere += 1
                     continue
                 }
-                let found = modules[index].ocdsFacts(for: release, owner: owner, tally: &tally)
-                if found.isEmpty {
+                tally.inconsistentFacts += candidate.tally.inconsistentFacts
+                tally.invalidCreditCodes.formUnion(candidate.tally.invalidCreditCodes)
+                if candidate.events.isEmpty {
                     summary.undated += 1
                 } else {
-                    summary.cases[modules[index].id, default: 0] += 1
-                    events += found
+                    summary.cases[modules[candidate.module].id, default: 0] += 1
+                    events += candidate.events
                 }
             }
         }
@@ -111,5 +115,52 @@ public enum OCDSImport {
         if !events.isEmpty { try await kit.append(events) }
         summary.events = events.count
         return summary
+    }
+
+    /// One part of a file turned into candidate cases, before the ledger's and earlier parts' cases are known.
+    struct Part: Sendable {
+        /// A case a module would add: its facts, and what making them counted.
+        struct Candidate: Sendable {
+            var module: Int
+            var key: OCDSCaseKey
+            var events: [any LedgerEvent]
+            var tally: OCDSImportTally
+        }
+
+        var candidates: [Candidate] = []
+        var otherLaw = 0
+        var unmatchedBuyers: [String: Int] = [:]
+        var unmatchedBuyerNames: [String: String] = [:]
+        var blankOCIDs = 0
+        var report = OCDSReader.Report()
+
+        init(path: String, range: Range<Int>, modules: [any OCDSModule], buyers: [String: SubjectID]) throws {
+            report = try OCDSReader.read(path: path, part: range) { release in
+                // A release may be two laws' at once: a PPP's selection of its concessionaire is a procurement.
+                let governing = modules.indices.filter { modules[$0].governs(release) }
+                guard !governing.isEmpty else {
+                    otherLaw += 1
+                    return
+                }
+                let buyerID = OCDSBuyers.id(of: release) ?? ""
+                guard let owner = buyers[buyerID] else {
+                    unmatchedBuyers[buyerID.isEmpty ? "（无采购人）" : buyerID, default: 0] += 1
+                    if let name = release.buyer?.name, !buyerID.isEmpty { unmatchedBuyerNames[buyerID] = name }
+                    return
+                }
+                guard !release.ocid.allSatisfy(\.isWhitespace) else {
+                    blankOCIDs += 1
+                    return
+                }
+                for index in governing {
+                    var tally = OCDSImportTally()
+                    let events = modules[index].ocdsFacts(for: release, owner: owner, tally: &tally)
+                    candidates.append(
+                        Candidate(
+                            module: index, key: OCDSCaseKey(owner: owner, id: release.ocid), events: events,
+                            tally: tally))
+                }
+            }
+        }
     }
 }

@@ -80,3 +80,44 @@ struct OCDSRoutingTests {
         #expect(late.contains("合同=C-9") && !late.contains("欠款编号"))
     }
 }
+
+@Suite("OCDS import on several threads")
+struct OCDSParallelImportTests {
+    /// The sample twice over (so a later part repeats an earlier part's processes), imported on one thread and on
+    /// three into two new ledgers: the same summary and the same entries, in the same order.
+    @Test("one thread and three import the same batch", .enabled(if: Peers.isAvailable, "no OCDS peers folder"))
+    func sameBatch() async throws {
+        let sample = try String(
+            contentsOf: Peers.file("sample-data-real-examples.compiled.jsonl"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ck-import-\(UUID()).jsonl")
+        // A temporary file: a failure to remove it changes nothing tested.
+        defer { try? FileManager.default.removeItem(at: file) }
+        try (sample + sample).write(to: file, atomically: true, encoding: .utf8)
+        var counts: [String: Int] = [:]
+        _ = try OCDSReader.read(path: file.path) { r in
+            if let id = OCDSBuyers.id(of: r) { counts[id, default: 0] += 1 }
+        }
+        let busiest = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(30).map(\.key)
+        func imported(threads: Int) async throws -> (OCDSImport.Summary, [LedgerEntry]) {
+            let kit = try CreditKit(
+                store: .inMemory, keys: Fixtures.keys, modules: allSectorModules, clock: FixedClock.demo)
+            var buyers: [String: SubjectID] = [:]
+            for (i, id) in busiest.enumerated() {
+                let agency = Fixtures.agency(index: i + 1)
+                try await kit.register(agency, on: LocalDate("2000-01-01")!)
+                buyers[id] = agency.id
+            }
+            let summary = try await OCDSImport.run(path: file.path, into: kit, buyers: buyers, threads: threads)
+            let head = await kit.ledger.head
+            return (summary, try await kit.ledger.entries(from: 1, through: head.sequence))
+        }
+        let (one, oneEntries) = try await imported(threads: 1)
+        let (three, threeEntries) = try await imported(threads: 3)
+        #expect(one.events > 1_000 && one.alreadyThere > 0)
+        #expect(one.cases == three.cases && one.events == three.events && one.alreadyThere == three.alreadyThere)
+        #expect(one.otherLaw == three.otherLaw && one.undated == three.undated)
+        #expect(one.inconsistentFacts == three.inconsistentFacts && one.invalidCreditCodes == three.invalidCreditCodes)
+        #expect(one.unmatchedBuyers == three.unmatchedBuyers && one.unmatchedBuyerNames == three.unmatchedBuyerNames)
+        #expect(oneEntries == threeEntries)
+    }
+}

@@ -11,7 +11,7 @@ enum OCDSCommand: Command {
         usage: creditkit ocds check FILE [--as-of YYYY-MM-DD] [--format json|csv|md] [--notes NOTES.csv]
                                          [--bid-status LOCAL=OCDS ...] [--currency CUR] [--ppp] [--threads N]
                                          [--settings SETTINGS.ini]
-               creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...]
+               creditkit ocds import FILE --store PATH [--buyer OCDS_ID=CREDIT_CODE ...] [--threads N]
                creditkit ocds flags FILE [--settings SETTINGS.ini] [--format cardinal|json|csv|md] [--no-meta]
                                          [--threads N] [--bid-status LOCAL=OCDS ...] [--currency CUR]
 
@@ -38,7 +38,8 @@ enum OCDSCommand: Command {
         import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
         Cases the ledger holds already are skipped, so a second import adds nothing; a file with any malformed line
-        is refused whole. `creditkit findings PATH` then shows what the rules find.
+        is refused whole. The file is read on every core (--threads N to limit), the batch the same as one
+        thread's. `creditkit findings PATH` then shows what the rules find.
 
         flags computes the red flags alone, with OCP Cardinal's settings file and in its output shape:
 
@@ -187,11 +188,12 @@ enum OCDSCommand: Command {
             }
             buyers[parts[0]] = SubjectID(code)
         }
+        let threads = try OCDSFlagsCommand.threadCount(&arguments)
         try arguments.finish()
         let kit = try openKit(store, writing: true)
         let summary: OCDSImport.Summary
         do {
-            summary = try await OCDSImport.run(path: file, into: kit, buyers: buyers)
+            summary = try await OCDSImport.run(path: file, into: kit, buyers: buyers, threads: threads)
         } catch let error as CreditKitError {
             throw CLIError(message: error.message)
         }
