@@ -21,7 +21,8 @@ struct Options {
         workloads:
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
                    (default N = 1,000,000)
-          evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date
+          evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date, on a
+                   SQLite ledger; with the process's peak memory per record
           ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
                    rules, the red flags), one thread and two, with all eleven red flags and with the first six;
                    then the red flags alone as `creditkit ocds flags` computes them, one thread and two
@@ -29,8 +30,9 @@ struct Options {
                    thread, two and every core): wall time, cores busy, peak memory; with --cardinal BIN, OCP
                    Cardinal's `indicators` on the same file (every indicator, one thread and two) and each
                    figure as a ratio to it
-          check    the credit check over 100,000 subjects carrying N records (default 1,000,000): 1,000,000
-                   checks of random subjects, purposes and days, each timed
+          check    the credit check over 100,000 subjects carrying N records (default 1,000,000) on a SQLite
+                   ledger: 1,000,000 checks of random subjects, purposes and days, each timed; with the process's
+                   peak memory per record
           ppp      N PPP facts (default 1,000,000: 100,000 projects over 10,000 agencies) appended through
                    validation, then every ppp.* rule over every project as of one day, and one agency's section
           debt     a figures file of 3,000 regions x 10 years judged as `creditkit debt assess` does; then N arrears
@@ -90,6 +92,13 @@ func emit(_ fields: [(String, Any)]) {
         }
     }
     print("{" + body.joined(separator: ",") + "}")
+}
+
+/// The process's peak resident memory so far, in bytes (what `/usr/bin/time -v` reports at the end).
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss) * 1024
 }
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -177,9 +186,10 @@ func ledgerWorkload(n: Int, dir: String) async throws {
 }
 
 /// The evaluate workload: 10,000 agencies, `records` records decided by one another, scored and ranked as of a day.
-func evaluateWorkload(records: Int) async throws {
+func evaluateWorkload(records: Int, dir: String) async throws {
     let agencies = 10_000
-    let kit = try CreditKit(store: .inMemory)
+    // On the SQLite store, as users run it: the views in memory, the payloads on disk.
+    let kit = try CreditKit(store: .sqlite(dir + "/bench-evaluate.sqlite"))
     let base = try LocalDate(year: 2023, month: 1, day: 1)
     var list: [Agency] = []
     for start in stride(from: 0, to: agencies, by: 1_000) {
@@ -192,13 +202,15 @@ func evaluateWorkload(records: Int) async throws {
     while made < records {
         let count = min(1_000, records - made)
         let events = (0..<count).map { _ -> RecordEntered in
+            let subject = Int.random(in: 0..<agencies, using: &rng)
             var record = Fixtures.record(
-                subject: list[Int.random(in: 0..<agencies, using: &rng)].id,
+                subject: list[subject].id,
                 decisionDate: base.adding(days: Int.random(in: 0..<1_300, using: &rng)),
                 basis: [.administrativePenalty, .courtJudgment, .unexecutedJudgment, .verifiedComplaint].randomElement(
                     using: &rng)!,
                 severity: Severity.allCases.randomElement(using: &rng)!)
-            let authority = list[Int.random(in: 0..<agencies, using: &rng)]
+            // Decided by another agency: a record's authority is never its own subject.
+            let authority = list[(subject + Int.random(in: 1..<agencies, using: &rng)) % agencies]
             record.authority = Authority(name: authority.name, creditCode: authority.creditCode)
             return RecordEntered(record: record)
         }
@@ -219,7 +231,8 @@ func evaluateWorkload(records: Int) async throws {
         emit([
             ("workload", workload), ("n", records), ("agencies", agencies), ("seconds", elapsed),
             ("mean_score", cards.reduce(0) { $0 + $1.score } / Double(cards.count)),
-            ("top_score", ranking[0].card.score),
+            ("top_score", ranking[0].card.score), ("peak_mib", Double(peakResidentBytes()) / 1_048_576),
+            ("peak_bytes_per_record", peakResidentBytes() / records),
         ])
     }
 }
@@ -281,10 +294,10 @@ func ocdsWorkload(file: String) throws {
     }
 }
 
-/// The check workload: a ledger in memory with 100,000 subjects and `records` records, then timed credit checks.
-func checkWorkload(records: Int) async throws {
+/// The check workload: a SQLite ledger with 100,000 subjects and `records` records, then timed credit checks.
+func checkWorkload(records: Int, dir: String) async throws {
     let subjects = 100_000
-    let ledger = try Ledger(store: InMemoryLedgerStore())
+    let ledger = try Ledger(store: SQLiteLedgerStore(path: dir + "/bench-check.sqlite"))
     let base = try LocalDate(year: 2023, month: 1, day: 1)
     var ids: [SubjectID] = []
     ids.reserveCapacity(subjects)
@@ -342,7 +355,8 @@ func checkWorkload(records: Int) async throws {
         ("workload", "check"), ("n", n), ("subjects", subjects), ("records", records), ("seconds", totalSeconds),
         ("per_second", Double(n) / totalSeconds), ("median_ns", Int(samples[n / 2])),
         ("p99_ns", Int(samples[n * 99 / 100])),
-        ("restricted", restricted),
+        ("restricted", restricted), ("peak_mib", Double(peakResidentBytes()) / 1_048_576),
+        ("peak_bytes_per_record", peakResidentBytes() / records),
     ])
 }
 
@@ -360,8 +374,8 @@ do {
     defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
     switch options.workload {
     case "ledger": try await ledgerWorkload(n: options.n ?? 1_000_000, dir: dir)
-    case "check": try await checkWorkload(records: options.n ?? 1_000_000)
-    case "evaluate": try await evaluateWorkload(records: options.n ?? 1_000_000)
+    case "check": try await checkWorkload(records: options.n ?? 1_000_000, dir: dir)
+    case "evaluate": try await evaluateWorkload(records: options.n ?? 1_000_000, dir: dir)
     case "ppp": try await pppWorkload(events: options.n ?? 1_000_000)
     case "debt": try await debtWorkload(events: options.n ?? 1_000_000)
     case "investment": try await investmentWorkload(events: options.n ?? 1_000_000)
