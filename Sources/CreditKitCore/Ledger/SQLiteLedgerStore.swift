@@ -311,9 +311,11 @@ public final class SQLiteLedgerStore: LedgerStore {
             // At most three batches wait to be hashed: reading never runs far ahead of hashing.
             let slots = DispatchSemaphore(value: 3)
             var batch = HashBatch()
+            batch.bytes.reserveCapacity(4_096 * 640)
             func dispatch() {
                 let full = batch
                 batch = HashBatch()
+                batch.bytes.reserveCapacity(4_096 * 640)
                 slots.wait()
                 DispatchQueue.global().async(group: group) {
                     if let found = full.firstMismatch() { mismatches.withLock { $0.append(found) } }
@@ -349,11 +351,24 @@ public final class SQLiteLedgerStore: LedgerStore {
                 {
                     let rawDay = s.int64(2)
                     let rawVersion = s.int64(4)
-                    let parts = subjects.split(separator: 0x20)
+                    // The subject ids, split on spaces with empty pieces dropped, as reading an entry splits them.
+                    var pieces = 0
+                    var longest = 0
+                    var run = 0
+                    for b in subjects {
+                        if b == 0x20 {
+                            if run > 0 { pieces += 1 }
+                            run = 0
+                        } else {
+                            run += 1
+                            longest = max(longest, run)
+                        }
+                    }
+                    if run > 0 { pieces += 1 }
                     unhashable =
                         !(0...Int64(UInt16.max)).contains(rawVersion)
                         || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
-                        || kind.count > Int(UInt16.max) || parts.contains { $0.count > Int(UInt16.max) }
+                        || kind.count > Int(UInt16.max) || longest > Int(UInt16.max)
                     // A stored principal that is not one is read as none: the tag and bytes of an entry without one.
                     var valid = false
                     if let principal {
@@ -364,39 +379,11 @@ public final class SQLiteLedgerStore: LedgerStore {
                             principalValid = (Array(principal), valid)
                         }
                     }
-                    func append16(_ v: Int) {
-                        batch.bytes.append(UInt8(truncatingIfNeeded: v >> 8))
-                        batch.bytes.append(UInt8(truncatingIfNeeded: v))
-                    }
-                    func append32(_ v: UInt32) {
-                        for shift in [24, 16, 8, 0] {
-                            batch.bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift)))
-                        }
-                    }
-                    func append64(_ v: Int64) {
-                        for shift in stride(from: 56, through: 0, by: -8) {
-                            batch.bytes.append(UInt8(truncatingIfNeeded: UInt64(bitPattern: v) >> UInt64(shift)))
-                        }
-                    }
-                    batch.bytes.append(contentsOf: valid ? [67, 75, 76, 50] : [67, 75, 76, 49])  // "CKL2", "CKL1"
-                    append64(seq)
-                    append64(s.int64(1))
-                    append32(UInt32(bitPattern: Int32(truncatingIfNeeded: rawDay)))
-                    append16(kind.count)
-                    batch.bytes.append(contentsOf: kind)
-                    append16(Int(UInt16(truncatingIfNeeded: rawVersion)))
-                    append32(UInt32(parts.count))
-                    for part in parts {
-                        append16(part.count)
-                        batch.bytes.append(contentsOf: part)
-                    }
                     let payload = s.rawBlob(6)
-                    append32(UInt32(truncatingIfNeeded: payload.count))
-                    batch.bytes.append(contentsOf: payload)
-                    if valid, let principal {
-                        append16(principal.count)
-                        batch.bytes.append(contentsOf: principal)
-                    }
+                    Self.appendCanonical(
+                        to: &batch.bytes, principal: valid ? principal : nil, sequence: seq, recordedAt: s.int64(1),
+                        day: rawDay, kind: kind, version: rawVersion, subjects: subjects, pieces: pieces,
+                        payload: payload)
                     previous.appendBytes(to: &batch.bytes)
                 } else {
                     // Texts beyond ASCII are read as an entry reads them, whatever that makes of their bytes.
@@ -425,6 +412,37 @@ public final class SQLiteLedgerStore: LedgerStore {
             return VerificationReport(
                 entryCount: expected.sequence, head: expected, firstBrokenSequence: link?.sequence,
                 problem: link?.problem)
+        }
+
+        /// An entry's canonical bytes, but the previous hash, from its columns (texts ASCII, lengths checked).
+        static func appendCanonical(
+            to out: inout [UInt8], principal: UnsafeRawBufferPointer?, sequence: Int64, recordedAt: Int64, day: Int64,
+            kind: UnsafeRawBufferPointer, version: Int64, subjects: UnsafeRawBufferPointer, pieces: Int,
+            payload: UnsafeRawBufferPointer
+        ) {
+            func big<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) } }
+            out.append(contentsOf: principal == nil ? [67, 75, 76, 49] : [67, 75, 76, 50])  // "CKL1", "CKL2"
+            big(UInt64(bitPattern: sequence))
+            big(UInt64(bitPattern: recordedAt))
+            big(UInt32(bitPattern: Int32(truncatingIfNeeded: day)))
+            big(UInt16(truncatingIfNeeded: kind.count))
+            out.append(contentsOf: kind)
+            big(UInt16(truncatingIfNeeded: version))
+            big(UInt32(pieces))
+            var start = 0
+            for i in 0...subjects.count where i == subjects.count || subjects[i] == 0x20 {
+                if i > start {
+                    big(UInt16(truncatingIfNeeded: i - start))
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: subjects[start..<i]))
+                }
+                start = i + 1
+            }
+            big(UInt32(truncatingIfNeeded: payload.count))
+            out.append(contentsOf: payload)
+            if let principal {
+                big(UInt16(truncatingIfNeeded: principal.count))
+                out.append(contentsOf: principal)
+            }
         }
 
         func entry(from s: SQLiteStatement) throws -> LedgerEntry {
