@@ -26,6 +26,8 @@ struct Options {
           ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
                    rules, the red flags), one thread and two, with all eleven red flags and with the first six;
                    then the red flags alone as `creditkit ocds flags` computes them, one thread and two
+          scale    a SQLite ledger of N records (default 10,000,000) over 100,000 agencies: append, verify,
+                   reopen, 100,000 credit checks, score and rank; resident and peak memory per record
           commands FILE  the user's commands as whole processes (`creditkit ocds check` and `ocds flags` on one
                    thread, two and every core): wall time, cores busy, peak memory; with --cardinal BIN, OCP
                    Cardinal's `indicators` on the same file (every indicator, one thread and two) and each
@@ -384,6 +386,7 @@ do {
     case "ocds":
         guard let file = options.file else { throw BenchError.message("ocds needs a FILE") }
         try ocdsWorkload(file: file)
+    case "scale": try await scaleWorkload(records: options.n ?? 10_000_000, dir: dir)
     case "commands":
         guard let file = options.file else { throw BenchError.message("commands needs a FILE") }
         try commandWorkload(file: file, cardinal: options.cardinal)
