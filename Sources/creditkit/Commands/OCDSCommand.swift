@@ -33,7 +33,9 @@ enum OCDSCommand: Command {
                                 charges nor by performance failures)
           --settings FILE       a Cardinal settings file for the red flags among the findings (see flags below)
           --threads N           read on N threads (default: every core); findings are written as they are
-                                made, in file order, so memory stays bounded whatever the file's size
+                                made, in file order, so memory stays bounded whatever the file's size (a file
+                                that cannot be read to its end stops the command with status 1, its output
+                                incomplete)
 
         import appends the facts of each release to the ledger at PATH, as a case of the buyer's registered agency
         (its `ocds` identifier or credit code; --buyer maps more), every module's in one batch: all or nothing.
