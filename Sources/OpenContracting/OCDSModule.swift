@@ -210,8 +210,9 @@ public enum OCDSRun {
     ///
     /// A JSON Lines file is cut at line ends into one part per thread (a one-document file is read whole on the
     /// calling thread). The first part is read on the calling thread, its findings handed on as they are made; each
-    /// later part is read at the same time on a thread of its own, its findings written to a temporary file (deleted
-    /// afterwards) and handed on, in order, once the parts before it are done. Then every part's checks are merged
+    /// later part is read at the same time on a thread of its own, its findings kept (past 4,096, in an unlinked
+    /// temporary file made before anything is read, so nothing is left behind however the process ends) and handed
+    /// on, in order, once the parts before it are done. Then every part's checks are merged
     /// and what needs the whole file (the red flags on organisations and R024's and R058's gaps) is handed on.
     /// - Parameters:
     ///   - path: The file.
@@ -258,13 +259,16 @@ public enum OCDSRun {
             return report
         }
         typealias Part = (report: OCDSReader.Report, checks: [any OCDSCheck], spill: FindingSpill)
+        // The later parts' temporary files, made before anything is read: a folder that cannot be written fails here.
+        let spills = try parts.dropFirst().map { _ in try FindingSpill(keepingInMemory: keepingInMemory) }
+        defer { for spill in spills { spill.remove() } }
         let later = Mutex<[Int: Result<Part, any Error>]>([:])
         let group = DispatchGroup()
         for i in parts.indices.dropFirst() {
             DispatchQueue.global().async(group: group) {
                 let result = Result { () throws -> Part in
                     var checks = try makeChecks()
-                    let spill = FindingSpill(keepingInMemory: keepingInMemory)
+                    let spill = spills[i - 1]
                     do {
                         let report = try read(path: path, part: parts[i], checks: &checks, asOf: asOf) {
                             try spill.write($0)
@@ -333,75 +337,94 @@ public enum OCDSRun {
 
 /// Findings a later part of a file made while an earlier part was still being read (暂存的核查结果), kept until
 /// their turn comes: the first few thousand in memory, any beyond them in a temporary file as JSON Lines, so however
-/// many a part makes, they never all wait in memory.
+/// many a part makes, they never all wait in memory. The file is created when the spill is made (so a temporary
+/// folder that cannot be written fails the run before anything is read or printed) and unlinked at once: only its
+/// descriptor names it, and nothing is left behind however the process ends.
 final class FindingSpill: @unchecked Sendable {
     /// How many findings wait in memory before the rest go to the file.
     let inMemory: Int
     private var held: [Finding] = []
-    private var path: String?
-    private var handle: FileHandle?
+    private var descriptor: Int32
+    private var written = 0
     private var buffer: [UInt8] = []
     private let encoder = JSONEncoder()
 
-    init(keepingInMemory: Int) { inMemory = max(keepingInMemory, 0) }
+    /// Creates the temporary file, readable and writable by its owner only, and unlinks it.
+    /// - Throws: `CreditKitError` (`storage`) when the temporary folder cannot be written.
+    init(keepingInMemory: Int) throws {
+        inMemory = max(keepingInMemory, 0)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "creditkit-findings-\(UUID().uuidString).jsonl"
+        ).path
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CreditKitError(
+                .storage,
+                "cannot write a temporary file in \(FileManager.default.temporaryDirectory.path) (set TMPDIR to a "
+                    + "writable folder): \(String(cString: strerror(errno)))")
+        }
+        unlink(path)
+    }
+
+    deinit { remove() }
 
     /// Keeps one finding.
     func write(_ finding: Finding) throws {
         guard held.count >= inMemory else { return held.append(finding) }
-        if handle == nil { try open() }
         buffer += try encoder.encode(finding)
         buffer.append(0x0A)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// Creates the temporary file, readable and writable by its owner only.
-    private func open() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "creditkit-findings-\(UUID().uuidString).jsonl"
-        ).path
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CreditKitError(
-                .storage, "cannot write the temporary file \(path): \(String(cString: strerror(errno)))")
-        }
-        self.path = path
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    }
-
     private func flush() throws {
-        guard !buffer.isEmpty, let path else { return }
-        do {
-            try handle?.write(contentsOf: buffer)
-        } catch {
-            throw CreditKitError(.storage, "cannot write the temporary file \(path): \(error.localizedDescription)")
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                throw CreditKitError(.storage, "cannot write a temporary file: \(String(cString: strerror(errno)))")
+            }
+            done += n
         }
+        written += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is left to the file, if there is one, and closes it.
-    func close() throws {
-        try flush()
-        try handle?.close()
-        handle = nil
-    }
+    /// Writes what is left to the file.
+    func close() throws { try flush() }
 
     /// Hands each finding back, in the order kept.
     func replay(_ emit: (Finding) throws -> Void) throws {
         for finding in held { try emit(finding) }
-        guard let path else { return }
+        guard written > 0 else { return }
         let decoder = JSONDecoder()
-        let file = try OCDSFile(path: path)
-        try file.forEachLine(from: 0, to: file.size) { line in
-            guard !line.isEmpty else { return }
-            try emit(try decoder.decode(Finding.self, from: Data(line)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var line: [UInt8] = []
+        var offset = 0
+        while offset < written {
+            let n = chunk.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress!, min($0.count, written - offset), off_t(offset))
+            }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                throw CreditKitError(.storage, "cannot read a temporary file back: \(String(cString: strerror(errno)))")
+            }
+            offset += n
+            for b in chunk[0..<n] {
+                if b == 0x0A {
+                    try emit(try decoder.decode(Finding.self, from: Data(line)))
+                    line.removeAll(keepingCapacity: true)
+                } else {
+                    line.append(b)
+                }
+            }
         }
     }
 
-    /// Deletes the file; one already gone is no loss (absence is the aim).
+    /// Closes the file, which is then gone; a second call does nothing.
     func remove() {
-        try? handle?.close()
-        handle = nil
-        if let path { unlink(path) }
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
         held = []
     }
 }

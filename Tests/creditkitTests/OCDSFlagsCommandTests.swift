@@ -96,6 +96,19 @@ struct OCDSFlagsCommandTests {
         #expect(code3 != 0 && out3.isEmpty && err3.contains("no line of"))
     }
 
+    @Test("ocds check with a temporary folder that cannot be written fails before printing anything")
+    func unwritableTemporaryFolder() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path), "build the tool first: \(tool.path)")
+        let (code, output, error) = try ReadmeCommandTests().run(
+            tool,
+            [
+                "ocds", "check", peers.appendingPathComponent("sample-data-real-examples.compiled.jsonl").path,
+                "--threads", "2",
+            ], in: FileManager.default.temporaryDirectory, environment: ["TMPDIR": "/nonexistent/ck-tmp"])
+        #expect(code != 0 && output.isEmpty)
+        #expect(error.contains("cannot write a temporary file") && error.contains("TMPDIR"))
+    }
+
     @Test("`ocds settings` prints a file that reads back as every indicator at Cardinal's defaults")
     func settingsTemplate() throws {
         let (code, out, _) = try run(["ocds", "settings"])

@@ -11,11 +11,16 @@ struct ReadmeCommandTests {
         .deletingLastPathComponent()
 
     /// Runs the tool; returns its exit code, standard output and standard error.
-    func run(_ tool: URL, _ arguments: [String], in directory: URL) throws -> (Int32, String, String) {
+    func run(
+        _ tool: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+    ) throws -> (Int32, String, String) {
         let process = Process()
         process.executableURL = tool
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
