@@ -463,9 +463,12 @@ struct RuleCatalogueTests {
             .deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("Docs/RULES.md"), encoding: .utf8)
         #expect(
-            try text == RuleCatalogue.markdown(modules: allSectorModules),
-            "regenerate with `swift run creditkit rules > Docs/RULES.md`")
+            try text == RulesCommand.text(), "regenerate with `swift run creditkit rules > Docs/RULES.md`")
         #expect(text.contains("procurement.payment.late-sme"))
+        // Every red flag has its row, with its Cardinal code.
+        for code in ["R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058"] {
+            #expect(text.contains("| \(code) |"), "\(code)")
+        }
     }
 
     @Test("the local plans are cited by title and document number (or issuer and day), never by a file tag")

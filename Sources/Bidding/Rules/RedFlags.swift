@@ -163,6 +163,55 @@ public struct RedFlagSettings: Sendable {
 
     /// Cardinal's defaults.
     public init() {}
+
+    /// A flag's figures under these settings, in words (the defaults, for the rule catalogue; a settings file's own
+    /// for a report).
+    /// - Parameter code: The flag.
+    /// - Returns: The figures.
+    public func figures(of code: RedFlagCode) -> String {
+        func fence(_ fixed: Double?, _ computed: String) -> String { fixed.map { "fixed at \($0)" } ?? computed }
+        let methods = { (set: Set<String>) in set.isEmpty ? "every method" : set.sorted().joined(separator: ", ") }
+        switch code {
+        case .shortSubmissionPeriod:
+            return "shorter than \(submissionPeriodDays) whole days; \(methods(submissionPeriodMethods))"
+        case .singleBid: return "numberOfTenderers 1; \(methods(singleBidMethods))"
+        case .priceCloseToWinner:
+            return "gap at or below the lower fence, " + fence(closePriceThreshold, "Q1 − 1.5 IQR")
+        case .excessiveUnsuccessfulBids:
+            return "valid bids at or above the \(topTendererPercentile)th percentile; share won at or below "
+                + fence(unsuccessfulBidsThreshold, "Q1 − 1.5 IQR")
+        case .identicalPrices, .lateBidWon, .lowestBidDisqualified: return "none"
+        case .allButWinnerDisqualified: return "at least \(allButWinnerThreshold) other tenderer disqualified"
+        case .excessiveDisqualifications:
+            return "share at or above " + fence(disqualificationThreshold, "Q3 + 1.5 IQR")
+                + "; compared from \(minimumSubmittedBids) bids (tenderers), \(minimumContractingProcesses) (buyers)"
+        case .heterogeneousSupplier:
+            return "classes (first \(classificationDigits) digits) at or above "
+                + (heterogeneityThreshold.map { "fixed at \($0)" } ?? "Q3 + 1.5 IQR")
+                + "; compared from \(minimumAwardedProcesses) processes"
+        case .heavilyDiscountedBid:
+            return "gap at or above the upper fence, " + fence(discountThreshold, "Q3 + 1.5 IQR")
+        }
+    }
+
+    /// The red flags as a Markdown section of the rule catalogue: each flag's rule id, Cardinal code, names, groups
+    /// and default figures. They are indicators of risk from open data, not rules of law: no legal basis, no
+    /// profile figure; a Cardinal settings file changes the figures.
+    public static var catalogueMarkdown: String {
+        let defaults = RedFlagSettings()
+        var out = "\n## Red flags (`bidding.flag.*`): indicators of risk, not rules of law\n\n"
+        out +=
+            "OCP Cardinal's indicators, computed over open-contracting data by `creditkit ocds check` and `ocds flags`; "
+        out += "no legal basis and no profile figure: the figures are Cardinal's defaults, which a Cardinal settings "
+        out += "file (`--settings`) changes. See Docs/CARDINAL.md.\n\n"
+        out += "| rule | Cardinal | name | on | default figures |\n|---|---|---|---|---|\n"
+        for code in RedFlagCode.allCases {
+            out +=
+                "| `\(code.rule)` | \(code.rawValue) | \(code.name.chinese) — \(code.name.english) | "
+                + code.groups.map(\.chinese).joined(separator: "、") + " | \(defaults.figures(of: code)) |\n"
+        }
+        return out
+    }
 }
 
 /// What Cardinal's `prepare` command does to a release before its indicators read it (数据准备), for the settings

@@ -1,3 +1,4 @@
+import Bidding
 import CreditKitCore
 import Foundation
 
@@ -102,6 +103,11 @@ enum RulesCommand: Command {
 
     static func run(_ arguments: inout ArgumentParser) async throws {
         try arguments.finish()
-        print(try RuleCatalogue.markdown(modules: allSectorModules), terminator: "")
+        print(try text(), terminator: "")
+    }
+
+    /// The catalogue: every profile's rules, the evaluation model, then the red flags (indicators, not law).
+    static func text() throws -> String {
+        try RuleCatalogue.markdown(modules: allSectorModules) + RedFlagSettings.catalogueMarkdown
     }
 }
