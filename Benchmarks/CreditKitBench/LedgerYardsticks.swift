@@ -42,6 +42,12 @@ enum LedgerYardsticks {
     static func forEachBatch(
         of path: String, after: Int64, batch: Int, _ body: ([Row]) throws -> Void
     ) throws {
+        try withRows(of: path, after: after) { s in try forEach(s, batch: batch, body) }
+    }
+
+    /// Opens the ledger file read-only and hands on a statement over every column of its rows with sequence numbers
+    /// above `after`, in order.
+    static func withRows(of path: String, after: Int64, _ body: (OpaquePointer?) throws -> Void) throws {
         var db: OpaquePointer?
         try check(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil), db, "open \(path)")
         defer { sqlite3_close(db) }
@@ -53,6 +59,11 @@ enum LedgerYardsticks {
                     + "FROM ledger WHERE seq > ? ORDER BY seq", -1, &s, nil), db, "prepare")
         defer { sqlite3_finalize(s) }
         sqlite3_bind_int64(s, 1, after)
+        try body(s)
+    }
+
+    /// The statement's rows, `batch` at a time.
+    static func forEach(_ s: OpaquePointer?, batch: Int, _ body: ([Row]) throws -> Void) throws {
         var rows: [Row] = []
         rows.reserveCapacity(batch)
         while sqlite3_step(s) == SQLITE_ROW {
@@ -130,22 +141,15 @@ enum LedgerYardsticks {
         let start = ContinuousClock.now
         var count = 0
         var bytes = 0
-        var db: OpaquePointer?
-        try check(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil), db, "open \(path)")
-        defer { sqlite3_close(db) }
-        var s: OpaquePointer?
-        try check(
-            sqlite3_prepare_v2(
-                db,
-                "SELECT seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash, principal "
-                    + "FROM ledger ORDER BY seq", -1, &s, nil), db, "prepare")
-        defer { sqlite3_finalize(s) }
-        while sqlite3_step(s) == SQLITE_ROW {
-            for c in Int32(0)..<10 {
-                _ = sqlite3_column_blob(s, c)
-                bytes += Int(sqlite3_column_bytes(s, c))
+        // Every row: sequence numbers start at 1.
+        try withRows(of: path, after: 0) { s in
+            while sqlite3_step(s) == SQLITE_ROW {
+                for c in Int32(0)..<10 {
+                    _ = sqlite3_column_blob(s, c)
+                    bytes += Int(sqlite3_column_bytes(s, c))
+                }
+                count += 1
             }
-            count += 1
         }
         guard bytes > 0 else { throw BenchError.message("the scan read nothing") }
         return Double(count) / seconds(since: start)

@@ -15,7 +15,6 @@ func scaleWorkload(records: Int, dir: String) async throws {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     let base = try LocalDate(year: 2020, month: 1, day: 1)
     var rng = SystemRandomNumberGenerator()
-    let bases: [RecordBasis] = [.administrativePenalty, .courtJudgment, .unexecutedJudgment, .verifiedComplaint]
     var agencies: [Agency] = []
     do {
         let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
@@ -28,16 +27,8 @@ func scaleWorkload(records: Int, dir: String) async throws {
         var made = 0
         while made < records {
             let count = min(1_000, records - made)
-            let events = (0..<count).map { _ -> RecordEntered in
-                let subject = Int.random(in: 0..<subjects, using: &rng)
-                var record = Fixtures.record(
-                    subject: agencies[subject].id,
-                    decisionDate: base.adding(days: Int.random(in: 0..<2_000, using: &rng)),
-                    basis: bases.randomElement(using: &rng)!, severity: Severity.allCases.randomElement(using: &rng)!)
-                // Decided by another agency: a record's authority is never its own subject.
-                let authority = agencies[(subject + Int.random(in: 1..<subjects, using: &rng)) % subjects]
-                record.authority = Authority(name: authority.name, creditCode: authority.creditCode)
-                return RecordEntered(record: record)
+            let events = (0..<count).map { _ in
+                RecordEntered(record: randomRecord(among: agencies, from: base, days: 2_000, using: &rng))
             }
             let start = ContinuousClock.now
             try await kit.ledger.append(events)

@@ -96,6 +96,22 @@ func emit(_ fields: [(String, Any)]) {
     print("{" + body.joined(separator: ",") + "}")
 }
 
+/// A record of a random agency, decided on a random day by another one (a record's authority is never its own
+/// subject), of one of the four bases the scoring weighs most, with a random severity.
+func randomRecord(
+    among agencies: [Agency], from base: LocalDate, days: Int, using rng: inout SystemRandomNumberGenerator
+) -> CreditRecord {
+    let subject = Int.random(in: 0..<agencies.count, using: &rng)
+    var record = Fixtures.record(
+        subject: agencies[subject].id, decisionDate: base.adding(days: Int.random(in: 0..<days, using: &rng)),
+        basis: [.administrativePenalty, .courtJudgment, .unexecutedJudgment, .verifiedComplaint].randomElement(
+            using: &rng)!,
+        severity: Severity.allCases.randomElement(using: &rng)!)
+    let authority = agencies[(subject + Int.random(in: 1..<agencies.count, using: &rng)) % agencies.count]
+    record.authority = Authority(name: authority.name, creditCode: authority.creditCode)
+    return record
+}
+
 /// The process's peak resident memory so far, in bytes (what `/usr/bin/time -v` reports at the end).
 func peakResidentBytes() -> Int {
     var usage = rusage()
@@ -204,17 +220,7 @@ func evaluateWorkload(records: Int, dir: String) async throws {
     while made < records {
         let count = min(1_000, records - made)
         let events = (0..<count).map { _ -> RecordEntered in
-            let subject = Int.random(in: 0..<agencies, using: &rng)
-            var record = Fixtures.record(
-                subject: list[subject].id,
-                decisionDate: base.adding(days: Int.random(in: 0..<1_300, using: &rng)),
-                basis: [.administrativePenalty, .courtJudgment, .unexecutedJudgment, .verifiedComplaint].randomElement(
-                    using: &rng)!,
-                severity: Severity.allCases.randomElement(using: &rng)!)
-            // Decided by another agency: a record's authority is never its own subject.
-            let authority = list[(subject + Int.random(in: 1..<agencies, using: &rng)) % agencies]
-            record.authority = Authority(name: authority.name, creditCode: authority.creditCode)
-            return RecordEntered(record: record)
+            RecordEntered(record: randomRecord(among: list, from: base, days: 1_300, using: &rng))
         }
         try await kit.ledger.append(events)
         made += count
