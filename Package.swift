@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 //
 // CreditKit: government-integrity (政务诚信) credit management as an embeddable Swift SDK.
-// No package dependencies: the toolchain plus the system's SQLite and OpenSSL libcrypto.
+// No package dependencies: the toolchain plus the system's SQLite, OpenSSL libcrypto and (for the platform store)
+// libpq.
 
 import PackageDescription
 
@@ -18,7 +19,18 @@ var targets: [Target] = [
         path: "Sources/CCryptoShim",
         providers: [.apt(["libssl-dev"])]
     ),
+    .systemLibrary(
+        name: "CPostgreSQL",
+        path: "Sources/CPostgreSQL",
+        pkgConfig: "libpq",
+        providers: [.apt(["libpq-dev"])]
+    ),
     .target(name: "CreditKitCore", dependencies: ["CSQLite", "CCryptoShim"]),
+    // The PostgreSQL store in a library of its own: an integrator who does not want libpq does not link it.
+    .target(name: "CreditKitPostgreSQL", dependencies: ["CreditKitCore", "CPostgreSQL"]),
+    .testTarget(
+        name: "CreditKitPostgreSQLTests",
+        dependencies: ["CreditKitPostgreSQL", "CreditKitCore", "CreditKitTesting", "ledger-crash-writer"]),
     .target(name: "CreditKitTesting", dependencies: ["CreditKitCore"]),
     .target(name: "OpenContracting", dependencies: ["CreditKitCore"]),
     .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting", "CreditKitTesting"]),
@@ -80,7 +92,8 @@ var targets: [Target] = [
             "InvestmentPromotionExample", "TownshipsExample",
         ]),
     .executableTarget(
-        name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting"], path: "Tests/CrashWriter"),
+        name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting", "CreditKitPostgreSQL"],
+        path: "Tests/CrashWriter"),
     .testTarget(
         name: "LedgerCrashTests", dependencies: ["CreditKitCore", "CreditKitTesting", "ledger-crash-writer"]),
 ]
@@ -108,6 +121,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CreditKitCore", targets: ["CreditKitCore"]),
+        .library(name: "CreditKitPostgreSQL", targets: ["CreditKitPostgreSQL"]),
         .library(name: "CreditKitTesting", targets: ["CreditKitTesting"]),
         .library(name: "OpenContracting", targets: ["OpenContracting"]),
         .executable(name: "creditkit", targets: ["creditkit"]),

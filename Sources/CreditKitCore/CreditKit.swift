@@ -22,6 +22,31 @@ public final class CreditKit: Sendable {
         case inMemory
         /// An integrator's own store.
         case custom(any LedgerStore)
+        /// A store a store library opens, with its vault keys in a file: the platform store of
+        /// `CreditKitPostgreSQL` (`.postgreSQL(url)`).
+        case opened(StoreOpening)
+    }
+
+    /// How to open a store that a store library provides, and where its vault keys live (存储打开方式): the keys
+    /// are never kept in such a store, but in a file beside the service.
+    public struct StoreOpening: Sendable {
+        /// The store as messages may name it (without secrets).
+        public var name: String
+        /// Where the vault keys are read from when none are given; made there only while the ledger is empty.
+        public var keysPath: String
+        /// Opens the store.
+        public var open: @Sendable () throws -> any LedgerStore
+
+        /// Describes how to open a store.
+        /// - Parameters:
+        ///   - name: The store as messages may name it.
+        ///   - keysPath: The vault keys' file.
+        ///   - open: Opens the store.
+        public init(name: String, keysPath: String, open: @escaping @Sendable () throws -> any LedgerStore) {
+            self.name = name
+            self.keysPath = keysPath
+            self.open = open
+        }
     }
 
     /// The ledger.
@@ -81,6 +106,20 @@ public final class CreditKit: Sendable {
         case .custom(let custom):
             ledgerStore = custom
             vaultKeys = try keys ?? VaultKeys.generate()
+        case .opened(let opening):
+            ledgerStore = try opening.open()
+            if let keys {
+                vaultKeys = keys
+            } else if FileManager.default.fileExists(atPath: opening.keysPath) {
+                vaultKeys = try VaultKeys.load(from: opening.keysPath)
+            } else if try ledgerStore.head() == .empty, !ledgerStore.isReadOnly {
+                vaultKeys = try VaultKeys.loadOrCreate(at: opening.keysPath)
+            } else {
+                throw CreditKitError(
+                    .storage,
+                    "the vault keys \(opening.keysPath) of \(opening.name) are missing: the ledger holds entries, so "
+                        + "new keys would not open its vault; give the keys' file")
+            }
         }
         self.modules = modules
         self.ledger = try Ledger(

@@ -1,7 +1,11 @@
-// The writer of the crash harness and the many-writers test (Tests/LedgerCrashTests): it appends batches of twenty
-// records to a ledger file and prints `ack N` once batch N is committed, until it is killed, or, given a count, that
-// many batches.
+// The writer of the crash harness and the many-writers tests (Tests/LedgerCrashTests, Tests/CreditKitPostgreSQLTests):
+// it appends batches of twenty records (or as many as its fourth argument says) to a ledger file or a PostgreSQL
+// ledger (a libpq URI, in the schema its third argument names) and prints `ack N` once batch N is committed, until it
+// is killed, or, given a count, that many batches.
+//
+//     ledger-crash-writer PATH|URI [BATCHES] [SCHEMA] [RECORDS-PER-BATCH]
 import CreditKitCore
+import CreditKitPostgreSQL
 import CreditKitTesting
 import Foundation
 
@@ -10,20 +14,25 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 
 do {
     let path = CommandLine.arguments[1]
-    let limit = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) : nil
-    let kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys)
+    let arguments = CommandLine.arguments
+    let limit = arguments.count > 2 ? Int(arguments[2]) : nil
+    let schema = arguments.count > 3 ? arguments[3] : "creditkit"
+    let size = arguments.count > 4 ? Int(arguments[4]) ?? 20 : 20
+    let kit = try CreditKit(
+        store: PostgreSQLConnectionString.isPostgreSQL(path) ? .postgreSQL(path, schema: schema) : .sqlite(path),
+        keys: Fixtures.keys)
     let agency = Fixtures.agency(index: 1)
     if kit.view.subject(agency.id) == nil {
         try await kit.register(agency, on: LocalDate(year: 2024, month: 1, day: 1))
     }
-    var batch = kit.view.recordCount / 20
+    var batch = kit.view.recordCount / size
     say("open \(batch)")
     var written = 0
     while limit.map({ written < $0 }) ?? true {
         written += 1
         batch += 1
         let day = try LocalDate(year: 2025, month: 1, day: 1).adding(days: batch % 300)
-        let records = (0..<20).map { i in
+        let records = (0..<size).map { i in
             RecordEntered(
                 record: Fixtures.record(subject: agency.id, decisionDate: day, amount: Decimal(batch * 100 + i)))
         }

@@ -8,7 +8,7 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// Thirty-two zero bytes: the previous hash of the first ledger entry.
     public static let zero = Digest(w0: 0, w1: 0, w2: 0, w3: 0)
 
-    init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+    package init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
         self.w0 = w0
         self.w1 = w1
         self.w2 = w2

@@ -162,6 +162,35 @@ public actor Ledger {
         }
     }
 
+    /// Takes in what other processes appended since this ledger's view (跟进其他写入者): a service whose store is
+    /// shared (PostgreSQL, or one SQLite file) calls it before a read that must see other services' writes, or lets
+    /// ``follow(every:)`` call it. Appends do it on their own.
+    /// - Returns: How many entries were taken in.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` when what was written does not continue the chain; storage
+    ///   errors.
+    @discardableResult
+    public func refresh() throws -> Int {
+        let before = snapshot.head.sequence
+        if try store.head() != snapshot.head { try catchUp() }
+        return Int(snapshot.head.sequence - before)
+    }
+
+    /// Keeps the view up to date with other processes' writes, calling ``refresh()`` every `interval` until the
+    /// task is cancelled: a record another service appends is in this one's view within `interval` plus the time
+    /// to read it.
+    /// - Parameter interval: How often to look.
+    /// - Throws: What ``refresh()`` throws; nothing on cancellation (the loop just ends).
+    public func follow(every interval: Duration) async throws {
+        while !Task.isCancelled {
+            try refresh()
+            do {
+                try await Task.sleep(for: interval)
+            } catch is CancellationError {
+                return  // Cancelled: following ends, as asked.
+            }
+        }
+    }
+
     /// The latest published view: a value, read without waiting for the writer.
     public nonisolated var snapshot: CoreView { published.withLock { $0 } }
 

@@ -1,0 +1,326 @@
+import CPostgreSQL
+import CreditKitCore
+import Foundation
+
+// Every call into libpq lives in this file.
+
+/// libpq connection strings (连接串): what CreditKit accepts, and what it may show of one.
+public enum PostgreSQLConnectionString {
+    /// Whether a store argument names a PostgreSQL server (a libpq URI, `postgresql://…` or `postgres://…`)
+    /// rather than an SQLite file.
+    /// - Parameter text: A store path or URI.
+    /// - Returns: Whether it is a libpq URI.
+    public static func isPostgreSQL(_ text: String) -> Bool {
+        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+    }
+
+    /// The connection string with any password replaced by `***`, in the user part of a URI and in a `password`
+    /// parameter: the only form an error message, a log line or a report may show.
+    /// - Parameter url: A libpq URI or key-value string.
+    /// - Returns: The same string without the password.
+    public static func redacted(_ url: String) -> String {
+        var text = url
+        // postgresql://user:secret@host → postgresql://user:***@host (the user part ends at the last '@' before
+        // the path).
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            let authority = rest[..<authorityEnd]
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+            }
+        }
+        // …?password=secret&… and password=secret in a key-value string.
+        var out = ""
+        var rest = Substring(text)
+        while let found = rest.range(of: "password=", options: .caseInsensitive) {
+            let before = found.lowerBound == rest.startIndex ? nil : rest[rest.index(before: found.lowerBound)]
+            out += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            guard before == nil || before == "?" || before == "&" || before == " " else { continue }
+            let end = rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+            out += "***"
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+
+    /// The database a connection string names (`dbname`), or, as libpq does without one, the user's name.
+    /// - Parameter url: A libpq URI or key-value string.
+    /// - Returns: The database's name.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` when libpq cannot read the string.
+    public static func databaseName(_ url: String) throws -> String {
+        let options = try parse(url)
+        if let name = options["dbname"], !name.isEmpty { return name }
+        if let user = options["user"], !user.isEmpty { return user }
+        if let name = ProcessInfo.processInfo.environment["PGDATABASE"], !name.isEmpty { return name }
+        if let user = ProcessInfo.processInfo.environment["PGUSER"], !user.isEmpty { return user }
+        return ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+    }
+
+    /// The options libpq reads from a connection string (only those given).
+    static func parse(_ url: String) throws -> [String: String] {
+        var message: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(url, &message) else {
+            let reason = message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let message { PQfreemem(message) }
+            throw CreditKitError(
+                .invalidArgument,
+                "not a PostgreSQL connection string (\(redacted(url))): \(reason ?? "libpq could not read it")")
+        }
+        defer { PQconninfoFree(options) }
+        var out: [String: String] = [:]
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val { out[String(cString: keyword)] = String(cString: value) }
+            option += 1
+        }
+        return out
+    }
+}
+
+/// One parameter of a statement, sent in PostgreSQL's binary format.
+enum PGParameter {
+    case int8(Int64)
+    case int4(Int32)
+    case text(String)
+    case bytea([UInt8])
+    /// A `bigint[]`, sent as its text form.
+    case int8Array([Int64])
+    case null(type: UInt32)
+
+    /// The type's OID and the value's bytes and format (1 binary, 0 text); `nil` bytes for SQL NULL.
+    var wire: (type: UInt32, bytes: [UInt8]?, format: Int32) {
+        switch self {
+        case .int8(let v): (20, withUnsafeBytes(of: v.bigEndian) { Array($0) }, 1)
+        case .int4(let v): (23, withUnsafeBytes(of: v.bigEndian) { Array($0) }, 1)
+        case .text(let s): (25, Array(s.utf8), 1)
+        case .bytea(let b): (17, b, 1)
+        case .int8Array(let values): (1016, Array(("{" + values.map(String.init).joined(separator: ",") + "}").utf8), 0)
+        case .null(let type): (type, nil, 1)
+        }
+    }
+}
+
+/// A query's rows, in binary format. Not `Sendable`: read where it was made.
+final class PGRows {
+    let handle: OpaquePointer
+
+    init(_ handle: OpaquePointer) { self.handle = handle }
+    deinit { PQclear(handle) }
+
+    var count: Int { Int(PQntuples(handle)) }
+
+    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(handle, Int32(row), Int32(column)) == 1 }
+
+    /// The value's bytes, valid while the rows live.
+    func raw(_ row: Int, _ column: Int) -> UnsafeRawBufferPointer {
+        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        guard let start = PQgetvalue(handle, Int32(row), Int32(column)), length > 0 else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: start, count: length)
+    }
+
+    /// A `bigint` or `integer` column (a `bigint` read as a whole; an `integer` widened).
+    func int64(_ row: Int, _ column: Int) -> Int64 {
+        let bytes = raw(row, column)
+        var value: Int64 = 0
+        for b in bytes { value = value << 8 | Int64(b) }
+        // An `integer` of four bytes is signed in its own width.
+        return bytes.count == 4 ? Int64(Int32(truncatingIfNeeded: value)) : value
+    }
+
+    func bytes(_ row: Int, _ column: Int) -> [UInt8] { Array(raw(row, column)) }
+
+    func string(_ row: Int, _ column: Int) -> String { String(decoding: raw(row, column), as: UTF8.self) }
+}
+
+/// One libpq connection. Not `Sendable`: it lives behind the lock of the store that owns it.
+final class PGConnection {
+    private(set) var handle: OpaquePointer
+    /// The connection string without its password, for messages.
+    let shownAs: String
+
+    /// Connects; `settings` run at once and again after a reconnection.
+    init(url: String, settings: String) throws {
+        shownAs = PostgreSQLConnectionString.redacted(url)
+        _ = try PostgreSQLConnectionString.parse(url)
+        guard let conn = PQconnectdb(url) else {
+            throw CreditKitError(.storage, "cannot connect to PostgreSQL at \(shownAs): libpq is out of memory")
+        }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(conn)
+            throw CreditKitError(
+                .storage, "cannot connect to PostgreSQL at \(shownAs): \(reason)", context: ["server": shownAs])
+        }
+        handle = conn
+        self.settings = settings
+        try execute(settings)
+    }
+
+    private let settings: String
+
+    deinit { PQfinish(handle) }
+
+    /// Whether a transaction is open on the server.
+    var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+    /// Connects again when the server closed the connection (it restarted, or an administrator ended the session),
+    /// but never in the middle of a transaction, whose work would be lost without a word.
+    func reconnectIfLost() throws {
+        guard PQstatus(handle) == CONNECTION_BAD else { return }
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw CreditKitError(
+                .storage,
+                "lost the connection to PostgreSQL at \(shownAs) and could not connect again: "
+                    + String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines),
+                context: ["server": shownAs])
+        }
+        try execute(settings)
+    }
+
+    /// The error a failed result or call stands for, with its SQLSTATE.
+    func error(_ result: OpaquePointer?, _ sql: String) -> CreditKitError {
+        let message =
+            result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? String(cString: PQerrorMessage(handle))
+        let state =
+            result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
+        var context = ["sql": String(sql.prefix(120)), "server": shownAs]
+        if !state.isEmpty { context["sqlstate"] = state }
+        let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch state {
+        case "55P03":
+            return CreditKitError(
+                .storage,
+                "PostgreSQL: another writer held the ledger's write lock longer than the lock timeout; nothing was "
+                    + "written (\(text))", context: context)
+        case "25006":
+            return CreditKitError(
+                .storage, "the PostgreSQL ledger was opened read-only (to look, not to change it): nothing was written",
+                context: context)
+        default:
+            return CreditKitError(.storage, "PostgreSQL: \(text)", context: context)
+        }
+    }
+
+    /// Runs statements without parameters or rows.
+    func execute(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result, sql) }
+    }
+
+    /// Runs one statement with parameters and returns its rows in binary format.
+    @discardableResult
+    func query(_ sql: String, _ parameters: [PGParameter] = []) throws -> PGRows {
+        let wires = parameters.map(\.wire)
+        let types = wires.map(\.type)
+        let lengths = wires.map { Int32($0.bytes?.count ?? 0) }
+        let formats = wires.map(\.format)
+        // Each value copied to memory that stays put while libpq reads it; text ones end in a NUL.
+        let buffers: [UnsafeMutablePointer<CChar>?] = wires.map { wire in
+            guard let bytes = wire.bytes else { return nil }
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            bytes.withUnsafeBytes { source in
+                if let base = source.baseAddress {
+                    UnsafeMutableRawPointer(buffer).copyMemory(from: base, byteCount: bytes.count)
+                }
+            }
+            buffer[bytes.count] = 0
+            return buffer
+        }
+        defer { for buffer in buffers { buffer?.deallocate() } }
+        let values = buffers.map { UnsafePointer($0) }
+        let result = PQexecParams(
+            handle, sql, Int32(parameters.count), types, values, lengths, formats, 1)
+        guard let result else { throw error(nil, sql) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let failure = error(result, sql)
+            PQclear(result)
+            throw failure
+        }
+        return PGRows(result)
+    }
+
+    /// Sends rows in PostgreSQL's binary COPY format (``PGCopyBuffer``) to `COPY … FROM STDIN`.
+    func copy(_ sql: String, _ data: consuming PGCopyBuffer) throws {
+        let start = PQexec(handle, sql)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            let failure = error(start, sql)
+            PQclear(start)
+            throw failure
+        }
+        PQclear(start)
+        data.finish()
+        let bytes = data.bytes
+        var sent = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count, sent {
+                let size = min(1 << 20, buffer.count - offset)
+                let base = UnsafeRawPointer(buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+                sent = PQputCopyData(handle, base, Int32(size)) == 1
+                offset += size
+            }
+        }
+        let ended = PQputCopyEnd(handle, sent ? nil : "CreditKit could not send the rows") == 1
+        var failure: CreditKitError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil { failure = error(result, sql) }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        guard sent, ended else { throw error(nil, sql) }
+    }
+}
+
+/// Rows laid out in PostgreSQL's binary COPY format: a header, each row as its field count and each field as its
+/// length and bytes, and a trailer.
+struct PGCopyBuffer {
+    private(set) var bytes: [UInt8]
+
+    init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity + 21)
+        // "PGCOPY\n\xff\r\n\0", no flags, no header extension.
+        bytes.append(contentsOf: [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00])
+        bytes.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    private mutating func big<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func row(fields: Int16) { big(fields) }
+
+    mutating func int8(_ value: Int64) {
+        big(Int32(8))
+        big(value)
+    }
+
+    mutating func int4(_ value: Int32) {
+        big(Int32(4))
+        big(value)
+    }
+
+    mutating func bytes(_ value: some Collection<UInt8>) {
+        big(Int32(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes($0) }
+    }
+
+    mutating func null() { big(Int32(-1)) }
+
+    /// Ends the rows with the trailer.
+    mutating func finish() { bytes.append(contentsOf: [0xFF, 0xFF]) }
+}

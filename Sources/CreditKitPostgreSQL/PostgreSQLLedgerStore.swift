@@ -1,0 +1,546 @@
+import CreditKitCore
+import Foundation
+import Synchronization
+
+/// The platform store (PostgreSQL 存储): one ledger in a PostgreSQL database that several services on several
+/// machines append to and read, through the system's libpq.
+///
+/// Tables, in their own schema (`creditkit` unless given): `meta`, `ledger` (one row per entry: `seq`,
+/// `recorded_at` in microseconds, `effective` in days since 1970-01-01, `kind`, `version`, `subjects` separated by
+/// spaces, `payload` canonical JSON as `bytea`, `prev_hash`, `hash`, `principal`), `ledger_subject` (subject →
+/// sequence index, written in the same transaction as its entries), `checkpoint` (one cached view blob) and `vault`
+/// (sealed personal data, the only rows ever deleted). Triggers refuse `UPDATE`, `DELETE` and `TRUNCATE` on the
+/// ledger tables inside the server; whoever drops them to edit a row is caught by ``Ledger/verify()``.
+///
+/// Many writers: every append takes the ledger's write lock (a transaction-level advisory lock, so a role with only
+/// `INSERT` and `SELECT` can write), reads the head inside it, and commits; ``Ledger`` takes in what other writers
+/// appended and validates against it while the lock is held, so two writers never fork the chain. A writer waits
+/// for the lock up to ``lockTimeoutSeconds`` and then fails with a storage error, writing nothing. Should a program
+/// that does not take the lock insert rows, the primary key on `seq` still refuses a second entry at the same place.
+///
+/// Durable on return: each session sets `synchronous_commit = on`, whatever the server's default.
+public final class PostgreSQLLedgerStore: LedgerStore {
+    private final class Connection {
+        let db: PGConnection
+        let schema: String
+        let readOnly: Bool
+        /// A transaction holding the write lock is open for ``whileWriting(_:)``; the next append commits it.
+        var writing = false
+        var warnings: [String] = []
+
+        init(url: String, schema: String, readOnly: Bool, lockTimeout: Int) throws {
+            self.schema = schema
+            self.readOnly = readOnly
+            db = try PGConnection(
+                url: url,
+                settings: "SET synchronous_commit = on; SET lock_timeout = '\(lockTimeout)s'; "
+                    + "SET default_transaction_read_only = \(readOnly ? "on" : "off"); SET client_min_messages = warning"
+            )
+            let found = try db.query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", [.text(schema)])
+            let names = Set((0..<found.count).map { found.string($0, 0) })
+            let ours: Set<String> = ["meta", "ledger", "ledger_subject", "checkpoint", "vault"]
+            if !names.isEmpty, !names.contains("meta") {
+                throw CreditKitError(
+                    .storage,
+                    "the schema \(schema) in \(db.shownAs) is not a CreditKit ledger: it holds other tables "
+                        + "(\(names.sorted().prefix(3).joined(separator: ", "))); nothing was changed")
+            }
+            if readOnly {
+                guard names.isSuperset(of: ours) else {
+                    throw CreditKitError(.storage, "no CreditKit ledger in schema \(schema) of \(db.shownAs) to read")
+                }
+            } else {
+                let before = names.contains("ledger") ? try guardStates() : nil
+                try createTables()
+                let gone = before.map { states in guardTriggers.map(\.name).filter { states[$0] != true } } ?? []
+                if !gone.isEmpty {
+                    warnings.append(
+                        "the guard trigger(s) \(gone.joined(separator: ", ")) had been dropped or disabled: the tables "
+                            + "were open to edits; the guards are restored (run verify)")
+                }
+            }
+            let format = try db.query("SELECT value FROM \(schema).meta WHERE key = 'format'")
+            guard format.count == 1, format.string(0, 0) == "creditkit-ledger-1" else {
+                throw CreditKitError(
+                    .storage,
+                    "the schema \(schema) in \(db.shownAs) is not a CreditKit ledger of format creditkit-ledger-1")
+            }
+            try checkGuards()
+        }
+
+        /// The triggers that keep the ledger and its index append-only.
+        var guardTriggers: [(name: String, table: String, sql: String)] {
+            [("ledger", "ledger_append_only"), ("ledger_subject", "ledger_subject_append_only")].flatMap {
+                table, name in
+                [
+                    (
+                        name, table,
+                        "CREATE TRIGGER \(name) BEFORE UPDATE OR DELETE ON \(schema).\(table) "
+                            + "FOR EACH ROW EXECUTE FUNCTION \(schema).refuse_change()"
+                    ),
+                    (
+                        name + "_truncate", table,
+                        "CREATE TRIGGER \(name)_truncate BEFORE TRUNCATE ON \(schema).\(table) "
+                            + "FOR EACH STATEMENT EXECUTE FUNCTION \(schema).refuse_change()"
+                    ),
+                ]
+            }
+        }
+
+        /// Creates the schema, tables and guards where they are missing, one opener at a time.
+        func createTables() throws {
+            try db.execute("BEGIN")
+            do {
+                try db.query(
+                    "SELECT pg_advisory_xact_lock(\(PostgreSQLLedgerStore.lockClass), hashtext($1))",
+                    [.text(schema + ":schema")])
+                try db.execute(
+                    """
+                    CREATE SCHEMA IF NOT EXISTS \(schema);
+                    CREATE TABLE IF NOT EXISTS \(schema).meta(key text PRIMARY KEY, value text NOT NULL);
+                    INSERT INTO \(schema).meta(key, value) VALUES ('format', 'creditkit-ledger-1') ON CONFLICT DO NOTHING;
+                    CREATE TABLE IF NOT EXISTS \(schema).ledger(
+                        seq bigint PRIMARY KEY,
+                        recorded_at bigint NOT NULL,
+                        effective integer NOT NULL,
+                        kind text NOT NULL,
+                        version integer NOT NULL,
+                        subjects text NOT NULL,
+                        payload bytea NOT NULL,
+                        prev_hash bytea NOT NULL,
+                        hash bytea NOT NULL,
+                        principal text);
+                    CREATE TABLE IF NOT EXISTS \(schema).ledger_subject(
+                        subject text NOT NULL, seq bigint NOT NULL, PRIMARY KEY(subject, seq));
+                    CREATE TABLE IF NOT EXISTS \(schema).checkpoint(id integer PRIMARY KEY CHECK (id = 1), blob bytea NOT NULL);
+                    CREATE TABLE IF NOT EXISTS \(schema).vault(token text PRIMARY KEY, sealed bytea NOT NULL);
+                    CREATE OR REPLACE FUNCTION \(schema).refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        RAISE EXCEPTION 'the CreditKit ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME;
+                    END $$;
+                    """)
+                let states = try guardStates()
+                for guardTrigger in guardTriggers {
+                    switch states[guardTrigger.name] {
+                    case nil: try db.execute(guardTrigger.sql)
+                    case false?:
+                        try db.execute(
+                            "ALTER TABLE \(schema).\(guardTrigger.table) ENABLE TRIGGER \(guardTrigger.name)")
+                    case true?: break
+                    }
+                }
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")  // The error that made the rollback is the one to report.
+                throw error
+            }
+        }
+
+        /// The triggers on the schema's tables, each with whether it fires.
+        func guardStates() throws -> [String: Bool] {
+            let rows = try db.query(
+                """
+                SELECT t.tgname, t.tgenabled <> 'D' FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal
+                """, [.text(schema)])
+            var out: [String: Bool] = [:]
+            for row in 0..<rows.count { out[rows.string(row, 0)] = rows.raw(row, 1).first == 1 }
+            return out
+        }
+
+        /// Whether the guards stand: a ledger opened to write has them made again (above), so only a read-only open
+        /// can still find them gone, and says so.
+        func checkGuards() throws {
+            let states = try guardStates()
+            let missing = guardTriggers.map(\.name).filter { states[$0] != true }
+            if !missing.isEmpty {
+                warnings.append(
+                    "the guard trigger(s) \(missing.joined(separator: ", ")) are missing or disabled: the tables were "
+                        + "open to edits; run verify")
+            }
+        }
+
+        func refuseIfReadOnly() throws {
+            guard readOnly else { return }
+            throw CreditKitError(
+                .storage, "the PostgreSQL ledger was opened read-only (to look, not to change it): nothing was written")
+        }
+
+        func head() throws -> ChainHead {
+            try db.reconnectIfLost()
+            let rows = try db.query("SELECT seq, hash FROM \(schema).ledger ORDER BY seq DESC LIMIT 1")
+            guard rows.count == 1 else { return .empty }
+            let seq = rows.int64(0, 0)
+            guard let hash = try? Digest(bytes: rows.raw(0, 1)) else {  // A hash of the wrong length is named below.
+                throw CreditKitError(
+                    .brokenChain, "entry \(seq) has a stored hash that is not 32 bytes",
+                    context: ["sequence": String(seq)])
+            }
+            return ChainHead(sequence: seq, hash: hash)
+        }
+
+        /// Takes the ledger's write lock for the open transaction (released at its end).
+        func lockForWriting() throws {
+            try db.query(
+                "SELECT pg_advisory_xact_lock(\(PostgreSQLLedgerStore.lockClass), hashtext($1))", [.text(schema)])
+        }
+
+        static let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash, principal"
+
+        /// The last kind and principal read, reused while rows repeat them (they mostly do).
+        var lastKind = EventKind(rawValue: "")
+        var lastPrincipal: (text: String, principal: Principal?)?
+
+        func entry(_ rows: PGRows, _ row: Int) -> LedgerEntry {
+            let subjectText = rows.string(row, 5)
+            let subjects = subjectText.split(separator: " ").map { SubjectID(rawValue: String($0)) }
+            let kind = rows.string(row, 3)
+            if kind != lastKind.rawValue { lastKind = EventKind(rawValue: kind) }
+            // A stored hash of the wrong length is tampering; keep the entry readable and let verify name it.
+            let unmatchable = Digest(w0: .max, w1: .max, w2: .max, w3: .max)
+            let previous = (try? Digest(bytes: rows.raw(row, 7))) ?? unmatchable
+            let hash = (try? Digest(bytes: rows.raw(row, 8))) ?? unmatchable
+            // The entry hash writes the version in 16 bits and each string's length in 16: a row edited beyond those
+            // would hash as another, lawful one, so it is read with its version changed and cannot match.
+            let rawVersion = rows.int64(row, 4)
+            let aliased =
+                !(0...Int64(UInt16.max)).contains(rawVersion) || kind.utf8.count > Int(UInt16.max)
+                || subjects.contains { $0.rawValue.utf8.count > Int(UInt16.max) }
+            var principal: Principal?
+            if !rows.isNull(row, 9) {
+                let text = rows.string(row, 9)
+                if let last = lastPrincipal, last.text == text {
+                    principal = last.principal
+                } else {
+                    // A stored text that is not a principal reads as none, so its hash cannot match.
+                    principal = Principal(canonicalText: text)
+                    lastPrincipal = (text, principal)
+                }
+            }
+            return LedgerEntry(
+                sequence: rows.int64(row, 0), recordedAt: Timestamp(microseconds: rows.int64(row, 1)),
+                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: rows.int64(row, 2))),
+                kind: lastKind,
+                version: aliased ? Int(UInt16(truncatingIfNeeded: rawVersion) ^ 1) : Int(rawVersion),
+                subjects: subjects, payload: rows.bytes(row, 6), previousHash: previous, hash: hash,
+                appendedBy: principal)
+        }
+    }
+
+    /// Refuses a schema name that is not lower-case ASCII letters, digits and `_` (it is written into statements).
+    static func checkSchemaName(_ schema: String) throws {
+        let scalars = schema.unicodeScalars
+        guard let first = scalars.first, scalars.count <= 63, !("0"..."9").contains(first),
+            scalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else {
+            throw CreditKitError(
+                .invalidArgument,
+                "'\(schema)' cannot name the ledger's schema: lower-case ASCII letters, digits and _, at most 63, "
+                    + "not starting with a digit")
+        }
+    }
+
+    /// The first key of the advisory locks CreditKit takes ("CKLG"); the second is the schema's hash.
+    static let lockClass: Int32 = 0x434B_4C47
+
+    /// How long a writer waits for another's write lock before it fails, by default.
+    public static let defaultLockTimeoutSeconds = 30
+
+    private let connection: Mutex<Connection>
+
+    /// The connection string without its password.
+    public let server: String
+    /// The schema the ledger's tables live in.
+    public let schema: String
+    /// How long a writer waits for another's write lock before it fails, in seconds.
+    public let lockTimeoutSeconds: Int
+    /// What was found wrong when the ledger was opened.
+    public let openingWarnings: [String]
+    /// Whether the ledger was opened to read only.
+    public let isReadOnly: Bool
+
+    /// Connects to a PostgreSQL server and opens (creating when missing) the ledger in a schema.
+    /// - Parameters:
+    ///   - url: A libpq connection string: `postgresql://user@host:5432/db?sslmode=verify-full`, or with a socket
+    ///     folder `postgresql://user@/db?host=/run/postgresql`. TLS, timeouts and the rest are libpq's own settings,
+    ///     passed through; a password is never shown in errors.
+    ///   - schema: The schema of the ledger's tables (lower-case letters, digits and `_`); `creditkit` by default.
+    ///     One database can hold several ledgers in several schemas.
+    ///   - readingOnly: Opens an existing ledger to read it only: nothing is created, and every write is refused
+    ///     (the session is read-only on the server too).
+    ///   - lockTimeoutSeconds: How long a writer waits for another's write lock before it fails.
+    /// - Throws: ``CreditKitError/Code/storage`` when the server cannot be reached, or the schema holds something
+    ///   else; ``CreditKitError/Code/invalidArgument`` for a connection string libpq cannot read or a bad schema name.
+    public init(
+        url: String, schema: String = "creditkit", readingOnly: Bool = false,
+        lockTimeoutSeconds: Int = PostgreSQLLedgerStore.defaultLockTimeoutSeconds
+    ) throws {
+        try Self.checkSchemaName(schema)
+        let connection = try Connection(
+            url: url, schema: schema, readOnly: readingOnly, lockTimeout: max(1, lockTimeoutSeconds))
+        self.server = connection.db.shownAs
+        self.schema = schema
+        self.isReadOnly = readingOnly
+        self.lockTimeoutSeconds = max(1, lockTimeoutSeconds)
+        self.openingWarnings = connection.warnings
+        self.connection = Mutex(connection)
+    }
+
+    /// The last entry's sequence number and hash.
+    public func head() throws -> ChainHead {
+        try connection.withLock { try $0.head() }
+    }
+
+    /// Opens a transaction holding the ledger's write lock while `body` runs: another writer, in this process or
+    /// any other, waits for it (up to ``lockTimeoutSeconds``). Reads inside see everything committed before the
+    /// lock was taken; the append inside commits, and without one nothing is written.
+    /// - Parameter body: The catch-up, validation and at most one ``append(_:)``.
+    /// - Returns: What `body` returns.
+    /// - Throws: A storage error when the lock cannot be had; what `body` throws.
+    public func whileWriting<T>(_ body: () throws -> T) throws -> T {
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            guard !c.writing else { throw CreditKitError(.storage, "a write is already under way on this store") }
+            try c.db.reconnectIfLost()
+            try c.db.execute("BEGIN")
+            do {
+                try c.lockForWriting()
+            } catch {
+                try? c.db.execute("ROLLBACK")  // The lock's error is the one to report.
+                throw error
+            }
+            c.writing = true
+        }
+        defer {
+            connection.withLock { c in
+                // Still open only when no append ran (validation refused the batch): it wrote nothing, and a
+                // failing ROLLBACK of it has nothing to report (the server ends the transaction with the session).
+                if c.writing {
+                    c.writing = false
+                    try? c.db.execute("ROLLBACK")
+                }
+            }
+        }
+        return try body()
+    }
+
+    /// Appends a batch in one transaction under the write lock, committed before returning; refuses one that does
+    /// not continue the chain.
+    /// - Parameter entries: The batch.
+    /// - Throws: ``CreditKitError/Code/brokenChain`` when the batch does not continue the head; storage errors.
+    public func append(_ entries: [LedgerEntry]) throws {
+        guard !entries.isEmpty else { return }
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            let begun = c.writing
+            c.writing = false
+            do {
+                if !begun {
+                    try c.db.reconnectIfLost()
+                    try c.db.execute("BEGIN")
+                    try c.lockForWriting()
+                }
+                try checkContinuation(entries, of: c.head())
+                var rows = PGCopyBuffer(capacity: entries.reduce(0) { $0 + $1.payload.count + 220 })
+                var index: [(subject: String, seq: Int64)] = []
+                for entry in entries {
+                    rows.row(fields: 10)
+                    rows.int8(entry.sequence)
+                    rows.int8(entry.recordedAt.microseconds)
+                    rows.int4(entry.effectiveDate.daysSinceEpoch)
+                    rows.text(entry.kind.rawValue)
+                    rows.int4(Int32(entry.version))
+                    rows.text(entry.subjects.map(\.rawValue).joined(separator: " "))
+                    rows.bytes(entry.payload)
+                    rows.bytes(entry.previousHash.bytes)
+                    rows.bytes(entry.hash.bytes)
+                    if let principal = entry.appendedBy?.canonicalText { rows.text(principal) } else { rows.null() }
+                    for subject in Set(entry.subjects) { index.append((subject.rawValue, entry.sequence)) }
+                }
+                try c.db.copy("COPY \(c.schema).ledger(\(Connection.columns)) FROM STDIN (FORMAT binary)", rows)
+                if !index.isEmpty {
+                    index.sort { ($0.subject, $0.seq) < ($1.subject, $1.seq) }
+                    var subjects = PGCopyBuffer(capacity: index.count * 40)
+                    for (subject, seq) in index {
+                        subjects.row(fields: 2)
+                        subjects.text(subject)
+                        subjects.int8(seq)
+                    }
+                    try c.db.copy("COPY \(c.schema).ledger_subject(subject, seq) FROM STDIN (FORMAT binary)", subjects)
+                }
+                try c.db.execute("COMMIT")
+            } catch let error as CreditKitError {
+                try? c.db.execute("ROLLBACK")  // The error that made the rollback is the one to report.
+                // Another program inserted at the same place without the lock: the chain would fork, so nothing is
+                // written.
+                if error.context["sqlstate"] == "23505" {
+                    throw CreditKitError(
+                        .brokenChain,
+                        "entry \(entries[0].sequence) is already taken: another writer appended at the same place "
+                            + "without the ledger's write lock; nothing was written",
+                        context: ["sequence": String(entries[0].sequence)])
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Streams every entry from `first` on, read through a cursor 4,096 rows at a time from one snapshot.
+    /// - Parameters:
+    ///   - first: The first sequence number.
+    ///   - body: Called per entry.
+    public func forEachEntry(from first: Int64, _ body: (LedgerEntry) throws -> Void) throws {
+        try connection.withLock { c in
+            // Inside the write transaction when one is open; else in a read-only snapshot of its own, so the cursor
+            // streams from one consistent state.
+            let own = !c.writing
+            if own {
+                try c.db.reconnectIfLost()
+                try c.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            }
+            do {
+                try c.db.query(
+                    "DECLARE creditkit_entries NO SCROLL CURSOR FOR SELECT \(Connection.columns) FROM \(c.schema).ledger "
+                        + "WHERE seq >= $1 ORDER BY seq", [.int8(first)])
+                while true {
+                    let rows = try c.db.query("FETCH 4096 FROM creditkit_entries")
+                    if rows.count == 0 { break }
+                    for row in 0..<rows.count { try body(c.entry(rows, row)) }
+                }
+                try c.db.execute(own ? "COMMIT" : "CLOSE creditkit_entries")
+            } catch {
+                // The error that stopped the read is the one to report.
+                try? c.db.execute(own ? "ROLLBACK" : "CLOSE creditkit_entries")
+                throw error
+            }
+        }
+    }
+
+    /// The entries with these sequence numbers, in the order given.
+    /// - Parameter sequences: Sequence numbers.
+    /// - Returns: The entries that exist.
+    public func entries(sequences: [Int64]) throws -> [LedgerEntry] {
+        guard !sequences.isEmpty else { return [] }
+        return try connection.withLock { c in
+            try c.db.reconnectIfLost()
+            var found: [Int64: LedgerEntry] = [:]
+            for start in stride(from: 0, to: sequences.count, by: 10_000) {
+                let part = Array(sequences[start..<min(sequences.count, start + 10_000)])
+                let rows = try c.db.query(
+                    "SELECT \(Connection.columns) FROM \(c.schema).ledger WHERE seq = ANY($1)", [.int8Array(part)])
+                for row in 0..<rows.count {
+                    let entry = c.entry(rows, row)
+                    found[entry.sequence] = entry
+                }
+            }
+            return sequences.compactMap { found[$0] }
+        }
+    }
+
+    /// The sequence numbers of the entries that concern a subject.
+    /// - Parameter subject: The subject.
+    /// - Returns: Ascending sequence numbers.
+    public func sequences(concerning subject: SubjectID) throws -> [Int64] {
+        try connection.withLock { c in
+            try c.db.reconnectIfLost()
+            let rows = try c.db.query(
+                "SELECT seq FROM \(c.schema).ledger_subject WHERE subject = $1 ORDER BY seq", [.text(subject.rawValue)])
+            return (0..<rows.count).map { rows.int64($0, 0) }
+        }
+    }
+
+    /// The checkpoint blob.
+    public func loadCheckpoint() throws -> [UInt8]? {
+        try connection.withLock { c in
+            try c.db.reconnectIfLost()
+            let rows = try c.db.query("SELECT blob FROM \(c.schema).checkpoint WHERE id = 1")
+            return rows.count == 1 ? rows.bytes(0, 0) : nil
+        }
+    }
+
+    /// Replaces the checkpoint blob (whichever service writes last; a checkpoint is a cache checked on open).
+    /// - Parameter blob: The blob.
+    public func saveCheckpoint(_ blob: [UInt8]) throws {
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            try c.db.reconnectIfLost()
+            try c.db.query(
+                "INSERT INTO \(c.schema).checkpoint(id, blob) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET blob = $1",
+                [.bytea(blob)])
+        }
+    }
+
+    /// Stores sealed personal data.
+    /// - Parameters:
+    ///   - sealed: The sealed bytes.
+    ///   - token: The person's token.
+    public func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws {
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            try c.db.reconnectIfLost()
+            try c.db.query(
+                "INSERT INTO \(c.schema).vault(token, sealed) VALUES ($1, $2) "
+                    + "ON CONFLICT (token) DO UPDATE SET sealed = $2", [.text(token.hex), .bytea(sealed)])
+        }
+    }
+
+    /// Sealed personal data.
+    /// - Parameter token: The person's token.
+    /// - Returns: The sealed bytes, or `nil`.
+    public func sealedPersonalData(for token: PersonToken) throws -> [UInt8]? {
+        try connection.withLock { c in
+            try c.db.reconnectIfLost()
+            let rows = try c.db.query("SELECT sealed FROM \(c.schema).vault WHERE token = $1", [.text(token.hex)])
+            return rows.count == 1 ? rows.bytes(0, 0) : nil
+        }
+    }
+
+    /// The tokens the vault holds data for.
+    /// - Returns: The tokens, sorted.
+    /// - Throws: A storage error, or ``CreditKitError/Code/decoding`` for a row whose token is not 64 hex digits.
+    public func sealedTokens() throws -> [PersonToken]? {
+        try connection.withLock { c in
+            try c.db.reconnectIfLost()
+            let rows = try c.db.query("SELECT token FROM \(c.schema).vault ORDER BY token")
+            return try (0..<rows.count).map { row in
+                let text = rows.string(row, 0)
+                do {
+                    return try PersonToken(hex: text)
+                } catch {
+                    throw CreditKitError(
+                        .decoding, "the vault holds a row under '\(text.prefix(70))', which is not a person token")
+                }
+            }
+        }
+    }
+
+    /// Erases sealed personal data: the row is deleted and, outside a write transaction, the vault table is
+    /// rewritten (`VACUUM FULL`), so the erased bytes leave the table's files. Copies in the write-ahead log, WAL
+    /// archives and backups remain until they are rotated away (see `Docs/DEPLOYING.md`).
+    /// - Parameter token: The person's token.
+    /// - Returns: Whether there was any.
+    @discardableResult
+    public func eraseSealedPersonalData(for token: PersonToken) throws -> Bool {
+        try connection.withLock { c in
+            try c.refuseIfReadOnly()
+            try c.db.reconnectIfLost()
+            let rows = try c.db.query(
+                "DELETE FROM \(c.schema).vault WHERE token = $1 RETURNING token", [.text(token.hex)])
+            if !c.writing { try c.db.execute("VACUUM FULL \(c.schema).vault") }
+            return rows.count > 0
+        }
+    }
+
+    /// Removes the schema and everything in it: for tests and for a ledger that is being given up. The guards do
+    /// not stop it (`DROP SCHEMA` is not an edit of rows); nothing else in the database is touched.
+    /// - Parameters:
+    ///   - url: The connection string.
+    ///   - schema: The schema to remove.
+    /// - Throws: Storage errors.
+    public static func dropLedger(url: String, schema: String) throws {
+        try checkSchemaName(schema)
+        let db = try PGConnection(url: url, settings: "SET client_min_messages = warning")
+        try db.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE")
+    }
+}
