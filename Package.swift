@@ -36,11 +36,11 @@ var targets: [Target] = [
     .testTarget(name: "OpenContractingTests", dependencies: ["OpenContracting", "CreditKitTesting"]),
     .executableTarget(
         name: "creditkit",
-        dependencies: ["CreditKitCore", "OpenContracting"] + sectors.map { .target(name: $0) }
+        dependencies: ["CreditKitCore", "CreditKitPostgreSQL", "OpenContracting"] + sectors.map { .target(name: $0) }
     ),
     .executableTarget(
         name: "creditkit-bench",
-        dependencies: ["CSQLite", "CreditKitCore", "CreditKitTesting", "OpenContracting"]
+        dependencies: ["CSQLite", "CreditKitCore", "CreditKitPostgreSQL", "CreditKitTesting", "OpenContracting"]
             + sectors.map { .target(name: $0) },
         path: "Benchmarks/CreditKitBench"
     ),
@@ -82,7 +82,8 @@ var targets: [Target] = [
     .testTarget(name: "CreditKitCoreTests", dependencies: ["CreditKitCore", "CreditKitTesting", "CSQLite"]),
     .testTarget(name: "CreditKitTestingTests", dependencies: ["CreditKitCore", "CreditKitTesting"]),
     .testTarget(
-        name: "creditkitTests", dependencies: ["creditkit", "CreditKitCore", "CreditKitTesting", "OpenContracting"],
+        name: "creditkitTests",
+        dependencies: ["creditkit", "CreditKitCore", "CreditKitPostgreSQL", "CreditKitTesting", "OpenContracting"],
         exclude: ["Golden"]
     ),
     .testTarget(

@@ -2,6 +2,7 @@
 //   swift run -c release creditkit-bench ledger [--n 1000000] [--dir DIR]
 import Bidding
 import CreditKitCore
+import CreditKitPostgreSQL
 import CreditKitTesting
 import Foundation
 import OpenContracting
@@ -14,13 +15,17 @@ struct Options {
     var dir: String?
     var file: String?
     var cardinal: String?
+    /// A PostgreSQL ledger's libpq URI, for `ledger`.
+    var store: String?
 
     static let usage = """
         usage: creditkit-bench WORKLOAD [--n N] [--dir DIR]
 
         workloads:
           ledger   append N record events (batches of 1,000) to a new SQLite file, verify it, reopen it
-                   (default N = 1,000,000)
+                   (default N = 1,000,000); with --store postgresql://…, to a new schema in that database
+                   (default N = 100,000), beside PostgreSQL's own COPY and INSERT of the same rows, then 1, 2
+                   and 4 writer processes appending 40,000 records to one ledger
           evaluate score and rank 10,000 agencies carrying N records (default 1,000,000) as of one date, on a
                    SQLite ledger; with the process's peak memory per record
           ocds FILE read an OCDS file and run every registered module that reads it (the procurement and bidding
@@ -50,6 +55,7 @@ struct Options {
           --n N      how many events
           --dir DIR  where the SQLite file goes (default: a new temporary directory, removed afterwards)
           --cardinal BIN  OCP Cardinal's `ocdscardinal`, the yardstick of `commands`
+          --store URI  a PostgreSQL database for `ledger` (a schema of its own is made and dropped)
         """
 
     init(_ arguments: [String]) throws {
@@ -71,6 +77,11 @@ struct Options {
                     throw BenchError.message("--cardinal takes Cardinal's executable")
                 }
                 cardinal = v
+            case "--store":
+                guard let v = args.popFirst(), PostgreSQLConnectionString.isPostgreSQL(v) else {
+                    throw BenchError.message("--store takes a PostgreSQL URI (postgresql://…)")
+                }
+                store = v
             case "--help", "-h": throw BenchError.usage
             default:
                 guard file == nil, !arg.hasPrefix("--") else { throw BenchError.message("unknown option \(arg)") }
@@ -124,6 +135,45 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
+/// Registers `count` agencies in batches (setup, not timed): the subjects the records belong to.
+func registerAgencies(_ count: Int, on day: LocalDate, in ledger: Ledger, batch: Int) async throws -> [SubjectID] {
+    var ids: [SubjectID] = []
+    for start in stride(from: 0, to: count, by: batch) {
+        let events = (start..<min(count, start + batch)).map { i -> AgencyRegistered in
+            let agency = Fixtures.agency(index: i)
+            ids.append(agency.id)
+            return AgencyRegistered(agency: agency, on: day)
+        }
+        try await ledger.append(events)
+    }
+    return ids
+}
+
+/// Appends `n` records about the subjects, in batches, through the ledger's validation: the seconds the appends
+/// took (making the events is not timed) and the payload bytes written.
+func appendRecords(
+    _ n: Int, about subjects: [SubjectID], from base: LocalDate, to ledger: Ledger, batch: Int
+) async throws -> (seconds: Double, payloadBytes: Int) {
+    var appendSeconds = 0.0
+    var payloadBytes = 0
+    var made = 0
+    while made < n {
+        let count = min(batch, n - made)
+        let events = (made..<(made + count)).map { i -> RecordEntered in
+            RecordEntered(
+                record: Fixtures.record(
+                    subject: subjects[i % subjects.count], decisionDate: base.adding(days: i % 600),
+                    amount: Decimal(i % 100_000)))
+        }
+        let start = ContinuousClock.now
+        let written = try await ledger.append(events)
+        appendSeconds += seconds(since: start)
+        payloadBytes += written.reduce(0) { $0 + $1.payload.count }
+        made += count
+    }
+    return (appendSeconds, payloadBytes)
+}
+
 /// The ledger workload: append, verify, reopen.
 func ledgerWorkload(n: Int, dir: String) async throws {
     let path = dir + "/bench-ledger.sqlite"
@@ -136,32 +186,9 @@ func ledgerWorkload(n: Int, dir: String) async throws {
     let cacheKey = Fixtures.keys.cacheKey
     do {
         let ledger = try Ledger(store: SQLiteLedgerStore(path: path), cacheKey: cacheKey)
-        // Setup, not timed: the subjects the records belong to.
-        for start in stride(from: 0, to: agencies, by: batch) {
-            let events = (start..<(start + batch)).map { i -> AgencyRegistered in
-                let agency = Fixtures.agency(index: i)
-                subjectIDs.append(agency.id)
-                return AgencyRegistered(agency: agency, on: base)
-            }
-            try await ledger.append(events)
-        }
-        var appendSeconds = 0.0
-        var payloadBytes = 0
-        var made = 0
-        while made < n {
-            let count = min(batch, n - made)
-            let events = (made..<(made + count)).map { i -> RecordEntered in
-                RecordEntered(
-                    record: Fixtures.record(
-                        subject: subjectIDs[i % agencies], decisionDate: base.adding(days: i % 600),
-                        amount: Decimal(i % 100_000)))
-            }
-            let start = ContinuousClock.now
-            let written = try await ledger.append(events)
-            appendSeconds += seconds(since: start)
-            payloadBytes += written.reduce(0) { $0 + $1.payload.count }
-            made += count
-        }
+        subjectIDs = try await registerAgencies(agencies, on: base, in: ledger, batch: batch)
+        let (appendSeconds, payloadBytes) = try await appendRecords(
+            n, about: subjectIDs, from: base, to: ledger, batch: batch)
         let start = ContinuousClock.now
         let report = try await ledger.verify()
         let verifySeconds = seconds(since: start)
@@ -381,7 +408,18 @@ do {
     }
     defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
     switch options.workload {
-    case "ledger": try await ledgerWorkload(n: options.n ?? 1_000_000, dir: dir)
+    case "ledger":
+        if let url = options.store {
+            try await postgreSQLLedgerWorkload(n: options.n ?? 100_000, url: url)
+        } else {
+            try await ledgerWorkload(n: options.n ?? 1_000_000, dir: dir)
+        }
+    case "pg-writer":
+        // One writer process of the PostgreSQL `ledger` workload.
+        guard let url = options.store, let schema = options.file, let code = options.n else {
+            throw BenchError.message("pg-writer is started by the ledger workload")
+        }
+        try await postgreSQLWriter(url: url, schema: schema, code: code)
     case "check": try await checkWorkload(records: options.n ?? 1_000_000, dir: dir)
     case "evaluate": try await evaluateWorkload(records: options.n ?? 1_000_000, dir: dir)
     case "ppp": try await pppWorkload(events: options.n ?? 1_000_000)

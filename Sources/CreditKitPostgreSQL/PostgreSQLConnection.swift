@@ -80,7 +80,7 @@ public enum PostgreSQLConnectionString {
 }
 
 /// One parameter of a statement, sent in PostgreSQL's binary format.
-enum PGParameter {
+package enum PGParameter {
     case int8(Int64)
     case int4(Int32)
     case text(String)
@@ -103,18 +103,18 @@ enum PGParameter {
 }
 
 /// A query's rows, in binary format. Not `Sendable`: read where it was made.
-final class PGRows {
+package final class PGRows {
     let handle: OpaquePointer
 
     init(_ handle: OpaquePointer) { self.handle = handle }
     deinit { PQclear(handle) }
 
-    var count: Int { Int(PQntuples(handle)) }
+    package var count: Int { Int(PQntuples(handle)) }
 
-    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(handle, Int32(row), Int32(column)) == 1 }
+    package func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(handle, Int32(row), Int32(column)) == 1 }
 
     /// The value's bytes, valid while the rows live.
-    func raw(_ row: Int, _ column: Int) -> UnsafeRawBufferPointer {
+    package func raw(_ row: Int, _ column: Int) -> UnsafeRawBufferPointer {
         let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
         guard let start = PQgetvalue(handle, Int32(row), Int32(column)), length > 0 else {
             return UnsafeRawBufferPointer(start: nil, count: 0)
@@ -123,7 +123,7 @@ final class PGRows {
     }
 
     /// A `bigint` or `integer` column (a `bigint` read as a whole; an `integer` widened).
-    func int64(_ row: Int, _ column: Int) -> Int64 {
+    package func int64(_ row: Int, _ column: Int) -> Int64 {
         let bytes = raw(row, column)
         var value: Int64 = 0
         for b in bytes { value = value << 8 | Int64(b) }
@@ -131,19 +131,19 @@ final class PGRows {
         return bytes.count == 4 ? Int64(Int32(truncatingIfNeeded: value)) : value
     }
 
-    func bytes(_ row: Int, _ column: Int) -> [UInt8] { Array(raw(row, column)) }
+    package func bytes(_ row: Int, _ column: Int) -> [UInt8] { Array(raw(row, column)) }
 
-    func string(_ row: Int, _ column: Int) -> String { String(decoding: raw(row, column), as: UTF8.self) }
+    package func string(_ row: Int, _ column: Int) -> String { String(decoding: raw(row, column), as: UTF8.self) }
 }
 
 /// One libpq connection. Not `Sendable`: it lives behind the lock of the store that owns it.
-final class PGConnection {
+package final class PGConnection {
     private(set) var handle: OpaquePointer
     /// The connection string without its password, for messages.
     let shownAs: String
 
     /// Connects; `settings` run at once and again after a reconnection.
-    init(url: String, settings: String) throws {
+    package init(url: String, settings: String) throws {
         shownAs = PostgreSQLConnectionString.redacted(url)
         _ = try PostgreSQLConnectionString.parse(url)
         guard let conn = PQconnectdb(url) else {
@@ -164,8 +164,11 @@ final class PGConnection {
 
     deinit { PQfinish(handle) }
 
-    /// Whether a transaction is open on the server.
-    var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+    /// Whether a transaction is open on the server and usable (not failed, not lost with the connection).
+    var inTransaction: Bool { PQtransactionStatus(handle) == PQTRANS_INTRANS }
+
+    /// Whether the server closed the connection.
+    var isLost: Bool { PQstatus(handle) == CONNECTION_BAD }
 
     /// Connects again when the server closed the connection (it restarted, or an administrator ended the session),
     /// but never in the middle of a transaction, whose work would be lost without a word.
@@ -208,7 +211,7 @@ final class PGConnection {
     }
 
     /// Runs statements without parameters or rows.
-    func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         let status = PQresultStatus(result)
@@ -217,12 +220,24 @@ final class PGConnection {
 
     /// Runs one statement with parameters and returns its rows in binary format.
     @discardableResult
-    func query(_ sql: String, _ parameters: [PGParameter] = []) throws -> PGRows {
+    package func query(_ sql: String, _ parameters: [PGParameter] = []) throws -> PGRows {
+        try withWire(parameters) { count, types, values, lengths, formats in
+            PQexecParams(handle, sql, count, types, values, lengths, formats, 1)
+        } failure: {
+            sql
+        }
+    }
+
+    /// Lays the parameters out as libpq takes them (each value in memory that stays put while libpq reads it, text
+    /// ones ending in a NUL), calls `send`, and turns what comes back into rows or an error.
+    private func withWire(
+        _ parameters: [PGParameter],
+        _ send: (
+            Int32, [UInt32], [UnsafePointer<CChar>?], [Int32], [Int32]
+        ) -> OpaquePointer?,
+        failure statement: () -> String
+    ) throws -> PGRows {
         let wires = parameters.map(\.wire)
-        let types = wires.map(\.type)
-        let lengths = wires.map { Int32($0.bytes?.count ?? 0) }
-        let formats = wires.map(\.format)
-        // Each value copied to memory that stays put while libpq reads it; text ones end in a NUL.
         let buffers: [UnsafeMutablePointer<CChar>?] = wires.map { wire in
             guard let bytes = wire.bytes else { return nil }
             let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
@@ -235,21 +250,39 @@ final class PGConnection {
             return buffer
         }
         defer { for buffer in buffers { buffer?.deallocate() } }
-        let values = buffers.map { UnsafePointer($0) }
-        let result = PQexecParams(
-            handle, sql, Int32(parameters.count), types, values, lengths, formats, 1)
-        guard let result else { throw error(nil, sql) }
+        let result = send(
+            Int32(parameters.count), wires.map(\.type), buffers.map { UnsafePointer($0) },
+            wires.map { Int32($0.bytes?.count ?? 0) }, wires.map(\.format))
+        guard let result else { throw error(nil, statement()) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let failure = error(result, sql)
+            let failure = error(result, statement())
             PQclear(result)
             throw failure
         }
         return PGRows(result)
     }
 
+    /// Prepares a named statement on the server, parsed and planned once.
+    package func prepare(_ name: String, _ sql: String, types: [UInt32]) throws {
+        let result = PQprepare(handle, name, sql, Int32(types.count), types)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw error(result, sql) }
+    }
+
+    /// Runs a prepared statement with parameters (sent in binary, as ``query(_:_:)`` sends them).
+    @discardableResult
+    package func run(prepared name: String, _ parameters: [PGParameter]) throws -> PGRows {
+        try withWire(parameters) { count, types, values, lengths, formats in
+            _ = types
+            return PQexecPrepared(handle, name, count, values, lengths, formats, 1)
+        } failure: {
+            "EXECUTE \(name)"
+        }
+    }
+
     /// Sends rows in PostgreSQL's binary COPY format (``PGCopyBuffer``) to `COPY … FROM STDIN`.
-    func copy(_ sql: String, _ data: consuming PGCopyBuffer) throws {
+    package func copy(_ sql: String, _ data: consuming PGCopyBuffer) throws {
         let start = PQexec(handle, sql)
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let failure = error(start, sql)
@@ -282,10 +315,10 @@ final class PGConnection {
 
 /// Rows laid out in PostgreSQL's binary COPY format: a header, each row as its field count and each field as its
 /// length and bytes, and a trailer.
-struct PGCopyBuffer {
+package struct PGCopyBuffer {
     private(set) var bytes: [UInt8]
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity + 21)
         // "PGCOPY\n\xff\r\n\0", no flags, no header extension.
@@ -297,29 +330,29 @@ struct PGCopyBuffer {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func row(fields: Int16) { big(fields) }
+    package mutating func row(fields: Int16) { big(fields) }
 
-    mutating func int8(_ value: Int64) {
+    package mutating func int8(_ value: Int64) {
         big(Int32(8))
         big(value)
     }
 
-    mutating func int4(_ value: Int32) {
+    package mutating func int4(_ value: Int32) {
         big(Int32(4))
         big(value)
     }
 
-    mutating func bytes(_ value: some Collection<UInt8>) {
+    package mutating func bytes(_ value: some Collection<UInt8>) {
         big(Int32(value.count))
         bytes.append(contentsOf: value)
     }
 
-    mutating func text(_ value: String) {
+    package mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { bytes($0) }
     }
 
-    mutating func null() { big(Int32(-1)) }
+    package mutating func null() { big(Int32(-1)) }
 
     /// Ends the rows with the trailer.
     mutating func finish() { bytes.append(contentsOf: [0xFF, 0xFF]) }

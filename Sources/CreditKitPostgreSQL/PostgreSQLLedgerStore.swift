@@ -26,6 +26,21 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         let readOnly: Bool
         /// A transaction holding the write lock is open for ``whileWriting(_:)``; the next append commits it.
         var writing = false
+        /// The head read while holding the write lock: no other writer can move it until the lock is let go, so the
+        /// append checks against it without asking the server again.
+        var lockedHead: ChainHead?
+
+        /// Connects again if the server closed the connection, but never under the write lock: the transaction and
+        /// its lock went with the connection, and what follows must not run outside them.
+        func ensureConnected() throws {
+            if writing, db.isLost || !db.inTransaction {
+                throw CreditKitError(
+                    .storage,
+                    "the connection to PostgreSQL at \(db.shownAs) was lost during a write: its transaction and the "
+                        + "write lock went with it, and nothing was written")
+            }
+            try db.reconnectIfLost()
+        }
         var warnings: [String] = []
 
         init(url: String, schema: String, readOnly: Bool, lockTimeout: Int) throws {
@@ -168,16 +183,22 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         }
 
         func head() throws -> ChainHead {
-            try db.reconnectIfLost()
+            if writing, let lockedHead { return lockedHead }
+            try ensureConnected()
             let rows = try db.query("SELECT seq, hash FROM \(schema).ledger ORDER BY seq DESC LIMIT 1")
-            guard rows.count == 1 else { return .empty }
+            guard rows.count == 1 else {
+                if writing { lockedHead = .empty }
+                return .empty
+            }
             let seq = rows.int64(0, 0)
             guard let hash = try? Digest(bytes: rows.raw(0, 1)) else {  // A hash of the wrong length is named below.
                 throw CreditKitError(
                     .brokenChain, "entry \(seq) has a stored hash that is not 32 bytes",
                     context: ["sequence": String(seq)])
             }
-            return ChainHead(sequence: seq, hash: hash)
+            let head = ChainHead(sequence: seq, hash: hash)
+            if writing { lockedHead = head }
+            return head
         }
 
         /// Takes the ledger's write lock for the open transaction (released at its end).
@@ -302,7 +323,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         try connection.withLock { c in
             try c.refuseIfReadOnly()
             guard !c.writing else { throw CreditKitError(.storage, "a write is already under way on this store") }
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             try c.db.execute("BEGIN")
             do {
                 try c.lockForWriting()
@@ -316,6 +337,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             connection.withLock { c in
                 // Still open only when no append ran (validation refused the batch): it wrote nothing, and a
                 // failing ROLLBACK of it has nothing to report (the server ends the transaction with the session).
+                c.lockedHead = nil
                 if c.writing {
                     c.writing = false
                     try? c.db.execute("ROLLBACK")
@@ -334,14 +356,16 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         try connection.withLock { c in
             try c.refuseIfReadOnly()
             let begun = c.writing
-            c.writing = false
+            let held = c.lockedHead
+            defer { c.lockedHead = nil }
             do {
+                try c.ensureConnected()
                 if !begun {
-                    try c.db.reconnectIfLost()
                     try c.db.execute("BEGIN")
                     try c.lockForWriting()
                 }
-                try checkContinuation(entries, of: c.head())
+                c.writing = false
+                try checkContinuation(entries, of: held ?? c.head())
                 var rows = PGCopyBuffer(capacity: entries.reduce(0) { $0 + $1.payload.count + 220 })
                 var index: [(subject: String, seq: Int64)] = []
                 for entry in entries {
@@ -386,33 +410,22 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         }
     }
 
-    /// Streams every entry from `first` on, read through a cursor 4,096 rows at a time from one snapshot.
+    /// Streams every entry from `first` on, 4,096 rows at a time by sequence number (one query each: entries never
+    /// change, so pages read at different moments fit together; entries appended meanwhile are read too).
     /// - Parameters:
     ///   - first: The first sequence number.
     ///   - body: Called per entry.
     public func forEachEntry(from first: Int64, _ body: (LedgerEntry) throws -> Void) throws {
         try connection.withLock { c in
-            // Inside the write transaction when one is open; else in a read-only snapshot of its own, so the cursor
-            // streams from one consistent state.
-            let own = !c.writing
-            if own {
-                try c.db.reconnectIfLost()
-                try c.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            }
-            do {
-                try c.db.query(
-                    "DECLARE creditkit_entries NO SCROLL CURSOR FOR SELECT \(Connection.columns) FROM \(c.schema).ledger "
-                        + "WHERE seq >= $1 ORDER BY seq", [.int8(first)])
-                while true {
-                    let rows = try c.db.query("FETCH 4096 FROM creditkit_entries")
-                    if rows.count == 0 { break }
-                    for row in 0..<rows.count { try body(c.entry(rows, row)) }
-                }
-                try c.db.execute(own ? "COMMIT" : "CLOSE creditkit_entries")
-            } catch {
-                // The error that stopped the read is the one to report.
-                try? c.db.execute(own ? "ROLLBACK" : "CLOSE creditkit_entries")
-                throw error
+            try c.ensureConnected()
+            var next = first
+            while true {
+                let rows = try c.db.query(
+                    "SELECT \(Connection.columns) FROM \(c.schema).ledger WHERE seq >= $1 ORDER BY seq LIMIT 4096",
+                    [.int8(next)])
+                for row in 0..<rows.count { try body(c.entry(rows, row)) }
+                guard rows.count == 4096 else { return }
+                next = rows.int64(rows.count - 1, 0) + 1
             }
         }
     }
@@ -423,7 +436,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     public func entries(sequences: [Int64]) throws -> [LedgerEntry] {
         guard !sequences.isEmpty else { return [] }
         return try connection.withLock { c in
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             var found: [Int64: LedgerEntry] = [:]
             for start in stride(from: 0, to: sequences.count, by: 10_000) {
                 let part = Array(sequences[start..<min(sequences.count, start + 10_000)])
@@ -443,7 +456,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     /// - Returns: Ascending sequence numbers.
     public func sequences(concerning subject: SubjectID) throws -> [Int64] {
         try connection.withLock { c in
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             let rows = try c.db.query(
                 "SELECT seq FROM \(c.schema).ledger_subject WHERE subject = $1 ORDER BY seq", [.text(subject.rawValue)])
             return (0..<rows.count).map { rows.int64($0, 0) }
@@ -453,7 +466,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     /// The checkpoint blob.
     public func loadCheckpoint() throws -> [UInt8]? {
         try connection.withLock { c in
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             let rows = try c.db.query("SELECT blob FROM \(c.schema).checkpoint WHERE id = 1")
             return rows.count == 1 ? rows.bytes(0, 0) : nil
         }
@@ -464,7 +477,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     public func saveCheckpoint(_ blob: [UInt8]) throws {
         try connection.withLock { c in
             try c.refuseIfReadOnly()
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             try c.db.query(
                 "INSERT INTO \(c.schema).checkpoint(id, blob) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET blob = $1",
                 [.bytea(blob)])
@@ -478,7 +491,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     public func storeSealedPersonalData(_ sealed: [UInt8], for token: PersonToken) throws {
         try connection.withLock { c in
             try c.refuseIfReadOnly()
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             try c.db.query(
                 "INSERT INTO \(c.schema).vault(token, sealed) VALUES ($1, $2) "
                     + "ON CONFLICT (token) DO UPDATE SET sealed = $2", [.text(token.hex), .bytea(sealed)])
@@ -490,7 +503,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     /// - Returns: The sealed bytes, or `nil`.
     public func sealedPersonalData(for token: PersonToken) throws -> [UInt8]? {
         try connection.withLock { c in
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             let rows = try c.db.query("SELECT sealed FROM \(c.schema).vault WHERE token = $1", [.text(token.hex)])
             return rows.count == 1 ? rows.bytes(0, 0) : nil
         }
@@ -501,7 +514,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     /// - Throws: A storage error, or ``CreditKitError/Code/decoding`` for a row whose token is not 64 hex digits.
     public func sealedTokens() throws -> [PersonToken]? {
         try connection.withLock { c in
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             let rows = try c.db.query("SELECT token FROM \(c.schema).vault ORDER BY token")
             return try (0..<rows.count).map { row in
                 let text = rows.string(row, 0)
@@ -524,11 +537,33 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     public func eraseSealedPersonalData(for token: PersonToken) throws -> Bool {
         try connection.withLock { c in
             try c.refuseIfReadOnly()
-            try c.db.reconnectIfLost()
+            try c.ensureConnected()
             let rows = try c.db.query(
                 "DELETE FROM \(c.schema).vault WHERE token = $1 RETURNING token", [.text(token.hex)])
             if !c.writing { try c.db.execute("VACUUM FULL \(c.schema).vault") }
             return rows.count > 0
+        }
+    }
+
+    /// What is wrong with the subject index, checked against the entries in the server (for `verify`): every
+    /// subject of every entry indexed, and nothing else; `nil` when it agrees.
+    /// - Returns: The problem, or `nil`.
+    /// - Throws: Storage errors.
+    public func indexProblem() throws -> String? {
+        try connection.withLock { c in
+            try c.ensureConnected()
+            let named =
+                "SELECT DISTINCT l.seq, s.subject FROM \(c.schema).ledger l, "
+                + "unnest(string_to_array(l.subjects, ' ')) AS s(subject) WHERE s.subject <> ''"
+            let missing = try c.db.query(
+                "SELECT min(seq) FROM (\(named) EXCEPT SELECT seq, subject FROM \(c.schema).ledger_subject) m")
+            if !missing.isNull(0, 0) {
+                return "the subject index lacks entry #\(missing.int64(0, 0)), which the entries say it holds"
+            }
+            let extra = try c.db.query(
+                "SELECT count(*) FROM (SELECT seq, subject FROM \(c.schema).ledger_subject EXCEPT \(named)) e")
+            let count = extra.int64(0, 0)
+            return count == 0 ? nil : "the subject index holds \(count) row(s) that no entry names"
         }
     }
 

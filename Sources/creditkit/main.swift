@@ -3,7 +3,8 @@ import CreditKitCore
 import Foundation
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, InitCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self, CheckProofCommand.self,
+    DemoCommand.self, InitCommand.self, MigrateCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self,
+    CheckProofCommand.self,
     ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
@@ -20,6 +21,10 @@ let usage = """
 
     module commands:
     \(moduleToolLines.joined(separator: "\n"))
+
+    A ledger is a file (PATH, its keys in PATH.keys) or a PostgreSQL ledger shared by several services, named
+    by its libpq URI wherever a PATH goes (postgresql://USER@HOST/DB, postgresql://USER@/DB?host=/socket/dir),
+    its keys in the file `--keys FILE` names (default creditkit-<database>.keys here, never in the database).
 
     Run `creditkit COMMAND --help` for a command's options.
     """

@@ -4,6 +4,10 @@
 // is killed, or, given a count, that many batches.
 //
 //     ledger-crash-writer PATH|URI [BATCHES] [SCHEMA] [RECORDS-PER-BATCH]
+//
+// Or it follows a PostgreSQL ledger as a reading service does: `follow URI SCHEMA COUNT` opens the ledger, prints
+// `ready`, follows it every 100 ms and, once its view holds COUNT records, prints `seen T` (the wall-clock time in
+// microseconds since 1970) and ends.
 import CreditKitCore
 import CreditKitPostgreSQL
 import CreditKitTesting
@@ -12,7 +16,25 @@ import Foundation
 /// Writes a line at once, unbuffered: what is printed is what was acknowledged.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
+/// The follower: a service that only reads, seeing another process's writes through `Ledger.follow(every:)`.
+func follow(url: String, schema: String, count: Int) async throws {
+    let kit = try CreditKit(store: .postgreSQL(url, schema: schema, readingOnly: true), keys: Fixtures.keys)
+    let following = Task { try await kit.ledger.follow(every: .milliseconds(100)) }
+    say("ready")
+    while kit.view.recordCount < count {
+        try await Task.sleep(for: .milliseconds(2))
+    }
+    say("seen \(Int64(Date().timeIntervalSince1970 * 1_000_000))")
+    following.cancel()
+    try await following.value
+}
+
 do {
+    if CommandLine.arguments.count == 5, CommandLine.arguments[1] == "follow" {
+        let arguments = CommandLine.arguments
+        try await follow(url: arguments[2], schema: arguments[3], count: Int(arguments[4]) ?? 1)
+        exit(0)
+    }
     let path = CommandLine.arguments[1]
     let arguments = CommandLine.arguments
     let limit = arguments.count > 2 ? Int(arguments[2]) : nil

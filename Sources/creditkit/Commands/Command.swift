@@ -20,8 +20,18 @@ struct ArgumentParser {
     private var remaining: [String]
     let command: String
     let wantsHelp: Bool
+    /// `--keys FILE`, which any command that opens a ledger takes: where its vault and signing keys are.
+    let keysFile: String?
 
     init(_ arguments: [String], command: any Command.Type) {
+        var arguments = arguments
+        // Left in place without a value, so that finishing reports it.
+        if let i = arguments.firstIndex(of: "--keys"), i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") {
+            keysFile = arguments[i + 1]
+            arguments.removeSubrange(i...(i + 1))
+        } else {
+            keysFile = nil
+        }
         self.remaining = arguments
         self.command = command.name
         self.wantsHelp = arguments.contains("--help") || arguments.contains("-h")
@@ -71,26 +81,28 @@ struct ArgumentParser {
     }
 }
 
-/// Opens an existing ledger file with every sector module registered: to read only (nothing in the file is
-/// created, repaired or changed, and a read-only file works) unless the command writes.
-func openKit(_ path: String, writing: Bool = false, clock: any LedgerClock = SystemClock(), warn: Bool = true) throws
-    -> CreditKit
-{
-    if case .missing = SQLiteLedgerStore.inspect(path) {
+/// Opens an existing ledger (a file, or a PostgreSQL ledger by its URI) with every sector module registered: to read
+/// only (nothing is created, repaired or changed, and a read-only file works) unless the command writes.
+func openKit(
+    _ path: String, keys: String? = nil, writing: Bool = false, clock: any LedgerClock = SystemClock(),
+    warn: Bool = true
+) throws -> CreditKit {
+    guard try ledgerExists(path) else {
         throw CLIError(
-            message: "no ledger at \(path); create an empty one with `creditkit init \(path)` (or a demo city with "
-                + "`creditkit demo --store \(path)`)")
+            message: "no ledger at \(shown(path)); create an empty one with `creditkit init \(shown(path))`"
+                + (isPostgreSQL(path) ? "" : " (or a demo city with `creditkit demo --store \(path)`)"))
     }
-    try requireLedger(path)
-    let keysPath = path + ".keys"
+    let keysPath = keysPath(of: path, keys: keys)
     guard FileManager.default.fileExists(atPath: keysPath) else {
-        throw CLIError(message: "the vault keys \(keysPath) are missing; personal data cannot be read without them")
+        throw CLIError(
+            message: "the vault keys \(keysPath) are missing; personal data cannot be read without them"
+                + (keys == nil && isPostgreSQL(path) ? " (name the keys' file with --keys FILE)" : ""))
     }
     let kit = try CreditKit(
-        store: writing ? .sqlite(path) : .sqliteReadingOnly(path), keys: VaultKeys.load(from: keysPath),
-        modules: allSectorModules, clock: clock)
+        store: storeChoice(path, writing: writing), keys: VaultKeys.load(from: keysPath), modules: allSectorModules,
+        clock: clock)
     for warning in kit.ledger.restoration.warnings where warn {
-        FileHandle.standardError.write(Data("warning: \(path): \(warning)\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(shown(path)): \(warning)\n".utf8))
     }
     return kit
 }

@@ -80,7 +80,7 @@ enum ImportCommand: Command {
                 module.csvLayouts.first(where: fits)
                 ?? module.csvLayouts.max { shared($0) < shared($1) } ?? module.csvLayouts[0]
         }
-        let kit = try openKit(store, writing: true)
+        let kit = try openKit(store, keys: arguments.keysFile, writing: true)
         let entries: [LedgerEntry]
         do {
             entries = try await kit.importCSV(text, layout: layout)

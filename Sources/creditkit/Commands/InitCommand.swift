@@ -7,10 +7,13 @@ enum InitCommand: Command {
     static let summary = "create a new, empty ledger and its vault keys, to import a platform's own data into"
     static let help = """
         usage: creditkit init PATH
+               creditkit init postgresql://USER@HOST/DB [--keys FILE]
 
         Creates an empty ledger at PATH and its vault keys at PATH.keys (keep the keys safe and backed up: without
         them officials' personal data cannot be read and tree heads cannot be signed). Refuses a PATH or PATH.keys
-        that exists. Then register the platform's bodies and enterprises from a CSV roster and import each module's
+        that exists. Given a libpq URI, creates the ledger's tables in the database (schema creditkit) and the keys
+        in the file --keys names (default creditkit-<database>.keys here; never in the database); refuses a
+        database that already holds a ledger with entries, or a keys file that exists. Then register the platform's bodies and enterprises from a CSV roster and import each module's
         data:
 
           creditkit import subjects.csv --store PATH                  (统一社会信用代码, 名称, 主体类别, 登记日期, 层级 …)
@@ -20,6 +23,13 @@ enum InitCommand: Command {
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.positional("the ledger's PATH")
         try arguments.finish()
+        if isPostgreSQL(path) {
+            try await initPostgreSQL(path, keys: keysPath(of: path, keys: arguments.keysFile))
+            return
+        }
+        if arguments.keysFile != nil {
+            throw CLIError(message: "a ledger file keeps its keys beside it (PATH.keys); --keys is for PostgreSQL")
+        }
         for existing in [path, path + ".keys"] where FileManager.default.fileExists(atPath: existing) {
             throw CLIError(message: "\(existing) exists; nothing was changed")
         }
@@ -36,6 +46,30 @@ enum InitCommand: Command {
         }
         print(
             "created an empty ledger at \(path), its vault keys at \(path).keys; `creditkit import --help` shows what to load"
+        )
+    }
+
+    /// Makes the tables of a PostgreSQL ledger and its keys' file.
+    static func initPostgreSQL(_ url: String, keys keysPath: String) async throws {
+        guard !FileManager.default.fileExists(atPath: keysPath) else {
+            throw CLIError(message: "\(keysPath) exists; nothing was changed")
+        }
+        if try ledgerExists(url), try openStore(url).head() != .empty {
+            throw CLIError(message: "\(shown(url)) already holds a ledger with entries; nothing was changed")
+        }
+        let keys = try VaultKeys.loadOrCreate(at: keysPath)
+        do {
+            let kit = try CreditKit(store: storeChoice(url, writing: true), keys: keys, modules: allSectorModules)
+            try await kit.close()
+        } catch {
+            // The keys of a ledger that could not be made are of no use; the error reported is the one that stopped
+            // the making (the file, just made, is there to remove).
+            try? FileManager.default.removeItem(atPath: keysPath)
+            throw error
+        }
+        print(
+            "created an empty ledger in \(shown(url)) (schema creditkit), its vault keys at \(keysPath); give every "
+                + "service that reads personal data a copy of the keys, and `creditkit import --help` shows what to load"
         )
     }
 }

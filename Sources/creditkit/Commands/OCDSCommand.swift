@@ -192,7 +192,7 @@ enum OCDSCommand: Command {
         }
         let threads = try OCDSFlagsCommand.threadCount(&arguments)
         try arguments.finish()
-        let kit = try openKit(store, writing: true)
+        let kit = try openKit(store, keys: arguments.keysFile, writing: true)
         let summary: OCDSImport.Summary
         do {
             summary = try await OCDSImport.run(path: file, into: kit, buyers: buyers, threads: threads)

@@ -23,7 +23,7 @@ enum ProfileCommand: Command {
         }
         let asOf = try arguments.dateOption("--as-of")
         try arguments.finish()
-        let kit = try openKit(path)
+        let kit = try openKit(path, keys: arguments.keysFile)
         let subject = try resolveSubject(code, kit: kit)
         guard let profile = try kit.profile(of: subject, asOf: asOf) else {
             throw CLIError(message: "\(code) is not registered in \(path) as of \(asOf.map(String.init) ?? "today")")

@@ -59,14 +59,14 @@ enum HeadCommand: Command {
         let newKey = arguments.flag("--new-key")
         let sizeText = try arguments.option("--size")
         try arguments.finish()
-        try requireLedger(path)
+        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
         let size = try sizeText.map { text in
             guard let n = Int64(text), n >= 0 else {
                 throw CLIError(message: "--size takes a number of entries, not '\(text)'")
             }
             return n
         }
-        let keysPath = path + ".keys"
+        let keysPath = keysPath(of: path, keys: arguments.keysFile)
         guard FileManager.default.fileExists(atPath: keysPath) else {
             throw CLIError(message: "the keys file \(keysPath) is missing: it holds the key that signs heads")
         }
@@ -86,7 +86,7 @@ enum HeadCommand: Command {
             print(key.publicKeyPEM, terminator: "")
             return
         }
-        let store = try SQLiteLedgerStore(readingOnly: path)
+        let store = try openStore(path)
         do {
             try printJSON(try Ledger.signedTreeHead(store: store, key: key, size: size))
         } catch let error as CreditKitError {
@@ -119,8 +119,8 @@ enum ProveCommand: Command {
         let since = try arguments.option("--since").map(readHead)
         let head = try arguments.option("--head").map(readHead)
         try arguments.finish()
-        try requireLedger(path)
-        let store = try SQLiteLedgerStore(readingOnly: path)
+        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
+        let store = try openStore(path)
         let size = try head?.treeSize ?? store.head().sequence
         // Each head named must be one this ledger still holds: its entries reach the head's root.
         for (name, named) in [("--head", head), ("--since", since)] {

@@ -5,14 +5,15 @@ enum VerifyCommand: Command {
     static let name = "verify"
     static let summary = "recompute a ledger's hash chain, check what is derived from it, and compare it with a head"
     static let help = """
-        usage: creditkit verify PATH [--against HEAD.json [--public-key KEY]]
+        usage: creditkit verify PATH|URI [--keys FILE] [--against HEAD.json [--public-key KEY]]
 
         Recomputes the SHA-256 hash chain of the ledger file at PATH, then checks what is derived from
         it: the subject index against the entries, and, with its keys file (PATH.keys), the view
         checkpoint's authentication and the personal-data vault (every official's sealed data present
         and opening unless an erasure was recorded, none left after one).
         The file is opened to read only: nothing in it is created, repaired or changed (SQLite may leave
-        its empty -wal and -shm side files), and a read-only file works.
+        its empty -wal and -shm side files), and a read-only file works. A PostgreSQL ledger is named by
+        its libpq URI (postgresql://user@host/db) and its keys by --keys (default creditkit-<db>.keys).
 
           --against HEAD.json  also prove that the ledger still extends a signed tree head published
                                earlier (from `creditkit head`): the head's signature is checked, then
@@ -37,8 +38,8 @@ enum VerifyCommand: Command {
         if keyText != nil && against == nil {
             throw CLIError(message: "--public-key checks a head: give the head with --against HEAD.json")
         }
-        try requireLedger(path)
-        let keysPath = path + ".keys"
+        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
+        let keysPath = keysPath(of: path, keys: arguments.keysFile)
         let keysHere = FileManager.default.fileExists(atPath: keysPath)
         let head = try against.map(readHead)
         let publicKey: [UInt8]? = try head.map { _ in
@@ -53,7 +54,7 @@ enum VerifyCommand: Command {
             return key.publicKey
         }
 
-        let store = try SQLiteLedgerStore(readingOnly: path)
+        let store = try openStore(path)
         let report = try Ledger.verify(store: store)
         if let broken = report.firstBrokenSequence {
             throw CLIError(
@@ -65,10 +66,10 @@ enum VerifyCommand: Command {
         // The derived data: the subject index against the entries, and (with the keys) the checkpoint and the vault.
         // Each fault once.
         var faults = store.openingWarnings
-        if let problem = try store.indexProblem() { faults.append(problem) }
+        if let problem = try indexProblem(of: store) { faults.append(problem) }
         var checkpointFound = false
         if keysHere {
-            let kit = try openKit(path, warn: false)
+            let kit = try openKit(path, keys: arguments.keysFile, warn: false)
             checkpointFound = kit.ledger.restoration.usedCheckpoint
             for fault in kit.ledger.restoration.warnings + (try kit.vaultFaults())
             where !faults.contains(fault) {

@@ -27,6 +27,14 @@ enum DemoCommand: Command {
         let today = try arguments.dateOption("--as-of") ?? SystemClock().today
         let replace = arguments.flag("--replace")
         try arguments.finish()
+        if isPostgreSQL(path) {
+            throw CLIError(
+                message: "the demo city is built in an SQLite file; to have it in PostgreSQL, build it there and copy "
+                    + "it: `creditkit demo --store demo.sqlite` then `creditkit migrate demo.sqlite \(shown(path))`")
+        }
+        if arguments.keysFile != nil {
+            throw CLIError(message: "the demo keeps its keys beside its file (PATH.keys); --keys is not taken here")
+        }
 
         var replaced = false
         switch SQLiteLedgerStore.inspect(path) {
