@@ -96,7 +96,11 @@ func writersWorkload(url: String) async throws {
         let processes = try (0..<writers).map { w -> Process in
             let process = Process()
             process.executableURL = executable
-            process.arguments = ["pg-writer", schema, "--store", url, "--n", String(batches * 1_000 + w)]
+            // The connection string by the environment, which only this user can read (a command line is shown
+            // to everyone by `ps`).
+            process.arguments = ["pg-writer", schema, "--n", String(batches * 1_000 + w)]
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["CREDITKIT_BENCH_STORE": url], uniquingKeysWith: { $1 })
             try process.run()
             return process
         }

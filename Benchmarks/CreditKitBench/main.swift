@@ -55,7 +55,8 @@ struct Options {
           --n N      how many events
           --dir DIR  where the SQLite file goes (default: a new temporary directory, removed afterwards)
           --cardinal BIN  OCP Cardinal's `ocdscardinal`, the yardstick of `commands`
-          --store URI  a PostgreSQL database for `ledger` (a schema of its own is made and dropped)
+          --store URI  a PostgreSQL database for `ledger` (schemas of its own are made, and dropped when the
+                     run ends; an interrupted run leaves its bench_* schemas to drop by hand)
         """
 
     init(_ arguments: [String]) throws {
@@ -416,7 +417,9 @@ do {
         }
     case "pg-writer":
         // One writer process of the PostgreSQL `ledger` workload.
-        guard let url = options.store, let schema = options.file, let code = options.n else {
+        guard let url = ProcessInfo.processInfo.environment["CREDITKIT_BENCH_STORE"], let schema = options.file,
+            let code = options.n
+        else {
             throw BenchError.message("pg-writer is started by the ledger workload")
         }
         try await postgreSQLWriter(url: url, schema: schema, code: code)

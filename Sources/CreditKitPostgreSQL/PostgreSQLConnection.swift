@@ -6,55 +6,123 @@ import Foundation
 
 /// libpq connection strings (连接串): what CreditKit accepts, and what it may show of one.
 public enum PostgreSQLConnectionString {
-    /// Whether a store argument names a PostgreSQL server (a libpq URI, `postgresql://…` or `postgres://…`)
-    /// rather than an SQLite file.
-    /// - Parameter text: A store path or URI.
-    /// - Returns: Whether it is a libpq URI.
+    /// Whether a store argument names a PostgreSQL server rather than an SQLite file: a libpq URI
+    /// (`postgresql://…` or `postgres://…`, the scheme in any case) or a libpq key-value string
+    /// (`host=db dbname=credit user=credit`, its first word a libpq keyword followed by `=`).
+    /// - Parameter text: A store path or connection string.
+    /// - Returns: Whether it is a connection string.
     public static func isPostgreSQL(_ text: String) -> Bool {
-        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+        let lower = text.lowercased()
+        if lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://") { return true }
+        let trimmed = lower.drop { $0 == " " }
+        guard let equals = trimmed.firstIndex(of: "=") else { return false }
+        return keywords.contains(trimmed[..<equals].trimmingCharacters(in: .whitespaces))
     }
 
-    /// The connection string with any password replaced by `***`, in the user part of a URI and in a `password`
-    /// parameter: the only form an error message, a log line or a report may show.
+    /// libpq's connection keywords (PostgreSQL 15's `PQconndefaults`, and a few older ones).
+    static let keywords: Set<String> = [
+        "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "channel_binding", "connect_timeout",
+        "client_encoding", "options", "application_name", "fallback_application_name", "keepalives",
+        "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "sslmode", "sslcompression",
+        "sslcert", "sslkey", "sslpassword", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer",
+        "ssl_min_protocol_version", "ssl_max_protocol_version", "gssencmode", "krbsrvname", "gsslib", "service",
+        "target_session_attrs", "replication",
+    ]
+
+    /// The connection string with every password replaced by `***` — the user part of a URI (whatever characters
+    /// the password holds), and any parameter whose name ends in `password` (`password`, `sslpassword`, also
+    /// percent-encoded) in a URI's query or a key-value string: the only form an error message, a log line or a
+    /// report may show.
     /// - Parameter url: A libpq URI or key-value string.
-    /// - Returns: The same string without the password.
+    /// - Returns: The same string without the passwords.
     public static func redacted(_ url: String) -> String {
         var text = url
-        // postgresql://user:secret@host → postgresql://user:***@host (the user part ends at the last '@' before
-        // the path).
-        if let scheme = text.range(of: "://") {
-            let rest = text[scheme.upperBound...]
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-            let authority = rest[..<authorityEnd]
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+        for range in secretRanges(in: url).reversed() { text.replaceSubrange(range, with: "***") }
+        return text
+    }
+
+    /// A text libpq wrote about a connection string with the string's passwords taken out: libpq quotes the token
+    /// it could not read, and that token may be a password.
+    /// - Parameters:
+    ///   - text: What libpq said.
+    ///   - url: The connection string it was about.
+    /// - Returns: The text, each password (as written, and percent-decoded) replaced by `***`.
+    static func scrubbed(_ text: String, of url: String) -> String {
+        var out = text
+        let secrets = secretRanges(in: url).map { String(url[$0]) }.filter { !$0.isEmpty }
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            out = out.replacingOccurrences(of: secret, with: "***")
+            if let decoded = secret.removingPercentEncoding, !decoded.isEmpty {
+                out = out.replacingOccurrences(of: decoded, with: "***")
             }
         }
-        // …?password=secret&… and password=secret in a key-value string.
-        var out = ""
-        var rest = Substring(text)
-        while let found = rest.range(of: "password=", options: .caseInsensitive) {
-            let before = found.lowerBound == rest.startIndex ? nil : rest[rest.index(before: found.lowerBound)]
-            out += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            guard before == nil || before == "?" || before == "&" || before == " " else { continue }
-            let end = rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
-            out += "***"
-            rest = rest[end...]
+        return out
+    }
+
+    /// Where the passwords are in a connection string, in order and not overlapping.
+    static func secretRanges(in url: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var queryStart = url.startIndex
+        // postgresql://user:secret@host: the user part runs to the last '@' (a password may hold '/', '?' or '@'
+        // unencoded; masking too much is the safe side).
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            if let at = rest.lastIndex(of: "@") {
+                if let colon = rest[..<at].firstIndex(of: ":") { ranges.append(url.index(after: colon)..<at) }
+                queryStart = at
+            }
         }
-        return out + rest
+        // name=value pairs whose name, percent-decoded, ends in "password": split on '&' in a URI's query, on
+        // spaces (values maybe quoted) in a key-value string.
+        let isURI = url.range(of: "://") != nil
+        var i = queryStart
+        while i < url.endIndex {
+            guard let equals = url[i...].firstIndex(of: "=") else { break }
+            let nameEnd = url[i..<equals].lastIndex { $0 != " " }.map { url.index(after: $0) } ?? i
+            let nameStart =
+                url[i..<nameEnd].lastIndex { $0 == "&" || $0 == "?" || (!isURI && $0 == " ") }.map {
+                    url.index(after: $0)
+                } ?? i
+            let name = url[nameStart..<nameEnd]
+            let decoded = (isURI ? name.removingPercentEncoding : String(name)) ?? String(name)
+            var valueStart = url.index(after: equals)
+            if !isURI { valueStart = url[valueStart...].firstIndex { $0 != " " } ?? url.endIndex }
+            var valueEnd = url[valueStart...].firstIndex { $0 == "&" || (!isURI && $0 == " ") } ?? url.endIndex
+            if !isURI, valueStart < url.endIndex, url[valueStart] == "'" {
+                // A quoted value runs to the next quote that no backslash escapes (or to the end).
+                valueEnd = url.endIndex
+                var escaped = false
+                for j in url[url.index(after: valueStart)...].indices {
+                    if escaped {
+                        escaped = false
+                    } else if url[j] == "\\" {
+                        escaped = true
+                    } else if url[j] == "'" {
+                        valueEnd = url.index(after: j)
+                        break
+                    }
+                }
+            }
+            if decoded.lowercased().hasSuffix("password"), valueStart <= valueEnd {
+                ranges.append(valueStart..<valueEnd)
+            }
+            i = valueEnd
+        }
+        return ranges.filter { !$0.isEmpty }
     }
 
     /// The database a connection string names (`dbname`), or, as libpq does without one, the user's name.
     /// - Parameter url: A libpq URI or key-value string.
     /// - Returns: The database's name.
-    /// - Throws: ``CreditKitError/Code/invalidArgument`` when libpq cannot read the string.
+    /// - Throws: `CreditKitError.Code.invalidArgument` when libpq cannot read the string.
     public static func databaseName(_ url: String) throws -> String {
+        // In libpq's order: the string's dbname, PGDATABASE, then the user's name (the string's, PGUSER, the login).
         let options = try parse(url)
+        let environment = ProcessInfo.processInfo.environment
         if let name = options["dbname"], !name.isEmpty { return name }
+        if let name = environment["PGDATABASE"], !name.isEmpty { return name }
         if let user = options["user"], !user.isEmpty { return user }
-        if let name = ProcessInfo.processInfo.environment["PGDATABASE"], !name.isEmpty { return name }
-        if let user = ProcessInfo.processInfo.environment["PGUSER"], !user.isEmpty { return user }
+        if let user = environment["PGUSER"], !user.isEmpty { return user }
         return ProcessInfo.processInfo.environment["USER"] ?? "postgres"
     }
 
@@ -62,7 +130,9 @@ public enum PostgreSQLConnectionString {
     static func parse(_ url: String) throws -> [String: String] {
         var message: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(url, &message) else {
-            let reason = message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let reason = message.map {
+                scrubbed(String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines), of: url)
+            }
             if let message { PQfreemem(message) }
             throw CreditKitError(
                 .invalidArgument,
@@ -87,7 +157,24 @@ package enum PGParameter {
     case bytea([UInt8])
     /// A `bigint[]`, sent as its text form.
     case int8Array([Int64])
+    /// A `text[]`, sent as its text form (each element quoted, `"` and `\\` escaped).
+    case textArray([String])
     case null(type: UInt32)
+
+    /// A `text[]` in its text form: `{"a","b\"c"}`, each element quoted, `"` and `\` escaped.
+    static func arrayLiteral(_ values: [String]) -> String {
+        var out = "{"
+        for (i, value) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for character in value {
+                if character == "\"" || character == "\\" { out += "\\" }
+                out.append(character)
+            }
+            out += "\""
+        }
+        return out + "}"
+    }
 
     /// The type's OID and the value's bytes and format (1 binary, 0 text); `nil` bytes for SQL NULL.
     var wire: (type: UInt32, bytes: [UInt8]?, format: Int32) {
@@ -97,6 +184,7 @@ package enum PGParameter {
         case .text(let s): (25, Array(s.utf8), 1)
         case .bytea(let b): (17, b, 1)
         case .int8Array(let values): (1016, Array(("{" + values.map(String.init).joined(separator: ",") + "}").utf8), 0)
+        case .textArray(let values): (1009, Array(Self.arrayLiteral(values).utf8), 0)
         case .null(let type): (type, nil, 1)
         }
     }
@@ -150,17 +238,20 @@ package final class PGConnection {
             throw CreditKitError(.storage, "cannot connect to PostgreSQL at \(shownAs): libpq is out of memory")
         }
         guard PQstatus(conn) == CONNECTION_OK else {
-            let reason = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = PostgreSQLConnectionString.scrubbed(
+                String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines), of: url)
             PQfinish(conn)
-            throw CreditKitError(
-                .storage, "cannot connect to PostgreSQL at \(shownAs): \(reason)", context: ["server": shownAs])
+            throw CreditKitError(.storage, "cannot connect to PostgreSQL at \(shownAs): \(reason)")
         }
         handle = conn
         self.settings = settings
+        self.url = url
         try execute(settings)
     }
 
     private let settings: String
+    /// The connection string, to take its passwords out of what libpq says.
+    private let url: String
 
     deinit { PQfinish(handle) }
 
@@ -179,8 +270,9 @@ package final class PGConnection {
             throw CreditKitError(
                 .storage,
                 "lost the connection to PostgreSQL at \(shownAs) and could not connect again: "
-                    + String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines),
-                context: ["server": shownAs])
+                    + PostgreSQLConnectionString.scrubbed(
+                        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), of: url
+                    ))
         }
         try execute(settings)
     }
@@ -192,8 +284,11 @@ package final class PGConnection {
             ?? String(cString: PQerrorMessage(handle))
         let state =
             result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
-        var context = ["sql": String(sql.prefix(120)), "server": shownAs]
+        var context = ["sql": String(sql.prefix(120))]
         if !state.isEmpty { context["sqlstate"] = state }
+        if let constraint = result.flatMap({ PQresultErrorField($0, Int32(UInt8(ascii: "n"))) }) {
+            context["constraint"] = String(cString: constraint)
+        }
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         switch state {
         case "55P03":
@@ -210,21 +305,42 @@ package final class PGConnection {
         }
     }
 
+    /// Whether a statement that failed because the server closed the connection (a restart, an administrator,
+    /// an idle timeout) is run again once on a new connection: yes outside a transaction, never inside one (its
+    /// work and locks went with the connection). The store turns it off for the length of a write.
+    package var retryAfterLoss = true
+
+    /// Runs `attempt`, and once more on a new connection when it failed because the old one was lost and running
+    /// it again is safe.
+    private func retrying<T>(_ attempt: () throws -> T) throws -> T {
+        do {
+            return try attempt()
+        } catch let error as CreditKitError {
+            guard retryAfterLoss, PQstatus(handle) == CONNECTION_BAD else { throw error }
+            try reconnectIfLost()
+            return try attempt()
+        }
+    }
+
     /// Runs statements without parameters or rows.
     package func execute(_ sql: String) throws {
-        let result = PQexec(handle, sql)
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result, sql) }
+        try retrying {
+            let result = PQexec(handle, sql)
+            defer { PQclear(result) }
+            let status = PQresultStatus(result)
+            guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw error(result, sql) }
+        }
     }
 
     /// Runs one statement with parameters and returns its rows in binary format.
     @discardableResult
     package func query(_ sql: String, _ parameters: [PGParameter] = []) throws -> PGRows {
-        try withWire(parameters) { count, types, values, lengths, formats in
-            PQexecParams(handle, sql, count, types, values, lengths, formats, 1)
-        } failure: {
-            sql
+        try retrying {
+            try withWire(parameters) { count, types, values, lengths, formats in
+                PQexecParams(handle, sql, count, types, values, lengths, formats, 1)
+            } failure: {
+                sql
+            }
         }
     }
 
@@ -282,7 +398,9 @@ package final class PGConnection {
     }
 
     /// Sends rows in PostgreSQL's binary COPY format (``PGCopyBuffer``) to `COPY … FROM STDIN`.
-    package func copy(_ sql: String, _ data: consuming PGCopyBuffer) throws {
+    /// - Returns: How many rows the server says it stored.
+    @discardableResult
+    package func copy(_ sql: String, _ data: consuming PGCopyBuffer) throws -> Int {
         let start = PQexec(handle, sql)
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let failure = error(start, sql)
@@ -304,12 +422,15 @@ package final class PGConnection {
         }
         let ended = PQputCopyEnd(handle, sent ? nil : "CreditKit could not send the rows") == 1
         var failure: CreditKitError?
+        var stored = 0
         while let result = PQgetResult(handle) {
             if PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil { failure = error(result, sql) }
+            if let count = PQcmdTuples(result) { stored = Int(String(cString: count)) ?? 0 }
             PQclear(result)
         }
         if let failure { throw failure }
         guard sent, ended else { throw error(nil, sql) }
+        return stored
     }
 }
 

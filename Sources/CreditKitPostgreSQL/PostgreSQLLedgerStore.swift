@@ -10,10 +10,10 @@ import Synchronization
 /// spaces, `payload` canonical JSON as `bytea`, `prev_hash`, `hash`, `principal`), `ledger_subject` (subject →
 /// sequence index, written in the same transaction as its entries), `checkpoint` (one cached view blob) and `vault`
 /// (sealed personal data, the only rows ever deleted). Triggers refuse `UPDATE`, `DELETE` and `TRUNCATE` on the
-/// ledger tables inside the server; whoever drops them to edit a row is caught by ``Ledger/verify()``.
+/// ledger tables inside the server; whoever drops them to edit a row is caught by `Ledger.verify()`.
 ///
 /// Many writers: every append takes the ledger's write lock (a transaction-level advisory lock, so a role with only
-/// `INSERT` and `SELECT` can write), reads the head inside it, and commits; ``Ledger`` takes in what other writers
+/// `INSERT` and `SELECT` can write), reads the head inside it, and commits; `Ledger` takes in what other writers
 /// appended and validates against it while the lock is held, so two writers never fork the chain. A writer waits
 /// for the lock up to ``lockTimeoutSeconds`` and then fails with a storage error, writing nothing. Should a program
 /// that does not take the lock insert rows, the primary key on `seq` still refuses a second entry at the same place.
@@ -46,13 +46,20 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         init(url: String, schema: String, readOnly: Bool, lockTimeout: Int) throws {
             self.schema = schema
             self.readOnly = readOnly
+            // Read committed, whatever the database's default: a statement after the write lock must see what the
+            // writer before committed.
             db = try PGConnection(
                 url: url,
                 settings: "SET synchronous_commit = on; SET lock_timeout = '\(lockTimeout)s'; "
+                    + "SET default_transaction_isolation = 'read committed'; "
                     + "SET default_transaction_read_only = \(readOnly ? "on" : "off"); SET client_min_messages = warning"
             )
+            // From the catalogue, which every role can read (information_schema shows only tables one may use).
             let found = try db.query(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = $1", [.text(schema)])
+                """
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                """, [.text(schema)])
             let names = Set((0..<found.count).map { found.string($0, 0) })
             let ours: Set<String> = ["meta", "ledger", "ledger_subject", "checkpoint", "vault"]
             if !names.isEmpty, !names.contains("meta") {
@@ -65,14 +72,19 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                 guard names.isSuperset(of: ours) else {
                     throw CreditKitError(.storage, "no CreditKit ledger in schema \(schema) of \(db.shownAs) to read")
                 }
+                warnings += try guardProblems().map {
+                    "\($0): the tables were open to edits; opened to read only, nothing was repaired (run verify)"
+                }
+            } else if !names.isSuperset(of: ours) {
+                try createTables(repairing: [])
             } else {
-                let before = names.contains("ledger") ? try guardStates() : nil
-                try createTables()
-                let gone = before.map { states in guardTriggers.map(\.name).filter { states[$0] != true } } ?? []
-                if !gone.isEmpty {
-                    warnings.append(
-                        "the guard trigger(s) \(gone.joined(separator: ", ")) had been dropped or disabled: the tables "
-                            + "were open to edits; the guards are restored (run verify)")
+                // A ledger whose guards stand needs no change, so a role without the right to make tables can write.
+                let problems = try guardProblems()
+                if !problems.isEmpty {
+                    try createTables(repairing: problems)
+                    warnings += problems.map {
+                        "\($0): the tables were open to edits; the guard is restored (run verify)"
+                    }
                 }
             }
             let format = try db.query("SELECT value FROM \(schema).meta WHERE key = 'format'")
@@ -81,30 +93,49 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                     .storage,
                     "the schema \(schema) in \(db.shownAs) is not a CreditKit ledger of format creditkit-ledger-1")
             }
-            try checkGuards()
-        }
-
-        /// The triggers that keep the ledger and its index append-only.
-        var guardTriggers: [(name: String, table: String, sql: String)] {
-            [("ledger", "ledger_append_only"), ("ledger_subject", "ledger_subject_append_only")].flatMap {
-                table, name in
-                [
-                    (
-                        name, table,
-                        "CREATE TRIGGER \(name) BEFORE UPDATE OR DELETE ON \(schema).\(table) "
-                            + "FOR EACH ROW EXECUTE FUNCTION \(schema).refuse_change()"
-                    ),
-                    (
-                        name + "_truncate", table,
-                        "CREATE TRIGGER \(name)_truncate BEFORE TRUNCATE ON \(schema).\(table) "
-                            + "FOR EACH STATEMENT EXECUTE FUNCTION \(schema).refuse_change()"
-                    ),
-                ]
+            if !readOnly {
+                // A trigger or rule of someone else's could change or drop rows as they are written.
+                let foreign = try foreignHooks()
+                if !foreign.isEmpty {
+                    throw CreditKitError(
+                        .storage,
+                        "the ledger tables in schema \(schema) carry \(foreign.joined(separator: ", ")), which CreditKit "
+                            + "did not make and which could change or drop rows as they are written; nothing was "
+                            + "written (remove it, then run verify)")
+                }
             }
         }
 
-        /// Creates the schema, tables and guards where they are missing, one opener at a time.
-        func createTables() throws {
+        /// The body of the function the guards run, as CreditKit makes it.
+        static let refuseBody =
+            "\nBEGIN\n    RAISE EXCEPTION 'the CreditKit ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME;\nEND "
+
+        /// The triggers that keep the ledger and its index append-only: each with its table, the kind PostgreSQL
+        /// stores (`tgtype`: row 1, before 2, delete 8, update 16, truncate 32), and the statement that makes it.
+        var guardTriggers: [(name: String, table: String, type: Int64, sql: String)] {
+            var out: [(name: String, table: String, type: Int64, sql: String)] = []
+            for (table, name) in [("ledger", "ledger_append_only"), ("ledger_subject", "ledger_subject_append_only")] {
+                let rowType: Int64 = 1 | 2 | 8 | 16
+                let truncateType: Int64 = 2 | 32
+                out.append(
+                    (
+                        name, table, rowType,
+                        "CREATE TRIGGER \(name) BEFORE UPDATE OR DELETE ON \(schema).\(table) "
+                            + "FOR EACH ROW EXECUTE FUNCTION \(schema).refuse_change()"
+                    ))
+                out.append(
+                    (
+                        name + "_truncate", table, truncateType,
+                        "CREATE TRIGGER \(name)_truncate BEFORE TRUNCATE ON \(schema).\(table) "
+                            + "FOR EACH STATEMENT EXECUTE FUNCTION \(schema).refuse_change()"
+                    ))
+            }
+            return out
+        }
+
+        /// Creates the schema, tables and guards where they are missing, and makes again each guard named in
+        /// `repairing`, one opener at a time.
+        func createTables(repairing: [String]) throws {
             try db.execute("BEGIN")
             do {
                 try db.query(
@@ -116,7 +147,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                     CREATE TABLE IF NOT EXISTS \(schema).meta(key text PRIMARY KEY, value text NOT NULL);
                     INSERT INTO \(schema).meta(key, value) VALUES ('format', 'creditkit-ledger-1') ON CONFLICT DO NOTHING;
                     CREATE TABLE IF NOT EXISTS \(schema).ledger(
-                        seq bigint PRIMARY KEY,
+                        seq bigint PRIMARY KEY CHECK (seq >= 1),
                         recorded_at bigint NOT NULL,
                         effective integer NOT NULL,
                         kind text NOT NULL,
@@ -127,23 +158,20 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                         hash bytea NOT NULL,
                         principal text);
                     CREATE TABLE IF NOT EXISTS \(schema).ledger_subject(
-                        subject text NOT NULL, seq bigint NOT NULL, PRIMARY KEY(subject, seq));
+                        subject text NOT NULL, seq bigint NOT NULL CHECK (seq >= 1), PRIMARY KEY(subject, seq));
                     CREATE TABLE IF NOT EXISTS \(schema).checkpoint(id integer PRIMARY KEY CHECK (id = 1), blob bytea NOT NULL);
                     CREATE TABLE IF NOT EXISTS \(schema).vault(token text PRIMARY KEY, sealed bytea NOT NULL);
-                    CREATE OR REPLACE FUNCTION \(schema).refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                        RAISE EXCEPTION 'the CreditKit ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME;
-                    END $$;
+                    CREATE OR REPLACE FUNCTION \(schema).refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$\(Self.refuseBody)$$;
                     """)
-                let states = try guardStates()
+                let present = try guardRows()
                 for guardTrigger in guardTriggers {
-                    switch states[guardTrigger.name] {
-                    case nil: try db.execute(guardTrigger.sql)
-                    case false?:
-                        try db.execute(
-                            "ALTER TABLE \(schema).\(guardTrigger.table) ENABLE TRIGGER \(guardTrigger.name)")
-                    case true?: break
+                    if let row = present[guardTrigger.name] {
+                        guard repairing.contains(where: { $0.contains(guardTrigger.name) }) || !row.fires else {
+                            continue
+                        }
+                        try db.execute("DROP TRIGGER \(guardTrigger.name) ON \(schema).\(guardTrigger.table)")
                     }
+                    try db.execute(guardTrigger.sql)
                 }
                 try db.execute("COMMIT")
             } catch {
@@ -152,28 +180,57 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             }
         }
 
-        /// The triggers on the schema's tables, each with whether it fires.
-        func guardStates() throws -> [String: Bool] {
+        /// The schema's own triggers by name: whether each fires in an ordinary session (enabled as origin or
+        /// always: not disabled, not replica-only), its table, kind, and the function it runs with that function's
+        /// body.
+        func guardRows() throws -> [String: (fires: Bool, table: String, type: Int64, function: String, body: String)] {
             let rows = try db.query(
                 """
-                SELECT t.tgname, t.tgenabled <> 'D' FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal
+                SELECT t.tgname, t.tgenabled IN ('O', 'A'), c.relname, t.tgtype::integer,
+                       pn.nspname || '.' || p.proname, p.prosrc
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace
+                WHERE n.nspname = $1 AND NOT t.tgisinternal
                 """, [.text(schema)])
-            var out: [String: Bool] = [:]
-            for row in 0..<rows.count { out[rows.string(row, 0)] = rows.raw(row, 1).first == 1 }
+            var out: [String: (fires: Bool, table: String, type: Int64, function: String, body: String)] = [:]
+            for row in 0..<rows.count {
+                out[rows.string(row, 0)] = (
+                    rows.raw(row, 1).first == 1, rows.string(row, 2), rows.int64(row, 3), rows.string(row, 4),
+                    rows.string(row, 5)
+                )
+            }
             return out
         }
 
-        /// Whether the guards stand: a ledger opened to write has them made again (above), so only a read-only open
-        /// can still find them gone, and says so.
-        func checkGuards() throws {
-            let states = try guardStates()
-            let missing = guardTriggers.map(\.name).filter { states[$0] != true }
-            if !missing.isEmpty {
-                warnings.append(
-                    "the guard trigger(s) \(missing.joined(separator: ", ")) are missing or disabled: the tables were "
-                        + "open to edits; run verify")
+        /// What is wrong with the guards: each one missing, not firing, changed, or running a function that is not
+        /// CreditKit's refusal.
+        func guardProblems() throws -> [String] {
+            let present = try guardRows()
+            return guardTriggers.compactMap { expected in
+                guard let row = present[expected.name] else { return "the guard trigger \(expected.name) was dropped" }
+                if !row.fires { return "the guard trigger \(expected.name) was disabled" }
+                if row.table != expected.table || row.type != expected.type
+                    || row.function != "\(schema).refuse_change" || row.body != Self.refuseBody
+                {
+                    return "the guard trigger \(expected.name) was changed"
+                }
+                return nil
             }
+        }
+
+        /// Triggers and rules on the ledger tables that CreditKit did not make.
+        func foreignHooks() throws -> [String] {
+            let guards = Set(guardTriggers.map(\.name))
+            var out = try guardRows().filter {
+                !guards.contains($0.key) && ["ledger", "ledger_subject"].contains($0.value.table)
+            }
+            .map { "the trigger \($0.key) on \($0.value.table)" }
+            let rules = try db.query(
+                "SELECT rulename, tablename FROM pg_rules WHERE schemaname = $1 AND tablename IN ('ledger', 'ledger_subject')",
+                [.text(schema)])
+            out += (0..<rules.count).map { "the rule \(rules.string($0, 0)) on \(rules.string($0, 1))" }
+            return out.sorted()
         }
 
         func refuseIfReadOnly() throws {
@@ -224,10 +281,15 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             let hash = (try? Digest(bytes: rows.raw(row, 8))) ?? unmatchable
             // The entry hash writes the version in 16 bits and each string's length in 16: a row edited beyond those
             // would hash as another, lawful one, so it is read with its version changed and cannot match.
+            // So is a day beyond 32 bits (a column made wider), and a subjects text with empty pieces (spaces
+            // doubled, leading or trailing), which reads as the same ids as the text an append writes.
             let rawVersion = rows.int64(row, 4)
+            let rawDay = rows.int64(row, 2)
             let aliased =
                 !(0...Int64(UInt16.max)).contains(rawVersion) || kind.utf8.count > Int(UInt16.max)
                 || subjects.contains { $0.rawValue.utf8.count > Int(UInt16.max) }
+                || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
+                || subjects.map(\.rawValue).joined(separator: " ") != subjectText
             var principal: Principal?
             if !rows.isNull(row, 9) {
                 let text = rows.string(row, 9)
@@ -241,7 +303,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             }
             return LedgerEntry(
                 sequence: rows.int64(row, 0), recordedAt: Timestamp(microseconds: rows.int64(row, 1)),
-                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: rows.int64(row, 2))),
+                effectiveDate: LocalDate(daysSinceEpoch: Int32(truncatingIfNeeded: rawDay)),
                 kind: lastKind,
                 version: aliased ? Int(UInt16(truncatingIfNeeded: rawVersion) ^ 1) : Int(rawVersion),
                 subjects: subjects, payload: rows.bytes(row, 6), previousHash: previous, hash: hash,
@@ -291,8 +353,8 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     ///   - readingOnly: Opens an existing ledger to read it only: nothing is created, and every write is refused
     ///     (the session is read-only on the server too).
     ///   - lockTimeoutSeconds: How long a writer waits for another's write lock before it fails.
-    /// - Throws: ``CreditKitError/Code/storage`` when the server cannot be reached, or the schema holds something
-    ///   else; ``CreditKitError/Code/invalidArgument`` for a connection string libpq cannot read or a bad schema name.
+    /// - Throws: `CreditKitError.Code.storage` when the server cannot be reached, or the schema holds something
+    ///   else; `CreditKitError.Code.invalidArgument` for a connection string libpq cannot read or a bad schema name.
     public init(
         url: String, schema: String = "creditkit", readingOnly: Bool = false,
         lockTimeoutSeconds: Int = PostgreSQLLedgerStore.defaultLockTimeoutSeconds
@@ -325,10 +387,13 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             guard !c.writing else { throw CreditKitError(.storage, "a write is already under way on this store") }
             try c.ensureConnected()
             try c.db.execute("BEGIN")
+            // From here a lost connection is a lost transaction: nothing is run again on a new one.
+            c.db.retryAfterLoss = false
             do {
                 try c.lockForWriting()
             } catch {
                 try? c.db.execute("ROLLBACK")  // The lock's error is the one to report.
+                c.db.retryAfterLoss = true
                 throw error
             }
             c.writing = true
@@ -338,6 +403,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                 // Still open only when no append ran (validation refused the batch): it wrote nothing, and a
                 // failing ROLLBACK of it has nothing to report (the server ends the transaction with the session).
                 c.lockedHead = nil
+                c.db.retryAfterLoss = true
                 if c.writing {
                     c.writing = false
                     try? c.db.execute("ROLLBACK")
@@ -350,18 +416,22 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     /// Appends a batch in one transaction under the write lock, committed before returning; refuses one that does
     /// not continue the chain.
     /// - Parameter entries: The batch.
-    /// - Throws: ``CreditKitError/Code/brokenChain`` when the batch does not continue the head; storage errors.
+    /// - Throws: `CreditKitError.Code.brokenChain` when the batch does not continue the head; storage errors.
     public func append(_ entries: [LedgerEntry]) throws {
         guard !entries.isEmpty else { return }
         try connection.withLock { c in
             try c.refuseIfReadOnly()
             let begun = c.writing
             let held = c.lockedHead
-            defer { c.lockedHead = nil }
+            defer {
+                c.lockedHead = nil
+                c.db.retryAfterLoss = true
+            }
             do {
                 try c.ensureConnected()
                 if !begun {
                     try c.db.execute("BEGIN")
+                    c.db.retryAfterLoss = false
                     try c.lockForWriting()
                 }
                 c.writing = false
@@ -382,23 +452,36 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                     if let principal = entry.appendedBy?.canonicalText { rows.text(principal) } else { rows.null() }
                     for subject in Set(entry.subjects) { index.append((subject.rawValue, entry.sequence)) }
                 }
-                try c.db.copy("COPY \(c.schema).ledger(\(Connection.columns)) FROM STDIN (FORMAT binary)", rows)
+                let written = try c.db.copy(
+                    "COPY \(c.schema).ledger(\(Connection.columns)) FROM STDIN (FORMAT binary)", rows)
+                // Every row sent is a row stored: a trigger of someone else's that dropped one would otherwise have
+                // the batch acknowledged and lost.
+                guard written == entries.count else {
+                    throw CreditKitError(
+                        .storage,
+                        "PostgreSQL stored \(written) of the batch's \(entries.count) entries (something on the ledger "
+                            + "table drops rows); nothing was written")
+                }
                 if !index.isEmpty {
+                    // Rows someone put in the index ahead of their entries do not stop the write (verify names them).
                     index.sort { ($0.subject, $0.seq) < ($1.subject, $1.seq) }
-                    var subjects = PGCopyBuffer(capacity: index.count * 40)
-                    for (subject, seq) in index {
-                        subjects.row(fields: 2)
-                        subjects.text(subject)
-                        subjects.int8(seq)
-                    }
-                    try c.db.copy("COPY \(c.schema).ledger_subject(subject, seq) FROM STDIN (FORMAT binary)", subjects)
+                    try c.db.query(
+                        "INSERT INTO \(c.schema).ledger_subject(subject, seq) SELECT * FROM unnest($1::text[], $2)"
+                            + " ON CONFLICT DO NOTHING",
+                        [.textArray(index.map(\.subject)), .int8Array(index.map(\.seq))])
                 }
                 try c.db.execute("COMMIT")
             } catch let error as CreditKitError {
+                if c.db.isLost {
+                    throw CreditKitError(
+                        .storage,
+                        "the connection to PostgreSQL at \(c.db.shownAs) was lost during a write: its transaction went "
+                            + "with it and nothing was written (\(error.message))", context: error.context)
+                }
                 try? c.db.execute("ROLLBACK")  // The error that made the rollback is the one to report.
                 // Another program inserted at the same place without the lock: the chain would fork, so nothing is
                 // written.
-                if error.context["sqlstate"] == "23505" {
+                if error.context["sqlstate"] == "23505", error.context["constraint"] == "ledger_pkey" {
                     throw CreditKitError(
                         .brokenChain,
                         "entry \(entries[0].sequence) is already taken: another writer appended at the same place "
@@ -441,7 +524,8 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             for start in stride(from: 0, to: sequences.count, by: 10_000) {
                 let part = Array(sequences[start..<min(sequences.count, start + 10_000)])
                 let rows = try c.db.query(
-                    "SELECT \(Connection.columns) FROM \(c.schema).ledger WHERE seq = ANY($1)", [.int8Array(part)])
+                    "SELECT \(Connection.columns) FROM \(c.schema).ledger WHERE seq = ANY($1) AND seq >= 1",
+                    [.int8Array(part)])
                 for row in 0..<rows.count {
                     let entry = c.entry(rows, row)
                     found[entry.sequence] = entry
@@ -458,7 +542,8 @@ public final class PostgreSQLLedgerStore: LedgerStore {
         try connection.withLock { c in
             try c.ensureConnected()
             let rows = try c.db.query(
-                "SELECT seq FROM \(c.schema).ledger_subject WHERE subject = $1 ORDER BY seq", [.text(subject.rawValue)])
+                "SELECT seq FROM \(c.schema).ledger_subject WHERE subject = $1 AND seq >= 1 ORDER BY seq",
+                [.text(subject.rawValue)])
             return (0..<rows.count).map { rows.int64($0, 0) }
         }
     }
@@ -511,7 +596,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
 
     /// The tokens the vault holds data for.
     /// - Returns: The tokens, sorted.
-    /// - Throws: A storage error, or ``CreditKitError/Code/decoding`` for a row whose token is not 64 hex digits.
+    /// - Throws: A storage error, or `CreditKitError.Code.decoding` for a row whose token is not 64 hex digits.
     public func sealedTokens() throws -> [PersonToken]? {
         try connection.withLock { c in
             try c.ensureConnected()
@@ -540,7 +625,16 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             try c.ensureConnected()
             let rows = try c.db.query(
                 "DELETE FROM \(c.schema).vault WHERE token = $1 RETURNING token", [.text(token.hex)])
-            if !c.writing { try c.db.execute("VACUUM FULL \(c.schema).vault") }
+            // Rewriting the table takes its owner; a service's role without that leaves it to the owner's routine
+            // (Docs/DEPLOYING.md).
+            let owner = try c.db.query(
+                """
+                SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relname = 'vault'
+                """, [.text(c.schema)])
+            if !c.writing, rows.count > 0, owner.count == 1, owner.raw(0, 0).first == 1 {
+                try c.db.execute("VACUUM FULL \(c.schema).vault")
+            }
             return rows.count > 0
         }
     }
@@ -552,6 +646,13 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     public func indexProblem() throws -> String? {
         try connection.withLock { c in
             try c.ensureConnected()
+            let outside = try c.db.query(
+                "SELECT count(*), min(seq) FROM \(c.schema).ledger WHERE seq < 1")
+            if outside.int64(0, 0) > 0 {
+                return
+                    "the ledger holds \(outside.int64(0, 0)) row(s) outside the chain (sequence \(outside.int64(0, 1)) "
+                    + "and below 1), which no append writes: rows were inserted by hand"
+            }
             let named =
                 "SELECT DISTINCT l.seq, s.subject FROM \(c.schema).ledger l, "
                 + "unnest(string_to_array(l.subjects, ' ')) AS s(subject) WHERE s.subject <> ''"

@@ -23,10 +23,25 @@ let usage = """
     \(moduleToolLines.joined(separator: "\n"))
 
     A ledger is a file (PATH, its keys in PATH.keys) or a PostgreSQL ledger shared by several services, named
-    by its libpq URI wherever a PATH goes (postgresql://USER@HOST/DB, postgresql://USER@/DB?host=/socket/dir),
-    its keys in the file `--keys FILE` names (default creditkit-<database>.keys here, never in the database).
+    by its libpq connection string wherever a PATH goes, quoted for the shell ('postgresql://USER@HOST/DB',
+    'postgresql://USER@/DB?host=/socket/dir', or 'host=… dbname=…'), in the schema --schema NAME names
+    (default creditkit), its keys in the file --keys FILE names (default creditkit-<database>.keys here,
+    never in the database). `creditkit migrate FROM TO` copies a ledger between the two.
 
     Run `creditkit COMMAND --help` for a command's options.
+    """
+
+/// The commands that open a ledger by its PATH (or --store), and what every one of them also takes.
+let ledgerCommands: Set<String> = [
+    "profile", "check", "findings", "audit", "report", "publish", "head", "prove", "import", "ocds",
+]
+let ledgerFooter = """
+
+      A ledger may also be a PostgreSQL one, named by its libpq connection string wherever PATH goes,
+      quoted for the shell ('postgresql://USER@HOST/DB', 'postgresql://USER@/DB?host=/socket/dir'):
+          --schema NAME   the ledger's schema in that database (default creditkit)
+          --keys FILE     its vault and signing keys (default creditkit-<database>.keys here; never
+                          in the database)
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -49,6 +64,7 @@ do {
     var parser = ArgumentParser(arguments, command: command)
     if parser.wantsHelp {
         print(command.help)
+        if ledgerCommands.contains(command.name) { print(ledgerFooter) }
         exit(0)
     }
     try await command.run(&parser)

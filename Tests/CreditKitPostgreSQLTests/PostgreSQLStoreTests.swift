@@ -62,6 +62,14 @@ struct ConnectionStringTests {
             ),
             ("host=db user=credit password=s3cret dbname=credit", "host=db user=credit password=*** dbname=credit"),
             ("postgresql://credit@/credit?host=/run/pg", "postgresql://credit@/credit?host=/run/pg"),
+            ("POSTGRESQL://credit:s3cret@/credit", "POSTGRESQL://credit:***@/credit"),
+            ("postgresql://credit:s3cret/PW@/credit?host=/x", "postgresql://credit:***@/credit?host=/x"),
+            (
+                "postgresql://credit@/credit?host=/x&sslpassword=s3cret&port=5",
+                "postgresql://credit@/credit?host=/x&sslpassword=***&port=5"
+            ),
+            ("host=db password = 's3 c\\'ret' dbname=credit", "host=db password = *** dbname=credit"),
+            ("host=db sslpassword=s3cret", "host=db sslpassword=***"),
         ])
     func redacted(url: String, shown: String) {
         #expect(PostgreSQLConnectionString.redacted(url) == shown)
@@ -76,7 +84,11 @@ struct ConnectionStringTests {
             PostgreSQLLedgerStore.defaultKeysPath(url: "postgresql://u@db/credit", schema: "county")
                 == "creditkit-credit-county.keys")
         #expect(PostgreSQLConnectionString.isPostgreSQL("postgres://u@db/credit"))
+        #expect(PostgreSQLConnectionString.isPostgreSQL("PostgreSQL://u@db/credit"))
+        #expect(PostgreSQLConnectionString.isPostgreSQL("host=/run/pg dbname=credit"))
+        #expect(PostgreSQLConnectionString.isPostgreSQL(" dbname = credit"))
         #expect(!PostgreSQLConnectionString.isPostgreSQL("ledger.sqlite"))
+        #expect(!PostgreSQLConnectionString.isPostgreSQL("./a=b.sqlite"))
     }
 
     @Test("a server that cannot be reached is a storage error that names it without its password")
@@ -261,5 +273,224 @@ struct PostgreSQLStoreTests {
             try await ledger.append(AgencyRegistered(agency: Fixtures.agency(index: 1), on: FixedClock.demo.today))
             #expect(try holder.head().sequence == 1)
         }
+    }
+}
+
+/// What an attacker with the database's rights (a service's role, or the tables' owner) might try, each caught.
+@Suite("PostgreSQL store under attack", .tags(.postgreSQL), .enabled(if: TestServer.url != nil, "\(TestServer.absent)"))
+struct PostgreSQLAttackTests {
+    /// A ledger in `schema` with an agency and two records (entries 1–3).
+    static func ledger(_ url: String, _ schema: String) async throws -> CreditKit {
+        let kit = try CreditKit(store: .postgreSQL(url, schema: schema), keys: Fixtures.keys)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: FixedClock.demo.today.adding(days: -30))
+        try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: FixedClock.demo.today.adding(days: -2)))
+        try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: FixedClock.demo.today.adding(days: -1)))
+        return kit
+    }
+
+    @Test("a row inserted outside the chain (sequence 0 or below) is refused, and named by verify if let in")
+    func outsideTheChain() async throws {
+        try await TestServer.withSchema("outside") { url, schema in
+            _ = try await Self.ledger(url, schema)
+            let forge =
+                "INSERT INTO \(schema).ledger SELECT -1, recorded_at, effective, kind, version, subjects, "
+                + "payload, prev_hash, hash, principal FROM \(schema).ledger WHERE seq = 2"
+            #expect(throws: CreditKitError.self) { try TestServer.raw(url, forge) }
+            // With the check dropped (the owner's right), the row gets in, and verify names it.
+            try TestServer.raw(url, "ALTER TABLE \(schema).ledger DROP CONSTRAINT ledger_seq_check; " + forge)
+            try TestServer.raw(
+                url,
+                "ALTER TABLE \(schema).ledger_subject DROP CONSTRAINT ledger_subject_seq_check; "
+                    + "INSERT INTO \(schema).ledger_subject VALUES ('\(Fixtures.agency(index: 1).id)', -1)")
+            let store = try PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true)
+            #expect(try store.indexProblem()?.contains("outside the chain") == true)
+            #expect(try store.sequences(concerning: Fixtures.agency(index: 1).id) == [1, 2, 3])
+            #expect(try store.entries(sequences: [-1, 2]).map(\.sequence) == [2])
+        }
+    }
+
+    @Test("guards disabled, set to fire only on replicas, or given another function are found and made again")
+    func guardsNeutralised() async throws {
+        for (tag, sabotage) in [
+            ("disabled", "ALTER TABLE %s.ledger DISABLE TRIGGER ledger_append_only"),
+            ("replica", "ALTER TABLE %s.ledger ENABLE REPLICA TRIGGER ledger_append_only"),
+            (
+                "function",
+                "CREATE OR REPLACE FUNCTION %s.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RETURN NEW; END $$"
+            ),
+        ] {
+            try await TestServer.withSchema("guard_\(tag)") { url, schema in
+                _ = try await Self.ledger(url, schema)
+                try TestServer.raw(url, sabotage.replacingOccurrences(of: "%s", with: schema))
+                let reader = try PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true)
+                #expect(reader.openingWarnings.contains { $0.contains("ledger_append_only") }, "\(tag)")
+                let writer = try PostgreSQLLedgerStore(url: url, schema: schema)
+                #expect(writer.openingWarnings.contains { $0.contains("restored") }, "\(tag)")
+                #expect(throws: CreditKitError.self, "\(tag)") {
+                    try TestServer.raw(url, "UPDATE \(schema).ledger SET version = 9 WHERE seq = 2")
+                }
+                #expect(try PostgreSQLLedgerStore(url: url, schema: schema).openingWarnings.isEmpty, "\(tag)")
+            }
+        }
+    }
+
+    @Test("a trigger of someone else's that drops rows: the write is refused, never acknowledged and lost")
+    func droppingTrigger() async throws {
+        try await TestServer.withSchema("swallow") { url, schema in
+            let kit = try await Self.ledger(url, schema)
+            try TestServer.raw(
+                url,
+                "CREATE FUNCTION \(schema).swallow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$; "
+                    + "CREATE TRIGGER zz BEFORE INSERT ON \(schema).ledger FOR EACH ROW EXECUTE FUNCTION \(schema).swallow()"
+            )
+            // The writer opened before the trigger was made: its batch is refused when the rows do not arrive.
+            let error = await #expect(throws: CreditKitError.self) {
+                try await kit.enter(
+                    Fixtures.record(subject: Fixtures.agency(index: 1).id, decisionDate: FixedClock.demo.today))
+            }
+            #expect(error?.message.contains("stored 0 of the batch's 1") == true, "\(String(describing: error))")
+            #expect(try kit.ledger.store.head().sequence == 3)
+            // A writer opening now refuses to write at all.
+            let refusal = try #require(throws: CreditKitError.self) {
+                try PostgreSQLLedgerStore(url: url, schema: schema)
+            }
+            #expect(refusal.message.contains("the trigger zz on ledger"))
+        }
+    }
+
+    @Test("padding the subjects or widening the day column: verify names the entry")
+    func aliasedColumns() async throws {
+        try await TestServer.withSchema("alias") { url, schema in
+            _ = try await Self.ledger(url, schema)
+            try TestServer.raw(
+                url,
+                "ALTER TABLE \(schema).ledger DISABLE TRIGGER ledger_append_only; "
+                    + "UPDATE \(schema).ledger SET subjects = subjects || ' ' WHERE seq = 2; "
+                    + "ALTER TABLE \(schema).ledger ALTER COLUMN effective TYPE bigint; "
+                    + "UPDATE \(schema).ledger SET effective = effective + 4294967296 WHERE seq = 3")
+            let store = try PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true)
+            let report = try Ledger.verify(store: store)
+            #expect(report.firstBrokenSequence == 2, "\(report)")
+            try TestServer.raw(url, "UPDATE \(schema).ledger SET subjects = rtrim(subjects) WHERE seq = 2")
+            #expect(try Ledger.verify(store: store).firstBrokenSequence == 3)
+        }
+    }
+
+    @Test("rows put in the subject index ahead of their entries do not stop writes, and verify names them")
+    func poisonedIndex() async throws {
+        try await TestServer.withSchema("poison") { url, schema in
+            let kit = try await Self.ledger(url, schema)
+            let agency = Fixtures.agency(index: 1).id
+            try TestServer.raw(
+                url, "INSERT INTO \(schema).ledger_subject SELECT '\(agency)', g FROM generate_series(4, 50) g")
+            try await kit.enter(Fixtures.record(subject: agency, decisionDate: FixedClock.demo.today))
+            #expect(kit.view.recordCount == 3)
+            let store = try PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true)
+            #expect(try store.indexProblem()?.contains("that no entry names") == true)
+            #expect(try store.entries(concerning: agency).map(\.sequence) == [1, 2, 3, 4])
+        }
+    }
+
+    @Test("a row inserted past the head (a gap) stops the next writer with a broken chain, not a crash")
+    func gap() async throws {
+        try await TestServer.withSchema("gap") { url, schema in
+            let kit = try await Self.ledger(url, schema)
+            for seq in ["1000", "9223372036854775807"] {
+                try TestServer.raw(
+                    url,
+                    "INSERT INTO \(schema).ledger SELECT \(seq), recorded_at, effective, kind, version, subjects, "
+                        + "payload, prev_hash, hash, principal FROM \(schema).ledger WHERE seq = 3")
+                let error = await #expect(throws: CreditKitError.self) {
+                    try await kit.enter(
+                        Fixtures.record(subject: Fixtures.agency(index: 1).id, decisionDate: FixedClock.demo.today))
+                }
+                #expect(error?.code == .brokenChain, "\(String(describing: error))")
+                #expect(throws: CreditKitError.self) {
+                    _ = try Ledger(store: PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true))
+                }
+                try TestServer.raw(
+                    url,
+                    "ALTER TABLE \(schema).ledger DISABLE TRIGGER ledger_append_only; "
+                        + "DELETE FROM \(schema).ledger WHERE seq = \(seq); "
+                        + "ALTER TABLE \(schema).ledger ENABLE TRIGGER ledger_append_only")
+            }
+        }
+    }
+
+    @Test("a role with only the documented grants writes, reads, seals and erases")
+    func leastPrivilege() async throws {
+        try await TestServer.withSchema("grants") { url, schema in
+            _ = try await Self.ledger(url, schema)
+            let role = "svc_" + schema.suffix(12)
+            try TestServer.raw(
+                url,
+                """
+                CREATE ROLE \(role) LOGIN;
+                GRANT USAGE ON SCHEMA \(schema) TO \(role);
+                GRANT SELECT ON \(schema).meta TO \(role);
+                GRANT SELECT, INSERT ON \(schema).ledger, \(schema).ledger_subject TO \(role);
+                GRANT SELECT, INSERT, UPDATE, DELETE ON \(schema).checkpoint, \(schema).vault TO \(role);
+                """)
+            defer {
+                do { try TestServer.raw(url, "DROP OWNED BY \(role); DROP ROLE \(role)") } catch {
+                    Issue.record("could not drop role \(role): \(error)")
+                }
+            }
+            let asService = url.replacingCharacters(
+                in: try #require(url.range(of: "://creditkit@")), with: "://\(role)@")
+            let kit = try CreditKit(store: .postgreSQL(asService, schema: schema), keys: Fixtures.keys)
+            try await kit.enter(
+                Fixtures.record(subject: Fixtures.agency(index: 1).id, decisionDate: FixedClock.demo.today))
+            let token = Fixtures.keys.token(for: Fixtures.residentID(index: 2))
+            try kit.ledger.store.storeSealedPersonalData([7, 7], for: token)
+            #expect(try kit.ledger.store.eraseSealedPersonalData(for: token))
+            try await kit.close()
+            #expect(try await kit.verify().isValid)
+            // What the role may not do, it cannot: edit the chain.
+            #expect(throws: CreditKitError.self) {
+                try PGConnection(url: asService, settings: "").execute("UPDATE \(schema).ledger SET version = 2")
+            }
+        }
+    }
+}
+
+@Suite(
+    "PostgreSQL store: lost connections", .tags(.postgreSQL),
+    .enabled(if: TestServer.url != nil, "\(TestServer.absent)"))
+struct LostConnectionTests {
+    @Test("a read after the server dropped the connection connects again; a write under way is not run again")
+    func reconnects() async throws {
+        let server = try #require(TestServer.url)
+        let name = "ck_lost_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
+        try TestServer.raw(server, "CREATE DATABASE \(name)")
+        defer {
+            do { try TestServer.raw(server, "DROP DATABASE \(name) WITH (FORCE)") } catch {
+                Issue.record("could not drop \(name): \(error)")
+            }
+        }
+        let url = server + (server.contains("?") ? "&" : "?") + "dbname=\(name)"
+        let dropEveryone =
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()"
+        let kit = try CreditKit(store: .postgreSQL(url), keys: Fixtures.keys)
+        try await kit.register(Fixtures.agency(index: 1), on: FixedClock.demo.today)
+        try TestServer.raw(server, dropEveryone)
+        // A read (what following does) is run again on a new connection.
+        #expect(try await kit.ledger.refresh() == 0)
+        #expect(try kit.ledger.store.head().sequence == 1)
+        // A write whose connection is lost after it took the lock fails, and writes nothing.
+        let error = await #expect(throws: CreditKitError.self) {
+            try await kit.ledger.append(
+                building: { _ in
+                    try TestServer.raw(server, dropEveryone)
+                    return [AgencyRegistered(agency: Fixtures.agency(index: 2), on: FixedClock.demo.today)]
+                })
+        }
+        #expect(error?.message.contains("was lost during a write") == true, "\(String(describing: error))")
+        #expect(try kit.ledger.store.head().sequence == 1)
+        // And the next write works.
+        try await kit.register(Fixtures.agency(index: 3), on: FixedClock.demo.today)
+        #expect(try kit.ledger.store.head().sequence == 2)
     }
 }

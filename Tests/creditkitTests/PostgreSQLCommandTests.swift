@@ -67,7 +67,7 @@ struct PostgreSQLCommandTests {
             try await run(VerifyCommand.self, [url, "--keys", keys])
             // The copy answers as the file does.
             let original = try openKit(file)
-            let copy = try openKit(url, keys: keys)
+            let copy = try openKit(LedgerLocation(url, keys: keys, schema: nil))
             #expect(copy.view.head == original.view.head)
             #expect(copy.view.recordCount == 2_345)
             #expect(copy.check(agency, for: .honours) == original.check(agency, for: .honours))
@@ -75,6 +75,13 @@ struct PostgreSQLCommandTests {
             // Run again: TO already holds the whole chain.
             try await run(MigrateCommand.self, [file, url, "--to-keys", keys])
             #expect(try PostgreSQLLedgerStore(url: url, readingOnly: true).head() == original.view.head)
+            // A file that holds only a beginning of the chain is behind TO, which is further along.
+            let shorter = try await TreeHeadLikeLedger.cut(of: file, keeping: 100, in: folder)
+            await #expect(
+                performing: {
+                    try await run(MigrateCommand.self, [shorter, url, "--keys", file + ".keys", "--to-keys", keys])
+                },
+                throws: { ($0 as? CLIError)?.message.contains("further along") == true })
             // And back into a new file.
             let back = folder.appendingPathComponent("archive.sqlite").path
             try await run(MigrateCommand.self, [url, back, "--keys", keys])
@@ -87,6 +94,15 @@ struct PostgreSQLCommandTests {
     func migrateRefusals() async throws {
         try await withDatabase { url in
             let (file, _) = try await ledgerFile(records: 3)
+            // FROM's keys that are not its own: refused before anything is written, and no keys file is made.
+            let strangers = folder.appendingPathComponent("strangers.keys").path
+            _ = try VaultKeys.loadOrCreate(at: strangers)
+            let madeKeys = folder.appendingPathComponent("made.keys").path
+            await #expect(throws: (any Error).self) {
+                try await run(MigrateCommand.self, [file, url, "--keys", strangers, "--to-keys", madeKeys])
+            }
+            #expect(throws: CreditKitError.self) { try PostgreSQLLedgerStore(url: url, readingOnly: true) }
+            #expect(!FileManager.default.fileExists(atPath: madeKeys))
             let otherKeys = folder.appendingPathComponent("other.keys").path
             _ = try VaultKeys.loadOrCreate(at: otherKeys)
             await #expect(
@@ -118,11 +134,33 @@ struct PostgreSQLCommandTests {
             // Without --keys the default file in the working directory is looked for, and its absence named.
             #expect(
                 throws: CLIError.self,
-                performing: { _ = try openKit(url) })
-            let kit = try openKit(url, keys: keys, writing: true)
+                performing: { _ = try openKit(LedgerLocation(url, keys: nil, schema: nil)) })
+            // A second init, from where the keys are not, would make other keys: refused.
+            await #expect(
+                performing: {
+                    try await run(InitCommand.self, [url, "--keys", folder.appendingPathComponent("b.keys").path])
+                },
+                throws: { ($0 as? CLIError)?.message.contains("holds a ledger already") == true })
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.keys").path))
+            let kit = try openKit(LedgerLocation(url, keys: keys, schema: nil), writing: true)
             try await kit.register(Fixtures.agency(index: 2), on: LocalDate("2024-01-01")!)
             try await run(VerifyCommand.self, [url, "--keys", keys])
-            #expect(try openKit(url, keys: keys).view.subjectCount == 1)
+            #expect(try openKit(LedgerLocation(url, keys: keys, schema: nil)).view.subjectCount == 1)
+        }
+    }
+
+    @Test("--schema reaches a ledger in another schema of the same database")
+    func otherSchema() async throws {
+        try await withDatabase { url in
+            let keys = folder.appendingPathComponent("county.keys").path
+            try await run(InitCommand.self, [url, "--schema", "county", "--keys", keys])
+            let kit = try openKit(LedgerLocation(url, keys: keys, schema: "county"), writing: true)
+            try await kit.register(Fixtures.agency(index: 4), on: LocalDate("2024-01-01")!)
+            try await run(VerifyCommand.self, [url, "--schema", "county", "--keys", keys])
+            await #expect(
+                performing: { try await run(VerifyCommand.self, [url, "--keys", keys]) },
+                throws: { ($0 as? CLIError)?.message.hasPrefix("no ledger at") == true })
+            #expect(throws: CLIError.self) { _ = try LedgerLocation("ledger.sqlite", keys: nil, schema: "county") }
         }
     }
 
@@ -140,5 +178,18 @@ struct PostgreSQLCommandTests {
                 #expect(!"\(error)".contains("hunter2"), "\(error)")
             }
         }
+    }
+}
+
+/// Ledgers cut short: a file holding only the first entries of another, with its keys, as a migration that stopped
+/// would leave.
+enum TreeHeadLikeLedger {
+    static func cut(of file: String, keeping count: Int64, in folder: URL) async throws -> String {
+        let path = folder.appendingPathComponent("first-\(count).sqlite").path
+        let source = try SQLiteLedgerStore(readingOnly: file)
+        let target = try SQLiteLedgerStore(path: path)
+        try target.append(try source.entries(from: 1, through: count))
+        try FileManager.default.copyItem(atPath: file + ".keys", toPath: path + ".keys")
+        return path
     }
 }

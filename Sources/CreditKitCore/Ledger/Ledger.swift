@@ -118,6 +118,13 @@ public actor Ledger {
         var replayed = 0
         var last: LedgerEntry?
         try store.forEachEntry(from: view.head.sequence + 1) { entry in
+            // Each entry replayed must follow the one before (its hash is checked by verify; the last one's below).
+            guard entry.sequence == view.head.sequence + 1, entry.previousHash == view.head.hash else {
+                throw CreditKitError(
+                    .brokenChain,
+                    "entry \(entry.sequence) does not follow entry \(view.head.sequence) of the chain; run verify",
+                    context: ["sequence": String(entry.sequence)])
+            }
             try view.apply(entry, event: nil, registry: registry)
             replayed += 1
             last = entry
@@ -149,9 +156,27 @@ public actor Ledger {
     func catchUp() throws {
         try store.refresh()
         let checker = EntryHasher()
+        let stored = try store.head()
         try published.withLock { view in
+            // A store behind this view lost entries this process has seen (restored from a backup, say).
+            guard stored.sequence >= view.head.sequence else {
+                throw CreditKitError(
+                    .brokenChain,
+                    "the store's chain ends at #\(stored.sequence), behind the #\(view.head.sequence) this process has "
+                        + "seen: entries were lost or the ledger was restored from a backup; run verify",
+                    context: ["sequence": String(stored.sequence)])
+            }
+            guard stored.sequence > view.head.sequence || stored.hash == view.head.hash else {
+                throw CreditKitError(
+                    .brokenChain,
+                    "the store's entry #\(stored.sequence) is not the one this process has seen: the chain was "
+                        + "rewritten or restored from another copy; run verify",
+                    context: ["sequence": String(stored.sequence)])
+            }
             try store.forEachEntry(from: view.head.sequence + 1) { entry in
-                guard entry.previousHash == view.head.hash, checker.hash(of: entry) == entry.hash else {
+                guard entry.sequence == view.head.sequence + 1, entry.previousHash == view.head.hash,
+                    checker.hash(of: entry) == entry.hash
+                else {
                     throw CreditKitError(
                         .brokenChain,
                         "entry \(entry.sequence), written by another process, does not continue the chain",
@@ -560,10 +585,19 @@ public actor Ledger {
         let view = snapshot
         guard let state = view.subject(subject, asOf: asOf, knownAt: knownAt) else { return nil }
         let refs = view.references(for: subject, asOf: asOf, knownAt: knownAt)
-        let entries = try store.entries(sequences: refs.map(\.sequence))
+        var bySequence: [Int64: LedgerEntry] = [:]
+        for entry in try store.entries(sequences: refs.map(\.sequence)) { bySequence[entry.sequence] = entry }
         var records: [SubjectProfile.RecordItem] = []
         var commitments: [SubjectProfile.CommitmentItem] = []
-        for (ref, entry) in zip(refs, entries) {
+        for ref in refs {
+            // Each fact the view names must be in the store: one gone is never passed over (nor another put in its
+            // place).
+            guard let entry = bySequence[ref.sequence] else {
+                throw CreditKitError(
+                    .brokenChain,
+                    "entry \(ref.sequence), which the view holds for \(subject), is missing from the store; run verify",
+                    context: ["sequence": String(ref.sequence)])
+            }
             switch try registry.decode(entry) {
             case let e as RecordEntered:
                 let life = view.lifecycles[CreditRecord.ID(entry.sequence)]

@@ -351,22 +351,24 @@ public final class SQLiteLedgerStore: LedgerStore {
                 {
                     let rawDay = s.int64(2)
                     let rawVersion = s.int64(4)
-                    // The subject ids, split on spaces with empty pieces dropped, as reading an entry splits them.
+                    // The subject ids, split on spaces with empty pieces dropped, as reading an entry splits them; a
+                    // text with empty pieces (spaces doubled, leading or trailing) is not one an append writes.
                     var pieces = 0
                     var longest = 0
                     var run = 0
+                    var emptyPiece = false
                     for b in subjects {
                         if b == 0x20 {
-                            if run > 0 { pieces += 1 }
+                            if run > 0 { pieces += 1 } else { emptyPiece = true }
                             run = 0
                         } else {
                             run += 1
                             longest = max(longest, run)
                         }
                     }
-                    if run > 0 { pieces += 1 }
+                    if run > 0 { pieces += 1 } else if !subjects.isEmpty { emptyPiece = true }
                     unhashable =
-                        !(0...Int64(UInt16.max)).contains(rawVersion)
+                        emptyPiece || !(0...Int64(UInt16.max)).contains(rawVersion)
                         || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
                         || kind.count > Int(UInt16.max) || longest > Int(UInt16.max)
                     // A stored principal that is not one is read as none: the tag and bytes of an entry without one.
@@ -461,8 +463,11 @@ public final class SQLiteLedgerStore: LedgerStore {
             // changed, so that its hash cannot match and verify names it.
             let rawDay = s.int64(2)
             let rawVersion = s.int64(4)
+            // A subjects text with empty pieces (spaces doubled, leading or trailing) reads as the same ids as the
+            // text an append writes: it is read as another entry too.
             let aliased =
-                !(0...Int64(UInt16.max)).contains(rawVersion) || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
+                subjects.map(\.rawValue).joined(separator: " ") != subjectText
+                || !(0...Int64(UInt16.max)).contains(rawVersion) || Int64(Int32(truncatingIfNeeded: rawDay)) != rawDay
                 || lastKind.rawValue.utf8.count > Int(UInt16.max)
                 || subjects.contains { $0.rawValue.utf8.count > Int(UInt16.max) }
             // Who appended it: a stored text that is not a principal reads as none, so its hash cannot match and

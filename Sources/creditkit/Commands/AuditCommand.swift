@@ -28,7 +28,7 @@ enum AuditCommand: Command {
         guard (recordText == nil) != (unitText == nil) else {
             throw CLIError(message: "give one of --record N or --unit CODE")
         }
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let kit = try openKit(arguments.location(path))
         do {
             if let recordText {
                 guard let n = Int64(recordText), n > 0 else {

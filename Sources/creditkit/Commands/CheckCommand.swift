@@ -34,7 +34,7 @@ enum CheckCommand: Command {
         }
         let on = try arguments.dateOption("--as-of") ?? arguments.dateOption("--on")
         try arguments.finish()
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let kit = try openKit(arguments.location(path))
         let subject = try ProfileCommand.resolveSubject(code, kit: kit)
         guard let answer = kit.check(subject, for: purpose, on: on) else {
             throw CLIError(message: "\(code) is not registered on \(on.map(String.init) ?? "today")")

@@ -22,16 +22,20 @@ struct ArgumentParser {
     let wantsHelp: Bool
     /// `--keys FILE`, which any command that opens a ledger takes: where its vault and signing keys are.
     let keysFile: String?
+    /// `--schema NAME`, which any command that opens a PostgreSQL ledger takes: the schema of its tables.
+    let schema: String?
 
     init(_ arguments: [String], command: any Command.Type) {
         var arguments = arguments
-        // Left in place without a value, so that finishing reports it.
-        if let i = arguments.firstIndex(of: "--keys"), i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") {
-            keysFile = arguments[i + 1]
-            arguments.removeSubrange(i...(i + 1))
-        } else {
-            keysFile = nil
+        // Each left in place without a value, so that finishing reports it.
+        func take(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--")
+            else { return nil }
+            defer { arguments.removeSubrange(i...(i + 1)) }
+            return arguments[i + 1]
         }
+        keysFile = take("--keys")
+        schema = take("--schema")
         self.remaining = arguments
         self.command = command.name
         self.wantsHelp = arguments.contains("--help") || arguments.contains("-h")
@@ -81,30 +85,35 @@ struct ArgumentParser {
     }
 }
 
-/// Opens an existing ledger (a file, or a PostgreSQL ledger by its URI) with every sector module registered: to read
-/// only (nothing is created, repaired or changed, and a read-only file works) unless the command writes.
+/// Opens an existing ledger (a file, or a PostgreSQL ledger by its connection string) with every sector module
+/// registered: to read only (nothing is created, repaired or changed, and a read-only file works) unless the command
+/// writes.
 func openKit(
-    _ path: String, keys: String? = nil, writing: Bool = false, clock: any LedgerClock = SystemClock(),
-    warn: Bool = true
+    _ location: LedgerLocation, writing: Bool = false, clock: any LedgerClock = SystemClock(), warn: Bool = true
 ) throws -> CreditKit {
-    guard try ledgerExists(path) else {
-        throw CLIError(
-            message: "no ledger at \(shown(path)); create an empty one with `creditkit init \(shown(path))`"
-                + (isPostgreSQL(path) ? "" : " (or a demo city with `creditkit demo --store \(path)`)"))
-    }
-    let keysPath = keysPath(of: path, keys: keys)
+    try location.requireExisting()
+    let keysPath = location.keysPath
     guard FileManager.default.fileExists(atPath: keysPath) else {
         throw CLIError(
             message: "the vault keys \(keysPath) are missing; personal data cannot be read without them"
-                + (keys == nil && isPostgreSQL(path) ? " (name the keys' file with --keys FILE)" : ""))
+                + (location.keysOption == nil && location.isPostgreSQL ? " (name the keys' file with --keys FILE)" : "")
+        )
     }
     let kit = try CreditKit(
-        store: storeChoice(path, writing: writing), keys: VaultKeys.load(from: keysPath), modules: allSectorModules,
-        clock: clock)
+        store: location.storeChoice(writing: writing), keys: VaultKeys.load(from: keysPath),
+        modules: allSectorModules, clock: clock)
     for warning in kit.ledger.restoration.warnings where warn {
-        FileHandle.standardError.write(Data("warning: \(shown(path)): \(warning)\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(location.shown): \(warning)\n".utf8))
     }
     return kit
+}
+
+/// Opens an existing ledger file with every sector module registered, its keys beside it (the demo's and the
+/// tests' way in).
+func openKit(_ path: String, writing: Bool = false, clock: any LedgerClock = SystemClock(), warn: Bool = true) throws
+    -> CreditKit
+{
+    try openKit(LedgerLocation(path, keys: nil, schema: nil), writing: writing, clock: clock, warn: warn)
 }
 
 /// Refuses a path that is not a ledger, saying what it is; nothing is changed.

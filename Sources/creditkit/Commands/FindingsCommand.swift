@@ -20,7 +20,7 @@ enum FindingsCommand: Command {
         let asOf = try arguments.dateOption("--as-of")
         let prefix = try arguments.option("--rule") ?? ""
         try arguments.finish()
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let kit = try openKit(arguments.location(path))
         let all = try kit.runChecks(asOf: asOf)
         let findings = all.filter { $0.rule.rawValue.hasPrefix(prefix) }
         for f in findings {

@@ -80,7 +80,8 @@ enum ImportCommand: Command {
                 module.csvLayouts.first(where: fits)
                 ?? module.csvLayouts.max { shared($0) < shared($1) } ?? module.csvLayouts[0]
         }
-        let kit = try openKit(store, keys: arguments.keysFile, writing: true)
+        let location = try arguments.location(store)
+        let kit = try openKit(location, writing: true)
         let entries: [LedgerEntry]
         do {
             entries = try await kit.importCSV(text, layout: layout)
@@ -93,11 +94,13 @@ enum ImportCommand: Command {
             print("\(file): nothing new to append (no rows, or every row's facts are in the ledger already)")
             return
         }
+        // The checkpoint taken at the new head: the next open is fast, and verify sees it cover every entry.
+        try await kit.close()
         let range =
             first.sequence == last.sequence
             ? "entry #\(first.sequence)" : "entries #\(first.sequence)–#\(last.sequence)"
         print(
             "\(entries.count) \(entries.count == 1 ? "fact" : "facts") appended in one batch (\(layout.name)), \(range); "
-                + "`creditkit findings \(store)` shows what the rules find")
+                + "`creditkit findings \(location.typed)` shows what the rules find")
     }
 }

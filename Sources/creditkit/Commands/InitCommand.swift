@@ -7,13 +7,15 @@ enum InitCommand: Command {
     static let summary = "create a new, empty ledger and its vault keys, to import a platform's own data into"
     static let help = """
         usage: creditkit init PATH
-               creditkit init postgresql://USER@HOST/DB [--keys FILE]
+               creditkit init 'postgresql://USER@HOST/DB' [--keys FILE] [--schema NAME]
 
         Creates an empty ledger at PATH and its vault keys at PATH.keys (keep the keys safe and backed up: without
         them officials' personal data cannot be read and tree heads cannot be signed). Refuses a PATH or PATH.keys
-        that exists. Given a libpq URI, creates the ledger's tables in the database (schema creditkit) and the keys
-        in the file --keys names (default creditkit-<database>.keys here; never in the database); refuses a
-        database that already holds a ledger with entries, or a keys file that exists. Then register the platform's bodies and enterprises from a CSV roster and import each module's
+        that exists. Given a libpq connection string, creates the ledger's tables in the database (schema
+        creditkit, or --schema) and the keys in the file --keys names (default creditkit-<database>.keys here;
+        never in the database); refuses a schema that holds a ledger already, or a keys file that exists. The
+        database itself must exist (createdb). To move an existing ledger there, use `creditkit migrate`
+        instead, into a database without a ledger: it makes the tables and takes the ledger's own keys. Then register the platform's bodies and enterprises from a CSV roster and import each module's
         data:
 
           creditkit import subjects.csv --store PATH                  (统一社会信用代码, 名称, 主体类别, 登记日期, 层级 …)
@@ -23,8 +25,9 @@ enum InitCommand: Command {
     static func run(_ arguments: inout ArgumentParser) async throws {
         let path = try arguments.positional("the ledger's PATH")
         try arguments.finish()
-        if isPostgreSQL(path) {
-            try await initPostgreSQL(path, keys: keysPath(of: path, keys: arguments.keysFile))
+        let location = try arguments.location(path)
+        if location.isPostgreSQL {
+            try await initPostgreSQL(location)
             return
         }
         if arguments.keysFile != nil {
@@ -49,17 +52,22 @@ enum InitCommand: Command {
         )
     }
 
-    /// Makes the tables of a PostgreSQL ledger and its keys' file.
-    static func initPostgreSQL(_ url: String, keys keysPath: String) async throws {
+    /// Makes the tables of a PostgreSQL ledger and its keys' file; refuses a schema that holds a ledger already,
+    /// even an empty one (its keys were made with it: a second set would seal data the first cannot read).
+    static func initPostgreSQL(_ location: LedgerLocation) async throws {
+        let keysPath = location.keysPath
         guard !FileManager.default.fileExists(atPath: keysPath) else {
             throw CLIError(message: "\(keysPath) exists; nothing was changed")
         }
-        if try ledgerExists(url), try openStore(url).head() != .empty {
-            throw CLIError(message: "\(shown(url)) already holds a ledger with entries; nothing was changed")
+        if try location.exists() {
+            throw CLIError(
+                message: "\(location.shown) holds a ledger already (its keys were made with it, where `creditkit "
+                    + "init` ran); nothing was changed")
         }
         let keys = try VaultKeys.loadOrCreate(at: keysPath)
         do {
-            let kit = try CreditKit(store: storeChoice(url, writing: true), keys: keys, modules: allSectorModules)
+            let kit = try CreditKit(
+                store: location.storeChoice(writing: true), keys: keys, modules: allSectorModules)
             try await kit.close()
         } catch {
             // The keys of a ledger that could not be made are of no use; the error reported is the one that stopped
@@ -68,8 +76,7 @@ enum InitCommand: Command {
             throw error
         }
         print(
-            "created an empty ledger in \(shown(url)) (schema creditkit), its vault keys at \(keysPath); give every "
-                + "service that reads personal data a copy of the keys, and `creditkit import --help` shows what to load"
-        )
+            "created an empty ledger in \(location.shown), its vault keys at \(keysPath); give every service that "
+                + "reads personal data a copy of the keys, and `creditkit import --help` shows what to load")
     }
 }

@@ -23,10 +23,12 @@ enum ProfileCommand: Command {
         }
         let asOf = try arguments.dateOption("--as-of")
         try arguments.finish()
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let location = try arguments.location(path)
+        let kit = try openKit(location)
         let subject = try resolveSubject(code, kit: kit)
         guard let profile = try kit.profile(of: subject, asOf: asOf) else {
-            throw CLIError(message: "\(code) is not registered in \(path) as of \(asOf.map(String.init) ?? "today")")
+            throw CLIError(
+                message: "\(code) is not registered in \(location.shown) as of \(asOf.map(String.init) ?? "today")")
         }
         print(try ProfileText.render(profile, kit: kit))
     }

@@ -32,7 +32,7 @@ enum PublishCommand: Command {
         guard ["csv", "json"].contains(format) else {
             throw CLIError(message: "--format takes csv or json, not '\(format)'")
         }
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let kit = try openKit(arguments.location(path))
         let records = try Disclosure.publicRecords(of: kit, asOf: asOf)
         let licences = try Disclosure.publicLicences(of: kit, asOf: asOf)
         let text: String

@@ -44,7 +44,7 @@ enum ReportCommand: Command {
         }
         guard let out = try arguments.option("--out") else { throw CLIError(message: "--out DIR is required") }
         try arguments.finish()
-        let kit = try openKit(path, keys: arguments.keysFile)
+        let kit = try openKit(arguments.location(path))
         let written: [String]
         if let kind = ReportKind(rawValue: kindText) {
             written = try write(kind: kind, subject: subject, asOf: asOf, format: format, out: out, kit: kit)

@@ -59,14 +59,15 @@ enum HeadCommand: Command {
         let newKey = arguments.flag("--new-key")
         let sizeText = try arguments.option("--size")
         try arguments.finish()
-        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
+        let location = try arguments.location(path)
+        guard try location.exists() else { throw CLIError(message: "no ledger at \(location.shown)") }
         let size = try sizeText.map { text in
             guard let n = Int64(text), n >= 0 else {
                 throw CLIError(message: "--size takes a number of entries, not '\(text)'")
             }
             return n
         }
-        let keysPath = keysPath(of: path, keys: arguments.keysFile)
+        let keysPath = location.keysPath
         guard FileManager.default.fileExists(atPath: keysPath) else {
             throw CLIError(message: "the keys file \(keysPath) is missing: it holds the key that signs heads")
         }
@@ -80,13 +81,13 @@ enum HeadCommand: Command {
         } else {
             throw CLIError(
                 message: "\(keysPath) holds no signing key (it was made before heads existed); add one with "
-                    + "`creditkit head \(path) --new-key`, and publish its public key")
+                    + "`creditkit head \(location.typed) --new-key`, and publish its public key")
         }
         if wantsKey {
             print(key.publicKeyPEM, terminator: "")
             return
         }
-        let store = try openStore(path)
+        let store = try location.openStore()
         do {
             try printJSON(try Ledger.signedTreeHead(store: store, key: key, size: size))
         } catch let error as CreditKitError {
@@ -119,8 +120,9 @@ enum ProveCommand: Command {
         let since = try arguments.option("--since").map(readHead)
         let head = try arguments.option("--head").map(readHead)
         try arguments.finish()
-        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
-        let store = try openStore(path)
+        let location = try arguments.location(path)
+        guard try location.exists() else { throw CLIError(message: "no ledger at \(location.shown)") }
+        let store = try location.openStore()
         let size = try head?.treeSize ?? store.head().sequence
         // Each head named must be one this ledger still holds: its entries reach the head's root.
         for (name, named) in [("--head", head), ("--since", since)] {

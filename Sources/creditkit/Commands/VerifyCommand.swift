@@ -5,7 +5,7 @@ enum VerifyCommand: Command {
     static let name = "verify"
     static let summary = "recompute a ledger's hash chain, check what is derived from it, and compare it with a head"
     static let help = """
-        usage: creditkit verify PATH|URI [--keys FILE] [--against HEAD.json [--public-key KEY]]
+        usage: creditkit verify PATH|URI [--keys FILE] [--schema NAME] [--against HEAD.json [--public-key KEY]]
 
         Recomputes the SHA-256 hash chain of the ledger file at PATH, then checks what is derived from
         it: the subject index against the entries, and, with its keys file (PATH.keys), the view
@@ -13,7 +13,8 @@ enum VerifyCommand: Command {
         and opening unless an erasure was recorded, none left after one).
         The file is opened to read only: nothing in it is created, repaired or changed (SQLite may leave
         its empty -wal and -shm side files), and a read-only file works. A PostgreSQL ledger is named by
-        its libpq URI (postgresql://user@host/db) and its keys by --keys (default creditkit-<db>.keys).
+        its libpq connection string (quoted: 'postgresql://user@host/db'), its schema by --schema
+        (default creditkit), and its keys by --keys (default creditkit-<database>.keys here).
 
           --against HEAD.json  also prove that the ledger still extends a signed tree head published
                                earlier (from `creditkit head`): the head's signature is checked, then
@@ -38,9 +39,13 @@ enum VerifyCommand: Command {
         if keyText != nil && against == nil {
             throw CLIError(message: "--public-key checks a head: give the head with --against HEAD.json")
         }
-        guard try ledgerExists(path) else { throw CLIError(message: "no ledger at \(shown(path))") }
-        let keysPath = keysPath(of: path, keys: arguments.keysFile)
+        let location = try arguments.location(path)
+        guard try location.exists() else { throw CLIError(message: "no ledger at \(location.shown)") }
+        let keysPath = location.keysPath
         let keysHere = FileManager.default.fileExists(atPath: keysPath)
+        if !keysHere, location.keysOption != nil {
+            throw CLIError(message: "the keys file \(keysPath) given with --keys is not there")
+        }
         let head = try against.map(readHead)
         let publicKey: [UInt8]? = try head.map { _ in
             if let keyText { return try readPublicKey(keyText) }
@@ -54,7 +59,7 @@ enum VerifyCommand: Command {
             return key.publicKey
         }
 
-        let store = try openStore(path)
+        let store = try location.openStore()
         let report = try Ledger.verify(store: store)
         if let broken = report.firstBrokenSequence {
             throw CLIError(
@@ -67,10 +72,13 @@ enum VerifyCommand: Command {
         // Each fault once.
         var faults = store.openingWarnings
         if let problem = try indexProblem(of: store) { faults.append(problem) }
-        var checkpointFound = false
+        // How far the checkpoint vouches for the chain: entries after its head could be rewritten unseen.
+        var checkpointHead: Int64?
         if keysHere {
-            let kit = try openKit(path, keys: arguments.keysFile, warn: false)
-            checkpointFound = kit.ledger.restoration.usedCheckpoint
+            let kit = try openKit(location, warn: false)
+            if kit.ledger.restoration.usedCheckpoint {
+                checkpointHead = report.entryCount - Int64(kit.ledger.restoration.replayedEntries)
+            }
             for fault in kit.ledger.restoration.warnings + (try kit.vaultFaults())
             where !faults.contains(fault) {
                 faults.append(fault)
@@ -103,8 +111,13 @@ enum VerifyCommand: Command {
             print(
                 "the subject index agrees with the chain; the checkpoint and the vault were not checked: the keys file "
                     + "\(keysPath) is not there")
-        } else if checkpointFound {
+        } else if checkpointHead == report.entryCount {
             print("the subject index, the checkpoint and the vault agree with the chain")
+        } else if let checkpointHead {
+            print(
+                "the subject index, the checkpoint and the vault agree with the chain; the checkpoint was taken at "
+                    + "entry #\(checkpointHead), so a rewritten and re-hashed chain after it would not show: verify "
+                    + "--against a published head to be sure (a writer that closes the ledger takes a new checkpoint)")
         } else {
             // Every ledger the tool closes has a checkpoint: without one the chain alone was checked, and a ledger
             // rewritten and re-hashed by someone with the file would pass; only a published head (--against) tells.

@@ -1,5 +1,6 @@
 import Bidding
 import CreditKitCore
+import CreditKitPostgreSQL
 import Foundation
 import Townships
 
@@ -27,13 +28,15 @@ enum DemoCommand: Command {
         let today = try arguments.dateOption("--as-of") ?? SystemClock().today
         let replace = arguments.flag("--replace")
         try arguments.finish()
-        if isPostgreSQL(path) {
+        if PostgreSQLConnectionString.isPostgreSQL(path) {
+            let target = try LedgerLocation(path, keys: nil, schema: arguments.schema)
             throw CLIError(
                 message: "the demo city is built in an SQLite file; to have it in PostgreSQL, build it there and copy "
-                    + "it: `creditkit demo --store demo.sqlite` then `creditkit migrate demo.sqlite \(shown(path))`")
+                    + "it: `creditkit demo --store demo.sqlite` then `creditkit migrate demo.sqlite \(target.typed)`")
         }
-        if arguments.keysFile != nil {
-            throw CLIError(message: "the demo keeps its keys beside its file (PATH.keys); --keys is not taken here")
+        if arguments.keysFile != nil || arguments.schema != nil {
+            throw CLIError(
+                message: "the demo keeps its keys beside its file (PATH.keys); --keys and --schema are not taken here")
         }
 
         var replaced = false
