@@ -475,6 +475,12 @@ package struct PGCopyBuffer {
 
     package mutating func null() { big(Int32(-1)) }
 
+    /// A digest's 32 bytes as a `bytea` field, written straight from its words.
+    package mutating func digest(_ value: Digest) {
+        big(Int32(32))
+        value.appendBytes(to: &bytes)
+    }
+
     /// Ends the rows with the trailer.
     mutating func finish() { bytes.append(contentsOf: [0xFF, 0xFF]) }
 }

@@ -59,7 +59,7 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Appends the 32 bytes to a buffer.
-    func appendBytes(to out: inout [UInt8]) {
+    package func appendBytes(to out: inout [UInt8]) {
         for w in [w0, w1, w2, w3] {
             for shift in stride(from: 56, through: 0, by: -8) {
                 out.append(UInt8(truncatingIfNeeded: w >> UInt64(shift)))

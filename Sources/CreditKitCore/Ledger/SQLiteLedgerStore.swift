@@ -167,8 +167,8 @@ public final class SQLiteLedgerStore: LedgerStore {
             insertSubject = try db.prepare("INSERT OR IGNORE INTO ledger_subject(subject, seq) VALUES (?, ?)")
             selectHead = try db.prepare("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             selectFrom = try db.prepare("SELECT \(columns) FROM ledger WHERE seq >= ? ORDER BY seq")
-            selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ?")
-            selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? ORDER BY seq")
+            selectOne = try db.prepare("SELECT \(columns) FROM ledger WHERE seq = ? AND seq >= 1")
+            selectSubject = try db.prepare("SELECT seq FROM ledger_subject WHERE subject = ? AND seq >= 1 ORDER BY seq")
             setIndexedThrough = try db.prepare(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('indexed_through', ?)")
             if !droppedTriggers.isEmpty && readOnly {
@@ -592,6 +592,12 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// - Throws: Storage errors.
     public func indexProblem() throws -> String? {
         try connection.withLock { c in
+            // Rows below sequence 1 are outside the chain: no append writes one, and no read should find one.
+            let outside = try c.db.prepare("SELECT count(*), min(seq) FROM ledger WHERE seq < 1")
+            if try outside.step(), outside.int64(0) > 0 {
+                return "the ledger holds \(outside.int64(0)) row(s) outside the chain (sequence \(outside.int64(1)) "
+                    + "and below 1), which no append writes: rows were inserted by hand"
+            }
             let through = c.indexedThrough
             let rows = try c.db.prepare("SELECT count(*) FROM ledger_subject WHERE seq <= ?")
             rows.bind(1, through)

@@ -135,6 +135,13 @@ enum MigrateCommand: Command {
     ) throws -> ChainHead {
         let start = try target.head()
         guard start.sequence > 0 else { return start }
+        // What is there must hold before anything is added to it.
+        let report = try Ledger.verify(store: target)
+        if let broken = report.firstBrokenSequence {
+            throw CLIError(
+                message: "\(to.shown) holds a chain BROKEN at entry \(broken): \(report.problem ?? ""); nothing was "
+                    + "written (run `creditkit verify` on it)")
+        }
         let common = min(start.sequence, head.sequence)
         let theirs = try source.entries(sequences: [common]).first?.hash
         let ours = try target.entries(sequences: [common]).first?.hash
