@@ -41,14 +41,16 @@ func postgreSQLLedgerWorkload(n: Int, url: String) async throws {
         let storePerSecond = try PostgreSQLYardstick.storeAppend(
             url: url, schema: schema, after: Int64(agencies), batch: batch)
         let appendPerSecond = Double(n) / appendSeconds
-        let best = max(yardstick.copyPerSecond, yardstick.insertPerSecond)
+        let best = max(yardstick.copyPerSecond, yardstick.insertPerSecond, yardstick.multiInsertPerSecond)
         emit([
             ("workload", "append"), ("store", "postgresql"), ("n", n), ("seconds", appendSeconds),
             ("per_second", appendPerSecond), ("batch", batch),
             ("postgresql_copy_per_second", yardstick.copyPerSecond),
             ("postgresql_insert_per_second", yardstick.insertPerSecond),
+            ("postgresql_multirow_insert_per_second", yardstick.multiInsertPerSecond),
             ("vs_postgresql", appendPerSecond / best),
             ("vs_postgresql_insert", appendPerSecond / yardstick.insertPerSecond),
+            ("vs_postgresql_multirow_insert", appendPerSecond / yardstick.multiInsertPerSecond),
             ("store_append_per_second", storePerSecond), ("store_vs_postgresql", storePerSecond / best),
         ])
         let scanPerSecond = try PostgreSQLYardstick.scan(url: url, schema: schema)
@@ -142,9 +144,10 @@ func postgreSQLWriter(url: String, schema: String, code: Int) async throws {
 enum PostgreSQLYardstick {
     /// Copies the ledger's record rows (after `after`) into a table of the same shape with its primary key and no
     /// other index, in transactions of `batch` rows committed with the store's durability: once with `COPY` (binary,
-    /// the fastest way PostgreSQL takes rows) and once with a prepared one-row `INSERT` per row.
+    /// the fastest way PostgreSQL takes rows), once with a prepared one-row `INSERT` per row, and once with one
+    /// multi-row `INSERT` per batch.
     static func insert(url: String, schema: String, after: Int64, batch: Int) throws -> (
-        rows: Int, copyPerSecond: Double, insertPerSecond: Double
+        rows: Int, copyPerSecond: Double, insertPerSecond: Double, multiInsertPerSecond: Double
     ) {
         let db = try PGConnection(url: url, settings: yardstickSettings)
         let columns = "seq, recorded_at, effective, kind, version, subjects, payload, prev_hash, hash, principal"
@@ -203,7 +206,32 @@ enum PostgreSQLYardstick {
             try db.execute("COMMIT")
             insertSeconds += seconds(since: start)
         }
-        return (rows, Double(rows) / copySeconds, Double(rows) / insertSeconds)
+        // One multi-row INSERT a batch: the batch's rows as the statement's parameters, ten a row.
+        var multiSeconds = 0.0
+        try db.execute("CREATE TABLE \(schema).yard_multi (LIKE \(schema).yard_copy INCLUDING ALL)")
+        for first in stride(from: 0, to: rows, by: batch) {
+            let last = min(rows, first + batch)
+            var parameters: [PGParameter] = []
+            parameters.reserveCapacity((last - first) * 10)
+            var tuples: [String] = []
+            for r in first..<last {
+                let base = parameters.count
+                tuples.append("(" + (1...10).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                parameters += [
+                    .int8(source.int64(r, 0)), .int8(source.int64(r, 1)), .int4(Int32(source.int64(r, 2))),
+                    .text(source.string(r, 3)), .int4(Int32(source.int64(r, 4))), .text(source.string(r, 5)),
+                    .bytea(source.bytes(r, 6)), .bytea(source.bytes(r, 7)), .bytea(source.bytes(r, 8)),
+                    source.isNull(r, 9) ? .null(type: 25) : .text(source.string(r, 9)),
+                ]
+            }
+            let sql = "INSERT INTO \(schema).yard_multi(\(columns)) VALUES " + tuples.joined(separator: ", ")
+            let start = ContinuousClock.now
+            try db.execute("BEGIN")
+            try db.query(sql, parameters)
+            try db.execute("COMMIT")
+            multiSeconds += seconds(since: start)
+        }
+        return (rows, Double(rows) / copySeconds, Double(rows) / insertSeconds, Double(rows) / multiSeconds)
     }
 
     /// The store's own part of an append: the same entries, already made, given to ``PostgreSQLLedgerStore/append(_:)``

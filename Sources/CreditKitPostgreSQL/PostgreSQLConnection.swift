@@ -157,24 +157,7 @@ package enum PGParameter {
     case bytea([UInt8])
     /// A `bigint[]`, sent as its text form.
     case int8Array([Int64])
-    /// A `text[]`, sent as its text form (each element quoted, `"` and `\\` escaped).
-    case textArray([String])
     case null(type: UInt32)
-
-    /// A `text[]` in its text form: `{"a","b\"c"}`, each element quoted, `"` and `\` escaped.
-    static func arrayLiteral(_ values: [String]) -> String {
-        var out = "{"
-        for (i, value) in values.enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
-            for character in value {
-                if character == "\"" || character == "\\" { out += "\\" }
-                out.append(character)
-            }
-            out += "\""
-        }
-        return out + "}"
-    }
 
     /// The type's OID and the value's bytes and format (1 binary, 0 text); `nil` bytes for SQL NULL.
     var wire: (type: UInt32, bytes: [UInt8]?, format: Int32) {
@@ -184,7 +167,6 @@ package enum PGParameter {
         case .text(let s): (25, Array(s.utf8), 1)
         case .bytea(let b): (17, b, 1)
         case .int8Array(let values): (1016, Array(("{" + values.map(String.init).joined(separator: ",") + "}").utf8), 0)
-        case .textArray(let values): (1009, Array(Self.arrayLiteral(values).utf8), 0)
         case .null(let type): (type, nil, 1)
         }
     }
