@@ -8,7 +8,7 @@ let commands: [any Command.Type] = [
     ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
     ReportCommand.self, PublishCommand.self,
     DeadlineCommand.self,
-    RulesCommand.self, OCDSCommand.self, ImportCommand.self,
+    RulesCommand.self, OCDSCommand.self, ImportCommand.self, ChangesCommand.self,
 ]
 
 let usage = """
@@ -33,7 +33,7 @@ let usage = """
 
 /// The commands that open a ledger by its PATH (or --store), and what every one of them also takes.
 let ledgerCommands: Set<String> = [
-    "profile", "check", "findings", "audit", "report", "publish", "head", "prove", "import", "ocds",
+    "profile", "check", "findings", "audit", "report", "publish", "head", "prove", "import", "ocds", "changes",
 ]
 let ledgerFooter = """
 

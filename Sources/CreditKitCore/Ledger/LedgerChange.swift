@@ -1,0 +1,81 @@
+/// One change of the ledger as other systems follow it (账本变更): which entry, what kind of fact, about whom, for
+/// which day, when it was recorded, and by what role. No payload and no name: a follower that needs a fact's content
+/// reads it through the SDK with a principal allowed to.
+public struct LedgerChange: Hashable, Sendable {
+    /// The entry's sequence number: a follower asks next for the changes after the last one it took.
+    public var sequence: Int64
+    /// The kind of fact.
+    public var kind: EventKind
+    /// The subjects it concerns (credit codes, person tokens).
+    public var subjects: [SubjectID]
+    /// The day the fact holds from.
+    public var day: LocalDate
+    /// When the ledger recorded it.
+    public var recordedAt: Timestamp
+    /// The entry's hash, which chains it to the one before.
+    public var hash: Digest
+    /// The role of whoever appended it, when the entry says.
+    public var role: Principal.Role?
+    /// The reporting unit they appended it for, when there is one.
+    public var unit: SubjectID?
+
+    /// The change an entry stands for.
+    /// - Parameter entry: The entry.
+    public init(_ entry: LedgerEntry) {
+        sequence = entry.sequence
+        kind = entry.kind
+        subjects = entry.subjects
+        day = entry.effectiveDate
+        recordedAt = entry.recordedAt
+        hash = entry.hash
+        role = entry.appendedBy?.role
+        unit = entry.appendedBy?.unit
+    }
+}
+
+extension CreditKit {
+    /// The changes after a sequence number, in order (变更订阅): what other systems read to follow the ledger. Takes in
+    /// what other processes appended first, so a follower sees every service's writes.
+    /// - Parameters:
+    ///   - sequence: The last sequence number the follower took (0 for everything).
+    ///   - limit: At most this many changes.
+    /// - Returns: The changes, oldest first.
+    /// - Throws: ``CreditKitError/Code/forbidden`` for the public (the feed names every fact, published or not);
+    ///   ``CreditKitError/Code/invalidArgument`` for a negative sequence or limit; storage errors.
+    public func changes(since sequence: Int64, limit: Int = 10_000) async throws -> [LedgerChange] {
+        var out: [LedgerChange] = []
+        try await forEachChange(since: sequence) { change in
+            guard out.count < limit else { return false }
+            out.append(change)
+            return true
+        }
+        return out
+    }
+
+    /// Streams the changes after a sequence number, in order, until `body` returns `false`.
+    /// - Parameters:
+    ///   - sequence: The last sequence number the follower took (0 for everything).
+    ///   - body: Called per change; returns whether to go on.
+    /// - Throws: As ``changes(since:limit:)``, and what `body` throws.
+    public func forEachChange(since sequence: Int64, _ body: (LedgerChange) throws -> Bool) async throws {
+        guard principal.role != .public else {
+            throw CreditKitError(
+                .forbidden, "the change feed names every fact, published or not: the public reads the public view")
+        }
+        guard sequence >= 0 else {
+            throw CreditKitError(.invalidArgument, "changes are asked for after a sequence number of 0 or more")
+        }
+        try await ledger.refresh()
+        let head = view.head.sequence
+        guard sequence < head else { return }
+        // Stops at the head the view holds, so the feed never runs ahead of what was checked.
+        struct Stop: Error {}
+        do {
+            try ledger.store.forEachEntry(from: sequence + 1) { entry in
+                guard entry.sequence <= head, try body(LedgerChange(entry)) else { throw Stop() }
+            }
+        } catch is Stop {
+            return  // The follower has what it asked for.
+        }
+    }
+}
