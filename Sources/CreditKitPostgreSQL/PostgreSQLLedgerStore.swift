@@ -73,7 +73,10 @@ public final class PostgreSQLLedgerStore: LedgerStore {
                     throw CreditKitError(.storage, "no CreditKit ledger in schema \(schema) of \(db.shownAs) to read")
                 }
                 warnings += try guardProblems().map {
-                    "\($0): the tables were open to edits; opened to read only, nothing was repaired (run verify)"
+                    "\($0): the tables were open to edits; opened to read only, nothing was repaired"
+                }
+                warnings += try foreignHooks().map {
+                    "\($0), which CreditKit did not make, could change or drop rows as they are written"
                 }
             } else if !names.isSuperset(of: ours) {
                 try createTables(repairing: [])
@@ -326,7 +329,7 @@ public final class PostgreSQLLedgerStore: LedgerStore {
     }
 
     /// The first key of the advisory locks CreditKit takes ("CKLG"); the second is the schema's hash.
-    static let lockClass: Int32 = 0x434B_4C47
+    package static let lockClass: Int32 = 0x434B_4C47
 
     /// How long a writer waits for another's write lock before it fails, by default.
     public static let defaultLockTimeoutSeconds = 30

@@ -1,5 +1,6 @@
 // creditkit: the command-line tool of CreditKit. `creditkit --help` lists the commands.
 import CreditKitCore
+import CreditKitPostgreSQL
 import Foundation
 
 let commands: [any Command.Type] = [
@@ -44,6 +45,16 @@ let ledgerFooter = """
                           in the database)
     """
 
+/// A message with every connection string of the command line shown without its passwords, wherever the message
+/// quotes it (an argument refused as unexpected, a value refused for an option, a file that cannot be read).
+func withoutPasswords(_ message: String) -> String {
+    var out = message
+    for argument in CommandLine.arguments.dropFirst() where PostgreSQLConnectionString.isPostgreSQL(argument) {
+        out = out.replacingOccurrences(of: argument, with: PostgreSQLConnectionString.redacted(argument))
+    }
+    return out
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
     print(usage)
@@ -69,9 +80,9 @@ do {
     }
     try await command.run(&parser)
 } catch let error as CLIError {
-    FileHandle.standardError.write(Data("creditkit \(name): \(error.message)\n".utf8))
+    FileHandle.standardError.write(Data("creditkit \(name): \(withoutPasswords(error.message))\n".utf8))
     exit(error.exitCode)
 } catch {
-    FileHandle.standardError.write(Data("creditkit \(name): \(error)\n".utf8))
+    FileHandle.standardError.write(Data("creditkit \(name): \(withoutPasswords("\(error)"))\n".utf8))
     exit(1)
 }

@@ -69,6 +69,9 @@ struct VerifyFastPathTests {
             let fast = try #require(try store.verifiedChain())
             let slow = try Ledger.verifyEntryByEntry(store: store)
             #expect(fast == slow, "\(name): \(fast) is not \(slow)")
+            // The pipelined reading every other store gets gives the same report too.
+            let pipelined = try Ledger.verifyPipelined(store: store)
+            #expect(pipelined == slow, "\(name): pipelined \(pipelined) is not \(slow)")
             #expect(fast.isValid == sql.isEmpty, "\(name): \(fast)")
             #expect(try Ledger.verify(store: store) == slow)
         }

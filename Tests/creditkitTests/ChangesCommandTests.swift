@@ -28,6 +28,7 @@ struct ChangesCommandTests {
         #expect(object["subjects"] as? [String] == [agency.id.rawValue])
         #expect(object["day"] as? String == "2024-06-01")
         #expect(object["hash"] as? String == entries[1].hash.hex)
+        #expect(object["previous_hash"] as? String == entries[0].hash.hex)
         #expect(object["role"] as? String == "system")
         #expect(json.hasSuffix("}\n") && !json.dropLast().contains("\n"))
         let csv = ChangesCommand.csvLine(LedgerChange(entries[0]))

@@ -149,6 +149,29 @@ struct PostgreSQLCommandTests {
         }
     }
 
+    @Test("two inits at once on one database: one makes the ledger and its keys, the other is refused")
+    func concurrentInit() async throws {
+        try await withDatabase { url in
+            let keys = (1...2).map { folder.appendingPathComponent("init-\($0).keys").path }
+            let made = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for path in keys {
+                    group.addTask {
+                        var parser = ArgumentParser([url, "--keys", path], command: InitCommand.self)
+                        do {
+                            try await InitCommand.run(&parser)
+                            return true
+                        } catch let error as CLIError where error.message.contains("holds a ledger already") {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(made.filter { $0 }.count == 1)
+            #expect(keys.filter { FileManager.default.fileExists(atPath: $0) }.count == 1)
+        }
+    }
+
     @Test("--schema reaches a ledger in another schema of the same database")
     func otherSchema() async throws {
         try await withDatabase { url in

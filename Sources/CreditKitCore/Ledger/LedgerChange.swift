@@ -14,6 +14,8 @@ public struct LedgerChange: Hashable, Sendable {
     public var recordedAt: Timestamp
     /// The entry's hash, which chains it to the one before.
     public var hash: Digest
+    /// The hash of the entry before, which a follower checks against the last hash it took.
+    public var previousHash: Digest
     /// The role of whoever appended it, when the entry says.
     public var role: Principal.Role?
     /// The reporting unit they appended it for, when there is one.
@@ -28,6 +30,7 @@ public struct LedgerChange: Hashable, Sendable {
         day = entry.effectiveDate
         recordedAt = entry.recordedAt
         hash = entry.hash
+        previousHash = entry.previousHash
         role = entry.appendedBy?.role
         unit = entry.appendedBy?.unit
     }
@@ -62,20 +65,68 @@ extension CreditKit {
             throw CreditKitError(
                 .forbidden, "the change feed names every fact, published or not: the public reads the public view")
         }
+        try await ledger.refresh()
+        try LedgerChange.forEach(in: ledger.store, since: sequence, through: view.head.sequence, body)
+    }
+}
+
+extension LedgerChange {
+    /// Streams a store's changes after a sequence number, each entry checked as it goes — it follows the one before
+    /// and matches its hash — so an edited entry stops the feed instead of going out as genuine. No view and no keys
+    /// are needed: what `creditkit changes` reads.
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - sequence: The last sequence number the follower took (0 for everything).
+    ///   - last: The last entry to give.
+    ///   - body: Called per change; returns whether to go on.
+    /// - Throws: ``CreditKitError/Code/invalidArgument`` for a negative sequence; ``CreditKitError/Code/brokenChain``
+    ///   when the follower is past the end of the chain (it was rolled back or restored) or an entry does not hold;
+    ///   storage errors; what `body` throws.
+    public static func forEach(
+        in store: any LedgerStore, since sequence: Int64, through last: Int64, _ body: (LedgerChange) throws -> Bool
+    ) throws {
         guard sequence >= 0 else {
             throw CreditKitError(.invalidArgument, "changes are asked for after a sequence number of 0 or more")
         }
-        try await ledger.refresh()
-        let head = view.head.sequence
-        guard sequence < head else { return }
-        // Stops at the head the view holds, so the feed never runs ahead of what was checked.
+        guard sequence <= last else {
+            throw CreditKitError(
+                .brokenChain,
+                "the chain ends at #\(last), before #\(sequence) that the follower took: the ledger was rolled back or "
+                    + "restored from a backup; run verify and compare with the follower's last hash",
+                context: ["sequence": String(sequence)])
+        }
+        guard sequence < last else { return }
+        var expected =
+            sequence == 0
+            ? ChainHead.empty
+            : ChainHead(
+                sequence: sequence,
+                hash: try store.entries(sequences: [sequence]).first?.hash
+                    ?? Digest(w0: .max, w1: .max, w2: .max, w3: .max))
+        let hasher = EntryHasher()
         struct Stop: Error {}
         do {
-            try ledger.store.forEachEntry(from: sequence + 1) { entry in
-                guard entry.sequence <= head, try body(LedgerChange(entry)) else { throw Stop() }
+            try store.forEachEntry(from: sequence + 1) { entry in
+                guard entry.sequence <= last else { throw Stop() }
+                guard entry.sequence == expected.sequence + 1, entry.previousHash == expected.hash,
+                    hasher.hash(of: entry) == entry.hash
+                else {
+                    throw CreditKitError(
+                        .brokenChain,
+                        "entry \(entry.sequence) does not hold (it does not follow #\(expected.sequence), or its "
+                            + "contents do not match its hash): the feed stops here; run verify",
+                        context: ["sequence": String(entry.sequence)])
+                }
+                expected = ChainHead(sequence: entry.sequence, hash: entry.hash)
+                guard try body(LedgerChange(entry)) else { throw Stop() }
             }
         } catch is Stop {
             return  // The follower has what it asked for.
+        }
+        guard expected.sequence == last else {
+            throw CreditKitError(
+                .brokenChain, "entry \(expected.sequence + 1) is missing from the store; run verify",
+                context: ["sequence": String(expected.sequence + 1)])
         }
     }
 }

@@ -10,10 +10,16 @@ enum ChangesCommand: Command {
 
         Prints the entries after entry N (0, the default, for all), oldest first, one change per line:
         its sequence number, the kind of fact, the subjects it concerns (credit codes, person tokens),
-        the day it holds from, when it was recorded (UTC), its hash, and the role (and reporting unit)
-        of whoever appended it. No fact's content and no name: a system that needs them reads them
-        through the SDK with a principal allowed to. A follower keeps the last sequence number it
-        took and asks again with --since it.
+        the day it holds from, when it was recorded (UTC), its hash and the hash before it, and the
+        role (and reporting unit) of whoever appended it. No fact's content and no name: a system that
+        needs them reads them through the SDK with a principal allowed to. A follower keeps the last
+        sequence number and hash it took, asks again with --since, and checks that the first change's
+        previous hash is the one it kept.
+
+        Each entry is checked as it goes out (it follows the one before and matches its hash): one
+        that does not hold stops the feed with exit 1, after the changes before it. A --since past the
+        end of the chain (the ledger was rolled back or restored) is an error too. The vault keys are
+        not needed.
 
           --since N        the last entry already taken (default 0)
           --limit N        at most N changes (default: all)
@@ -40,11 +46,15 @@ enum ChangesCommand: Command {
         guard ["jsonl", "csv"].contains(format) else {
             throw CLIError(message: "--format takes jsonl or csv, not '\(format)'")
         }
-        let kit = try openKit(arguments.location(path))
+        // The store alone, read only: the feed needs neither the view nor the vault keys.
+        let location = try arguments.location(path)
+        try location.requireExisting()
+        let store = try location.openStore()
         let out = FileHandle.standardOutput
-        var buffer = format == "csv" ? "sequence,kind,subjects,day,recorded_at,hash,role,unit\n" : ""
+        var buffer = format == "csv" ? "sequence,kind,subjects,day,recorded_at,hash,previous_hash,role,unit\n" : ""
         var written = 0
-        try await kit.forEachChange(since: since) { change in
+        defer { out.write(Data(buffer.utf8)) }
+        try LedgerChange.forEach(in: store, since: since, through: store.head().sequence) { change in
             buffer += format == "csv" ? csvLine(change) : jsonLine(change)
             written += 1
             if buffer.utf8.count >= 1 << 16 {
@@ -53,7 +63,6 @@ enum ChangesCommand: Command {
             }
             return limit.map { written < $0 } ?? true
         }
-        out.write(Data(buffer.utf8))
     }
 
     /// A change as one JSON object on a line.
@@ -74,7 +83,7 @@ enum ChangesCommand: Command {
             "\"sequence\":\(change.sequence)", "\"kind\":\(quoted(change.kind.rawValue))",
             "\"subjects\":[" + change.subjects.map { quoted($0.rawValue) }.joined(separator: ",") + "]",
             "\"day\":\(quoted(change.day.description))", "\"recorded_at\":\(quoted(change.recordedAt.description))",
-            "\"hash\":\(quoted(change.hash.hex))",
+            "\"hash\":\(quoted(change.hash.hex))", "\"previous_hash\":\(quoted(change.previousHash.hex))",
         ]
         if let role = change.role { fields.append("\"role\":\(quoted(role.rawValue))") }
         if let unit = change.unit { fields.append("\"unit\":\(quoted(unit.rawValue))") }
@@ -85,7 +94,8 @@ enum ChangesCommand: Command {
     static func csvLine(_ change: LedgerChange) -> String {
         [
             String(change.sequence), change.kind.rawValue, change.subjects.map(\.rawValue).joined(separator: " "),
-            change.day.description, change.recordedAt.description, change.hash.hex, change.role?.rawValue ?? "",
+            change.day.description, change.recordedAt.description, change.hash.hex, change.previousHash.hex,
+            change.role?.rawValue ?? "",
             change.unit?.rawValue ?? "",
         ].map(CSVText.field).joined(separator: ",") + "\n"
     }

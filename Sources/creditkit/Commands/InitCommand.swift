@@ -1,4 +1,5 @@
 import CreditKitCore
+import CreditKitPostgreSQL
 import Foundation
 
 /// `creditkit init PATH`: a new, empty ledger and its vault keys.
@@ -59,6 +60,14 @@ enum InitCommand: Command {
         guard !FileManager.default.fileExists(atPath: keysPath) else {
             throw CLIError(message: "\(keysPath) exists; nothing was changed")
         }
+        // One init at a time for the schema, held until this one has made the ledger and sealed its key check (the
+        // lock goes with the connection): two run at once would otherwise both find no ledger and make two sets of
+        // keys.
+        let lock = try PGConnection(url: location.path, settings: "SET client_min_messages = warning")
+        try lock.query(
+            "SELECT pg_advisory_lock(\(PostgreSQLLedgerStore.lockClass), hashtext($1))",
+            [.text(location.schema + ":init")])
+        defer { withExtendedLifetime(lock) {} }
         if try location.exists() {
             throw CLIError(
                 message: "\(location.shown) holds a ledger already (its keys were made with it, where `creditkit "
