@@ -524,17 +524,7 @@ public actor Ledger {
         struct Stop: Error {}
         do {
             try store.forEachEntry(from: 1) { entry in
-                if entry.sequence != expected.sequence + 1 {
-                    link = (
-                        expected.sequence + 1,
-                        "entry \(expected.sequence + 1) is missing (next stored is \(entry.sequence))"
-                    )
-                } else if entry.previousHash != expected.hash {
-                    link = (
-                        entry.sequence,
-                        "entry \(entry.sequence) names previous hash \(entry.previousHash), but entry \(expected.sequence) hashes to \(expected.hash)"
-                    )
-                }
+                link = VerificationReport.linkProblem(entry, after: expected)
                 if link != nil { throw Stop() }
                 batch.append(entry)
                 expected = ChainHead(sequence: entry.sequence, hash: entry.hash)
@@ -543,15 +533,7 @@ public actor Ledger {
         } catch is Stop {}
         if !batch.isEmpty { dispatch() }
         group.wait()
-        if let changed = changed.withLock({ $0 }), link.map({ changed.sequence < $0.sequence }) ?? true {
-            let head = ChainHead(sequence: changed.sequence - 1, hash: changed.previous)
-            return VerificationReport(
-                entryCount: head.sequence, head: head, firstBrokenSequence: changed.sequence,
-                problem: "entry \(changed.sequence) does not match its stored hash: its contents were changed")
-        }
-        return VerificationReport(
-            entryCount: expected.sequence, head: expected, firstBrokenSequence: link?.sequence,
-            problem: link?.problem)
+        return VerificationReport.first(changed: changed.withLock { $0 }, link: link, head: expected)
     }
 
     /// Recomputes a store's chain entry by entry, whatever the store.
@@ -565,16 +547,8 @@ public actor Ledger {
         struct Stop: Error {}
         do {
             try store.forEachEntry(from: 1) { entry in
-                if entry.sequence != expected.sequence + 1 {
-                    problem = (
-                        expected.sequence + 1,
-                        "entry \(expected.sequence + 1) is missing (next stored is \(entry.sequence))"
-                    )
-                } else if entry.previousHash != expected.hash {
-                    problem = (
-                        entry.sequence,
-                        "entry \(entry.sequence) names previous hash \(entry.previousHash), but entry \(expected.sequence) hashes to \(expected.hash)"
-                    )
+                if let broken = VerificationReport.linkProblem(entry, after: expected) {
+                    problem = broken
                 } else if hasher.hash(of: entry) != entry.hash {
                     problem = (
                         entry.sequence,

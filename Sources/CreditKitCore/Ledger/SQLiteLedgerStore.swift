@@ -401,19 +401,8 @@ public final class SQLiteLedgerStore: LedgerStore {
             }
             if !batch.sequences.isEmpty { dispatch() }
             group.wait()
-            // The first problem in the chain's order, as entry by entry would meet it: a changed entry before the
-            // first broken link, else the link.
-            if let changed = mismatches.withLock({ $0.min { $0.sequence < $1.sequence } }),
-                link.map({ changed.sequence < $0.sequence }) ?? true
-            {
-                let head = ChainHead(sequence: changed.sequence - 1, hash: changed.previous)
-                return VerificationReport(
-                    entryCount: head.sequence, head: head, firstBrokenSequence: changed.sequence,
-                    problem: "entry \(changed.sequence) does not match its stored hash: its contents were changed")
-            }
-            return VerificationReport(
-                entryCount: expected.sequence, head: expected, firstBrokenSequence: link?.sequence,
-                problem: link?.problem)
+            return VerificationReport.first(
+                changed: mismatches.withLock { $0.min { $0.sequence < $1.sequence } }, link: link, head: expected)
         }
 
         /// An entry's canonical bytes, but the previous hash, from its columns (texts ASCII, lengths checked).
