@@ -207,7 +207,10 @@ struct PostgreSQLStoreTests {
             // Opening to write makes the guard again, and says it was gone.
             let writer = try PostgreSQLLedgerStore(url: url, schema: schema)
             #expect(writer.openingWarnings.contains { $0.contains("restored") })
-            #expect(throws: CreditKitError.self) { try TestServer.raw(url, "DELETE FROM \(schema).ledger") }
+            let refused = #expect(throws: CreditKitError.self) {
+                try TestServer.raw(url, "DELETE FROM \(schema).ledger")
+            }
+            #expect(refused?.message.contains("append-only") == true)
         }
     }
 
@@ -296,7 +299,8 @@ struct PostgreSQLAttackTests {
             let forge =
                 "INSERT INTO \(schema).ledger SELECT -1, recorded_at, effective, kind, version, subjects, "
                 + "payload, prev_hash, hash, principal FROM \(schema).ledger WHERE seq = 2"
-            #expect(throws: CreditKitError.self) { try TestServer.raw(url, forge) }
+            let checked = #expect(throws: CreditKitError.self) { try TestServer.raw(url, forge) }
+            #expect(checked?.context["sqlstate"] == "23514", "\(String(describing: checked))")  // check violation
             // With the check dropped (the owner's right), the row gets in, and verify names it.
             try TestServer.raw(url, "ALTER TABLE \(schema).ledger DROP CONSTRAINT ledger_seq_check; " + forge)
             try TestServer.raw(
@@ -328,9 +332,10 @@ struct PostgreSQLAttackTests {
                 #expect(reader.openingWarnings.contains { $0.contains("ledger_append_only") }, "\(tag)")
                 let writer = try PostgreSQLLedgerStore(url: url, schema: schema)
                 #expect(writer.openingWarnings.contains { $0.contains("restored") }, "\(tag)")
-                #expect(throws: CreditKitError.self, "\(tag)") {
+                let refused = #expect(throws: CreditKitError.self, "\(tag)") {
                     try TestServer.raw(url, "UPDATE \(schema).ledger SET version = 9 WHERE seq = 2")
                 }
+                #expect(refused?.message.contains("append-only") == true, "\(tag): \(String(describing: refused))")
                 #expect(try PostgreSQLLedgerStore(url: url, schema: schema).openingWarnings.isEmpty, "\(tag)")
             }
         }
@@ -449,9 +454,12 @@ struct PostgreSQLAttackTests {
             try await kit.close()
             #expect(try await kit.verify().isValid)
             // What the role may not do, it cannot: edit the chain.
-            #expect(throws: CreditKitError.self) {
-                try PGConnection(url: asService, settings: "").execute("UPDATE \(schema).ledger SET version = 2")
+            let asServiceSession = try PGConnection(url: asService, settings: "SET client_min_messages = warning")
+            let refused = #expect(throws: CreditKitError.self) {
+                try asServiceSession.execute("UPDATE \(schema).ledger SET version = 2")
             }
+            // 42501: insufficient privilege.
+            #expect(refused?.context["sqlstate"] == "42501", "\(String(describing: refused))")
         }
     }
 }
