@@ -8,8 +8,8 @@ import Synchronization
 /// Tables, in their own schema (`creditkit` unless given): `meta`, `ledger` (one row per entry: `seq`,
 /// `recorded_at` in microseconds, `effective` in days since 1970-01-01, `kind`, `version`, `subjects` separated by
 /// spaces, `payload` canonical JSON as `bytea`, `prev_hash`, `hash`, `principal`), `ledger_subject` (subject →
-/// sequence rows under a hash index on the subject, written in the same transaction as their entries), `checkpoint` (one cached view blob) and `vault`
-/// (sealed personal data, the only rows ever deleted). Triggers refuse `UPDATE`, `DELETE` and `TRUNCATE` on the
+/// sequence rows under a hash index on the subject, written in the same transaction as their entries), `checkpoint`
+/// (one cached view blob) and `vault` (sealed personal data, the only rows ever deleted). Triggers refuse `UPDATE`, `DELETE` and `TRUNCATE` on the
 /// ledger tables inside the server; whoever drops them to edit a row is caught by `Ledger.verify()`.
 ///
 /// Many writers: every append takes the ledger's write lock (a transaction-level advisory lock, so a role with only
