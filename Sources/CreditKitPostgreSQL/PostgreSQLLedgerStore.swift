@@ -70,7 +70,10 @@ public final class PostgreSQLLedgerStore: LedgerStore {
             }
             if readOnly {
                 guard names.isSuperset(of: ours) else {
-                    throw CreditKitError(.storage, "no CreditKit ledger in schema \(schema) of \(db.shownAs) to read")
+                    // Marked so that a caller can tell "no ledger here" from a server that could not answer.
+                    throw CreditKitError(
+                        .storage, "no CreditKit ledger in schema \(schema) of \(db.shownAs) to read",
+                        context: ["ledger": "absent"])
                 }
                 warnings += try guardProblems().map {
                     "\($0): the tables were open to edits; opened to read only, nothing was repaired"

@@ -220,7 +220,7 @@ struct PostgreSQLStoreTests {
             let missing = try #require(throws: CreditKitError.self) {
                 try PostgreSQLLedgerStore(url: url, schema: schema, readingOnly: true)
             }
-            #expect(missing.message.contains("no CreditKit ledger"))
+            #expect(missing.message.contains("no CreditKit ledger") && missing.context["ledger"] == "absent")
             do {
                 let kit = try CreditKit(store: .postgreSQL(url, schema: schema), keys: Fixtures.keys)
                 try await kit.register(Fixtures.agency(index: 1), on: FixedClock.demo.today)

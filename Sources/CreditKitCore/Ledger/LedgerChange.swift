@@ -96,6 +96,8 @@ extension LedgerChange {
                 context: ["sequence": String(sequence)])
         }
         guard sequence < last else { return }
+        // The follower's last entry; one the store no longer holds gets a hash nothing links to, so the first change
+        // fails its check and the feed says so.
         var expected =
             sequence == 0
             ? ChainHead.empty

@@ -76,7 +76,7 @@ struct LedgerLocation {
             do {
                 _ = try PostgreSQLLedgerStore(url: path, schema: schema, readingOnly: true)
                 return true
-            } catch let error as CreditKitError where error.message.hasPrefix("no CreditKit ledger") {
+            } catch let error as CreditKitError where error.context["ledger"] == "absent" {
                 return false  // The server answered: there is no ledger in the schema.
             }
         }

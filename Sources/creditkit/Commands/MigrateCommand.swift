@@ -94,6 +94,8 @@ enum MigrateCommand: Command {
         // The vault, as sealed (the same keys open it).
         var sealed = 0
         for token in try sourceStore.sealedTokens() ?? [] {
+            // A token listed and then erased by another process has nothing to copy; the vault check below holds TO to
+            // what the ledger records.
             guard let bytes = try sourceStore.sealedPersonalData(for: token) else { continue }
             try target.storeSealedPersonalData(bytes, for: token)
             sealed += 1
