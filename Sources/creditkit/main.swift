@@ -7,7 +7,7 @@ let commands: [any Command.Type] = [
     DemoCommand.self, InitCommand.self, MigrateCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self,
     CheckProofCommand.self,
     ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
-    ReportCommand.self, PublishCommand.self,
+    ReportCommand.self, PublishCommand.self, ExportCommand.self,
     DeadlineCommand.self,
     RulesCommand.self, OCDSCommand.self, ImportCommand.self, ChangesCommand.self,
 ]
@@ -34,7 +34,8 @@ let usage = """
 
 /// The commands that open a ledger by its PATH (or --store), and what every one of them also takes.
 let ledgerCommands: Set<String> = [
-    "profile", "check", "findings", "audit", "report", "publish", "head", "prove", "import", "ocds", "changes",
+    "profile", "check", "findings", "audit", "report", "publish", "export", "head", "prove", "import", "ocds",
+    "changes",
 ]
 let ledgerFooter = """
 

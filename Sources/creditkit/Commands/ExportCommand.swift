@@ -1,0 +1,57 @@
+import CreditKitCore
+import Foundation
+
+enum ExportCommand: Command {
+    static let name = "export"
+    static let summary = "the public view as FollowTheMoney entities (JSON Lines), for OpenSanctions and Aleph tools"
+    static let help = """
+        usage: creditkit export PATH --format ftm [--as-of YYYY-MM-DD] [--officials masked|omitted]
+                                    [--id-prefix TEXT] [--output FILE]
+
+        Writes what the public may see on the date (the same records as `creditkit publish`) in the FollowTheMoney
+        data model, one entity per line: agencies as PublicBody, enterprises as Company (each with its unified
+        social credit code as uscCode), each public dishonesty record as a Sanction of its layout (行政处罚信息,
+        其他失信信息), and each joint-sanction measure in force on the date because of it as a Sanction with the
+        imposing department, the rule, its first and last day and the purposes it restricts. Nothing the public
+        view hides is exported.
+
+          --format ftm       FollowTheMoney JSON Lines (the only format so far)
+          --as-of DATE       the day (default: today in China time)
+          --officials HOW    masked (the default: as the public view shows them, the surname only, no identifier,
+                             one Person per record) or omitted (no officials, nor the records about them)
+          --id-prefix TEXT   what every entity ID starts with (default creditkit): name your platform, so that
+                             exports of several platforms loaded together do not collide
+          --output FILE      write there (replaced whole once complete) instead of to stdout
+        """
+
+    static func run(_ arguments: inout ArgumentParser) async throws {
+        let path = try arguments.positional("the ledger file PATH")
+        guard let format = try arguments.option("--format") else {
+            throw CLIError(message: "--format is required (ftm); see `creditkit export --help`")
+        }
+        let asOf = try arguments.dateOption("--as-of")
+        let officialsText = try arguments.option("--officials") ?? "masked"
+        let prefix = try arguments.option("--id-prefix") ?? "creditkit"
+        let output = try arguments.option("--output")
+        try arguments.finish()
+        guard format == "ftm" else { throw CLIError(message: "--format takes ftm, not '\(format)'") }
+        guard let officials = FollowTheMoney.OfficialTreatment(rawValue: officialsText) else {
+            throw CLIError(message: "--officials takes masked or omitted, not '\(officialsText)'")
+        }
+        guard !prefix.isEmpty, prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw CLIError(message: "--id-prefix takes ASCII letters, digits and '-', not '\(prefix)'")
+        }
+        let kit = try openKit(arguments.location(path))
+        let entities = try FollowTheMoney.entities(of: kit, asOf: asOf, officials: officials, idPrefix: prefix)
+        let text = FollowTheMoney.jsonLines(entities)
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CLIError(message: "cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
