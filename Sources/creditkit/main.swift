@@ -9,7 +9,7 @@ let commands: [any Command.Type] = [
     ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
     ReportCommand.self, PublishCommand.self, ExportCommand.self,
     DeadlineCommand.self,
-    RulesCommand.self, OCDSCommand.self, ImportCommand.self, ChangesCommand.self,
+    RulesCommand.self, OCDSCommand.self, ImportCommand.self, IntakeCommand.self, ChangesCommand.self,
 ]
 
 let usage = """
@@ -35,7 +35,7 @@ let usage = """
 /// The commands that open a ledger by its PATH (or --store), and what every one of them also takes.
 let ledgerCommands: Set<String> = [
     "profile", "check", "findings", "audit", "report", "publish", "export", "head", "prove", "import", "ocds",
-    "changes",
+    "changes", "intake",
 ]
 let ledgerFooter = """
 

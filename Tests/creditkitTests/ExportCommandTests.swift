@@ -58,3 +58,54 @@ struct ExportCommandTests {
         }
     }
 }
+
+@Suite("creditkit intake")
+struct IntakeCommandTests {
+    @Test(
+        "a file with a bad row is refused naming it, nothing written; corrected, taken in once; --check writes nothing")
+    func intakeFile() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-intake-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let kit = try CreditKit(store: .sqlite(path), clock: FixedClock.demo)
+        let regulator = Fixtures.agency(index: 2)
+        try await kit.register(regulator, on: LocalDate("2020-01-01")!)
+        try await kit.close()
+        let enterprise = Fixtures.enterprise(index: 7)
+        func row(_ document: String, date: String) -> String {
+            [
+                enterprise.name, "法人及非法人组织", enterprise.creditCode.rawValue, "", document, "虚假材料", "提供虚假材料。",
+                "《行政许可法》第七十八条",
+                "警告", "警告", "", "", "", date, "", "", regulator.name, regulator.creditCode.rawValue, "", "", "",
+            ].joined(separator: ",")
+        }
+        let header = PublicRecord.penaltyHeaders.joined(separator: ",")
+        let file = dir.appendingPathComponent("penalties.csv").path
+        func run(_ arguments: [String]) async throws {
+            var parser = ArgumentParser(arguments, command: IntakeCommand.self)
+            try await IntakeCommand.run(&parser)
+        }
+        try [header, row("甲1", date: "2025-05-01"), row("甲2", date: "2025-13-01")].joined(separator: "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        var caught: CLIError?
+        do { try await run([file, "--store", path]) } catch let error as CLIError { caught = error }
+        #expect(caught?.message.contains("line 3, column 处罚决定日期") == true, "\(String(describing: caught))")
+        #expect(caught?.message.contains("nothing was written") == true)
+        try [header, row("甲1", date: "2025-05-01"), row("甲2", date: "2025-12-01")].joined(separator: "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try await run([file, "--store", path, "--check"])
+        #expect(try openKit(path).view.head.sequence == 1, "--check writes nothing")
+        try await run([file, "--store", path])
+        try await run([file, "--store", path])
+        let after = try openKit(path)
+        #expect(after.view.head.sequence == 4, "a registration and two records, once")
+        #expect(try after.records().values.map(\.documentNumber).sorted() == ["甲1", "甲2"])
+        // Options are checked before the file is read.
+        for bad in [
+            [file], [file, "--store", path, "--layout", "fines"], ["x.json", "--store", path, "--layout", "penalty"],
+        ] {
+            await #expect(throws: CLIError.self) { try await run(bad) }
+        }
+    }
+}
