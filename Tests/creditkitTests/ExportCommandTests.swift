@@ -109,3 +109,39 @@ struct IntakeCommandTests {
         }
     }
 }
+
+@Suite("creditkit submit")
+struct SubmitCommandTests {
+    @Test("written once; taken again, identical files are kept; a file that differs is refused, never overwritten")
+    func submitTwice() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-submit-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let kit = try CreditKit(store: .sqlite(path), clock: FixedClock.demo)
+        let agency = Fixtures.agency(index: 1)
+        try await kit.register(agency, on: LocalDate("2024-01-01")!)
+        try await kit.enter(Fixtures.record(subject: agency.id, decisionDate: LocalDate("2024-06-01")!))
+        try await kit.close()
+        let year = FixedClock.demo.now().chinaDate.year
+        let out = dir.appendingPathComponent("out").path
+        func run(_ arguments: [String]) async throws {
+            var parser = ArgumentParser(arguments, command: SubmitCommand.self)
+            try await SubmitCommand.run(&parser)
+        }
+        let period = "\(year - 1)"
+        try await run([path, "--period", period, "--out", out])
+        let file = out + "/creditkit-submission-\(period).jsonl"
+        let written = try #require(FileManager.default.contents(atPath: file))
+        try await run([path, "--period", period, "--out", out])
+        #expect(FileManager.default.contents(atPath: file) == written)
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: file))
+        var caught: CLIError?
+        do { try await run([path, "--period", period, "--out", out]) } catch let error as CLIError { caught = error }
+        #expect(caught?.message.contains("differs") == true)
+        #expect(FileManager.default.contents(atPath: file) == Data("{}\n".utf8))
+        for bad in [[path, "--out", out], [path, "--period", "2026-Q9", "--out", out], [path, "--period", period]] {
+            await #expect(throws: CLIError.self) { try await run(bad) }
+        }
+    }
+}
