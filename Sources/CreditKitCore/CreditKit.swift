@@ -191,7 +191,9 @@ public final class CreditKit: Sendable {
     ///   - date: The day; today by default.
     /// - Returns: The answer, or `nil` when the subject was not registered by then.
     public func check(_ subject: SubjectID, for purpose: CheckPurpose, on date: LocalDate? = nil) -> CreditCheck? {
-        view.check(subject, for: purpose, on: date ?? ledger.clock.today, policy: policy)
+        view.check(
+            subject, for: purpose, on: date ?? ledger.clock.today, policy: policy, officials: profile.officialGradeModel
+        )
     }
 
     /// Registers an agency.

@@ -6,7 +6,7 @@ import Foundation
 let commands: [any Command.Type] = [
     DemoCommand.self, InitCommand.self, MigrateCommand.self, VerifyCommand.self, HeadCommand.self, ProveCommand.self,
     CheckProofCommand.self,
-    ProfileCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
+    ProfileCommand.self, OfficialCommand.self, CheckCommand.self, FindingsCommand.self, AuditCommand.self,
     ReportCommand.self, PublishCommand.self, ExportCommand.self, SubmitCommand.self,
     DeadlineCommand.self,
     RulesCommand.self, OCDSCommand.self, ImportCommand.self, IntakeCommand.self, ChangesCommand.self,
@@ -35,7 +35,7 @@ let usage = """
 /// The commands that open a ledger by its PATH (or --store), and what every one of them also takes.
 let ledgerCommands: Set<String> = [
     "profile", "check", "findings", "audit", "report", "publish", "export", "head", "prove", "import", "ocds",
-    "changes", "intake", "submit",
+    "changes", "intake", "submit", "official",
 ]
 let ledgerFooter = """
 

@@ -119,6 +119,31 @@ extension DemoTests {
         return out
     }
 
+    @Test("the moved official's integrity file: the story's assessment, report, training and accountability, explained")
+    func movedOfficialFile() async throws {
+        let (city, kit, _) = try await Self.replayed(on: today)
+        let moved = try #require(city.movedPost)
+        let official = city.officials[moved.official]
+        let file = try kit.officialFile(of: official.id, asOf: today)
+        #expect(file.name == official.name && file.maskedID == official.residentID.masked)
+        // The story: last year's assessment 称职 (0), the report required 5 January and filed 25 January, in time;
+        // training in March; an admonishing talk 30 days after the post ended (−10); the records naming the official.
+        let rules = Set(file.grade.items.map(\.rule.rawValue))
+        #expect(rules.contains("official.grade.assessment") && rules.contains("official.grade.accountability"))
+        #expect(!rules.contains("official.grade.report-late") && !rules.contains("official.grade.report-unfiled"))
+        #expect(!rules.contains("official.grade.training"))
+        let talk = try #require(file.facts.first { $0.kind == .accountability })
+        #expect(talk.on == moved.end!.adding(days: 30) && talk.accountability == .admonishingTalk)
+        #expect(file.grade.items.reduce(file.grade.base) { $0 + $1.points } == file.grade.score)
+        // The talk bars appointment for six months from its day, and not after.
+        let bars = { (day: LocalDate) in
+            kit.view.check(official.id, for: .appointmentPromotion, on: day, policy: kit.policy)!.restrictions
+                .filter { $0.rule == "official.bar.accountability" }
+        }
+        #expect(bars(talk.on).count == 1 && bars(talk.on.adding(months: 6)).isEmpty)
+        #expect(file.markdown.contains(official.name) && file.markdown.contains("诫勉谈话"))
+    }
+
     @Test("every figure of the summary is the story's own count, made here from what the story scheduled")
     func summaryFigures() async throws {
         let (city, kit, report) = try await Self.replayed(on: today)

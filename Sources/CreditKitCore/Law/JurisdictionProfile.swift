@@ -19,6 +19,9 @@ public struct JurisdictionProfile: Sendable {
     /// The rules objective enough that their findings may be confirmed without an officer (客观规则), for example
     /// a payment overdue past the statutory limit. Empty by default.
     public var autoConfirmRules: Set<RuleID> = []
+    /// The model that grades officials' integrity files and sets the bars they put on appointment, promotion and
+    /// honours (公务员诚信等级评定); the kit's defaults unless the platform sets its own.
+    public var officialGradeModel: OfficialGradeModel = .standard
     /// The figures set here, by rule, each rule's versions in date order.
     public private(set) var local: [RuleID: [RuleFigure]]
     /// The profile this one overrides, if any.

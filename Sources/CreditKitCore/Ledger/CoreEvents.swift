@@ -11,7 +11,9 @@ enum CoreEvents {
             CommitmentPublished.self, CommitmentEnded.self, CommitmentChanged.self, SanctionLeniency.self,
             SanctionRectified.self, SanctionTermSet.self, MajorDecisionMade.self, AccountabilityApplied.self,
             LawsuitConcluded.self,
-            ProposalHandled.self,
+            ProposalHandled.self, AnnualAssessmentRecorded.self, HonourAwarded.self,
+            PersonalMattersReportRequired.self, PersonalMattersReportFiled.self, PersonalMattersReportVerified.self,
+            IntegrityTrainingCompleted.self,
         ] + DisclosureFacts.all
 }
 

@@ -27,6 +27,7 @@ public struct ValidationContext: Sendable {
     var newCommitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
     var newLifecycles: [CreditRecord.ID: RecordLifecycle] = [:]
     var newComplaints: [Int64: ComplaintState] = [:]
+    var newFileFacts: [SubjectID: [OfficialFileFact]] = [:]
     var newFindingDecisions: [String: FindingDecision] = [:]
 
     init(
@@ -197,6 +198,9 @@ public struct ValidationContext: Sendable {
 
     /// Takes note of an accepted event so later events in the batch see it.
     mutating func note(_ event: any LedgerEvent) {
+        if let e = event as? any OfficialFileEvent {
+            newFileFacts[e.official, default: []].append(e.fileFact(sequence: sequence, recordedAt: recordedAt))
+        }
         if let fact = event.caseFact {
             if type(of: fact).opensCase { newCaseDays[fact.caseIndexKey] = event.effectiveDate }
             newCaseFacts[fact.caseIndexKey, default: []].append((event, sequence))

@@ -8,7 +8,9 @@ public struct CreditCheck: Hashable, Sendable {
         public var incentive: Incentive?
         /// The imposing department.
         public var department: String
-        /// The record it comes from.
+        /// The record it comes from; for a bar from an official's integrity file (the rules `official.bar.*`), the
+        /// entry of the file fact it comes from (the accountability, the report check, the heaviest item of a poor
+        /// grade).
         public var record: CreditRecord.ID
         /// The policy rule.
         public var rule: RuleID
@@ -48,14 +50,21 @@ extension CoreView {
     ///   - date: The day.
     ///   - policy: The sanction policy.
     ///   - knownAt: What the ledger knew; everything by default.
+    ///   - model: For an official, the model of the integrity file whose bars also restrict (an accountability's
+    ///     影响期 and a concealment on appointment and promotion, a grade of 诚信较差 on the purposes it names).
     /// - Returns: The answer, or `nil` when the subject was not registered by then.
     public func check(
         _ subject: SubjectID, for purpose: CheckPurpose, on date: LocalDate, policy: SanctionPolicy,
-        knownAt: Timestamp = .distantFuture
+        knownAt: Timestamp = .distantFuture, officials model: OfficialGradeModel = .standard
     ) -> CreditCheck? {
         guard let state = self.subject(subject, asOf: date, knownAt: knownAt) else { return nil }
         let kind = state.subject.kind
         var result = CreditCheck(subject: subject, purpose: purpose, date: date, restrictions: [], incentives: [])
+        // An official's file: the bars of accountability and concealment, and a poor grade.
+        if kind == .official, !(officialFacts[subject] ?? []).isEmpty || refs[subject] != nil {
+            result.restrictions += fileRestrictions(
+                of: subject, for: purpose, on: date, model: model, knownAt: knownAt)
+        }
         guard let references = refs[subject] else { return result }
         let day = date.daysSinceEpoch
         for ref in references where ref.effectiveDays <= day && ref.recordedMicros <= knownAt.microseconds {

@@ -15,6 +15,8 @@ public struct CoreView: Sendable {
     var complaints: [Int64: ComplaintState] = [:]
     var commitmentLifecycles: [Commitment.ID: CommitmentLifecycle] = [:]
     var supervision: [SubjectID: [SupervisionFact]] = [:]
+    /// Each official's integrity-file facts (诚信档案), in ledger order.
+    public internal(set) var officialFacts: [SubjectID: [OfficialFileFact]] = [:]
     /// The sectors records name, in order of first appearance; references point into it.
     public internal(set) var sectors: [SectorID] = []
     /// The sequence numbers of every commitment entry, ascending.
@@ -296,8 +298,9 @@ extension CoreView {
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
             FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
             CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, SanctionTermSet.kind,
-            LawsuitConcluded.kind,
-            ProposalHandled.kind:
+            LawsuitConcluded.kind, ProposalHandled.kind, AccountabilityApplied.kind, AnnualAssessmentRecorded.kind,
+            HonourAwarded.kind, PersonalMattersReportRequired.kind, PersonalMattersReportFiled.kind,
+            PersonalMattersReportVerified.kind, IntegrityTrainingCompleted.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
@@ -324,6 +327,10 @@ extension CoreView {
     }
 
     private mutating func applyProcess(_ event: any LedgerEvent, _ entry: LedgerEntry) {
+        if let e = event as? any OfficialFileEvent {
+            officialFacts[e.official, default: []].append(
+                e.fileFact(sequence: entry.sequence, recordedAt: entry.recordedAt))
+        }
         switch event {
         case let e as any RecordLifecycleEvent:
             var life = lifecycle(e.record)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The saved form of a ``CoreView``: a cache that makes reopening fast, never the truth.
 ///
-/// Layout: `CKV5`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
+/// Layout: `CKV6`, a 4-byte length and a JSON header (head, counts, subjects, tenures, kinds seen), then the
 /// subject references in a fixed binary layout (little endian): subject count; per subject its identifier's
 /// length and bytes, its reference count, and 24 bytes per reference (sequence, effective days, recorded
 /// microseconds, role, record basis, record class, record sector); the record sequences; then the case index:
@@ -25,9 +25,11 @@ enum ViewCheckpoint {
         var sectors: [SectorID]
         var supervisionSubjects: [SubjectID]
         var supervisionFacts: [[SupervisionFact]]
+        var officialSubjects: [SubjectID]
+        var officialFacts: [[OfficialFileFact]]
     }
 
-    static let magic: [UInt8] = Array("CKV5".utf8)
+    static let magic: [UInt8] = Array("CKV6".utf8)
 
     /// A saved blob: `CKM1`, the HMAC-SHA-256 of the view's bytes under the cache key, then the bytes. Whoever
     /// edits the file without the key cannot make a blob that opens.
@@ -65,7 +67,9 @@ enum ViewCheckpoint {
             commitmentLifecycles: view.commitmentLifecycles.values.sorted { $0.commitment < $1.commitment },
             commitmentSequences: view.commitmentSequences, sectors: view.sectors,
             supervisionSubjects: view.supervision.keys.sorted(),
-            supervisionFacts: view.supervision.keys.sorted().map { view.supervision[$0]! })
+            supervisionFacts: view.supervision.keys.sorted().map { view.supervision[$0]! },
+            officialSubjects: view.officialFacts.keys.sorted(),
+            officialFacts: view.officialFacts.keys.sorted().map { view.officialFacts[$0]! })
         let json = try JSONEncoder().encode(header)
         var out = magic
         let refCount = view.refs.values.reduce(0) { $0 + $1.count }
@@ -116,7 +120,7 @@ enum ViewCheckpoint {
             }
             try need(4)
             guard Array(raw[0..<4]) == magic else {
-                throw CreditKitError(.decoding, "a checkpoint of another layout than CKV5 (an older release's)")
+                throw CreditKitError(.decoding, "a checkpoint of another layout than CKV6 (an older release's)")
             }
             offset = 4
             let jsonLength = Int(try read(UInt32.self))
@@ -134,6 +138,9 @@ enum ViewCheckpoint {
             view.sectors = header.sectors
             for (subject, facts) in zip(header.supervisionSubjects, header.supervisionFacts) {
                 view.supervision[subject] = facts
+            }
+            for (official, facts) in zip(header.officialSubjects, header.officialFacts) {
+                view.officialFacts[official] = facts
             }
             for complaint in header.complaints { view.complaints[complaint.id.rawValue] = complaint }
             for (key, value) in zip(header.findingDecisions, header.findingDecisionValues) {

@@ -180,6 +180,7 @@ struct DemoCity {
         city.buildPPP()
         city.buildInvestment()
         city.buildDebt()
+        city.buildOfficialFiles()
         return city
     }
 }

@@ -515,6 +515,9 @@ enum DemoCommand: Command {
                 "  swift run creditkit profile \(path) --subject \(official.id)"
                     + "   (an official, \(official.residentID.masked), sanctioned, then moved post;"
                     + " --subject also takes the resident ID number)")
+            lines.append(
+                "  swift run creditkit official \(path) --subject \(official.id)   (the same official's integrity file and grade)"
+            )
         }
         lines.append("  swift run creditkit publish \(path) --format csv > public.csv")
         lines.append("  swift run creditkit deadline --from \(today) --working-days 7")

@@ -1,0 +1,246 @@
+import CreditKitCore
+import CreditKitTesting
+import Foundation
+import Testing
+
+@Suite("The official's integrity file and grade (公务员诚信档案)")
+struct OfficialFileTests {
+    func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    /// A bureau, its regulator, and one official of the bureau.
+    func world(_ model: OfficialGradeModel = .standard) async throws -> (LifecycleWorld, SubjectID) {
+        var profile = JurisdictionProfile.national
+        profile.officialGradeModel = model
+        let world = try await LifecycleWorld(profile: profile, today: "2026-11-23")
+        let official = try await world.kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 11), name: "钱守信", on: day("2020-01-01"))
+        try await world.kit.startTenure(
+            Tenure(
+                official: official.id, agency: world.bureau.id, post: "局长", isPrincipal: true, start: day("2021-03-01"))
+        )
+        return (world, official.id)
+    }
+
+    func assess(_ world: LifecycleWorld, _ official: SubjectID, _ year: Int, _ result: AssessmentResult) async throws {
+        try await world.kit.append(
+            AnnualAssessmentRecorded(
+                official: official, year: year, result: result, on: day("\(year + 1)-01-20"), by: "县委组织部"))
+    }
+
+    func train(_ world: LifecycleWorld, _ official: SubjectID, on: String = "2026-06-01") async throws {
+        try await world.kit.append(
+            IntegrityTrainingCompleted(official: official, course: "政务诚信专题培训", hours: 4, on: day(on)))
+    }
+
+    func grade(_ world: LifecycleWorld, _ official: SubjectID, on: String = "2026-11-23") -> OfficialGrade {
+        world.kit.view.officialGrade(of: official, on: day(on), model: world.kit.profile.officialGradeModel)!
+    }
+
+    /// A model whose missing-training item is −0.5, so each band's edge can be met exactly and missed by half a point.
+    var halfPointModel: OfficialGradeModel {
+        var model = OfficialGradeModel.standard
+        model.noTraining = -0.5
+        return model
+    }
+
+    @Test(
+        "each band at its threshold and half a point below: 90 excellent / 89.5 good, 75 good / 74.5 fair, 60 fair / 59.5 poor",
+        arguments: [
+            (Decimal(0), OfficialGradeBand.excellent, OfficialGradeBand.good),
+            (Decimal(-15), .good, .fair),
+            (Decimal(-30), .fair, .poor),
+        ])
+    func bandEdges(recordPoints: Decimal, atEdge: OfficialGradeBand, below: OfficialGradeBand) async throws {
+        for trained in [true, false] {
+            let (world, official) = try await world(halfPointModel)
+            try await assess(world, official, 2025, .basicallyCompetent)  // −10
+            if recordPoints < 0 {
+                // A recent record of the official: −15 ordinary, −30 serious.
+                let severity: Severity = recordPoints == -15 ? .ordinary : .serious
+                _ = try await world.record(
+                    "2026-09-01", basis: .disciplinarySanction, severity: severity, subject: official)
+            }
+            if trained { try await train(world, official) }
+            let g = grade(world, official)
+            let expected = 90 + recordPoints - (trained ? 0 : Decimal(string: "0.5")!)
+            #expect(g.score == expected, "\(g.items.map(\.reason))")
+            #expect(g.band == (trained ? atEdge : below), "score \(g.score)")
+            // Every point is explained by an item.
+            #expect(g.items.reduce(g.base) { $0 + $1.points } == g.score)
+        }
+    }
+
+    @Test("a poor grade restricts appointment and honours (official.bar.poor-grade); fair does not")
+    func poorGradeBars() async throws {
+        let (world, official) = try await world(halfPointModel)
+        try await assess(world, official, 2025, .basicallyCompetent)
+        _ = try await world.record("2026-09-01", basis: .disciplinarySanction, severity: .serious, subject: official)
+        try await train(world, official)
+        func barred(_ purpose: CheckPurpose) -> Bool {
+            world.kit.check(official, for: purpose)!.restrictions.contains { $0.rule == "official.bar.poor-grade" }
+        }
+        #expect(grade(world, official).score == 60 && !barred(.appointmentPromotion) && !barred(.honours))
+        // Half a point more against: 59.5, poor.
+        var model = halfPointModel
+        model.lateReport = Decimal(string: "-0.5")!
+        try await world.kit.append(
+            PersonalMattersReportRequired(official: official, year: 2025, due: day("2026-01-31"), on: day("2026-01-05"))
+        )
+        try await world.kit.append(PersonalMattersReportFiled(official: official, year: 2025, on: day("2026-02-01")))
+        let view = world.kit.view
+        let g = view.officialGrade(of: official, on: day("2026-11-23"), model: model)!
+        #expect(g.score == Decimal(string: "59.5")! && g.band == .poor)
+        for purpose in [CheckPurpose.appointmentPromotion, .honours] {
+            let check = view.check(
+                official, for: purpose, on: day("2026-11-23"), policy: world.kit.policy, officials: model)!
+            #expect(check.restrictions.contains { $0.rule == "official.bar.poor-grade" })
+        }
+        let funding = view.check(
+            official, for: .funding, on: day("2026-11-23"), policy: world.kit.policy, officials: model)!
+        #expect(!funding.restrictions.contains { $0.rule == "official.bar.poor-grade" })
+    }
+
+    @Test(
+        "personal-matters reports: filed on the due day costs nothing, a day late −5; unfiled costs −10 from the day after"
+    )
+    func reports() async throws {
+        let (world, official) = try await world()
+        try await train(world, official)
+        for year in [2024, 2025] {
+            try await world.kit.append(
+                PersonalMattersReportRequired(
+                    official: official, year: year, due: day("\(year + 1)-01-31"), on: day("\(year + 1)-01-05")))
+        }
+        try await world.kit.append(PersonalMattersReportFiled(official: official, year: 2024, on: day("2025-01-31")))
+        func rules(_ on: String) -> [String] { grade(world, official, on: on).items.map(\.rule.rawValue) }
+        #expect(!rules("2026-01-31").contains("official.grade.report-unfiled"), "the due day itself is in time")
+        #expect(rules("2026-02-01").contains("official.grade.report-unfiled"))
+        #expect(!rules("2026-02-01").contains("official.grade.report-late"))
+        try await world.kit.append(PersonalMattersReportFiled(official: official, year: 2025, on: day("2026-02-01")))
+        let late = grade(world, official).items.filter { $0.rule == "official.grade.report-late" }
+        #expect(late.count == 1 && late[0].points == -5 && late[0].reason.contains("2025年度"))
+        #expect(!grade(world, official).items.contains { $0.rule == "official.grade.report-unfiled" })
+    }
+
+    @Test(
+        "accountability bars appointment for its period: an admonishing talk through the last day of six months, not after"
+    )
+    func accountabilityBar() async throws {
+        let (world, official) = try await world()
+        let decision = try await world.kit.record(
+            MajorDecisionMade(agency: world.bureau.id, title: "老城区改造", decidedOn: day("2025-06-01"), steps: []))
+        try await world.kit.holdAccountable(
+            official, for: decision, of: world.bureau.id, form: .admonishingTalk, on: day("2026-03-10"), by: "县纪委监委")
+        func bar(_ on: String) -> CreditCheck.Reason? {
+            world.kit.view.check(official, for: .appointmentPromotion, on: day(on), policy: world.kit.policy)!
+                .restrictions.first { $0.rule == "official.bar.accountability" }
+        }
+        #expect(bar("2026-03-09") == nil)
+        #expect(bar("2026-03-10")?.until == day("2026-09-09"))
+        #expect(bar("2026-09-09") != nil && bar("2026-09-10") == nil)
+        #expect(bar("2026-03-10")?.record.rawValue == decision.rawValue + 1)
+        // Honours are not barred by the talk itself.
+        #expect(
+            !world.kit.view.check(official, for: .honours, on: day("2026-04-01"), policy: world.kit.policy)!
+                .restrictions.contains { $0.rule == "official.bar.accountability" })
+        let g = grade(world, official)
+        #expect(g.items.contains { $0.rule == "official.grade.accountability" && $0.points == -10 })
+    }
+
+    @Test("a concealment found bars appointment for a year from the finding")
+    func concealment() async throws {
+        let (world, official) = try await world()
+        try await world.kit.append([
+            PersonalMattersReportRequired(
+                official: official, year: 2025, due: day("2026-01-31"), on: day("2026-01-05")),
+            PersonalMattersReportFiled(official: official, year: 2025, on: day("2026-01-20")),
+            PersonalMattersReportVerified(
+                official: official, year: 2025, outcome: .concealment, on: day("2026-04-15"), by: "县委组织部"),
+        ])
+        func barred(_ on: String) -> Bool {
+            world.kit.view.check(official, for: .appointmentPromotion, on: day(on), policy: world.kit.policy)!
+                .restrictions.contains { $0.rule == "official.bar.concealment" }
+        }
+        #expect(!barred("2026-04-14") && barred("2026-04-15") && barred("2027-04-14") && !barred("2027-04-15"))
+        #expect(
+            grade(world, official).items.contains {
+                $0.rule == "official.grade.report-verification" && $0.points == -30
+            })
+    }
+
+    @Test("bad file facts are refused and write nothing")
+    func refusals() async throws {
+        let (world, official) = try await world()
+        try await assess(world, official, 2024, .competent)
+        let head = await world.kit.ledger.head
+        let bad: [[any LedgerEvent]] = [
+            [
+                AnnualAssessmentRecorded(
+                    official: official, year: 2024, result: .excellent, on: day("2025-02-01"), by: "组织部")
+            ],
+            [
+                AnnualAssessmentRecorded(
+                    official: official, year: 2026, result: .excellent, on: day("2026-11-01"), by: "组织部")
+            ],
+            [
+                AnnualAssessmentRecorded(
+                    official: world.bureau.id, year: 2025, result: .excellent, on: day("2026-01-20"), by: "组织部")
+            ],
+            [PersonalMattersReportFiled(official: official, year: 2025, on: day("2026-01-20"))],
+            [
+                PersonalMattersReportRequired(
+                    official: official, year: 2025, due: day("2026-01-31"), on: day("2026-01-05")),
+                PersonalMattersReportVerified(
+                    official: official, year: 2025, outcome: .consistent, on: day("2026-02-01"), by: "组织部"),
+            ],
+            [
+                PersonalMattersReportRequired(
+                    official: official, year: 2025, due: day("2026-01-31"), on: day("2026-01-05")),
+                PersonalMattersReportFiled(official: official, year: 2025, on: day("2026-01-04")),
+            ],
+            [IntegrityTrainingCompleted(official: official, course: "培训", hours: 0, on: day("2026-06-01"))],
+            [HonourAwarded(official: official, title: " ", level: .county, on: day("2026-06-01"))],
+        ]
+        for batch in bad {
+            await #expect(throws: CreditKitError.self) { try await world.kit.append(batch) }
+        }
+        #expect(await world.kit.ledger.head == head)
+    }
+
+    @Test("the file: the name from the vault for operators, never for the public; honours capped; it survives a reopen")
+    func fileAndReopen() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-official-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let clock = SteppingClock(start: Timestamp(startOf: day("2026-11-23")))
+        var kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: clock)
+        let bureau = Fixtures.agency(index: 1)
+        try await kit.register(bureau, on: day("2020-01-01"))
+        let official = try await kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 12), name: "孙立诚", on: day("2020-01-01")
+        ).id
+        try await kit.append([
+            AnnualAssessmentRecorded(
+                official: official, year: 2024, result: .excellent, on: day("2025-01-20"), by: "组织部"),
+            AnnualAssessmentRecorded(
+                official: official, year: 2025, result: .excellent, on: day("2026-01-20"), by: "组织部"),
+            HonourAwarded(official: official, title: "全国优秀公务员", level: .national, on: day("2025-05-01")),
+            HonourAwarded(official: official, title: "全省优秀公务员", level: .provincial, on: day("2025-09-01")),
+            HonourAwarded(official: official, title: "市级先进个人", level: .municipal, on: day("2026-05-01")),
+            IntegrityTrainingCompleted(official: official, course: "诚信教育", hours: 3, on: day("2026-03-01")),
+        ])
+        let file = try kit.officialFile(of: official)
+        // 100 + 5 + 5 + honours capped at 10 (5 + 4 + 1 of 3) = 120, held at 100.
+        #expect(file.grade.score == 100 && file.grade.band == .excellent)
+        #expect(file.grade.items.filter { $0.rule == "official.grade.honour" }.map(\.points) == [5, 4, 1])
+        #expect(file.name == "孙立诚" && file.markdown.contains("# 公务员诚信档案：孙立诚"))
+        #expect(file.markdown.contains("全国优秀公务员") && !file.markdown.contains(official.rawValue))
+        #expect(throws: CreditKitError.self) { try kit.acting(as: .anonymous).officialFile(of: official) }
+        try await kit.close()
+        kit = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: clock)
+        #expect(kit.ledger.restoration.warnings.isEmpty)
+        #expect(try kit.officialFile(of: official).grade == file.grade)
+        #expect(kit.view.officialFacts[official]?.count == 6)
+    }
+}
