@@ -244,3 +244,145 @@ struct OfficialFileTests {
         #expect(kit.view.officialFacts[official]?.count == 6)
     }
 }
+
+@Suite("Decision accountability: grounds in law, appeals (新巴尔虎左旗重大行政决策终身责任追究制度 arts. 13, 16)")
+struct AccountabilityAppealTests {
+    func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    func world() async throws -> (LifecycleWorld, SubjectID, LedgerEntry.ID) {
+        let world = try await LifecycleWorld(today: "2026-11-23")
+        let official = try await world.kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 21), name: "周正", on: day("2020-01-01")
+        ).id
+        let decision = try await world.kit.record(
+            MajorDecisionMade(agency: world.bureau.id, title: "城区停车收费调整", decidedOn: day("2025-06-01"), steps: []))
+        return (world, official, decision)
+    }
+
+    func bar(_ world: LifecycleWorld, _ official: SubjectID, _ on: String) -> CreditCheck.Reason? {
+        world.kit.view.check(official, for: .appointmentPromotion, on: day(on), policy: world.kit.policy)!
+            .restrictions.first { $0.rule == "official.bar.accountability" }
+    }
+
+    @Test("an appeal that revokes a removal lifts its bar and its deduction from the appeal's day, not before")
+    func revokedFromItsDay() async throws {
+        let (world, official, decision) = try await world()
+        try await world.kit.holdAccountable(
+            official, for: decision, of: world.bureau.id, form: .removal, on: day("2026-02-01"), by: "旗纪委监委")
+        let applied = LedgerEntry.ID(decision.rawValue + 1)
+        let filed = try await world.kit.append(
+            AccountabilityAppealFiled(
+                accountability: applied, official: official, on: day("2026-02-10"), grounds: "事实不清"))
+        try await world.kit.append(
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .revoked, on: day("2026-05-20"), by: "旗委组织部"))
+        // The day before the revocation the removal still bars appointment and costs 30 points; from that day neither.
+        #expect(bar(world, official, "2026-05-19")?.until == day("2027-01-31"))
+        #expect(bar(world, official, "2026-05-20") == nil)
+        let before = world.kit.view.officialGrade(of: official, on: day("2026-05-19"))!
+        let after = world.kit.view.officialGrade(of: official, on: day("2026-05-20"))!
+        #expect(before.items.contains { $0.rule == "official.grade.accountability" && $0.points == -30 })
+        let lifted = try #require(after.items.first { $0.rule == "official.grade.accountability" })
+        #expect(lifted.points == 0 && lifted.reason.contains("撤销") && after.score == before.score + 30)
+        // As the ledger knew it before the revocation was recorded, the bar stood on a later day too.
+        let early = try #require(
+            world.kit.view.check(
+                official, for: .appointmentPromotion, on: day("2026-06-01"), policy: world.kit.policy,
+                knownAt: filed.recordedAt))
+        #expect(early.restrictions.contains { $0.rule == "official.bar.accountability" })
+    }
+
+    @Test(
+        "a change replaces the form from the appeal's day: a removal changed to an admonishing talk bars 6 months from the original day"
+    )
+    func changed() async throws {
+        let (world, official, decision) = try await world()
+        try await world.kit.holdAccountable(
+            official, for: decision, of: world.bureau.id, form: .removal, on: day("2026-02-01"), by: "旗纪委监委")
+        let filed = try await world.kit.append(
+            AccountabilityAppealFiled(
+                accountability: LedgerEntry.ID(decision.rawValue + 1), official: official, on: day("2026-02-10"),
+                grounds: "处理过重"))
+        try await world.kit.append(
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .changed, newForm: .admonishingTalk,
+                on: day("2026-03-01"), by: "旗委组织部"))
+        #expect(bar(world, official, "2026-02-28")?.until == day("2027-01-31"))
+        #expect(bar(world, official, "2026-03-01")?.until == day("2026-07-31"))
+        #expect(bar(world, official, "2026-07-31") != nil && bar(world, official, "2026-08-01") == nil)
+        let g = world.kit.view.officialGrade(of: official, on: day("2026-03-01"))!
+        #expect(
+            g.items.contains {
+                $0.rule == "official.grade.accountability" && $0.points == -10 && $0.reason.contains("变更")
+            })
+    }
+
+    @Test(
+        "an exempting ground refuses accountability for that decision; a mitigating one is shown in the decision's findings"
+    )
+    func grounds() async throws {
+        let (world, official, decision) = try await world()
+        let other = try await world.kit.registerOfficial(
+            residentID: Fixtures.residentID(index: 22), name: "吴明", on: day("2020-01-01")
+        ).id
+        let basis = [LegalCitation(document: "《中国共产党问责条例》", article: "第十九条")]
+        try await world.kit.append([
+            AccountabilityGroundRecorded(
+                decision: decision, agency: world.bureau.id, official: official, effect: .exempt,
+                ground: "决策前已书面提出明确反对意见", basis: basis, on: day("2026-01-20"), by: "旗纪委监委"),
+            AccountabilityGroundRecorded(
+                decision: decision, agency: world.bureau.id, official: other, effect: .mitigate,
+                ground: "主动挽回损失", basis: basis, on: day("2026-01-20"), by: "旗纪委监委"),
+        ])
+        let head = await world.kit.ledger.head
+        await #expect(throws: CreditKitError.self) {
+            try await world.kit.holdAccountable(
+                official, for: decision, of: world.bureau.id, form: .criticism, on: day("2026-02-01"), by: "旗纪委监委")
+        }
+        #expect(await world.kit.ledger.head == head)
+        try await world.kit.holdAccountable(
+            other, for: decision, of: world.bureau.id, form: .criticism, on: day("2026-02-01"), by: "旗纪委监委")
+        let findings = try world.kit.decisionFindings(asOf: day("2026-03-01"))
+        let facts = findings.flatMap(\.facts).filter { $0.name == "ground" }.map(\.value)
+        #expect(facts.contains { $0.contains("免予追究") && $0.contains("第十九条") && $0.contains(official.rawValue) })
+        #expect(facts.contains { $0.contains("减轻追究") && $0.contains(other.rawValue) })
+    }
+
+    @Test("bad grounds and appeals are refused and write nothing")
+    func refusals() async throws {
+        let (world, official, decision) = try await world()
+        try await world.kit.holdAccountable(
+            official, for: decision, of: world.bureau.id, form: .suspension, on: day("2026-02-01"), by: "旗纪委监委")
+        let applied = LedgerEntry.ID(decision.rawValue + 1)
+        let filed = try await world.kit.append(
+            AccountabilityAppealFiled(accountability: applied, official: official, on: day("2026-02-10"), grounds: "不服")
+        )
+        let head = await world.kit.ledger.head
+        let bad: [any LedgerEvent] = [
+            AccountabilityGroundRecorded(
+                decision: decision, agency: world.bureau.id, official: official, effect: .exempt, ground: "理由",
+                basis: [], on: day("2026-01-20"), by: "纪委"),
+            AccountabilityGroundRecorded(
+                decision: decision, agency: world.regulator.id, official: official, effect: .exempt, ground: "理由",
+                basis: [LegalCitation(document: "《条例》")], on: day("2026-01-20"), by: "纪委"),
+            AccountabilityAppealFiled(
+                accountability: applied, official: official, on: day("2026-02-11"), grounds: "再诉"),
+            AccountabilityAppealFiled(
+                accountability: decision, official: official, on: day("2026-02-11"), grounds: "错"),
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .changed, on: day("2026-03-01"), by: "组织部"),
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .changed, newForm: .suspension, on: day("2026-03-01"),
+                by: "组织部"),
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .revoked, newForm: .criticism, on: day("2026-03-01"),
+                by: "组织部"),
+            AccountabilityAppealDecided(
+                appeal: filed.id, official: official, outcome: .upheld, on: day("2026-02-09"), by: "组织部"),
+        ]
+        for event in bad {
+            await #expect(throws: CreditKitError.self) { try await world.kit.append(event) }
+        }
+        #expect(await world.kit.ledger.head == head)
+    }
+}

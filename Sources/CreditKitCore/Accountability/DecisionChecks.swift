@@ -18,11 +18,13 @@ public struct DecisionChecks: Sendable {
     ///   - view: The view, for who held posts then.
     ///   - asOf: The day looked at.
     ///   - accountability: The accountability applied for this decision so far.
+    ///   - grounded: Officials with a ground in law recorded for this decision, who may be neither in post then nor
+    ///     held to account.
     /// - Returns: The findings not yet decided.
     /// - Throws: When a rule has no figure in force.
     public func run(
         _ decision: MajorDecisionMade, sequence: Int64, view: CoreView, asOf: LocalDate,
-        accountability: [AccountabilityApplied] = []
+        accountability: [AccountabilityApplied] = [], grounded: [SubjectID] = []
     ) throws -> [Finding] {
         let trace = view.responsibility(for: decision.agency, on: decision.decidedOn)
         let people = trace.holders.map { h -> Finding.Fact in
@@ -33,10 +35,37 @@ public struct DecisionChecks: Sendable {
                 h.tenure.tenure.isPrincipal ? "principal" : "official",
                 "\(h.official)（时任\(h.tenure.tenure.post)；\(where_)）")
         }
-        let applied = accountability.filter { $0.on <= asOf }.map {
+        var applied = accountability.filter { $0.on <= asOf }.map {
             Finding.Fact(
                 "accountability", "\($0.official)：\($0.on)由\($0.by)给予\($0.form.chineseName)"
             )
+        }
+        // What the officials' files add: a ground in law that mitigates or exempts (art. 13), an appeal's outcome
+        // (art. 16), each as known by the day.
+        let officials = Set(trace.holders.map(\.official) + accountability.map(\.official) + grounded).sorted()
+        for official in officials {
+            let facts = (view.officialFacts[official] ?? []).filter { $0.on <= asOf }
+            for ground in facts where ground.kind == .accountabilityGround && ground.refers?.rawValue == sequence {
+                applied.append(
+                    Finding.Fact(
+                        "ground",
+                        "\(official)：\(ground.on)认定\(ground.groundEffect?.chineseName ?? "")（\(ground.text)；依据\(ground.basis ?? "")）"
+                    ))
+            }
+            for held in facts where held.kind == .accountability && held.refers?.rawValue == sequence {
+                guard let filed = facts.first(where: { $0.kind == .appealFiled && $0.refers == held.sequence }) else {
+                    continue
+                }
+                let decided = facts.first { $0.kind == .appealDecided && $0.refers == filed.sequence }
+                applied.append(
+                    Finding.Fact(
+                        "appeal",
+                        "\(official)：\(filed.on)对\(held.accountability?.chineseName ?? "")提出申诉"
+                            + (decided.map {
+                                "，\($0.on)\($0.appeal?.chineseName ?? "")"
+                                    + ($0.accountability.map { "为\($0.chineseName)" } ?? "")
+                            } ?? "，处理中")))
+            }
         }
         var out: [Finding] = []
         func add(_ rule: RuleID, _ severity: Severity, _ facts: [Finding.Fact], _ dates: [Finding.NamedDate]) throws {
@@ -136,13 +165,17 @@ extension CreditKit {
         for agency in view.subjects(ofKind: .agency) {
             let entries = try ledger.entries(concerningSync: agency.subject.id)
             let applied = try entries.compactMap { try ledger.registry.decode($0, as: AccountabilityApplied.self) }
+            let grounds = try entries.compactMap {
+                try ledger.registry.decode($0, as: AccountabilityGroundRecorded.self)
+            }
             for entry in entries where entry.kind == MajorDecisionMade.kind {
                 guard let decision = try ledger.registry.decode(entry, as: MajorDecisionMade.self),
                     decision.decidedOn <= day
                 else { continue }
                 out += try checks.run(
                     decision, sequence: entry.sequence, view: view, asOf: day,
-                    accountability: applied.filter { $0.decision == entry.id })
+                    accountability: applied.filter { $0.decision == entry.id },
+                    grounded: grounds.filter { $0.decision == entry.id }.map(\.official))
             }
         }
         return out

@@ -202,5 +202,14 @@ public struct AccountabilityApplied: LedgerEvent, Hashable {
         guard on >= made.decidedOn, !by.isBlank else {
             throw CreditKitError(.invalidEvent, "accountability is applied on or after the decision, by a named body")
         }
+        // A ground in law that exempts the official (art. 13 of the New Barag Left Banner system) is honoured.
+        if let ground = context.fileFacts(of: official).first(where: {
+            $0.kind == .accountabilityGround && $0.refers == decision && $0.groundEffect == .exempt
+        }) {
+            throw CreditKitError(
+                .invalidTransition,
+                "\(official) is exempted from accountability for decision \(decision) since \(ground.on) "
+                    + "(\(ground.text)；\(ground.basis ?? ""))")
+        }
     }
 }

@@ -13,7 +13,8 @@ enum CoreEvents {
             LawsuitConcluded.self,
             ProposalHandled.self, AnnualAssessmentRecorded.self, HonourAwarded.self,
             PersonalMattersReportRequired.self, PersonalMattersReportFiled.self, PersonalMattersReportVerified.self,
-            IntegrityTrainingCompleted.self,
+            IntegrityTrainingCompleted.self, AccountabilityGroundRecorded.self, AccountabilityAppealFiled.self,
+            AccountabilityAppealDecided.self,
         ] + DisclosureFacts.all
 }
 

@@ -85,6 +85,12 @@ public struct OfficialFileFact: Hashable, Sendable, Codable {
         case training
         /// Accountability applied for a decision (问责).
         case accountability
+        /// A ground in law that mitigates or exempts accountability for a decision (减轻或者免予追究).
+        case accountabilityGround
+        /// An appeal against an accountability (申诉).
+        case appealFiled
+        /// The decision on an appeal (申诉处理决定).
+        case appealDecided
 
         /// The kind in Chinese.
         public var chineseName: String {
@@ -96,6 +102,9 @@ public struct OfficialFileFact: Hashable, Sendable, Codable {
             case .reportVerified: "个人有关事项报告查核"
             case .training: "诚信教育培训"
             case .accountability: "问责"
+            case .accountabilityGround: "减轻或免予追究情形"
+            case .appealFiled: "问责申诉"
+            case .appealDecided: "申诉处理决定"
             }
         }
     }
@@ -120,8 +129,16 @@ public struct OfficialFileFact: Hashable, Sendable, Codable {
     public var verification: ReportVerification?
     /// A training's hours.
     public var hours: Decimal?
-    /// An accountability's form.
+    /// An accountability's form; the new form of an appeal decided by a change.
     public var accountability: AccountabilityForm?
+    /// The entry this fact is about: a ground's decision, an appeal's accountability, an appeal decision's appeal.
+    public var refers: LedgerEntry.ID?
+    /// An appeal decision's outcome.
+    public var appeal: AppealOutcome?
+    /// A ground's effect.
+    public var groundEffect: AccountabilityGroundEffect?
+    /// A ground's legal basis, as cited.
+    public var basis: String?
     /// The title of an honour, the course of a training, the body that decided an assessment, a check or an
     /// accountability.
     public var text: String
@@ -486,6 +503,7 @@ extension AccountabilityApplied: OfficialFileEvent {
     public func fileFact(sequence: Int64, recordedAt: Timestamp) -> OfficialFileFact {
         var fact = OfficialFileFact(kind: .accountability, sequence: sequence, recordedAt: recordedAt, on: on, text: by)
         fact.accountability = form
+        fact.refers = decision
         return fact
     }
 }

@@ -77,6 +77,12 @@ public struct OfficialFile: Sendable {
         case .reportVerified: "\(fact.year ?? 0)年度，\(fact.verification?.chineseName ?? "")（\(fact.text)）"
         case .training: "「\(fact.text)」\(fact.hours.map { "\($0)学时" } ?? "")"
         case .accountability: "\(fact.accountability?.chineseName ?? "")（\(fact.text)）"
+        case .accountabilityGround:
+            "\(fact.groundEffect?.chineseName ?? "")：\(fact.text)（依据\(fact.basis ?? "")），决策#\(fact.refers.map { "\($0)" } ?? "")"
+        case .appealFiled: "对问责#\(fact.refers.map { "\($0)" } ?? "")提出申诉：\(fact.text)"
+        case .appealDecided:
+            "申诉#\(fact.refers.map { "\($0)" } ?? "")\(fact.appeal?.chineseName ?? "")"
+                + (fact.accountability.map { "为\($0.chineseName)" } ?? "") + "（\(fact.text)）"
         }
     }
 }

@@ -222,12 +222,21 @@ extension CoreView {
                     [ref.entry], decided)
             }
         }
-        // Accountability.
-        for fact in facts where fact.kind == .accountability && fact.on > windowStart {
-            guard let form = fact.accountability else { continue }
+        // Accountability, as it stands after the appeals decided by the day: a change counts its new form, a
+        // revocation nothing (and says so).
+        let (standing, revoked) = facts.standingAccountabilities()
+        for item in standing where item.fact.on > windowStart {
+            let changed = item.changedBy.map { "，\($0.on)经申诉变更为\(item.form.chineseName)" } ?? ""
             add(
-                "official.grade.accountability", model.accountabilityPoints[form] ?? 0,
-                "\(fact.on)受到问责：\(form.chineseName)（\(fact.text)）", [fact.sequence], fact.on)
+                "official.grade.accountability", model.accountabilityPoints[item.form] ?? 0,
+                "\(item.fact.on)受到问责：\(item.fact.accountability?.chineseName ?? "")（\(item.fact.text)）\(changed)",
+                [item.fact.sequence] + (item.changedBy.map { [$0.sequence] } ?? []), item.fact.on)
+        }
+        for (fact, decided) in revoked where fact.on > windowStart {
+            add(
+                "official.grade.accountability", 0,
+                "\(fact.on)所受问责（\(fact.accountability?.chineseName ?? "")）已于\(decided.on)经申诉撤销，不再扣分",
+                [fact.sequence, decided.sequence], decided.on)
         }
         let raw = items.reduce(model.base) { $0 + $1.points }
         let score = min(100, max(0, raw))
@@ -244,15 +253,20 @@ extension CoreView {
         var out: [CreditCheck.Reason] = []
         let facts = (officialFacts[official] ?? []).filter { $0.on <= date && $0.recordedAt <= knownAt }
         if purpose == .appointmentPromotion {
-            for fact in facts where fact.kind == .accountability {
-                guard let form = fact.accountability, let bar = model.promotionBar[form] else { continue }
+            // An appeal decided by the day: revoked, the bar is gone from that day; changed, the new form's bar
+            // runs from the accountability's own day.
+            for item in facts.standingAccountabilities().standing {
+                guard let bar = model.promotionBar[item.form] else { continue }
+                let fact = item.fact
                 let last = fact.on.adding(period: bar).adding(days: -1)
                 guard date <= last else { continue }
+                let changed = item.changedBy.map { "（\($0.on)经申诉变更）" } ?? ""
                 out.append(
                     CreditCheck.Reason(
                         measure: .appointmentRestriction, incentive: nil, department: fact.text,
                         record: CreditRecord.ID(fact.sequence.rawValue), rule: "official.bar.accountability",
-                        legalBasis: [], from: fact.on, until: last, adjustment: "\(form.chineseName)影响期"))
+                        legalBasis: [], from: fact.on, until: last, adjustment: "\(item.form.chineseName)影响期\(changed)")
+                )
             }
             for fact in facts where fact.kind == .reportVerified && fact.verification == .concealment {
                 let last = fact.on.adding(period: model.concealmentBar).adding(days: -1)

@@ -300,7 +300,8 @@ extension CoreView {
             CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, SanctionTermSet.kind,
             LawsuitConcluded.kind, ProposalHandled.kind, AccountabilityApplied.kind, AnnualAssessmentRecorded.kind,
             HonourAwarded.kind, PersonalMattersReportRequired.kind, PersonalMattersReportFiled.kind,
-            PersonalMattersReportVerified.kind, IntegrityTrainingCompleted.kind:
+            PersonalMattersReportVerified.kind, IntegrityTrainingCompleted.kind, AccountabilityGroundRecorded.kind,
+            AccountabilityAppealFiled.kind, AccountabilityAppealDecided.kind:
             let event = try given ?? registry.decode(entry)
             applyProcess(event, entry)
         default:
