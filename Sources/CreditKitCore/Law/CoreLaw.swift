@@ -292,14 +292,18 @@ public enum CoreLaw {
     ]
 
     /// Every national core rule.
-    public static let all: [RuleDeclaration] = [
-        disclosurePenaltyPublication, disclosureLicencePublication, recordPublicationOther, disclosurePenaltyWithdrawal,
-        disclosureProactive,
-        disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
-        disclosureAnnualReportGovernment, disclosureSmeOverdueReport, repairPlatformFeedback, repairDecision,
-        commitmentOverdue,
-        commitmentBreach, commitmentLeadershipChange, sanctionRectification, decisionStepMissing, decisionPublicComment,
-        decisionLegalityReview, complaintDecision, objectionDecision, disclosureProactiveLate, disclosureRequestLate,
-        disclosureAnnualReportLate,
-    ]
+    public static let all: [RuleDeclaration] =
+        [
+            disclosurePenaltyPublication, disclosureLicencePublication, recordPublicationOther,
+            disclosurePenaltyWithdrawal,
+            disclosureProactive,
+            disclosureRequestReply, disclosureRequestExtension, disclosureAnnualReportDepartment,
+            disclosureAnnualReportGovernment, disclosureSmeOverdueReport, repairPlatformFeedback, repairDecision,
+            commitmentOverdue,
+            commitmentBreach, commitmentLeadershipChange, sanctionRectification, decisionStepMissing,
+            decisionPublicComment,
+            decisionLegalityReview, complaintDecision, objectionDecision, disclosureProactiveLate,
+            disclosureRequestLate,
+            disclosureAnnualReportLate,
+        ] + EnforcementLaw.all
 }

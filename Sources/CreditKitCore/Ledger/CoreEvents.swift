@@ -14,7 +14,8 @@ enum CoreEvents {
             ProposalHandled.self, AnnualAssessmentRecorded.self, HonourAwarded.self,
             PersonalMattersReportRequired.self, PersonalMattersReportFiled.self, PersonalMattersReportVerified.self,
             IntegrityTrainingCompleted.self, AccountabilityGroundRecorded.self, AccountabilityAppealFiled.self,
-            AccountabilityAppealDecided.self,
+            AccountabilityAppealDecided.self, EnforcementCertificateIssued.self, EnforcementCertificateRevoked.self,
+            EnforcementActRecorded.self, EnforcementReviewConcluded.self,
         ] + DisclosureFacts.all
 }
 

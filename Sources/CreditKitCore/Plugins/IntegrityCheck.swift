@@ -54,7 +54,7 @@ extension CreditKit {
         var out =
             try lifecycleFindings(asOf: day, knownAt: known) + commitmentFindings(asOf: day, knownAt: known)
             + sanctionFindings(asOf: day, knownAt: known) + decisionFindings(asOf: day)
-            + disclosureFindings(asOf: day, knownAt: known)
+            + disclosureFindings(asOf: day, knownAt: known) + enforcementFindings(asOf: day, knownAt: known)
         let context = CheckContext(kit: self, view: view, asOf: day, knownAt: known)
         for module in modules { out += try findings(of: module, in: context) }
         let view = self.view
