@@ -85,6 +85,9 @@ def main(path):
                 extra = sorted(set(properties) - PERSON_ALLOWED)
                 if extra:
                     problems.append((number, "a Person carries %s: officials must be masked" % ", ".join(extra)))
+                for name in properties.get("name") or []:
+                    if "*" not in name and name != "[已删除]":
+                        problems.append((number, "a Person's name %r is not masked" % name))
             # The model's own reading must accept the entity as it stands.
             try:
                 model.get_proxy(data, cleaned=False)

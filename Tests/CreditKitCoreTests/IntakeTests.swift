@@ -224,3 +224,81 @@ struct IntakeTests {
         }
     }
 }
+
+@Suite("Intake: what the attacks found")
+struct IntakeAttackTests {
+    let header = PublicRecord.dishonestyHeaders.joined(separator: ",")
+
+    func row(_ enterprise: Enterprise, _ document: String, authorityCode: String = "", facts: String = "拒不履行。")
+        -> String
+    {
+        [
+            enterprise.name, "法人及非法人组织", enterprise.creditCode.rawValue, "失信被执行人（严重）", document, facts, "《民事诉讼法》",
+            "", "2025-07-01", "", "秦皇岛市海港区人民法院", authorityCode, "",
+        ].joined(separator: ",")
+    }
+
+    @Test("a held record is known by its document number and authority, with or without the authority's code")
+    func codeOrName() async throws {
+        let world = try await LifecycleWorld()
+        let enterprise = Fixtures.enterprise(index: 71)
+        let court = Fixtures.creditCode(index: 72, authority: "1", category: "1").rawValue
+        #expect(try await world.kit.intake(csv: [header, row(enterprise, "执1")].joined(separator: "\n")).added == 1)
+        // The same judgment with the court's code now given: held, not a second record.
+        let again = try await world.kit.intake(
+            csv: [header, row(enterprise, "执1", authorityCode: court)].joined(separator: "\n"))
+        #expect(again.added == 0 && again.alreadyHeld.count == 1)
+        // In one file, once with the code and once without: the same document given twice.
+        var caught: IntakeRejected?
+        do {
+            try await world.kit.intake(
+                csv: [header, row(enterprise, "执2", authorityCode: court), row(enterprise, "执2")].joined(
+                    separator: "\n"))
+        } catch let error as IntakeRejected { caught = error }
+        #expect(caught?.problems.map(\.line) == [3])
+    }
+
+    @Test("two intakes of one file at once add its records once")
+    func concurrent() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-intake-race-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let setup = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        let enterprise = Fixtures.enterprise(index: 73)
+        try await setup.register(enterprise, on: LocalDate("2020-01-01")!)
+        try await setup.close()
+        let text = ([header] + (0..<200).map { row(enterprise, "执\($0)") }).joined(separator: "\n")
+        // Two kits on one file, as two processes would have.
+        let a = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        let b = try CreditKit(store: .sqlite(path), keys: Fixtures.keys, clock: FixedClock.demo)
+        async let first = a.intake(csv: text)
+        async let second = b.intake(csv: text)
+        let results = try await [first, second]
+        #expect(results.map(\.added).sorted() == [0, 200])
+        try await a.ledger.refresh()
+        #expect(try a.records().count == 200)
+    }
+
+    @Test(
+        "a resident ID number that passes as a credit code is not registered as an enterprise; a JSON key twice is refused"
+    )
+    func notAnEnterprise() async throws {
+        let world = try await LifecycleWorld()
+        let head = await world.kit.ledger.head
+        let fake = "44010619880512023X"
+        let line = ["张三", "法人及非法人组织", fake, "失信被执行人（严重）", "执9", "事实。", "《民事诉讼法》", "", "2025-07-01", "", "法院", "", ""]
+            .joined(separator: ",")
+        var caught: IntakeRejected?
+        do { try await world.kit.intake(csv: [header, line].joined(separator: "\n")) } catch let error as IntakeRejected
+        {
+            caught = error
+        }
+        #expect(caught?.problems.first?.message.contains("not an enterprise's code") == true)
+        let twice = Data("{\"行政处罚信息\": [], \"行政处罚信息\": []}".utf8)
+        await #expect(throws: CreditKitError.self) { try await world.kit.intake(json: twice) }
+        let inner = Data("{\"其他失信信息\": [{\"认定日期\": \"2099-01-01\", \"认\\u5b9a日期\": \"2025-01-01\"}]}".utf8)
+        await #expect(throws: CreditKitError.self) { try await world.kit.intake(json: inner) }
+        #expect(await world.kit.ledger.head == head)
+    }
+}

@@ -386,3 +386,17 @@ struct AccountabilityAppealTests {
         #expect(await world.kit.ledger.head == head)
     }
 }
+
+@Suite("Text checks the attacks found")
+struct TextCheckTests {
+    @Test("a bidirectional override is named by its own code point; a line or paragraph separator is not one line")
+    func codePoints() async throws {
+        let world = try await LifecycleWorld()
+        var record = Fixtures.record(subject: world.bureau.id, decisionDate: LocalDate("2026-05-06")!)
+        record.facts = "事实\u{202E}倒置"
+        var caught: CreditKitError?
+        do { try await world.kit.enter(record) } catch let error as CreditKitError { caught = error }
+        #expect(caught?.message.contains("U+202E") == true, "\(String(describing: caught))")
+        #expect(!"名称\u{2028}第二行".isOneLine && !"名称\u{2029}".isOneLine && "一行名称".isOneLine)
+    }
+}

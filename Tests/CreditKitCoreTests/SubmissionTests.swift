@@ -12,7 +12,9 @@ struct SubmissionTests {
         let m = try SubmissionPeriod(parsing: "2024-02")
         #expect(m.last == LocalDate("2024-02-29")!)
         #expect(try SubmissionPeriod(parsing: "2025").last == LocalDate("2025-12-31")!)
-        for bad in ["2026-Q5", "2026-13", "26", "2026-Q3-1", "2026-3", "", "Q3"] {
+        for bad in [
+            "2026-Q5", "2026-13", "26", "2026-Q3-1", "2026-3", "", "Q3", "2026-+1", "2026-Q+", "+202", "2026-1 ",
+        ] {
             #expect(throws: CreditKitError.self) { try SubmissionPeriod(parsing: bad) }
         }
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite("creditkit export --format ftm")
 struct ExportCommandTests {
     @Test(
-        "the demo city's export: every registered body and enterprise, one listing per public record, every joint measure"
+        "the demo city's export: every registered body, the enterprises listed, one listing per public record, every joint measure"
     )
     func demoCity() async throws {
         let today = LocalDate("2026-11-23")!
@@ -20,8 +20,13 @@ struct ExportCommandTests {
             city.agencies.map(\.id) + city.governments.map(\.id) + city.departments.map(\.id)
                 + city.townships.map(\.id))
         #expect(count("PublicBody") == agencies.count)
-        #expect(count("Company") == Set(city.enterprises.map(\.id)).count)
         let shown = try Disclosure.publicRecords(of: kit, asOf: today)
+        // Only the enterprises a public listing names.
+        let listedEnterprises = try Set(
+            shown.compactMap { try kit.records()[$0.id]?.subject }.filter { id in
+                city.enterprises.contains { $0.id == id }
+            })
+        #expect(count("Company") == listedEnterprises.count)
         let listings = entities.filter { $0.schema == "Sanction" && !$0.id.contains("-m") }
         #expect(listings.count == shown.count && !shown.isEmpty)
         // A listing for each public record of an official, under a masked person of its own.
@@ -47,11 +52,36 @@ struct ExportCommandTests {
         #expect(restrictions > 0 && entities.filter { $0.id.contains("-m") }.count == restrictions)
     }
 
+    @Test("--output never writes over the ledger, its keys, another SQLite file or a folder")
+    func outputGuard() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ck-export-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("l.sqlite").path
+        let keys = try VaultKeys.loadOrCreate(at: path + ".keys")
+        let kit = try CreditKit(store: .sqlite(path), keys: keys, clock: FixedClock.demo)
+        try await kit.register(Fixtures.agency(index: 1), on: LocalDate("2020-01-01")!)
+        try await kit.close()
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for target in [path, path + ".keys", copy, dir.path, dir.appendingPathComponent("./l.sqlite").path] {
+            var parser = ArgumentParser([path, "--format", "ftm", "--output", target], command: ExportCommand.self)
+            await #expect(throws: CLIError.self) { try await ExportCommand.run(&parser) }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let out = dir.appendingPathComponent("public.jsonl").path
+        var parser = ArgumentParser([path, "--format", "ftm", "--output", out], command: ExportCommand.self)
+        try await ExportCommand.run(&parser)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"schema\":\"PublicBody\""))
+    }
+
     @Test("options: a format, a way for officials and a prefix are checked before the ledger is opened")
     func options() async throws {
         for bad in [
             ["l.sqlite"], ["l.sqlite", "--format", "csv"], ["l.sqlite", "--format", "ftm", "--officials", "shown"],
             ["l.sqlite", "--format", "ftm", "--id-prefix", "平台"], ["l.sqlite", "--format", "ftm", "--extra"],
+            ["l.sqlite", "--format", "ftm", "--id-prefix", "-"],
         ] {
             var parser = ArgumentParser(bad, command: ExportCommand.self)
             await #expect(throws: CLIError.self) { try await ExportCommand.run(&parser) }
@@ -135,6 +165,14 @@ struct SubmitCommandTests {
         let written = try #require(FileManager.default.contents(atPath: file))
         try await run([path, "--period", period, "--out", out])
         #expect(FileManager.default.contents(atPath: file) == written)
+        // A differing manifest with no records file beside it: refused, and the records file is not written either.
+        let manifest = out + "/creditkit-submission-\(period).manifest.json"
+        try FileManager.default.removeItem(atPath: file)
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: manifest))
+        await #expect(throws: CLIError.self) { try await run([path, "--period", period, "--out", out]) }
+        #expect(!FileManager.default.fileExists(atPath: file))
+        try FileManager.default.removeItem(atPath: manifest)
+        try await run([path, "--period", period, "--out", out])
         try Data("{}\n".utf8).write(to: URL(fileURLWithPath: file))
         var caught: CLIError?
         do { try await run([path, "--period", period, "--out", out]) } catch let error as CLIError { caught = error }

@@ -134,7 +134,10 @@ extension String {
     /// Whether the text is one line: no control character, bidirectional override, line break or tab (a name, a
     /// number).
     public var isOneLine: Bool {
-        !hasControlCharacters && !unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        !hasControlCharacters
+            && !unicodeScalars.contains {
+                $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}"
+            }
     }
 
     /// Whether the text has a control character other than a tab or a line break (C0, DEL, C1), or a bidirectional

@@ -72,7 +72,7 @@ public struct FollowTheMoneyEntity: Hashable, Sendable {
 }
 
 /// The export of the public view to FollowTheMoney (FollowTheMoney 导出), for the tools anti-corruption investigators
-/// and sanctions screeners already use: agencies as `PublicBody`, enterprises as `Company`, each public dishonesty
+/// and sanctions screeners already use: agencies as `PublicBody`, the enterprises the listings name as `Company`, each public dishonesty
 /// record as a `Sanction` of its layout (行政处罚信息, 其他失信信息), and each joint-sanction measure in force on the day
 /// because of such a record as a `Sanction` of its own, with the imposing department, the rule, the dates and the
 /// reason.
@@ -80,7 +80,7 @@ public struct FollowTheMoneyEntity: Hashable, Sendable {
 /// It exports what ``Disclosure/publicRecords(of:asOf:knownAt:)`` shows and nothing more: a record the public may not
 /// see (unreviewed, unpublished, revoked, repaired, past its display window, a discipline decision) is not exported,
 /// nor are the measures it carries. Officials appear only as the public view shows them, masked to the surname and
-/// without an identifier, one `Person` per record so that the export links no two records to one person; or not at
+/// without an identifier (the surname, then one `*` per other character of the name), one `Person` per record so that the export links no two records to one person; or not at
 /// all (``OfficialTreatment/omitted``), with their records.
 public enum FollowTheMoney {
     /// How officials appear (公职人员的呈现方式).
@@ -112,7 +112,16 @@ public enum FollowTheMoney {
         let shown = try Disclosure.publicRecords(of: kit, asOf: day, knownAt: known)
         let records = try kit.records(knownAt: known)
         var organisations: [SubjectID: FollowTheMoneyEntity] = [:]
-        let registered = view.subjects(asOf: day, knownAt: known).filter { $0.subject.kind != .official }
+        // Government bodies are public; an enterprise is exported only as the subject of a listing, so that the export
+        // tells nothing of enterprises the public view does not show.
+        let listed = Set(shown.compactMap { records[$0.id]?.subject })
+        let registered = view.subjects(asOf: day, knownAt: known).filter { state in
+            switch state.subject {
+            case .agency: true
+            case .enterprise: listed.contains(state.subject.id)
+            case .official: false
+            }
+        }
         let exported = Set(registered.map(\.subject.id))
         for state in registered {
             // A parent registered after the day is left out: the link would point at nothing.
@@ -148,10 +157,10 @@ public enum FollowTheMoney {
             var listing = FollowTheMoneyEntity(id: "\(idPrefix)-record-\(record.id.rawValue)", schema: "Sanction")
             listing.add("entity", subjectEntity)
             listing.add("authority", record.authorityName)
-            listing.add("authorityId", record.authorityCode)
+            listing.add("authorityId", record.documentNumber)
             listing.add("program", record.layout.chineseName)
             listing.add("programId", "record.\(full.basis.rawValue)")
-            listing.add("recordId", record.documentNumber)
+            listing.add("recordId", String(record.id.rawValue))
             listing.add("reason", record.facts)
             listing.add("provisions", record.legalBasis)
             listing.add("summary", record.conductType)
@@ -159,7 +168,9 @@ public enum FollowTheMoney {
             listing.add("endDate", record.displayUntil.description)
             listing.add("status", "公示中")
             listing.add("country", "cn")
-            listing.add("description", record.remarks)
+            listing.add(
+                "description",
+                record.remarks + (record.authorityCode.isEmpty ? "" : "；认定机关统一社会信用代码 \(record.authorityCode)"))
             out.append(listing)
             out += measures(
                 of: record, subject: full.subject, entity: subjectEntity, kit: kit, day: day, known: known,
@@ -202,7 +213,8 @@ public enum FollowTheMoney {
             e.add("authority", key.department)
             e.add("program", key.measure.chineseName)
             e.add("programId", key.rule.rawValue)
-            e.add("recordId", record.documentNumber)
+            e.add("authorityId", record.documentNumber)
+            e.add("recordId", String(record.id.rawValue))
             e.add("reason", "\(record.conductType)：\(record.facts)")
             e.add("provisions", reason.legalBasis.map(\.description).joined(separator: "；"))
             e.add("summary", "限制" + purposes[key, default: []].map(\.chineseName).joined(separator: "、"))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A layout reporting units send records in (归集格式): the public view's own layouts, so that what one platform
 /// publishes another can take in (`Docs/PUBLIC-LAYOUTS.md`, and `Docs/EXCHANGE.md` for what intake reads of each
@@ -223,6 +224,12 @@ extension CreditKit {
         do { top = try JSONSerialization.jsonObject(with: data) } catch {
             throw CreditKitError(.invalidArgument, "the file is not JSON: \(error.localizedDescription)")
         }
+        if let key = DuplicateJSONKey.first(in: data) {
+            throw CreditKitError(
+                .invalidArgument,
+                "the file names the key '\(key)' twice in one object; a reader would keep one and drop the other, so "
+                    + "nothing is taken in")
+        }
         guard let object = top as? [String: Any] else {
             throw CreditKitError(
                 .invalidArgument,
@@ -271,30 +278,48 @@ extension CreditKit {
     }
 
     private func intake(_ batches: [(IntakeLayout, [IntakeRow])], checkOnly: Bool) async throws -> IntakeResult {
-        var reader = try IntakeReader(kit: self)
-        for (layout, rows) in batches {
-            for row in rows {
-                reader.read(row, as: layout)
-            }
-        }
         let rowCount = batches.reduce(0) { $0 + $1.1.count }
-        guard reader.problems.isEmpty else { throw IntakeRejected(problems: reader.problems, rows: rowCount) }
-        let (facts, places) = reader.batch()
-        var result = IntakeResult(
-            rows: batches.map { ($0.0, $0.1.count) }, entries: [], added: reader.added, alreadyHeld: reader.held,
-            registered: reader.registered)
-        guard !checkOnly, !facts.isEmpty else { return result }
+        /// Reads every row against the ledger as it stands: what it holds, whom it has registered.
+        @Sendable func read(_ kit: CreditKit) throws -> (IntakeResult, [any LedgerEvent], [IntakeRow]) {
+            var reader = try IntakeReader(kit: kit)
+            for (layout, rows) in batches {
+                for row in rows { reader.read(row, as: layout) }
+            }
+            guard reader.problems.isEmpty else { throw IntakeRejected(problems: reader.problems, rows: rowCount) }
+            let (facts, places) = reader.batch()
+            let result = IntakeResult(
+                rows: batches.map { ($0.0, $0.1.count) }, entries: [], added: reader.added, alreadyHeld: reader.held,
+                registered: reader.registered)
+            return (result, facts, places)
+        }
+        if checkOnly {
+            try await ledger.refresh()
+            return try read(self).0
+        }
+        // Read again under the write lock, after taking in what other writers appended: two intakes of one file at
+        // once add its records once, the second finding them held.
+        let outcome = Mutex<(IntakeResult, [IntakeRow])?>(nil)
         do {
-            result.entries = try await append(facts)
+            let entries = try await append(building: { [self] _ in
+                let (result, facts, places) = try read(self)
+                outcome.withLock { $0 = (result, places) }
+                return facts
+            })
+            guard var (result, _) = outcome.withLock({ $0 }) else {
+                throw CreditKitError(.storage, "the intake was not read")
+            }
+            result.entries = entries
+            return result
         } catch let error as CreditKitError {
             // The ledger refused a fact: the row it came from, and nothing written.
-            guard let index = error.context["index"].flatMap(Int.init), places.indices.contains(index) else {
+            guard let index = error.context["index"].flatMap(Int.init),
+                let places = outcome.withLock({ $0?.1 }), places.indices.contains(index)
+            else {
                 throw error
             }
             let problem = places[index].problem(nil, "the ledger refuses it: \(error.message)")
             throw IntakeRejected(problems: [problem], rows: rowCount)
         }
-        return result
     }
 }
 
@@ -315,7 +340,10 @@ struct IntakeReader {
     /// Enterprises to register, with the row that first named them and the earliest day a row needs them by.
     var newEnterprises: [SubjectID: (enterprise: Enterprise, on: LocalDate, row: IntakeRow)] = [:]
     var facts: [(fact: any LedgerEvent, row: IntakeRow)] = []
-    /// The first row of each authority and document number in the file.
+    /// The rows of the file so far, by document number, with their authority: a record is known by its authority
+    /// and document number, whether or not a row gives the authority's code.
+    var seenRecords: [String: [(Authority, String)]] = [:]
+    /// The first row of each licensing body and document number in the file.
     var seen: [String: String] = [:]
 
     init(kit: CreditKit) throws {
@@ -323,7 +351,7 @@ struct IntakeReader {
         view = kit.view
         today = kit.ledger.clock.now().chinaDate
         for (id, record) in try kit.records() {
-            recordsByDocument[Self.key(record.authority, record.documentNumber), default: []].append((id, record))
+            recordsByDocument[record.documentNumber, default: []].append((id, record))
         }
         if view.kindsSeen.contains(LicenceGranted.kind) {
             for state in view.subjects(ofKind: .agency) {
@@ -338,8 +366,10 @@ struct IntakeReader {
         }
     }
 
-    static func key(_ authority: Authority, _ document: String) -> String {
-        (authority.creditCode?.rawValue ?? authority.name) + "\u{0}" + document
+    /// Whether two authorities are the same: by their codes when both give one, else by name.
+    static func same(_ a: Authority, _ b: Authority) -> Bool {
+        if let x = a.creditCode, let y = b.creditCode { return x == y }
+        return a.name == b.name
     }
 
     mutating func read(_ row: IntakeRow, as layout: IntakeLayout) {
@@ -385,6 +415,15 @@ struct IntakeReader {
                 codeColumn,
                 "\(id) ('\(name)') is a government body's code, and no body is registered under it; register the body "
                     + "first (creditkit import subjects.csv)")
+        }
+        // Only a code the market regulator issued (9: 企业, 个体工商户, 农民专业合作社) is an enterprise to register from a
+        // row; a social organisation's or another authority's code is registered first, as a body is.
+        guard code.registrationAuthority == "9" else {
+            throw row.problem(
+                codeColumn,
+                "\(id) ('\(name)') is not an enterprise's code (its registration authority is "
+                    + "'\(code.registrationAuthority)', not the market regulator's 9) and nothing is registered under it; "
+                    + "register it first (creditkit import subjects.csv)")
         }
         if let pending = newEnterprises[id] {
             guard pending.enterprise.name == name else {
@@ -488,12 +527,12 @@ struct IntakeReader {
             decisionDate: decided, authority: authority, documentNumber: documentNumber,
             legalBasis: [LegalCitation(document: try row.text(penalty ? "处罚依据" : "认定依据"))],
             facts: try row.text(penalty ? "违法事实" : "失信事实"), amount: amount, penalty: details)
-        let key = Self.key(authority, documentNumber)
-        if let first = seen[key] {
-            throw row.problem(nil, "document \(documentNumber) of \(authorityName) is given again (first at \(first))")
+        if let first = seenRecords[documentNumber]?.first(where: { Self.same($0.0, authority) }) {
+            throw row.problem(
+                nil, "document \(documentNumber) of \(authorityName) is given again (first at \(first.1))")
         }
-        seen[key] = row.place
-        if let existing = recordsByDocument[key]?.first {
+        seenRecords[documentNumber, default: []].append((authority, row.place))
+        if let existing = recordsByDocument[documentNumber]?.first(where: { Self.same($0.1.authority, authority) }) {
             let differing = differences(
                 record, existing.1, id: existing.0, statesClass: !penalty || row.optional(Intake.severityColumn) != nil,
                 statesActDate: row.optional(Intake.actDateColumn) != nil)
@@ -546,6 +585,13 @@ struct IntakeReader {
                 "许可机关", "'\(authorityName)' is not the name \(authority) is registered under ('\(agency.name)')")
         }
         let decided = try row.requiredDate("许可决定日期")
+        guard decided <= today else {
+            throw row.problem("许可决定日期", "\(decided) is in the future (today is \(today))")
+        }
+        if let registered = view.subject(authority)?.registeredOn, decided < registered {
+            throw row.problem(
+                "许可决定日期", "\(decided) is before \(authorityName) is registered in the ledger (\(registered))")
+        }
         let categoryText = try row.text("许可类别")
         guard let category = LicenceCategory.allCases.first(where: { $0.chineseName == categoryText }) else {
             throw row.problem(
@@ -555,10 +601,28 @@ struct IntakeReader {
         guard try row.text("行政相对人类别") == "法人及非法人组织" else {
             throw row.problem("行政相对人类别", "only licences of 法人及非法人组织 are kept: the layout does not mask a person")
         }
+        // The holder is kept with the licence (its name and code), not registered from it; a holder the ledger
+        // knows must bear the name it is registered under.
+        let holderCode = try row.code("行政相对人代码_1(统一社会信用代码)")
+        let holderName = try row.text("行政相对人名称")
+        if let held = view.subject(SubjectID(holderCode))?.subject {
+            let registeredName: String? =
+                switch held {
+                case .agency(let a): a.name
+                case .enterprise(let e): e.name
+                case .official: nil
+                }
+            guard registeredName == holderName else {
+                throw row.problem(
+                    "行政相对人名称",
+                    "'\(holderName)' is not the name \(holderCode.rawValue) is registered under ('\(registeredName ?? "")')"
+                )
+            }
+        }
         let untilText = row.optional("有效期至")
         let until = untilText == "长期" ? nil : try row.date("有效期至")
         let granted = LicenceGranted(
-            holderName: try row.text("行政相对人名称"), holderCode: try row.code("行政相对人代码_1(统一社会信用代码)"),
+            holderName: holderName, holderCode: holderCode,
             documentName: try row.text("行政许可决定文书名称"), category: category,
             certificateName: row.optional("许可证书名称"), certificateNumber: row.optional("许可编号"),
             content: try row.text("许可内容"), validFrom: try row.requiredDate("有效期自"), validUntil: until)
@@ -601,5 +665,84 @@ struct IntakeReader {
             rows.append(row)
         }
         return (out, rows)
+    }
+}
+
+/// A JSON object that names a key twice, which JSON parsers read by keeping one value and dropping the other without a
+/// word: intake refuses such a file, naming the key, instead of taking in half of it.
+enum DuplicateJSONKey {
+    /// The first key an object of a valid JSON text names twice, or `nil`.
+    static func first(in data: Data) -> String? {
+        let bytes = [UInt8](data)
+        var stack: [(keys: Set<String>, expectingKey: Bool)?] = []  // nil for an array
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "{"): stack.append((keys: [], expectingKey: true))
+            case UInt8(ascii: "["): stack.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if !stack.isEmpty { stack.removeLast() }
+            case UInt8(ascii: ","):
+                if let top = stack.last, let object = top { stack[stack.count - 1] = (object.keys, true) }
+            case UInt8(ascii: ":"):
+                if let top = stack.last, let object = top { stack[stack.count - 1] = (object.keys, false) }
+            case UInt8(ascii: "\""):
+                let (text, end) = string(bytes, from: i + 1)
+                i = end
+                if let top = stack.last, let object = top, object.expectingKey {
+                    if object.keys.contains(text) { return text }
+                    stack[stack.count - 1] = (object.keys.union([text]), false)
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A string's text from after its opening quote, and the index of its closing quote.
+    private static func string(_ bytes: [UInt8], from start: Int) -> (String, Int) {
+        var out: [UInt8] = []
+        var scalars = String.UnicodeScalarView()
+        var i = start
+        func flush() {
+            scalars.append(contentsOf: String(decoding: out, as: UTF8.self).unicodeScalars)
+            out.removeAll()
+        }
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 4 <= bytes.count else { return nil }
+            return UInt32(String(decoding: bytes[at..<(at + 4)], as: UTF8.self), radix: 16)
+        }
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                let e = bytes[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "u"):
+                    flush()
+                    var value = hex(i) ?? 0xFFFD
+                    i += 4
+                    // A surrogate pair is one character.
+                    if (0xD800...0xDBFF).contains(value), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                        bytes[i + 1] == UInt8(ascii: "u"), let low = hex(i + 2), (0xDC00...0xDFFF).contains(low)
+                    {
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    continue
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                default: out.append(e)
+                }
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        flush()
+        return (String(scalars), i)
     }
 }

@@ -16,16 +16,18 @@ public struct SubmissionPeriod: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         let invalid = CreditKitError(
             .invalidArgument, "'\(text)' is not a period: a year (2026), a quarter (2026-Q3) or a month (2026-09)")
-        guard let yearText = parts.first, yearText.count == 4, let year = Int(yearText), year >= 1949, parts.count <= 2
+        guard let yearText = parts.first, yearText.count == 4, yearText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let year = Int(yearText), year >= 1949, parts.count <= 2
         else { throw invalid }
         var firstMonth = 1
         var months = 12
         if parts.count == 2 {
             let part = parts[1]
-            if part.count == 2, part.hasPrefix("Q"), let q = Int(part.dropFirst()), (1...4).contains(q) {
+            guard part.count == 2, part.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { throw invalid }
+            if part.hasPrefix("Q"), let q = Int(part.dropFirst()), (1...4).contains(q) {
                 firstMonth = 3 * (q - 1) + 1
                 months = 3
-            } else if part.count == 2, let m = Int(part), (1...12).contains(m) {
+            } else if part.allSatisfy({ $0.isASCII && $0.isNumber }), let m = Int(part), (1...12).contains(m) {
                 firstMonth = m
                 months = 1
             } else {
@@ -65,8 +67,8 @@ public struct Submission: Sendable {
 extension CreditKit {
     /// The submission for a period that is over (报送): every record entered in it, and every record entered before
     /// and changed in it, each as the ledger knew it at the period's end, with its changes of the period; the chain is
-    /// checked entry by entry as it is read, so nothing is taken from an edited ledger. Officials appear as the public
-    /// view masks them (the vault's personal data never leaves).
+    /// checked entry by entry as it is read, so nothing is taken from an edited ledger. Officials appear without any
+    /// personal data (the vault's data never leaves, and an erasure changes nothing already submitted).
     /// - Parameter period: The period.
     /// - Returns: The submission.
     /// - Throws: ``CreditKitError/Code/invalidArgument`` for a period not over by the ledger's today (its records could
@@ -198,7 +200,11 @@ extension CreditKit {
         changes: [(sequence: Int64, day: LocalDate)], kinds: [Int64: EventKind], asOf day: LocalDate,
         knownAt: Timestamp
     ) throws -> [UInt8] {
-        let (name, category, code) = try Disclosure.publicIdentity(of: record.subject, kit: self)
+        // An organisation by name and code; an official by no name or number at all, so that a closed period's
+        // submission stays the same whatever later happens to the vault (an erasure).
+        let (name, category, code) =
+            view.subject(record.subject)?.subject.kind == .official
+            ? ("公务人员（不含个人信息）", "自然人", "") : try Disclosure.publicIdentity(of: record.subject, kit: self)
         var w = CanonicalWriter()
         w.openObject()
         w.key("record")

@@ -153,8 +153,9 @@ public struct CanonicalWriter: Sendable {
                 return 0x80 + UInt32(payload[i + 1] - 0x80)
             case 0xE2 where i + 2 < n:
                 let (b1, b2) = (payload[i + 1], payload[i + 2])
-                if b1 == 0x80, (0xAA...0xAE).contains(b2) { return 0x2000 + UInt32(b2) }
-                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return 0x2040 + UInt32(b2) }
+                // U+2000 + (b2 − 0x80) for E2 80 xx, U+2040 + (b2 − 0x80) for E2 81 xx.
+                if b1 == 0x80, (0xAA...0xAE).contains(b2) { return 0x2000 + UInt32(b2 - 0x80) }
+                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return 0x2040 + UInt32(b2 - 0x80) }
             default:
                 break
             }

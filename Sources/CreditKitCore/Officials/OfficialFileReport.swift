@@ -14,6 +14,8 @@ public struct OfficialFile: Sendable {
     public var date: LocalDate
     /// The posts held, earliest first.
     public var posts: [TenureState]
+    /// The name of each post's agency, in the order of ``posts``.
+    public var postAgencies: [String]
     /// The file's facts by the day, in ledger order.
     public var facts: [OfficialFileFact]
     /// The dishonesty and good records that name the official, as subject or as a responsible official.
@@ -34,7 +36,10 @@ public struct OfficialFile: Sendable {
         lines += ["", "## 任职经历", ""]
         lines +=
             posts.isEmpty
-            ? ["无"] : posts.map { "- \($0.tenure.start)至\($0.end?.description ?? "今")：\($0.tenure.post)" }
+            ? ["无"]
+            : zip(posts, postAgencies).map {
+                "- \($0.tenure.start)至\($0.end?.description ?? "今")：\($1) \($0.tenure.post)"
+            }
         lines += ["", "## 档案事项", ""]
         lines +=
             facts.isEmpty
@@ -124,6 +129,7 @@ extension CreditKit {
             }
         }
         let facts = (view.officialFacts[official] ?? []).filter { $0.on <= day && $0.recordedAt <= known }
+        let posts = view.tenures(of: official, asOf: day, knownAt: known)
         let appointment =
             view.check(
                 official, for: .appointmentPromotion, on: day, policy: policy, knownAt: known,
@@ -132,7 +138,8 @@ extension CreditKit {
                 subject: official, purpose: .appointmentPromotion, date: day, restrictions: [], incentives: [])
         return OfficialFile(
             official: official, name: data?.name ?? "[已删除 erased]", maskedID: data?.residentID.masked ?? "",
-            date: day, posts: view.tenures(of: official, asOf: day, knownAt: known), facts: facts, records: records,
+            date: day, posts: posts, postAgencies: try posts.map { try name(of: $0.tenure.agency) }, facts: facts,
+            records: records,
             grade: grade, appointment: appointment)
     }
 }

@@ -288,8 +288,8 @@ extension CoreView {
                 CreditCheck.Reason(
                     measure: purpose == .honours ? .honoursIneligible : .appointmentRestriction, incentive: nil,
                     department: "", record: CreditRecord.ID(worst?.evidence.first?.rawValue ?? 0),
-                    rule: "official.bar.poor-grade", legalBasis: [], from: worst?.on ?? date, until: date,
-                    adjustment: "诚信等级\(grade.band.chineseName)（\(grade.score)分）"))
+                    rule: "official.bar.poor-grade", legalBasis: [], from: date, until: date,
+                    adjustment: "截至\(date)：\(grade.band.chineseName)，\(grade.score)分（逐日评定）"))
         }
         return out
     }

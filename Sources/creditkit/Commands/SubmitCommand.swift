@@ -27,7 +27,9 @@ enum SubmitCommand: Command {
         guard let periodText = try arguments.option("--period") else {
             throw CLIError(message: "submit needs --period (2026, 2026-Q3 or 2026-09)")
         }
-        guard let out = try arguments.option("--out") else { throw CLIError(message: "submit needs --out DIR") }
+        guard let out = try arguments.option("--out"), !out.isEmpty else {
+            throw CLIError(message: "submit needs --out DIR")
+        }
         try arguments.finish()
         let period: SubmissionPeriod
         do { period = try SubmissionPeriod(parsing: periodText) } catch let error as CreditKitError {
@@ -44,21 +46,23 @@ enum SubmitCommand: Command {
         } catch {
             throw CLIError(message: "cannot make \(out): \(error.localizedDescription)")
         }
+        // Both files are compared before either is written: a folder holding another submission of the period is
+        // left exactly as it was.
+        let files = [(submission.fileName, submission.records), (submission.manifestName, submission.manifest)].map {
+            (folder.appendingPathComponent($0.0), Data($0.1.utf8))
+        }
         var kept = 0
-        for (name, text) in [(submission.fileName, submission.records), (submission.manifestName, submission.manifest)]
-        {
-            let file = folder.appendingPathComponent(name)
-            let data = Data(text.utf8)
-            if let existing = FileManager.default.contents(atPath: file.path) {
-                guard existing == data else {
-                    throw CLIError(
-                        message: "\(file.path) exists and differs from the submission taken now: the ledger holds "
-                            + "something else for the closed period \(period) than when it was written (run verify); "
-                            + "nothing was overwritten")
-                }
-                kept += 1
-                continue
+        for (file, data) in files {
+            guard let existing = FileManager.default.contents(atPath: file.path) else { continue }
+            guard existing == data else {
+                throw CLIError(
+                    message: "\(file.path) exists and differs from the submission taken now: it was edited since it "
+                        + "was written, or the ledger holds something else for the closed period \(period) "
+                        + "(`creditkit verify` tells which); nothing was written")
             }
+            kept += 1
+        }
+        for (file, data) in files where !FileManager.default.fileExists(atPath: file.path) {
             do { try data.write(to: file, options: .atomic) } catch {
                 throw CLIError(message: "cannot write \(file.path): \(error.localizedDescription)")
             }
