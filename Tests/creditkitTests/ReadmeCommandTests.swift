@@ -70,6 +70,7 @@ struct ReadmeCommandTests {
                 + "130302,海港区,2024,30000,20000,40000,30000,100000,200000,50000,2000,500,0\n").utf8
         ).write(to: work.appendingPathComponent("figures.csv"))
         var subject: String?
+        var official: String?
         var ran = 0
         for line in lines {
             var command = line.dropFirst("swift run creditkit ".count).split(separator: "#", maxSplits: 1)
@@ -78,6 +79,10 @@ struct ReadmeCommandTests {
             // Optional parts in brackets are left out; a placeholder takes a code the demo printed.
             while let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") {
                 text.removeSubrange(open...close)
+            }
+            if text.contains("<official from the summary>") {
+                guard let official else { continue }
+                text = text.replacingOccurrences(of: "<official from the summary>", with: official)
             }
             if text.contains("<credit code") {
                 guard let subject, !text.contains("<OCDS") else { continue }
@@ -109,6 +114,12 @@ struct ReadmeCommandTests {
                         return code.count == 18 ? String(code) : nil
                     }.first
                 #expect(subject != nil, "the demo's summary names a subject")
+                official =
+                    output.split(separator: "\n").compactMap { l -> String? in
+                        guard l.contains("creditkit official"), let r = l.range(of: "--subject ") else { return nil }
+                        return String(l[r.upperBound...].prefix { !$0.isWhitespace })
+                    }.first
+                #expect(official?.hasPrefix("person:") == true, "the demo's summary names an official")
             }
             // A date the comment promises is the one printed.
             let promised = String(comment.trimmingCharacters(in: .whitespaces).prefix(10))

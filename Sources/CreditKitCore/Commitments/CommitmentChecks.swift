@@ -120,6 +120,15 @@ public struct CommitmentChecks: Sendable {
         _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate,
         knownAt: Timestamp = .distantFuture
     ) throws -> [Finding] {
+        try findings(commitments, view: view, asOf: asOf, knownAt: knownAt).filter {
+            view.findingDecision($0.key) == nil
+        }
+    }
+
+    /// Every finding as of a day, decided ones included.
+    func findings(
+        _ commitments: [(Commitment.ID, Commitment)], view: CoreView, asOf: LocalDate, knownAt: Timestamp
+    ) throws -> [Finding] {
         var out: [Finding] = []
         for (id, c) in commitments where c.madeOn <= asOf {
             let life = view.commitmentLifecycle(id)
@@ -178,7 +187,7 @@ public struct CommitmentChecks: Sendable {
                         [Finding.NamedDate("changed", change.on)], [change.sequence]))
             }
         }
-        return out.filter { view.findingDecision($0.key) == nil }
+        return out
     }
 }
 

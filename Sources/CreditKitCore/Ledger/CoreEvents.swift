@@ -15,7 +15,7 @@ enum CoreEvents {
             PersonalMattersReportRequired.self, PersonalMattersReportFiled.self, PersonalMattersReportVerified.self,
             IntegrityTrainingCompleted.self, AccountabilityGroundRecorded.self, AccountabilityAppealFiled.self,
             AccountabilityAppealDecided.self, EnforcementCertificateIssued.self, EnforcementCertificateRevoked.self,
-            EnforcementActRecorded.self, EnforcementReviewConcluded.self,
+            EnforcementActRecorded.self, EnforcementReviewConcluded.self, ClearanceDeadlineSet.self,
         ] + DisclosureFacts.all
 }
 

@@ -17,6 +17,8 @@ public struct RecordLifecycle: Hashable, Sendable, Codable {
     public var rectified: Step<String>?
     /// The term of the record's measures, when the decision set one (the last day they apply).
     public var term: Step<LocalDate>?
+    /// The deadline set for a listed government body to clear a judgment-defaulter listing (限期清零), if any.
+    public var clearanceDeadline: Step<LocalDate>?
 
     /// Makes an empty lifecycle.
     /// - Parameter record: The record.

@@ -11,6 +11,10 @@ public enum ReportKind: String, Hashable, Sendable, CaseIterable {
     case semiannual
     /// The early-warning list (预警名单).
     case warnings
+    /// The year's commitments not kept, by agency, with reasons and what was done (年度承诺未履行情况).
+    case commitmentsUnkept = "commitments-unkept"
+    /// The government bodies listed as judgment defaulters and the progress to clear them (失信被执行人清零).
+    case defaulters
 }
 
 extension CreditKit {

@@ -298,6 +298,7 @@ extension CoreView {
             RepairApplied.kind, RepairDecided.kind, ComplaintReceived.kind, ComplaintDecided.kind,
             FindingConfirmed.kind, FindingDismissed.kind, CommitmentPublished.kind, CommitmentEnded.kind,
             CommitmentChanged.kind, SanctionLeniency.kind, SanctionRectified.kind, SanctionTermSet.kind,
+            ClearanceDeadlineSet.kind,
             LawsuitConcluded.kind, ProposalHandled.kind, AccountabilityApplied.kind, AnnualAssessmentRecorded.kind,
             HonourAwarded.kind, PersonalMattersReportRequired.kind, PersonalMattersReportFiled.kind,
             PersonalMattersReportVerified.kind, IntegrityTrainingCompleted.kind, AccountabilityGroundRecorded.kind,

@@ -13,7 +13,10 @@ enum ReportCommand: Command {
         Writes the report into DIR and prints the files written. The same inputs give byte-identical files.
 
           --kind KIND      file (a subject's credit file, 信用档案), ranking, semiannual (its due day is the
-                           local plan's where the profile has one), warnings; and the registered modules' reports:
+                           local plan's where the profile has one), warnings, commitments-unkept (the year of
+                           --as-of: its commitments not kept by agency, with reasons and what was done; --as-of
+                           2025-12-31 for the whole of 2025), defaulters (government bodies listed as judgment
+                           defaulters, the deadlines to clear and the progress to zero); and the modules' reports:
         \(moduleReports.map { "                   \($0.kind)\($0.subject == .required ? " (with --subject)" : ""): \($0.summary)" }.joined(separator: "\n"))
           --subject CODE   for --kind file (without it, the file of every agency) and the modules' reports about one
                            subject
@@ -104,6 +107,10 @@ enum ReportCommand: Command {
             let half = report.asOf.month == 6 ? "H1" : "H2"
             reports.append(("semiannual-\(report.asOf.year)\(half)", report))
         case .warnings: reports.append(("warnings", try kit.warningReport(asOf: asOf)))
+        case .commitmentsUnkept:
+            reports.append(
+                ("commitments-unkept-\(asOf.year)", try kit.unkeptCommitmentsReport(year: asOf.year, asOf: asOf)))
+        case .defaulters: reports.append(("defaulters", try kit.defaulterCleanupReport(asOf: asOf)))
         }
         return try save(reports, asOf: asOf, format: format, out: out)
     }
