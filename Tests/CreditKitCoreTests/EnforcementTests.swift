@@ -112,6 +112,38 @@ struct EnforcementTests {
         }
     }
 
+    @Test(
+        "the credit file's enforcement section and the indicator: 2 overturned and 1 uncertified act in 2025 take 5 of 10"
+    )
+    func fileAndIndicator() async throws {
+        let (world, officers) = try await world()
+        for i in 0..<4 { try await act(world, "E\(i)", "2025-04-0\(i + 1)", [officers[1], officers[0]]) }
+        try await act(world, "E9", "2025-05-01", [officers[2], officers[1]])
+        for (i, outcome) in [EnforcementReviewOutcome.revoked, .changed, .upheld].enumerated() {
+            try await world.kit.append(
+                EnforcementReviewConcluded(
+                    unit: world.bureau.id, caseNumber: "E\(i)", route: .reconsideration, outcome: outcome,
+                    on: day("2025-08-0\(i + 1)"), by: "市人民政府"))
+        }
+        let file = try world.kit.creditFile(of: world.bureau.id, asOf: day("2026-01-10"))
+        let table = try #require(file.tables.first { $0.name == "enforcement" })
+        #expect(table.rows.first { $0[0] == "2025" } == ["2025", "5", "3", "2", "40%", "1"])
+        #expect(table.rows.first { $0[0] == "2026" } == ["2026", "0", "0", "0", "—", "0"])
+        // An agency with no act has no section.
+        #expect(
+            try world.kit.creditFile(of: world.regulator.id, asOf: day("2026-01-10")).tables.allSatisfy {
+                $0.name != "enforcement"
+            })
+
+        let indicator = try EnforcementIndicator.of(world.kit, year: 2025)
+        let context = try EvaluationContext(
+            view: world.kit.view, asOf: day("2026-01-10"), profile: world.kit.profile, commitments: [:])
+        let score = try indicator.score(world.bureau.id, in: context)
+        #expect(score.points == 5 && score.items.map(\.points) == [-4, -1])
+        #expect(try indicator.score(world.regulator.id, in: context).points == 10)
+        #expect(throws: CreditKitError.self) { try indicator.score(officers[0], in: context) }
+    }
+
     @Test("bad enforcement facts are refused and write nothing")
     func refusals() async throws {
         let (world, officers) = try await world()

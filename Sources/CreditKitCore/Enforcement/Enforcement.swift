@@ -436,3 +436,102 @@ extension CreditKit {
             evidence: (yearActs.map(\.0.id) + yearReviews.map(\.0.id)).sorted())
     }
 }
+
+extension CreditKit {
+    /// The enforcement section of an agency's credit file (行政执法诚信): the last three years' acts, reviews concluded,
+    /// decisions found wrong and acts by officers without a valid certificate; `nil` for an agency that recorded no act.
+    func enforcementSection(of unit: SubjectID, asOf: LocalDate) throws -> ReportSection? {
+        guard view.kindsSeen.contains(EnforcementActRecorded.kind), view.subject(unit)?.subject.kind == .agency else {
+            return nil
+        }
+        let years = try (asOf.year - 2...asOf.year).map { try enforcementYear(of: unit, year: $0) }
+        guard years.contains(where: { $0.acts > 0 || $0.reviews > 0 }) else { return nil }
+        return ReportSection(
+            title: "行政执法诚信 Law enforcement",
+            blocks: [
+                .table(
+                    ReportTable(
+                        name: "enforcement", caption: "执法情况（按年度） Enforcement by year",
+                        headers: [
+                            "年度 Year", "执法行为 Acts", "复议诉讼结案 Reviews", "被撤销变更或确认违法 Overturned", "纠错比例 Share",
+                            "无有效证件执法 Uncertified",
+                        ],
+                        rows: years.map { y in
+                            [
+                                String(y.year), String(y.acts), String(y.reviews), String(y.overturned),
+                                y.overturnedPercent.map { "\(CreditKit.twoPlaces($0))%" } ?? "—",
+                                String(y.uncertifiedActs),
+                            ]
+                        })),
+                .paragraph(
+                    "纠错比例为当年被撤销、变更或确认违法的决定数占当年执法行为数；截至\(asOf)，\(asOf.year)年数据为年内累计。"),
+            ])
+    }
+}
+
+/// An indicator of law-enforcement integrity (行政执法诚信指标), for a model that scores it: full points without
+/// decisions found wrong or acts by officers without a valid certificate in the year; each decision revoked,
+/// changed or found unlawful takes 2 points, each act with an uncertified officer 1. It is not in the default model
+/// (whose weights the reports and rankings are calibrated on); a platform adds it to its own.
+public struct EnforcementIndicator: Indicator {
+    /// The units' records for the year scored, made with ``CreditKit/enforcementYear(of:year:knownAt:)``.
+    public var years: [SubjectID: EnforcementYear]
+    /// The indicator's weight: 10 by default.
+    public var weight: Double
+
+    /// Makes the indicator from the units' records.
+    /// - Parameters:
+    ///   - years: Each unit's enforcement year.
+    ///   - weight: The weight.
+    public init(years: [SubjectID: EnforcementYear], weight: Double = 10) {
+        self.years = years
+        self.weight = weight
+    }
+
+    /// The indicator for every agency, for a year, read from a kit.
+    /// - Parameters:
+    ///   - kit: The kit.
+    ///   - year: The year.
+    ///   - weight: The weight.
+    /// - Returns: The indicator.
+    /// - Throws: Storage errors.
+    public static func of(_ kit: CreditKit, year: Int, weight: Double = 10) throws -> EnforcementIndicator {
+        var years: [SubjectID: EnforcementYear] = [:]
+        for state in kit.view.subjects(ofKind: .agency) {
+            years[state.subject.id] = try kit.enforcementYear(of: state.subject.id, year: year)
+        }
+        return EnforcementIndicator(years: years, weight: weight)
+    }
+
+    /// `eval.enforcement`.
+    public var id: RuleID { "eval.enforcement" }
+    /// 行政执法诚信.
+    public var name: LocalizedName { LocalizedName(chinese: "行政执法诚信", english: "law-enforcement integrity") }
+
+    /// Scores one unit.
+    /// - Parameters:
+    ///   - subject: The unit.
+    ///   - context: The context.
+    /// - Returns: The score.
+    public func score(_ subject: SubjectID, in context: EvaluationContext) throws -> IndicatorScore {
+        guard let year = years[subject] else {
+            throw CreditKitError(.invalidArgument, "the enforcement indicator has no record of \(subject)")
+        }
+        var items: [IndicatorScore.Item] = []
+        if year.overturned > 0 {
+            items.append(
+                .init(
+                    points: -2 * Double(year.overturned),
+                    reason: "\(year.year)年\(year.overturned)件执法决定被撤销、变更或确认违法", dates: [], evidence: year.evidence))
+        }
+        if year.uncertifiedActs > 0 {
+            items.append(
+                .init(
+                    points: -Double(year.uncertifiedActs),
+                    reason: "\(year.year)年\(year.uncertifiedActs)件执法行为有无有效执法证件的人员参与", dates: [],
+                    evidence: year.evidence))
+        }
+        let points = max(0, weight + items.reduce(0) { $0 + $1.points })
+        return IndicatorScore(indicator: id, name: name, weight: weight, points: points, items: items, improvements: [])
+    }
+}

@@ -164,6 +164,7 @@ extension CreditKit {
                                 ]
                             }))
                 ]))
+        if let section = try enforcementSection(of: subject, asOf: asOf) { sections.append(section) }
         for module in modules {
             sections += try module.reportSections(ReportContext(kit: self, subject: subject, asOf: asOf))
         }
