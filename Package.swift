@@ -50,6 +50,11 @@ var targets: [Target] = [
         path: "Examples/LedgerExample"
     ),
     .executableTarget(
+        name: "IntegrityFileExample",
+        dependencies: ["CreditKitCore"],
+        path: "Examples/IntegrityFileExample"
+    ),
+    .executableTarget(
         name: "BiddingExample",
         dependencies: ["CreditKitCore", "Bidding"],
         path: "Examples/BiddingExample"
@@ -90,7 +95,7 @@ var targets: [Target] = [
         name: "ExamplesTests",
         dependencies: [
             "LedgerExample", "ProcurementExample", "BiddingExample", "PPPExample", "DebtExample",
-            "InvestmentPromotionExample", "TownshipsExample",
+            "InvestmentPromotionExample", "TownshipsExample", "IntegrityFileExample",
         ]),
     .executableTarget(
         name: "ledger-crash-writer", dependencies: ["CreditKitCore", "CreditKitTesting", "CreditKitPostgreSQL"],
