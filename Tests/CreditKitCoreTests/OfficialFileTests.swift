@@ -400,3 +400,92 @@ struct TextCheckTests {
         #expect(!"名称\u{2028}第二行".isOneLine && !"名称\u{2029}".isOneLine && "一行名称".isOneLine)
     }
 }
+
+@Suite("Decision advisers (新巴尔虎左旗重大行政决策终身责任追究制度 art. 15)")
+struct DecisionAdviserTests {
+    func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    @Test(
+        "decision.adviser.fault: an intermediary's fault is a finding against it, confirmed as its own record; national profile: none"
+    )
+    func adviserFault() async throws {
+        let world = try await LifecycleWorld(profile: JurisdictionProfile.named("xin-barag-left-banner")!)
+        let firm = Fixtures.enterprise(index: 81)
+        try await world.kit.register(firm, on: day("2020-01-01"))
+        let decision = try await world.kit.record(
+            MajorDecisionMade(agency: world.bureau.id, title: "旗区供热价格调整", decidedOn: day("2025-06-01"), steps: []))
+        let advice = try await world.kit.append(
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .organisation(firm.id), part: .riskAssessment,
+                document: "社会稳定风险评估报告", on: day("2025-05-10")))
+        let expert = try await world.kit.append(
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .expert("NM-2020-0417"),
+                part: .expertArgumentation,
+                document: "专家论证意见", on: day("2025-05-12")))
+        try await world.kit.append([
+            AdviserFaultFound(
+                advice: advice.id, agency: world.bureau.id, adviser: .organisation(firm.id), facts: "未实地调查即出具评估结论",
+                notified: "旗发展和改革委员会", notifiedOn: day("2026-03-05"), on: day("2026-03-01"), by: "旗纪委监委"),
+            AdviserFaultFound(
+                advice: expert.id, agency: world.bureau.id, adviser: .expert("NM-2020-0417"), facts: "隐瞒利害关系",
+                notified: "旗司法局", notifiedOn: day("2026-03-02"), on: day("2026-03-01"), by: "旗纪委监委"),
+        ])
+        let findings = try world.kit.adviserFindings(asOf: day("2026-04-01"))
+        #expect(findings.map(\.rule.rawValue) == ["decision.adviser.fault", "decision.adviser.fault"])
+        let onFirm = try #require(findings.first { $0.subject == firm.id })
+        #expect(onFirm.fact("notified") == "旗发展和改革委员会" && onFirm.basis.contains { $0.article == "第十五条" })
+        #expect(
+            findings.contains { $0.subject == world.bureau.id && $0.fact("adviser")?.contains("NM-2020-0417") == true })
+        #expect(try world.kit.adviserFindings(asOf: day("2026-02-28")).isEmpty, "not before the fault is found")
+        // Confirmed by the competent department: the firm's own dishonesty record.
+        let record = try await world.kit.confirm(
+            onFirm, on: day("2026-04-10"), by: "旗发展和改革委员会", authority: Authority(name: "新巴尔虎左旗发展和改革委员会"),
+            documentNumber: "新左发改认〔2026〕3号")
+        #expect(try world.kit.records()[record]?.subject == firm.id)
+        #expect(try world.kit.profile(of: firm.id)?.records.contains { $0.id == record } == true)
+
+        // The national profile has no such rule: no finding there.
+        let national = try await LifecycleWorld()
+        #expect(try national.kit.adviserFindings(asOf: day("2026-04-01")).isEmpty)
+    }
+
+    @Test("bad advice and faults are refused and write nothing")
+    func refusals() async throws {
+        let world = try await LifecycleWorld(profile: JurisdictionProfile.named("xin-barag-left-banner")!)
+        let firm = Fixtures.enterprise(index: 82)
+        try await world.kit.register(firm, on: day("2020-01-01"))
+        let decision = try await world.kit.record(
+            MajorDecisionMade(agency: world.bureau.id, title: "决策", decidedOn: day("2025-06-01"), steps: []))
+        let advice = try await world.kit.append(
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .organisation(firm.id), part: .riskAssessment,
+                document: "报告", on: day("2025-05-10")))
+        let head = await world.kit.ledger.head
+        let bad: [any LedgerEvent] = [
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .organisation(firm.id), part: .riskAssessment,
+                document: "报告", on: day("2025-06-02")),
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .organisation(firm.id), part: .publication,
+                document: "报告", on: day("2025-05-10")),
+            DecisionAdviceGiven(
+                decision: decision, agency: world.regulator.id, adviser: .expert("X1"), part: .riskAssessment,
+                document: "报告", on: day("2025-05-10")),
+            DecisionAdviceGiven(
+                decision: decision, agency: world.bureau.id, adviser: .expert(" "), part: .riskAssessment,
+                document: "报告", on: day("2025-05-10")),
+            AdviserFaultFound(
+                advice: advice.id, agency: world.bureau.id, adviser: .expert("X1"), facts: "事实", notified: "部门",
+                notifiedOn: day("2026-01-02"), on: day("2026-01-01"), by: "纪委"),
+            AdviserFaultFound(
+                advice: advice.id, agency: world.bureau.id, adviser: .organisation(firm.id), facts: "事实",
+                notified: "部门",
+                notifiedOn: day("2025-12-31"), on: day("2026-01-01"), by: "纪委"),
+        ]
+        for event in bad {
+            await #expect(throws: CreditKitError.self) { try await world.kit.append(event) }
+        }
+        #expect(await world.kit.ledger.head == head)
+    }
+}

@@ -90,7 +90,9 @@ enum LocalProfiles {
             profile(
                 "qinhuangdao-transport", "秦皇岛市交通运输局", "Qinhuangdao transport bureau",
                 CoreLaw.qinhuangdaoTransport.flatMap(\.figures)),
-            profile("xin-barag-left-banner", "新巴尔虎左旗", "New Barag Left Banner", []),
+            profile(
+                "xin-barag-left-banner", "新巴尔虎左旗", "New Barag Left Banner",
+                DecisionLaw.xinBaragLeftBanner.flatMap(\.figures)),
             profile("benxi", "本溪市", "Benxi", []),
             profile("harbin", "哈尔滨市", "Harbin", []),
         ]

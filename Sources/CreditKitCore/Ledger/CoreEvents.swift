@@ -16,6 +16,7 @@ enum CoreEvents {
             IntegrityTrainingCompleted.self, AccountabilityGroundRecorded.self, AccountabilityAppealFiled.self,
             AccountabilityAppealDecided.self, EnforcementCertificateIssued.self, EnforcementCertificateRevoked.self,
             EnforcementActRecorded.self, EnforcementReviewConcluded.self, ClearanceDeadlineSet.self,
+            DecisionAdviceGiven.self, AdviserFaultFound.self,
         ] + DisclosureFacts.all
 }
 

@@ -55,6 +55,7 @@ extension CreditKit {
             try lifecycleFindings(asOf: day, knownAt: known) + commitmentFindings(asOf: day, knownAt: known)
             + sanctionFindings(asOf: day, knownAt: known) + decisionFindings(asOf: day)
             + disclosureFindings(asOf: day, knownAt: known) + enforcementFindings(asOf: day, knownAt: known)
+            + adviserFindings(asOf: day, knownAt: known)
         let context = CheckContext(kit: self, view: view, asOf: day, knownAt: known)
         for module in modules { out += try findings(of: module, in: context) }
         let view = self.view
