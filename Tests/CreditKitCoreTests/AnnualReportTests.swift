@@ -80,7 +80,7 @@ struct AnnualReportTests {
         #expect(try state("2026-07-01")[0] == "逾期未清零（期限2026-06-30，已逾期1天）")
         let report = try world.kit.defaulterCleanupReport(asOf: day("2026-07-01"))
         let figures = Dictionary(uniqueKeysWithValues: report.keyFigures.map { ($0.label, $0.value) })
-        #expect(figures["在列单位（条）"] == "2" && figures["逾期未清零"] == "1" && figures["已清零"] == "0")
+        #expect(figures["在列名单（条）"] == "2" && figures["逾期未清零"] == "1" && figures["已清零"] == "0")
         #expect(figures["在列涉及金额（万元）"] == "10")  // two listings of 50,000 yuan each
         // Progress to zero: January's end has the first listing, February's both.
         let trend = try #require(report.tables.first { $0.name == "defaulters-standing" }).rows
@@ -97,7 +97,7 @@ struct AnnualReportTests {
             uniqueKeysWithValues: try world.kit.defaulterCleanupReport(asOf: day("2026-08-05")).keyFigures.map {
                 ($0.label, $0.value)
             })
-        #expect(later["在列单位（条）"] == "1" && later["已清零"] == "1" && later["在列涉及金额（万元）"] == "5")
+        #expect(later["在列名单（条）"] == "1" && later["已清零"] == "1" && later["在列涉及金额（万元）"] == "5")
         // A refused deadline writes nothing: not a defaulter listing, a second one, before it is set.
         let penalty = try await world.record("2026-01-10")
         let head = await world.kit.ledger.head

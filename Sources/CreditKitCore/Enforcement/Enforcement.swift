@@ -394,20 +394,13 @@ extension CreditKit {
                         facts: [
                             Finding.Fact("year", String(year)), Finding.Fact("acts", String(yearActs.count)),
                             Finding.Fact("overturned", String(overturned.count)),
-                            Finding.Fact("share", "\(Self.twoPlaces(share))%"),
+                            Finding.Fact("share", "\(share.roundedToTwoPlaces)%"),
                             Finding.Fact("figure", figure.figure.description),
                         ],
                         dates: [Finding.NamedDate("yearEnd", end)], evidence: overturned.map(\.0.id), asOf: day,
                         occasion: String(year)))
             }
         }
-        return out
-    }
-
-    static func twoPlaces(_ value: Decimal) -> Decimal {
-        var input = value
-        var out = Decimal()
-        NSDecimalRound(&out, &input, 2, .plain)
         return out
     }
 
@@ -459,7 +452,7 @@ extension CreditKit {
                         rows: years.map { y in
                             [
                                 String(y.year), String(y.acts), String(y.reviews), String(y.overturned),
-                                y.overturnedPercent.map { "\(CreditKit.twoPlaces($0))%" } ?? "—",
+                                y.overturnedPercent.map { "\($0.roundedToTwoPlaces)%" } ?? "—",
                                 String(y.uncertifiedActs),
                             ]
                         })),

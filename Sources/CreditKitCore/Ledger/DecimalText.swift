@@ -71,6 +71,14 @@ import Foundation
 }
 
 extension Decimal {
+    /// The value rounded to two decimals, half away from zero (to the fen for yuan, to the hundredth of a percent).
+    var roundedToTwoPlaces: Decimal {
+        var input = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 2, .plain)
+        return rounded
+    }
+
     /// Whether the amount is a whole number of fen (分): two decimals at most.
     public var isWholeFen: Bool {
         var input = self

@@ -130,12 +130,13 @@ extension CreditKit {
         }
         let facts = (view.officialFacts[official] ?? []).filter { $0.on <= day && $0.recordedAt <= known }
         let posts = view.tenures(of: official, asOf: day, knownAt: known)
-        let appointment =
-            view.check(
+        guard
+            let appointment = view.check(
                 official, for: .appointmentPromotion, on: day, policy: policy, knownAt: known,
                 officials: profile.officialGradeModel)
-            ?? CreditCheck(
-                subject: official, purpose: .appointmentPromotion, date: day, restrictions: [], incentives: [])
+        else {
+            throw CreditKitError(.unknownSubject, "\(official) is not an official registered by \(day)")
+        }
         return OfficialFile(
             official: official, name: data?.name ?? "[已删除 erased]", maskedID: data?.residentID.masked ?? "",
             date: day, posts: posts, postAgencies: try posts.map { try name(of: $0.tenure.agency) }, facts: facts,

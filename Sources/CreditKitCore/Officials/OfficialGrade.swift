@@ -245,7 +245,9 @@ extension CoreView {
     }
 
     /// The restrictions an official's file puts on a purpose on a day: an accountability's bar on appointment and
-    /// promotion (影响期), a concealment found in a personal-matters report, and a grade of 诚信较差.
+    /// promotion (影响期), a concealment found in a personal-matters report, and a grade of 诚信较差. A poor grade's
+    /// reason names the entry of its heaviest item that rests on one (0 when none does, as under a model whose base
+    /// is below every threshold).
     func fileRestrictions(
         of official: SubjectID, for purpose: CheckPurpose, on date: LocalDate, model: OfficialGradeModel,
         knownAt: Timestamp
@@ -283,7 +285,7 @@ extension CoreView {
             let grade = officialGrade(of: official, on: date, model: model, knownAt: knownAt), grade.band == .poor
         {
             // The heaviest item stands for the grade: the fact that weighs most against the official.
-            let worst = grade.items.min { $0.points < $1.points }
+            let worst = grade.items.filter { !$0.evidence.isEmpty }.min { $0.points < $1.points }
             out.append(
                 CreditCheck.Reason(
                     measure: purpose == .honours ? .honoursIneligible : .appointmentRestriction, incentive: nil,

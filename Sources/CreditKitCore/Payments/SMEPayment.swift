@@ -246,12 +246,7 @@ public struct SMEPaymentRule: Sendable {
     }
 
     /// Rounds to the fen (two decimals).
-    static func fen(_ value: Decimal) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, 2, .plain)
-        return result
-    }
+    static func fen(_ value: Decimal) -> Decimal { value.roundedToTwoPlaces }
 }
 
 extension FindingCollector {

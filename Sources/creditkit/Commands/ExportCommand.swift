@@ -75,10 +75,18 @@ func refuseOverwriting(_ output: String, location: LedgerLocation) throws {
         guard !isFolder.boolValue else {
             throw CLIError(message: "--output \(output) is a folder; name a file")
         }
-        // Absence of a readable head means there is nothing to protect: the file is written over as before.
-        if let handle = FileHandle(forReadingAtPath: output), let head = try? handle.read(upToCount: 16),
-            head.starts(with: Array("SQLite format 3".utf8))
-        {
+        // A file that cannot be read is not written over either: it might be a ledger this user may not read.
+        guard let stream = InputStream(fileAtPath: output) else {
+            throw CLIError(message: "--output \(output) exists and cannot be read; nothing was written")
+        }
+        stream.open()
+        defer { stream.close() }
+        var head = [UInt8](repeating: 0, count: 16)
+        let count = stream.read(&head, maxLength: head.count)
+        guard count >= 0 else {
+            throw CLIError(message: "--output \(output) exists and cannot be read; nothing was written")
+        }
+        if head[0..<count].starts(with: Array("SQLite format 3".utf8)) {
             throw CLIError(message: "--output \(output) is an SQLite file (a ledger?); it is never written over")
         }
     }
